@@ -1,0 +1,77 @@
+#include "app/cli/bench_workloads.hpp"
+
+#include "engine/model/scenario_builder.hpp"
+
+namespace pillars::cli {
+
+std::vector<BenchWorkload> benchWorkloads() {
+  std::vector<BenchWorkload> out;
+  {
+    // The peers' workload (SimPy, SimGrid, hand-rolled heap): M/M/8, lambda 7.2, mu 1,
+    // 1,050,000 customers, zero network latency, no time series.
+    ScenarioBuilder b("mmc");
+    b.component("client", "client",
+                {{"rate", "7.2"}, {"requests", "1050000"}, {"timeout", "0"}})
+        .component("server", "service", {{"workers", "8"}, {"service_time", "exp(1s)"}})
+        .link("client", "server", {{"latency", "0"}})
+        .duration(1000000 * kSecond)
+        .metricsInterval(0);
+    out.push_back({"mmc", "M/M/8 at rho 0.9, 1.05M requests (the peers' workload)", b.build(), 2.0});
+  }
+  {
+    ScenarioBuilder b("lb-p2c");
+    b.component("client", "client", {{"rate", "14400"}, {"requests", "1000000"}, {"timeout", "0"}})
+        .component("lb", "load_balancer",
+                   {{"policy", "power_of_two"}, {"health_check_interval", "1s"}});
+    b.link("client", "lb", {{"latency", "0"}});
+    for (int i = 0; i < 16; ++i) {
+      const std::string id = std::string("s").append(std::to_string(i));
+      b.component(id, "service", {{"workers", "1"}, {"service_time", "exp(1ms)"}});
+      b.link("lb", id, {{"latency", "exp(100us)"}});
+    }
+    // Long enough for the last request to finish (1M at 14,400/s takes 69.4 s), no longer:
+    // health checks and samples go on for as long as the run does.
+    b.duration(75 * kSecond).metricsInterval(kSecond);
+    out.push_back({"lb-p2c",
+                   "client -> power-of-two load balancer -> 16 single-worker services, rho 0.9, "
+                   "1M requests, health checks and time series on",
+                   b.build(), 2.0});
+  }
+  {
+    ScenarioBuilder b("three-tier");
+    b.component("client", "client",
+                {{"rate", "2000"}, {"requests", "500000"}, {"key_distribution", "zipf"},
+                 {"keys", "100000"}, {"timeout", "2s"}, {"retries", "2"}})
+        .component("lb", "load_balancer", {{"policy", "least_connections"}})
+        .component("cache", "cache", {{"capacity", "10000"}})
+        .component("db", "service", {{"workers", "32"}, {"service_time", "lognormal(5ms, 0.5)"}});
+    b.link("client", "lb", {{"latency", "lognormal(20ms, 0.3)"}});
+    for (int i = 1; i <= 3; ++i) {
+      const std::string id = std::string("web").append(std::to_string(i));
+      b.component(id, "service", {{"workers", "16"}, {"service_time", "lognormal(3ms, 0.5)"}});
+      b.link("lb", id, {{"latency", "exp(200us)"}});
+      b.link(id, "cache", {{"latency", "exp(200us)"}});
+    }
+    b.link("cache", "db", {{"latency", "exp(500us)"}});
+    b.duration(260 * kSecond).metricsInterval(kSecond);  // 500k at 2,000/s takes 250 s
+    out.push_back({"three-tier",
+                   "clients -> LB -> 3 web services -> LRU cache -> database, Zipf keys, "
+                   "timeouts and retries, 500k requests",
+                   b.build(), 2.0});
+  }
+  return out;
+}
+
+Scenario backlogScenario(long long requests) {
+  // Arrivals at 100x the service rate: almost every request is still waiting at the end.
+  ScenarioBuilder b("backlog");
+  b.component("client", "client",
+              {{"rate", "1000000"}, {"arrival", "constant"}, {"timeout", "0"}})
+      .component("server", "service", {{"workers", "1"}, {"service_time", "10us"}})
+      .link("client", "server", {{"latency", "0"}})
+      .duration(requests * kMicrosecond)
+      .metricsInterval(0);
+  return b.build();
+}
+
+}  // namespace pillars::cli

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/model/scenario.hpp"
+
+namespace pillars::cli {
+
+/// A fixed benchmark workload: a scenario built in code, so the numbers never depend on files.
+struct BenchWorkload {
+  std::string name;
+  std::string description;
+  Scenario scenario;
+  /// Model events per completed request (M/M/c: one arrival + one departure).
+  double modelEventsPerRequest = 2.0;
+};
+
+std::vector<BenchWorkload> benchWorkloads();
+
+/// An overloaded queue for measuring memory per request in flight.
+Scenario backlogScenario(long long requests);
+
+}  // namespace pillars::cli

@@ -1,0 +1,203 @@
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+
+#include "app/cli/arg_parser.hpp"
+#include "app/cli/bench_workloads.hpp"
+#include "app/cli/command.hpp"
+#include "app/cli/text_table.hpp"
+#include "engine/io/json_writer.hpp"
+#include "engine/run/scenario_runner.hpp"
+#include "engine/util/atomic_file.hpp"
+
+namespace pillars::cli {
+
+namespace {
+
+double peakRssMb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
+}
+
+/// Resident memory now, in bytes (from /proc; the peak cannot show a difference).
+double currentRssBytes() {
+  std::ifstream statm("/proc/self/statm");
+  long long pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE));
+}
+
+struct BenchRun {
+  std::string name;
+  std::string description;
+  std::uint64_t requests = 0;
+  std::uint64_t events = 0;
+  double modelEvents = 0;
+  double wallS = 0;  // median of repeats
+  std::uint64_t fingerprint = 0;
+};
+
+BenchRun runWorkload(const BenchWorkload& w, int repeats) {
+  BenchRun b{w.name, w.description, 0, 0, 0, 0, 0};
+  std::vector<double> walls;
+  for (int i = 0; i < repeats; ++i) {
+    ScenarioRunner runner(w.scenario, builtinRegistry());
+    runner.run();
+    const RunResults r = runner.results();
+    walls.push_back(r.wallS);
+    b.requests = r.completed;
+    b.events = r.events;
+    b.fingerprint = r.fingerprint;
+  }
+  std::sort(walls.begin(), walls.end());
+  b.wallS = walls[walls.size() / 2];
+  b.modelEvents = static_cast<double>(b.requests) * w.modelEventsPerRequest;
+  return b;
+}
+
+struct MemoryRun {
+  double inFlight = 0;
+  double bytesPerRequest = 0;
+};
+
+MemoryRun measureBacklog(long long requests) {
+  const Scenario s = backlogScenario(requests);
+  const double before = currentRssBytes();
+  ScenarioRunner runner(s, builtinRegistry());
+  runner.run();
+  const double after = currentRssBytes();
+  // Requests issued but not answered are exactly the ones in flight.
+  const RunResults r = runner.results();
+  double inFlight = 0;
+  for (const auto& c : r.components) {
+    for (const auto& [name, value] : c.extras) {
+      if (c.kind == "client" && name == "in_flight") inFlight = value;
+    }
+  }
+  return MemoryRun{inFlight, inFlight > 0 ? (after - before) / inFlight : 0};
+}
+
+}  // namespace
+
+int runBench(const std::vector<std::string>& args) {
+  ArgParser p("pillars-cli bench [--only NAME] [--repeat N] [--json OUT]",
+              "Runs fixed benchmark workloads and reports engine speed: kernel events per\n"
+              "second, model events per second (one arrival + one departure per request, as\n"
+              "queueing simulators count them), nanoseconds per event and peak memory. Also\n"
+              "measures memory per request in flight on an overloaded queue.\n"
+              "Workloads: mmc, lb-p2c, three-tier, memory.");
+  p.option("--only", "NAME", "Run just one workload");
+  p.option("--repeat", "N", "Runs per workload; the median wall time is reported (default 3)");
+  p.option("--json", "OUT", "Also write the figures as JSON to OUT ('-' for standard output)");
+  std::string error;
+  if (!p.parse(args, &error)) {
+    std::fprintf(stderr, "pillars-cli bench: %s\n\n%s", error.c_str(), p.helpText().c_str());
+    return kExitUsage;
+  }
+  if (p.helpRequested()) {
+    std::fputs(p.helpText().c_str(), stdout);
+    return kExitOk;
+  }
+  int repeats = 3;
+  if (auto r = p.value("--repeat")) {
+    repeats = std::atoi(r->c_str());
+    if (repeats < 1 || repeats > 100) {
+      std::fprintf(stderr, "pillars-cli bench: --repeat expects 1 to 100, got \"%s\"\n", r->c_str());
+      return kExitUsage;
+    }
+  }
+  const auto only = p.value("--only");
+  const auto workloads = benchWorkloads();
+  if (only && *only != "memory" &&
+      std::none_of(workloads.begin(), workloads.end(),
+                   [&](const BenchWorkload& w) { return w.name == *only; })) {
+    std::fprintf(stderr, "pillars-cli bench: no workload named \"%s\" (mmc, lb-p2c, three-tier, memory)\n",
+                 only->c_str());
+    return kExitUsage;
+  }
+
+  const bool quietTable = p.value("--json") == std::optional<std::string>("-");
+  // Memory first, on a fresh heap, so memory freed by other workloads cannot hide growth.
+  std::optional<MemoryRun> memory;
+  if (!only || *only == "memory") memory = measureBacklog(1'000'000);
+  std::vector<BenchRun> runs;
+  for (const auto& w : workloads) {
+    if (only && *only != w.name) continue;
+    if (!quietTable) {
+      std::fprintf(stderr, "running %s (%d run%s)...\n", w.name.c_str(), repeats, repeats == 1 ? "" : "s");
+    }
+    runs.push_back(runWorkload(w, repeats));
+  }
+
+  JsonWriter json(2);
+  json.beginObject();
+  json.key("workloads");
+  json.beginArray();
+  TextTable table({"workload", "requests", "kernel events", "wall s", "M events/s", "ns/event",
+                   "M model events/s"});
+  for (const BenchRun& b : runs) {
+    const double eps = static_cast<double>(b.events) / b.wallS;
+    const double modelEps = b.modelEvents / b.wallS;
+    table.addRow({b.name, groupedInteger(b.requests), groupedInteger(b.events), fixed(b.wallS, 3),
+                  fixed(eps / 1e6, 2), fixed(1e9 / eps, 1), fixed(modelEps / 1e6, 2)});
+    json.beginObject();
+    json.key("name");
+    json.value(b.name);
+    json.key("description");
+    json.value(b.description);
+    json.key("requests");
+    json.value(b.requests);
+    json.key("kernel_events");
+    json.value(b.events);
+    json.key("model_events");
+    json.value(b.modelEvents);
+    json.key("wall_s");
+    json.value(b.wallS);
+    json.key("events_per_s");
+    json.value(eps);
+    json.key("ns_per_event");
+    json.value(1e9 / eps);
+    json.key("model_events_per_s");
+    json.value(modelEps);
+    json.endObject();
+  }
+  json.endArray();
+  if (memory) {
+    json.key("memory");
+    json.beginObject();
+    json.key("requests_in_flight");
+    json.value(memory->inFlight);
+    json.key("bytes_per_request_in_flight");
+    json.value(memory->bytesPerRequest);
+    json.endObject();
+  }
+  json.key("peak_rss_mb");
+  json.value(peakRssMb());
+  json.endObject();
+
+  if (!quietTable) {
+    if (!runs.empty()) std::fputs(table.render().c_str(), stdout);
+    if (memory) {
+      std::printf("\nmemory: %s requests in flight cost %.0f bytes each\n",
+                  groupedInteger(static_cast<unsigned long long>(memory->inFlight)).c_str(),
+                  memory->bytesPerRequest);
+    }
+    std::printf("peak memory: %.1f MB\n", peakRssMb());
+  }
+  if (auto out = p.value("--json")) {
+    std::string text = json.take() + "\n";
+    if (*out == "-") {
+      std::fputs(text.c_str(), stdout);
+    } else if (!writeFileAtomically(*out, text, &error)) {
+      std::fprintf(stderr, "pillars-cli: %s\n", error.c_str());
+      return kExitFailed;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace pillars::cli

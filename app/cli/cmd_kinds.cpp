@@ -1,0 +1,59 @@
+#include <cstdio>
+
+#include "app/cli/arg_parser.hpp"
+#include "app/cli/command.hpp"
+#include "app/cli/text_table.hpp"
+#include "engine/model/component_kind.hpp"
+
+namespace pillars::cli {
+
+namespace {
+
+void printParams(const std::vector<ParamSpec>& specs) {
+  TextTable table({"parameter", "type", "default", "unit", "description"});
+  for (const ParamSpec& s : specs) {
+    table.addRow({s.name, std::string(paramTypeName(s.type)), formatParamValue(s, s.defaultValue),
+                  s.unit, s.description});
+  }
+  std::fputs(table.render("    ").c_str(), stdout);
+}
+
+}  // namespace
+
+int runKinds(const std::vector<std::string>& args) {
+  ArgParser p("pillars-cli kinds [KIND]",
+              "Lists the component kinds a scenario can use, with their parameters,\n"
+              "types, defaults and units. With KIND, only that kind (\"link\" for links).");
+  p.positional("KIND", "Show only this kind", false);
+  std::string error;
+  if (!p.parse(args, &error)) {
+    std::fprintf(stderr, "pillars-cli kinds: %s\n\n%s", error.c_str(), p.helpText().c_str());
+    return kExitUsage;
+  }
+  if (p.helpRequested()) {
+    std::fputs(p.helpText().c_str(), stdout);
+    return kExitOk;
+  }
+  const auto only = p.positionalValue("KIND");
+  bool found = false;
+  for (const auto& kind : builtinRegistry().kinds()) {
+    if (only && *only != kind->name) continue;
+    found = true;
+    std::printf("%s  (%s pillar) - %s\n", kind->name.c_str(),
+                std::string(pillarName(kind->pillar)).c_str(), kind->description.c_str());
+    printParams(kind->params);
+    std::printf("\n");
+  }
+  if (!only || *only == "link") {
+    found = true;
+    std::printf("link - a connection between two components; traffic flows both ways\n");
+    printParams(linkParamSpecs());
+  }
+  if (!found) {
+    std::fprintf(stderr, "pillars-cli kinds: no kind named \"%s\"\n", only->c_str());
+    return kExitFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace pillars::cli

@@ -1,0 +1,182 @@
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/cli/arg_parser.hpp"
+#include "app/cli/command.hpp"
+#include "app/cli/progress_line.hpp"
+#include "app/cli/scenario_input.hpp"
+#include "app/cli/text_table.hpp"
+#include "engine/io/results_writer.hpp"
+#include "engine/model/component_kind.hpp"
+#include "engine/model/overrides.hpp"
+#include "engine/run/scenario_runner.hpp"
+#include "engine/util/atomic_file.hpp"
+#include "engine/util/units.hpp"
+
+namespace pillars::cli {
+
+namespace {
+
+std::string latencyCell(double ms, std::uint64_t count) { return count ? fixed(ms, 2) : "-"; }
+
+void printSummary(const Scenario& s, const RunResults& r) {
+  std::printf("%s  seed %llu  simulated %s", s.name.empty() ? "scenario" : s.name.c_str(),
+              static_cast<unsigned long long>(r.seed),
+              formatDuration(secondsToSimTime(r.simTimeS)).c_str());
+  if (r.measuredS < r.simTimeS) {
+    std::printf(" (measured the last %s, after warm-up)",
+                formatDuration(secondsToSimTime(r.measuredS)).c_str());
+  }
+  std::printf("\nengine: %s events in %.3f s wall (%.2f M events/s)  fingerprint %s\n\n",
+              groupedInteger(r.events).c_str(), r.wallS, r.eventsPerSecond() / 1e6,
+              fingerprintHex(r.fingerprint).c_str());
+
+  std::printf("End to end, as the clients saw it\n");
+  TextTable global({"completed", "failed", "timed out", "dropped", "retries", "throughput"});
+  global.addRow({groupedInteger(r.completed), groupedInteger(r.failed), groupedInteger(r.timedOut),
+                 groupedInteger(r.dropped), groupedInteger(r.retries),
+                 fixed(r.throughputRps, 2) + " req/s"});
+  std::fputs(global.render().c_str(), stdout);
+  TextTable latency({"latency ms", "mean", "p50", "p90", "p95", "p99", "p99.9", "max"});
+  const LatencySummary& l = r.latency;
+  latency.addRow({"", latencyCell(l.mean, l.count), latencyCell(l.p50, l.count),
+                  latencyCell(l.p90, l.count), latencyCell(l.p95, l.count),
+                  latencyCell(l.p99, l.count), latencyCell(l.p999, l.count),
+                  latencyCell(l.max, l.count)});
+  std::fputs(latency.render().c_str(), stdout);
+
+  std::printf("\nComponents\n");
+  TextTable table({"id", "kind", "state", "completed", "dropped", "failed", "timed out", "req/s",
+                   "util", "queue", "wait ms", "p50 ms", "p99 ms"});
+  for (const ComponentResult& c : r.components) {
+    const bool queues = c.kind == "service" || c.kind == "queue";
+    table.addRow({c.id, c.kind, c.up ? "up" : "DOWN", groupedInteger(c.completed),
+                  groupedInteger(c.dropped), groupedInteger(c.failed), groupedInteger(c.timedOut),
+                  fixed(c.throughputRps, 1), c.kind == "service" ? fixed(c.utilization, 3) : "-",
+                  queues ? fixed(c.queueLengthMean, 2) : "-",
+                  queues ? fixed(c.waitMeanMs, 2) : "-", latencyCell(c.latency.p50, c.latency.count),
+                  latencyCell(c.latency.p99, c.latency.count)});
+  }
+  std::fputs(table.render().c_str(), stdout);
+  if (r.messagesDropped > 0) {
+    std::printf("\nNetwork: %s messages sent, %s dropped (loss, cut links, crashed receivers)\n",
+                groupedInteger(r.messagesSent).c_str(), groupedInteger(r.messagesDropped).c_str());
+  }
+}
+
+bool writeCsv(const std::string& dir, const ScenarioRunner& runner, const RunResults& r) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "pillars-cli: cannot create the folder %s: %s\n", dir.c_str(),
+                 ec.message().c_str());
+    return false;
+  }
+  std::ostringstream series;
+  if (const TimeSeries* ts = runner.timeSeries()) ts->writeCsv(series);
+  std::ostringstream components;
+  writeComponentsCsv(r, components);
+  std::string error;
+  if (!writeFileAtomically(dir + "/timeseries.csv", series.str(), &error) ||
+      !writeFileAtomically(dir + "/components.csv", components.str(), &error)) {
+    std::fprintf(stderr, "pillars-cli: %s\n", error.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int runSimulate(const std::vector<std::string>& args) {
+  ArgParser p("pillars-cli simulate FILE [--seed N] [--until DURATION] [--set ID.PARAM=VALUE]... "
+              "[--json OUT] [--csv DIR]",
+              "Runs a scenario and prints a summary of what the clients saw and what every\n"
+              "component did. The same scenario and seed always give the same results and\n"
+              "the same event-trace fingerprint.\n"
+              "\n"
+              "Examples:\n"
+              "  pillars-cli simulate resources/examples/three-tier.json\n"
+              "  pillars-cli simulate mmc.json --seed 7 --until 10m --json out.json\n"
+              "  pillars-cli simulate three-tier.json --set lb.policy=least_connections \\\n"
+              "      --set web1.workers=16 --csv results/");
+  p.positional("FILE", "Scenario file (JSON)");
+  p.option("--seed", "N", "Master random seed (default: the scenario's)");
+  p.option("--until", "DURATION", "Simulated time to run, e.g. 500ms, 90s, 10m (default: the scenario's)");
+  p.option("--set", "ID.PARAM=VALUE", "Override a component or link parameter (repeatable)", true);
+  p.option("--json", "OUT", "Write full results as JSON to OUT ('-' for standard output)");
+  p.option("--csv", "DIR", "Write timeseries.csv and components.csv into DIR");
+  p.flag("--quiet", "Do not print the summary table");
+  std::string error;
+  if (!p.parse(args, &error)) {
+    std::fprintf(stderr, "pillars-cli simulate: %s\n\n%s", error.c_str(), p.helpText().c_str());
+    return kExitUsage;
+  }
+  if (p.helpRequested()) {
+    std::fputs(p.helpText().c_str(), stdout);
+    return kExitOk;
+  }
+
+  std::optional<std::uint64_t> seed;
+  if (auto s = p.value("--seed")) {
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long v = std::strtoull(s->c_str(), &end, 10);
+    if (s->empty() || *end != '\0' || errno != 0 || (*s)[0] == '-') {
+      std::fprintf(stderr, "pillars-cli simulate: --seed expects a non-negative integer, got \"%s\"\n",
+                   s->c_str());
+      return kExitUsage;
+    }
+    seed = v;
+  }
+  std::optional<SimTime> until;
+  if (auto u = p.value("--until")) {
+    const auto d = parseDurationArg("--until", *u);
+    if (!d || *d <= 0) return kExitUsage;
+    until = *d;
+  }
+
+  const std::string path = *p.positionalValue("FILE");
+  auto scenario = loadScenarioOrReport(path);
+  if (!scenario) return kExitFailed;
+  for (const std::string& assignment : p.values("--set")) {
+    const std::string problem = applyOverride(*scenario, assignment);
+    if (!problem.empty()) {
+      std::fprintf(stderr, "pillars-cli simulate: --set %s: %s\n", assignment.c_str(), problem.c_str());
+      return kExitFailed;
+    }
+  }
+
+  ScenarioRunner runner(*scenario, builtinRegistry(), seed.value_or(scenario->seed),
+                        until.value_or(scenario->duration));
+  {
+    ProgressLine progress;
+    runner.run([&](SimTime reached, SimTime end) {
+      progress.update(reached, end, runner.simulation().eventCount());
+      return true;
+    });
+  }
+  const RunResults results = runner.results();
+
+  const auto jsonOut = p.value("--json");
+  const bool jsonToStdout = jsonOut && *jsonOut == "-";
+  if (!p.has("--quiet") && !jsonToStdout) printSummary(*scenario, results);
+  if (jsonOut) {
+    const std::string json = writeResultsJson(results, scenario->name);
+    if (jsonToStdout) {
+      std::fputs(json.c_str(), stdout);
+    } else if (!writeFileAtomically(*jsonOut, json, &error)) {
+      std::fprintf(stderr, "pillars-cli: %s\n", error.c_str());
+      return kExitFailed;
+    }
+  }
+  if (auto dir = p.value("--csv")) {
+    if (!writeCsv(*dir, runner, results)) return kExitFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace pillars::cli

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pillars::cli {
+
+/// Exit codes shared by every command: scripts can tell bad input from bad usage.
+enum ExitCode : int { kExitOk = 0, kExitFailed = 1, kExitUsage = 2 };
+
+int runSimulate(const std::vector<std::string>& args);
+int runValidate(const std::vector<std::string>& args);
+int runBench(const std::vector<std::string>& args);
+int runKinds(const std::vector<std::string>& args);
+
+}  // namespace pillars::cli

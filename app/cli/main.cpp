@@ -1,0 +1,49 @@
+// pillars-cli: the headless front end. Runs, validates and benchmarks scenarios for scripts,
+// CI and batch experiments, over the same engine as the desktop app.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/cli/command.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: pillars-cli COMMAND [ARGS...]\n"
+    "\n"
+    "Design, simulate and review distributed systems, headless.\n"
+    "\n"
+    "Commands:\n"
+    "  simulate FILE   Run a scenario and report throughput, latency, drops, utilization\n"
+    "  validate FILE   Check a scenario file and list every problem in it\n"
+    "  bench           Measure the engine's speed on fixed workloads\n"
+    "  kinds [KIND]    List component kinds and their parameters\n"
+    "\n"
+    "Run 'pillars-cli COMMAND --help' for a command's options.\n"
+    "Exit codes: 0 success, 1 invalid input or failed run, 2 usage error.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace pillars::cli;
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return kExitUsage;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::fputs(kUsage, stdout);
+    return kExitOk;
+  }
+  if (command == "--version") {
+    std::printf("pillars-cli %s\n", PILLARS_VERSION);
+    return kExitOk;
+  }
+  if (command == "simulate") return runSimulate(args);
+  if (command == "validate") return runValidate(args);
+  if (command == "bench") return runBench(args);
+  if (command == "kinds") return runKinds(args);
+  std::fprintf(stderr, "pillars-cli: unknown command \"%s\"\n\n%s", command.c_str(), kUsage);
+  return kExitUsage;
+}

@@ -1,0 +1,32 @@
+#include "app/cli/scenario_input.hpp"
+
+#include <cstdio>
+
+#include "engine/io/scenario_reader.hpp"
+#include "engine/util/units.hpp"
+
+namespace pillars::cli {
+
+std::optional<Scenario> loadScenarioOrReport(const std::string& path) {
+  ScenarioLoad load = loadScenarioFile(path, builtinRegistry());
+  if (!load.ok()) {
+    for (const Diagnostic& d : load.errors) std::fprintf(stderr, "%s\n", d.format().c_str());
+    std::fprintf(stderr, "pillars-cli: %s has %zu problem%s\n", path.c_str(), load.errors.size(),
+                 load.errors.size() == 1 ? "" : "s");
+    return std::nullopt;
+  }
+  return std::move(load.scenario);
+}
+
+std::optional<long long> parseDurationArg(const std::string& option, const std::string& text) {
+  const auto d = parseDuration(text);
+  if (!d) {
+    std::fprintf(stderr,
+                 "pillars-cli: %s expects a duration such as 500ms, 90s or 10m, got \"%s\"\n",
+                 option.c_str(), text.c_str());
+    return std::nullopt;
+  }
+  return *d;
+}
+
+}  // namespace pillars::cli

@@ -1,0 +1,521 @@
+#include "engine/io/scenario_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <set>
+#include <sstream>
+
+#include "engine/util/units.hpp"
+
+namespace pillars {
+
+namespace {
+
+constexpr std::string_view kFormatName = "pillars-scenario";
+constexpr std::size_t kMaxErrors = 50;
+
+std::string inQuotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+bool isValidId(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-' || c == '.' || c == '>' || c == ':';
+  });
+}
+
+/// Walks one JSON document into a Scenario, collecting every problem it finds.
+class ScenarioParser {
+ public:
+  ScenarioParser(const std::string& file, const ComponentRegistry& registry)
+      : m_file(file), m_registry(registry) {}
+
+  ScenarioLoad parse(std::string_view text) {
+    ScenarioLoad load;
+    auto parsed = parseJson(text);
+    if (auto* err = std::get_if<JsonError>(&parsed)) {
+      load.errors.push_back(Diagnostic{m_file, err->location, "", "invalid JSON: " + err->message});
+      return load;
+    }
+    const JsonValue& root = std::get<JsonValue>(parsed);
+    Scenario scenario;
+    if (readRoot(root, scenario) && m_errors.empty()) load.scenario = std::move(scenario);
+    load.errors = std::move(m_errors);
+    return load;
+  }
+
+ private:
+  // --- reporting -------------------------------------------------------------------------
+  void error(const JsonValue& at, const JsonPath& path, std::string message) {
+    if (m_errors.size() >= kMaxErrors) return;
+    m_errors.push_back(Diagnostic{m_file, at.location(), path.str(), std::move(message)});
+  }
+  void typeError(const JsonValue& v, const JsonPath& path, std::string_view expected) {
+    error(v, path, "expected " + std::string(expected) + ", got " + describe(v));
+  }
+  static std::string describe(const JsonValue& v) {
+    if (v.isString()) return "the string " + inQuotes(v.asString());
+    if (v.isNumber()) {
+      std::ostringstream s;
+      s << v.asNumber();
+      return "the number " + s.str();
+    }
+    if (v.isBool()) return v.asBool() ? "true" : "false";
+    return v.typeName();
+  }
+
+  /// Reports members not in `allowed`, naming the ones that are.
+  void checkKnownKeys(const JsonValue& obj, const JsonPath& path,
+                      std::initializer_list<std::string_view> allowed) {
+    for (const auto& [key, value] : obj.members()) {
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      error(value, path.key(key), "unknown field " + inQuotes(key) + " (expected one of: " + list + ")");
+    }
+  }
+
+  // --- typed field readers ----------------------------------------------------------------
+  const JsonValue* required(const JsonValue& obj, const JsonPath& path, std::string_view key) {
+    const JsonValue* v = obj.find(key);
+    if (!v) error(obj, path, "missing required field " + inQuotes(key));
+    return v;
+  }
+
+  std::optional<std::string> readString(const JsonValue& v, const JsonPath& path) {
+    if (!v.isString()) {
+      typeError(v, path, "a string");
+      return std::nullopt;
+    }
+    return v.asString();
+  }
+
+  std::optional<std::string> readId(const JsonValue& v, const JsonPath& path) {
+    auto s = readString(v, path);
+    if (s && !isValidId(*s)) {
+      error(v, path, "expected an id of letters, digits, '_', '-', '.', ':' (1 to 128 characters), got " + inQuotes(*s));
+      return std::nullopt;
+    }
+    return s;
+  }
+
+  std::optional<SimTime> readDuration(const JsonValue& v, const JsonPath& path) {
+    if (v.isNumber()) {
+      const double s = v.asNumber();
+      if (s >= 0 && s < 6.0e9) return secondsToSimTime(s);
+    } else if (v.isString()) {
+      if (auto d = parseDuration(v.asString())) return d;
+    }
+    typeError(v, path, "a duration such as \"500ms\", \"90s\" or \"10m\" (a bare number means seconds)");
+    return std::nullopt;
+  }
+
+  // --- sections ---------------------------------------------------------------------------
+  bool readRoot(const JsonValue& root, Scenario& s) {
+    const JsonPath path = JsonPath::root();
+    if (!root.isObject()) {
+      typeError(root, path, "a JSON object at the top of the file");
+      return false;
+    }
+    // The version comes first: a newer file may use fields this version has never heard of,
+    // and "upgrade Pillars" is the useful message then, not a list of unknown fields.
+    const JsonValue* format = root.find("format");
+    if (!format || !format->isString() || format->asString() != kFormatName) {
+      error(format ? *format : root, format ? path.key("format") : path,
+            "expected \"format\": \"pillars-scenario\" (is this a Pillars scenario file?)");
+      return false;
+    }
+    const JsonValue* version = required(root, path, "version");
+    if (!version) return false;
+    if (!version->isInteger() || version->asInt64() < 1) {
+      typeError(*version, path.key("version"), "a format version number (1)");
+      return false;
+    }
+    if (version->asInt64() > Scenario::kFormatVersion) {
+      error(*version, path.key("version"),
+            "format version " + std::to_string(version->asInt64()) +
+                " is newer than this version of Pillars supports (" +
+                std::to_string(Scenario::kFormatVersion) + "); upgrade Pillars to open this file");
+      return false;
+    }
+    checkKnownKeys(root, path,
+                   {"format", "version", "name", "description", "seed", "duration", "warmup",
+                    "metrics", "components", "links", "groups", "faults"});
+
+    if (const JsonValue* v = root.find("name")) {
+      if (auto str = readString(*v, path.key("name"))) s.name = *str;
+    }
+    if (const JsonValue* v = root.find("description")) {
+      if (auto str = readString(*v, path.key("description"))) s.description = *str;
+    }
+    if (const JsonValue* v = root.find("seed")) {
+      if (v->isInteger() && v->asInt64() >= 0) {
+        s.seed = static_cast<std::uint64_t>(v->asInt64());
+      } else {
+        typeError(*v, path.key("seed"), "a non-negative integer");
+      }
+    }
+    if (const JsonValue* v = required(root, path, "duration")) {
+      if (auto d = readDuration(*v, path.key("duration"))) {
+        if (*d <= 0) {
+          error(*v, path.key("duration"), "expected a duration greater than 0");
+        }
+        s.duration = *d;
+      }
+    }
+    if (const JsonValue* v = root.find("warmup")) {
+      if (auto d = readDuration(*v, path.key("warmup"))) {
+        if (*d >= s.duration && s.duration > 0) {
+          error(*v, path.key("warmup"), "warm-up (" + formatDuration(*d) +
+                                            ") must be shorter than the duration (" +
+                                            formatDuration(s.duration) + ")");
+        }
+        s.warmup = *d;
+      }
+    }
+    if (const JsonValue* v = root.find("metrics")) readMetrics(*v, path.key("metrics"), s);
+
+    const JsonValue* components = required(root, path, "components");
+    if (components) readComponents(*components, path.key("components"), s);
+    if (const JsonValue* v = root.find("links")) readLinks(*v, path.key("links"), s);
+    if (const JsonValue* v = root.find("groups")) readGroups(*v, path.key("groups"), s);
+    if (const JsonValue* v = root.find("faults")) readFaults(*v, path.key("faults"), s);
+    checkWiring(s);
+    return true;
+  }
+
+  void readMetrics(const JsonValue& v, const JsonPath& path, Scenario& s) {
+    if (!v.isObject()) return typeError(v, path, "an object");
+    checkKnownKeys(v, path, {"interval"});
+    if (const JsonValue* i = v.find("interval")) {
+      if (auto d = readDuration(*i, path.key("interval"))) {
+        if (*d > 0 && *d < kMillisecond) {
+          error(*i, path.key("interval"), "expected 0 (off) or at least 1ms");
+        }
+        s.metricsInterval = *d;
+      }
+    }
+  }
+
+  bool readParams(const JsonValue* v, const JsonPath& path, const std::vector<ParamSpec>& specs,
+                  ParamSet& params, std::string_view owner) {
+    params = ParamSet(specs);
+    if (!v) return true;
+    if (!v->isObject()) {
+      typeError(*v, path, "an object of parameters");
+      return false;
+    }
+    for (const auto& [key, value] : v->members()) {
+      const JsonPath p = path.key(key);
+      const auto index = params.indexOf(key);
+      if (!index) {
+        std::string list;
+        for (const auto& spec : specs) list += (list.empty() ? "" : ", ") + spec.name;
+        error(value, p, "unknown parameter " + inQuotes(key) + " for " + std::string(owner) +
+                            " (expected one of: " + list + ")");
+        continue;
+      }
+      const ParamSpec& spec = specs[*index];
+      std::string why;
+      std::optional<ParamValue> parsed;
+      if (value.isString()) {
+        parsed = parseParamText(spec, value.asString(), &why);
+      } else if (value.isBool() && spec.type == ParamType::Boolean) {
+        parsed = ParamValue{value.asBool()};
+      } else if (value.isNumber() && spec.type == ParamType::Integer) {
+        if (value.isInteger()) {
+          parsed = ParamValue{value.asInt64()};
+          why = checkParamValue(spec, *parsed);
+          if (!why.empty()) parsed.reset();
+        } else {
+          why = "expected " + describeExpected(spec) + ", got " + describe(value);
+        }
+      } else if (value.isNumber() && (spec.type == ParamType::Real ||
+                                      spec.type == ParamType::Duration ||
+                                      spec.type == ParamType::Distribution)) {
+        std::ostringstream text;
+        text.precision(17);
+        text << value.asNumber();
+        parsed = parseParamText(spec, text.str(), &why);
+      } else {
+        why = "expected " + describeExpected(spec) + ", got " + describe(value);
+      }
+      if (!parsed) {
+        error(value, p, why);
+        continue;
+      }
+      params.set(*index, std::move(*parsed));
+    }
+    return true;
+  }
+
+  template <typename Fn>
+  void forEachItem(const JsonValue& v, const JsonPath& path, std::string_view what, Fn&& fn) {
+    if (!v.isArray()) return typeError(v, path, "an array of " + std::string(what));
+    for (std::size_t i = 0; i < v.items().size(); ++i) {
+      const JsonValue& item = v.items()[i];
+      const JsonPath p = path.index(i);
+      if (!item.isObject()) {
+        typeError(item, p, "an object describing one of the " + std::string(what));
+        continue;
+      }
+      fn(item, p);
+    }
+  }
+
+  void readComponents(const JsonValue& v, const JsonPath& path, Scenario& s) {
+    forEachItem(v, path, "components", [&](const JsonValue& item, const JsonPath& p) {
+      checkKnownKeys(item, p, {"id", "kind", "params", "position"});
+      ComponentSpec c;
+      const JsonValue* id = required(item, p, "id");
+      const JsonValue* kind = required(item, p, "kind");
+      if (!id || !kind) return;
+      auto idText = readId(*id, p.key("id"));
+      auto kindText = readString(*kind, p.key("kind"));
+      if (!idText || !kindText) return;
+      if (!m_ids.insert(*idText).second) {
+        error(*id, p.key("id"), "duplicate id " + inQuotes(*idText));
+        return;
+      }
+      const ComponentKind* k = m_registry.find(*kindText);
+      if (!k) {
+        std::string list;
+        for (const auto& n : m_registry.names()) list += (list.empty() ? "" : ", ") + n;
+        error(*kind, p.key("kind"), "unknown component kind " + inQuotes(*kindText) +
+                                        " (expected one of: " + list + ")");
+        return;
+      }
+      c.id = *idText;
+      c.kind = *kindText;
+      readParams(item.find("params"), p.key("params"), k->params, c.params,
+                 "a " + k->name);
+      if (const JsonValue* pos = item.find("position")) {
+        if (pos->isArray() && pos->items().size() == 2 && pos->items()[0].isNumber() &&
+            pos->items()[1].isNumber()) {
+          c.position = std::make_pair(pos->items()[0].asNumber(), pos->items()[1].asNumber());
+        } else {
+          typeError(*pos, p.key("position"), "[x, y] (two numbers)");
+        }
+      }
+      m_componentLocations.emplace_back(c.id, &item);
+      s.components.push_back(std::move(c));
+    });
+  }
+
+  void readLinks(const JsonValue& v, const JsonPath& path, Scenario& s) {
+    forEachItem(v, path, "links", [&](const JsonValue& item, const JsonPath& p) {
+      checkKnownKeys(item, p, {"id", "from", "to", "params"});
+      const JsonValue* from = required(item, p, "from");
+      const JsonValue* to = required(item, p, "to");
+      if (!from || !to) return;
+      auto fromId = readString(*from, p.key("from"));
+      auto toId = readString(*to, p.key("to"));
+      if (!fromId || !toId) return;
+      bool ok = true;
+      if (!s.findComponent(*fromId)) {
+        error(*from, p.key("from"), "no component has the id " + inQuotes(*fromId));
+        ok = false;
+      }
+      if (!s.findComponent(*toId)) {
+        error(*to, p.key("to"), "no component has the id " + inQuotes(*toId));
+        ok = false;
+      }
+      if (ok && *fromId == *toId) {
+        error(item, p, "a link cannot connect " + inQuotes(*fromId) + " to itself");
+        ok = false;
+      }
+      LinkSpec l;
+      l.from = *fromId;
+      l.to = *toId;
+      l.id = *fromId + "->" + *toId;
+      if (const JsonValue* id = item.find("id")) {
+        if (auto idText = readId(*id, p.key("id"))) l.id = *idText;
+      }
+      for (const auto& other : s.links) {
+        if ((other.from == l.from && other.to == l.to) || (other.from == l.to && other.to == l.from)) {
+          error(item, p, "components " + inQuotes(l.from) + " and " + inQuotes(l.to) +
+                             " are already linked (links carry traffic both ways)");
+          ok = false;
+          break;
+        }
+        if (other.id == l.id) {
+          error(item, p, "duplicate link id " + inQuotes(l.id));
+          ok = false;
+          break;
+        }
+      }
+      readParams(item.find("params"), p.key("params"), linkParamSpecs(), l.params, "a link");
+      if (ok) s.links.push_back(std::move(l));
+    });
+  }
+
+  void readGroups(const JsonValue& v, const JsonPath& path, Scenario& s) {
+    std::vector<std::pair<const JsonValue*, JsonPath>> parents;
+    forEachItem(v, path, "groups", [&](const JsonValue& item, const JsonPath& p) {
+      checkKnownKeys(item, p, {"id", "kind", "label", "members", "parent"});
+      const JsonValue* id = required(item, p, "id");
+      const JsonValue* kind = required(item, p, "kind");
+      if (!id || !kind) return;
+      GroupSpec g;
+      auto idText = readId(*id, p.key("id"));
+      auto kindText = readString(*kind, p.key("kind"));
+      if (!idText || !kindText) return;
+      if (!m_ids.insert(*idText).second) {
+        error(*id, p.key("id"), "duplicate id " + inQuotes(*idText) +
+                                    " (components and groups share one namespace)");
+        return;
+      }
+      if (*kindText != "zone" && *kindText != "region") {
+        error(*kind, p.key("kind"), "expected \"zone\" or \"region\", got " + inQuotes(*kindText));
+        return;
+      }
+      g.id = *idText;
+      g.kind = *kindText;
+      if (const JsonValue* label = item.find("label")) {
+        if (auto l = readString(*label, p.key("label"))) g.label = *l;
+      }
+      if (const JsonValue* members = item.find("members")) {
+        if (!members->isArray()) {
+          typeError(*members, p.key("members"), "an array of component ids");
+        } else {
+          for (std::size_t i = 0; i < members->items().size(); ++i) {
+            const JsonValue& m = members->items()[i];
+            auto mid = readString(m, p.key("members").index(i));
+            if (!mid) continue;
+            if (!s.findComponent(*mid)) {
+              error(m, p.key("members").index(i), "no component has the id " + inQuotes(*mid));
+              continue;
+            }
+            g.members.push_back(*mid);
+          }
+        }
+      }
+      if (const JsonValue* parent = item.find("parent")) {
+        if (auto pid = readString(*parent, p.key("parent"))) {
+          g.parent = *pid;
+          parents.emplace_back(parent, p.key("parent"));
+        }
+      }
+      s.groups.push_back(std::move(g));
+    });
+    // Parents may be declared after their children, so they are checked once all are read.
+    std::size_t pi = 0;
+    for (const GroupSpec& g : s.groups) {
+      if (g.parent.empty()) continue;
+      if (pi >= parents.size()) break;
+      const auto& [value, p] = parents[pi++];
+      if (!s.findGroup(g.parent)) {
+        error(*value, p, "no group has the id " + inQuotes(g.parent));
+        continue;
+      }
+      // Walk up: reaching this group again means the parents form a cycle.
+      std::string at = g.parent;
+      for (std::size_t depth = 0; depth <= s.groups.size() && !at.empty(); ++depth) {
+        if (at == g.id) {
+          error(*value, p, "group " + inQuotes(g.id) + " would contain itself");
+          break;
+        }
+        const GroupSpec* up = s.findGroup(at);
+        at = up ? up->parent : std::string();
+      }
+    }
+  }
+
+  void readFaults(const JsonValue& v, const JsonPath& path, Scenario& s) {
+    forEachItem(v, path, "faults", [&](const JsonValue& item, const JsonPath& p) {
+      checkKnownKeys(item, p, {"at", "action", "target"});
+      const JsonValue* at = required(item, p, "at");
+      const JsonValue* action = required(item, p, "action");
+      const JsonValue* target = required(item, p, "target");
+      if (!at || !action || !target) return;
+      FaultSpec f;
+      auto when = readDuration(*at, p.key("at"));
+      auto what = readString(*action, p.key("action"));
+      auto who = readString(*target, p.key("target"));
+      if (!when || !what || !who) return;
+      f.at = *when;
+      f.target = *who;
+      if (*what == "crash") f.action = FaultAction::Crash;
+      else if (*what == "restart") f.action = FaultAction::Restart;
+      else if (*what == "cut") f.action = FaultAction::Cut;
+      else if (*what == "heal") f.action = FaultAction::Heal;
+      else {
+        error(*action, p.key("action"),
+              "expected \"crash\", \"restart\", \"cut\" or \"heal\", got " + inQuotes(*what));
+        return;
+      }
+      const bool onLink = f.action == FaultAction::Cut || f.action == FaultAction::Heal;
+      if (onLink && !s.findLink(f.target)) {
+        error(*target, p.key("target"), "no link has the id " + inQuotes(f.target) +
+                                            " (link ids default to \"from->to\")");
+        return;
+      }
+      if (!onLink && !s.findComponent(f.target) && !s.findGroup(f.target)) {
+        error(*target, p.key("target"), "no component or group has the id " + inQuotes(f.target));
+        return;
+      }
+      s.faults.push_back(std::move(f));
+    });
+    // Same-time faults keep file order; the timeline itself is sorted by time.
+    std::stable_sort(s.faults.begin(), s.faults.end(),
+                     [](const FaultSpec& a, const FaultSpec& b) { return a.at < b.at; });
+  }
+
+  /// Components whose role needs outgoing links must have them.
+  void checkWiring(const Scenario& s) {
+    for (const auto& [id, item] : m_componentLocations) {
+      const ComponentSpec* c = s.findComponent(id);
+      if (!c) continue;
+      const bool needsOutgoing = c->kind == "client" || c->kind == "load_balancer";
+      if (!needsOutgoing) continue;
+      const bool hasOutgoing = std::any_of(s.links.begin(), s.links.end(),
+                                           [&](const LinkSpec& l) { return l.from == id; });
+      if (!hasOutgoing) {
+        const std::size_t index = static_cast<std::size_t>(
+            std::find_if(s.components.begin(), s.components.end(),
+                         [&](const ComponentSpec& x) { return x.id == id; }) -
+            s.components.begin());
+        error(*item, JsonPath::root().key("components").index(index),
+              "the " + c->kind + " " + inQuotes(id) +
+                  " has no outgoing link, so its requests would go nowhere; add a link "
+                  "{\"from\": " + inQuotes(id) + ", \"to\": ...}");
+      }
+    }
+  }
+
+  std::string m_file;
+  const ComponentRegistry& m_registry;
+  std::vector<Diagnostic> m_errors;
+  std::set<std::string> m_ids;
+  std::vector<std::pair<std::string, const JsonValue*>> m_componentLocations;
+};
+
+}  // namespace
+
+ScenarioLoad readScenario(std::string_view text, const std::string& fileName,
+                          const ComponentRegistry& registry) {
+  return ScenarioParser(fileName, registry).parse(text);
+}
+
+ScenarioLoad loadScenarioFile(const std::string& path, const ComponentRegistry& registry) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    ScenarioLoad load;
+    load.errors.push_back(Diagnostic{path, {}, "", "is a folder, not a scenario file"});
+    return load;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    ScenarioLoad load;
+    load.errors.push_back(Diagnostic{path, {}, "", "cannot open the file (does it exist, and may it be read?)"});
+    return load;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return readScenario(buffer.str(), path, registry);
+}
+
+}  // namespace pillars

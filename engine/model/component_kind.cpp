@@ -1,0 +1,58 @@
+#include "engine/model/component_kind.hpp"
+
+#include "engine/pillars/state/state_kinds.hpp"
+#include "engine/pillars/work/work_kinds.hpp"
+
+namespace pillars {
+
+std::string_view pillarName(Pillar pillar) {
+  switch (pillar) {
+    case Pillar::Work: return "work";
+    case Pillar::State: return "state";
+    case Pillar::Truth: return "truth";
+    case Pillar::Control: return "control";
+    case Pillar::Intelligence: return "intelligence";
+  }
+  return "work";
+}
+
+void ComponentRegistry::add(ComponentKind kind) {
+  m_kinds.push_back(std::make_unique<ComponentKind>(std::move(kind)));
+}
+
+const ComponentKind* ComponentRegistry::find(std::string_view name) const {
+  for (const auto& k : m_kinds) {
+    if (k->name == name) return k.get();
+  }
+  return nullptr;
+}
+
+std::vector<std::string> ComponentRegistry::names() const {
+  std::vector<std::string> out;
+  for (const auto& k : m_kinds) out.push_back(k->name);
+  return out;
+}
+
+const ComponentRegistry& builtinRegistry() {
+  static const ComponentRegistry registry = [] {
+    ComponentRegistry r;
+    registerWorkKinds(r);
+    registerStateKinds(r);
+    return r;
+  }();
+  return registry;
+}
+
+const std::vector<ParamSpec>& linkParamSpecs() {
+  static const std::vector<ParamSpec> specs = {
+      distributionParam("latency", Distribution::constant(0.001), Distribution::Dimension::Duration,
+                        "s", "One-way delay of each message"),
+      realParam("bandwidth_mbps", 0.0, 0.0, 1e9, "Mbit/s",
+                "Capacity per direction; 0 means unlimited"),
+      realParam("loss", 0.0, 0.0, 1.0, "probability", "Chance that a message is lost"),
+      integerParam("weight", 1, 1, 1000000, "", "Share of traffic under weighted routing"),
+  };
+  return specs;
+}
+
+}  // namespace pillars

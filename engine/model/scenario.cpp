@@ -1,0 +1,60 @@
+#include "engine/model/scenario.hpp"
+
+#include <algorithm>
+
+namespace pillars {
+
+std::string_view faultActionName(FaultAction action) {
+  switch (action) {
+    case FaultAction::Crash: return "crash";
+    case FaultAction::Restart: return "restart";
+    case FaultAction::Cut: return "cut";
+    case FaultAction::Heal: return "heal";
+  }
+  return "crash";
+}
+
+const ComponentSpec* Scenario::findComponent(std::string_view id) const {
+  for (const auto& c : components) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+const LinkSpec* Scenario::findLink(std::string_view id) const {
+  for (const auto& l : links) {
+    if (l.id == id) return &l;
+  }
+  return nullptr;
+}
+
+const GroupSpec* Scenario::findGroup(std::string_view id) const {
+  for (const auto& g : groups) {
+    if (g.id == id) return &g;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Scenario::groupMembers(std::string_view groupId) const {
+  std::vector<std::string> out;
+  std::vector<std::string_view> pending{groupId};
+  std::vector<std::string_view> seen;
+  while (!pending.empty()) {
+    const std::string_view id = pending.back();
+    pending.pop_back();
+    // Guards against cycles in hand-written files; the reader rejects them anyway.
+    if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+    seen.push_back(id);
+    const GroupSpec* g = findGroup(id);
+    if (!g) continue;
+    for (const auto& m : g->members) {
+      if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+    }
+    for (const auto& child : groups) {
+      if (child.parent == id) pending.push_back(child.id);
+    }
+  }
+  return out;
+}
+
+}  // namespace pillars

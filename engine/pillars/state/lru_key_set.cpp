@@ -1,0 +1,92 @@
+#include "engine/pillars/state/lru_key_set.hpp"
+
+#include "engine/pillars/work/backend_selector.hpp"
+
+namespace pillars {
+
+LruKeySet::LruKeySet(std::uint32_t capacity)
+    : m_capacity(capacity), m_keys(capacity), m_prev(capacity), m_next(capacity) {
+  // At most half full keeps probe sequences short.
+  std::size_t buckets = 16;
+  while (buckets < 2 * static_cast<std::size_t>(capacity)) buckets *= 2;
+  m_index.assign(buckets, kNone);
+  m_mask = buckets - 1;
+}
+
+std::size_t LruKeySet::bucketOf(std::uint64_t key) const { return mixHash(key) & m_mask; }
+
+std::uint32_t LruKeySet::find(std::uint64_t key) const {
+  for (std::size_t b = bucketOf(key);; b = (b + 1) & m_mask) {
+    const std::uint32_t node = m_index[b];
+    if (node == kNone) return kNone;
+    if (m_keys[node] == key) return node;
+  }
+}
+
+void LruKeySet::unlink(std::uint32_t node) {
+  const std::uint32_t p = m_prev[node];
+  const std::uint32_t n = m_next[node];
+  if (p != kNone) m_next[p] = n; else m_head = n;
+  if (n != kNone) m_prev[n] = p; else m_tail = p;
+}
+
+void LruKeySet::pushFront(std::uint32_t node) {
+  m_prev[node] = kNone;
+  m_next[node] = m_head;
+  if (m_head != kNone) m_prev[m_head] = node;
+  m_head = node;
+  if (m_tail == kNone) m_tail = node;
+}
+
+bool LruKeySet::touch(std::uint64_t key) {
+  const std::uint32_t node = find(key);
+  if (node == kNone) return false;
+  if (node != m_head) {
+    unlink(node);
+    pushFront(node);
+  }
+  return true;
+}
+
+void LruKeySet::eraseFromIndex(std::uint64_t key) {
+  std::size_t hole = bucketOf(key);
+  while (m_keys[m_index[hole]] != key) hole = (hole + 1) & m_mask;
+  // Backward-shift deletion: later entries of the probe run move up to fill the hole, so no
+  // tombstones accumulate.
+  for (std::size_t b = (hole + 1) & m_mask;; b = (b + 1) & m_mask) {
+    const std::uint32_t node = m_index[b];
+    if (node == kNone) break;
+    const std::size_t home = bucketOf(m_keys[node]);
+    const bool movable = ((b - home) & m_mask) >= ((b - hole) & m_mask);
+    if (movable) {
+      m_index[hole] = node;
+      hole = b;
+    }
+  }
+  m_index[hole] = kNone;
+}
+
+void LruKeySet::insert(std::uint64_t key) {
+  if (m_capacity == 0 || touch(key)) return;
+  std::uint32_t node;
+  if (m_size < m_capacity) {
+    node = m_size++;
+  } else {
+    node = m_tail;
+    eraseFromIndex(m_keys[node]);
+    unlink(node);
+  }
+  m_keys[node] = key;
+  pushFront(node);
+  std::size_t b = bucketOf(key);
+  while (m_index[b] != kNone) b = (b + 1) & m_mask;
+  m_index[b] = node;
+}
+
+void LruKeySet::clear() {
+  m_size = 0;
+  m_head = m_tail = kNone;
+  m_index.assign(m_index.size(), kNone);
+}
+
+}  // namespace pillars

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace pillars {
+
+/// The set of keys a cache holds, evicting the least recently used when full. Fixed arrays
+/// sized at construction (an intrusive recency list plus a linear-probing hash index), so a
+/// lookup or insert on the request path allocates nothing.
+class LruKeySet {
+ public:
+  explicit LruKeySet(std::uint32_t capacity);
+
+  /// True if present; a hit makes the key the most recently used.
+  bool touch(std::uint64_t key);
+  /// Inserts (or refreshes) a key, evicting the least recently used one if full.
+  void insert(std::uint64_t key);
+  bool contains(std::uint64_t key) const { return find(key) != kNone; }
+  std::uint32_t size() const { return m_size; }
+  std::uint32_t capacity() const { return m_capacity; }
+  void clear();
+
+ private:
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+
+  std::uint32_t find(std::uint64_t key) const;
+  std::size_t bucketOf(std::uint64_t key) const;
+  void unlink(std::uint32_t node);
+  void pushFront(std::uint32_t node);
+  void eraseFromIndex(std::uint64_t key);
+
+  std::uint32_t m_capacity;
+  std::uint32_t m_size = 0;
+  std::vector<std::uint64_t> m_keys;   // per node
+  std::vector<std::uint32_t> m_prev;   // per node, towards more recent
+  std::vector<std::uint32_t> m_next;   // per node, towards less recent
+  std::uint32_t m_head = kNone;        // most recent
+  std::uint32_t m_tail = kNone;        // least recent
+  std::vector<std::uint32_t> m_index;  // open addressing: bucket -> node, kNone = empty
+  std::size_t m_mask = 0;
+};
+
+}  // namespace pillars

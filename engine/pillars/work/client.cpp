@@ -1,0 +1,225 @@
+#include "engine/pillars/work/client.hpp"
+
+#include <algorithm>
+
+#include "engine/sim/simulation.hpp"
+
+namespace pillars {
+
+namespace {
+
+ArrivalProcess::Pattern patternFromName(const std::string& name) {
+  if (name == "constant") return ArrivalProcess::Pattern::Constant;
+  if (name == "on_off") return ArrivalProcess::Pattern::OnOff;
+  if (name == "diurnal") return ArrivalProcess::Pattern::Diurnal;
+  if (name == "spike") return ArrivalProcess::Pattern::Spike;
+  return ArrivalProcess::Pattern::Poisson;
+}
+
+}  // namespace
+
+std::vector<ParamSpec> Client::paramSpecs() {
+  using D = Distribution;
+  return {
+      choiceParam("mode", "open", {"open", "closed"},
+                  "Open loop sends at a rate whatever happens; closed loop has users who wait"),
+      choiceParam("arrival", "poisson", {"constant", "poisson", "on_off", "diurnal", "spike"},
+                  "Open loop: how requests are spaced in time"),
+      realParam("rate", 10.0, 0.0, 1e9, "req/s", "Open loop: mean request rate (the ON rate for on_off)"),
+      distributionParam("on_time", D::exponential(10.0), D::Dimension::Duration, "s",
+                        "on_off: length of a burst"),
+      distributionParam("off_time", D::exponential(10.0), D::Dimension::Duration, "s",
+                        "on_off: length of a silence"),
+      realParam("amplitude", 0.5, 0.0, 1.0, "", "diurnal: swing of the rate around its mean"),
+      durationParam("period", 24 * kHour, "diurnal: length of one cycle", 0.001),
+      durationParam("spike_at", 60 * kSecond, "spike: when the rate jumps"),
+      durationParam("spike_duration", 10 * kSecond, "spike: how long it lasts; 0 makes it a permanent step"),
+      realParam("spike_multiplier", 5.0, 0.0, 1e6, "x", "spike: rate multiplier during the spike"),
+      integerParam("users", 10, 1, 1e7, "users", "Closed loop: number of concurrent users"),
+      distributionParam("think_time", D::exponential(1.0), D::Dimension::Duration, "s",
+                        "Closed loop: pause between a reply and the user's next request"),
+      durationParam("timeout", 10 * kSecond, "Deadline of each attempt; 0 waits forever"),
+      integerParam("retries", 0, 0, 100, "", "Extra attempts after a failure or timeout"),
+      durationParam("backoff_base", 100 * kMillisecond, "Backoff before the first retry; doubles each retry"),
+      durationParam("backoff_max", 10 * kSecond, "Longest backoff between retries"),
+      choiceParam("jitter", "full", {"none", "full", "equal"},
+                  "Randomisation of backoff: full = uniform(0, b), equal = b/2 + uniform(0, b/2)"),
+      integerParam("keys", 1000, 1, 1e12, "keys", "Number of distinct data keys requests refer to"),
+      choiceParam("key_distribution", "uniform", {"uniform", "zipf"},
+                  "How request keys are drawn: evenly, or a few hot keys (Zipf)"),
+      realParam("zipf_exponent", 1.1, 0.01, 10.0, "", "Skew of Zipf keys; higher means hotter hot keys"),
+      integerParam("requests", 0, 0, 1e15, "requests", "Stop after this many requests; 0 means no limit"),
+      integerParam("request_size", 1000, 0, 1e9, "bytes", "Size of a request on the wire"),
+  };
+}
+
+Client::Client(const std::string& name, const ParamSet& p) : Component(name, "client") {
+  m_closedLoop = p.choice("mode") == "closed";
+  ArrivalProcess::Config a;
+  a.pattern = patternFromName(p.choice("arrival"));
+  a.rate = p.real("rate");
+  a.onTime = p.distribution("on_time");
+  a.offTime = p.distribution("off_time");
+  a.amplitude = p.real("amplitude");
+  a.period = p.duration("period");
+  a.spikeAt = p.duration("spike_at");
+  a.spikeDuration = p.duration("spike_duration");
+  a.spikeMultiplier = p.real("spike_multiplier");
+  m_arrivals = ArrivalProcess(a);
+  m_users = p.integer("users");
+  m_thinkTime = p.distribution("think_time");
+  m_timeout = p.duration("timeout");
+  m_maxRetries = p.integer("retries");
+  m_backoffBase = p.duration("backoff_base");
+  m_backoffMax = p.duration("backoff_max");
+  const std::string& jitter = p.choice("jitter");
+  m_jitter = jitter == "none" ? Jitter::None : jitter == "equal" ? Jitter::Equal : Jitter::Full;
+  m_keyCount = static_cast<std::uint64_t>(p.integer("keys"));
+  m_zipfKeys = p.choice("key_distribution") == "zipf";
+  if (m_zipfKeys) m_zipf = Distribution::zipf(m_keyCount, p.real("zipf_exponent"));
+  m_requestLimit = static_cast<std::uint64_t>(p.integer("requests"));
+  m_requestSize = static_cast<std::uint32_t>(p.integer("request_size"));
+}
+
+void Client::start() {
+  if (m_closedLoop) {
+    // Each user starts with a think time, so a thousand users do not all fire at t = 0.
+    for (std::int64_t u = 0; u < m_users; ++u) startThinking(static_cast<std::uint32_t>(u));
+  } else {
+    m_arrivals.reset(now(), rng());
+    scheduleNextArrival();
+  }
+}
+
+void Client::onCrash() {
+  // The process died: outstanding requests are forgotten, neither completed nor failed.
+  m_inFlight.clear();
+}
+
+void Client::scheduleNextArrival() {
+  if (m_requestLimit != 0 && m_issued >= m_requestLimit) return;
+  const SimTime at = m_arrivals.next(now(), rng());
+  if (at != kTimeNever) setTimer(at - now(), NextArrival);
+}
+
+void Client::startThinking(std::uint32_t user) {
+  if (m_requestLimit != 0 && m_issued >= m_requestLimit) return;
+  setTimer(secondsToSimTime(m_thinkTime.sample(rng())), ThinkDone, user);
+}
+
+std::uint64_t Client::drawKey() {
+  if (m_zipfKeys) return static_cast<std::uint64_t>(m_zipf.sample(rng()));
+  return 1 + rng().below(m_keyCount);
+}
+
+SimTime Client::backoffDelay(std::uint32_t retryNumber) {
+  SimTime delay = m_backoffBase;
+  for (std::uint32_t i = 1; i < retryNumber && delay < m_backoffMax; ++i) delay *= 2;
+  delay = std::min(delay, m_backoffMax);
+  const double d = static_cast<double>(delay);
+  switch (m_jitter) {
+    case Jitter::None: return delay;
+    case Jitter::Full: return static_cast<SimTime>(rng().uniform01() * d);
+    case Jitter::Equal: return static_cast<SimTime>(d / 2 + rng().uniform01() * d / 2);
+  }
+  return delay;
+}
+
+void Client::issue(std::uint32_t user) {
+  ++m_issued;
+  const SlotHandle handle = m_inFlight.acquire();
+  Request& r = *m_inFlight.get(handle);
+  r.requestId = (static_cast<std::uint64_t>(id()) + 1) << 40 | m_issued;
+  r.key = drawKey();
+  r.issuedAt = now();
+  r.user = user;
+  sendAttempt(handle, r);
+}
+
+void Client::sendAttempt(SlotHandle handle, Request& r) {
+  const auto& links = outgoingLinks();
+  if (links.empty()) {
+    attemptFailed(handle, r, false);
+    return;
+  }
+  // Several outgoing links are used in turn, like a client resolving a DNS round robin.
+  const LinkId link = links[m_nextLink++ % links.size()];
+  Message m = makeMessage(MessageKind::Request, m_requestSize);
+  m.correlation = handle;
+  m.requestId = r.requestId;
+  m.key = r.key;
+  m.originTime = r.issuedAt;
+  m.arg0 = r.attempt;
+  send(link, m);
+  if (m_timeout > 0) r.timer = setTimer(m_timeout, AttemptTimeout, handle);
+}
+
+void Client::receive(const Message& msg, LinkId /*via*/) {
+  if (msg.kind != MessageKind::Response && msg.kind != MessageKind::Error) return;
+  const SlotHandle handle = msg.correlation;
+  Request* r = m_inFlight.get(handle);
+  // A reply to an attempt the client already gave up on is ignored, as a real client that
+  // closed the connection would.
+  if (!r || msg.arg0 != static_cast<std::int64_t>(r->attempt)) return;
+  cancelTimer(r->timer);
+  if (msg.kind == MessageKind::Response) {
+    ++metrics().completed;
+    metrics().recordLatency(now() - r->issuedAt);
+    finish(handle, *r);
+  } else {
+    attemptFailed(handle, *r, false);
+  }
+}
+
+void Client::attemptFailed(SlotHandle handle, Request& r, bool timedOut) {
+  if (static_cast<std::int64_t>(r.attempt) < m_maxRetries) {
+    ++r.attempt;  // replies to the failed attempt no longer match
+    ++metrics().retries;
+    r.timer = setTimer(backoffDelay(r.attempt), BackoffDone, handle);
+    return;
+  }
+  if (timedOut) {
+    ++metrics().timedOut;
+  } else {
+    ++metrics().failed;
+  }
+  finish(handle, r);
+}
+
+void Client::finish(SlotHandle handle, Request& r) {
+  const std::uint32_t user = r.user;
+  m_inFlight.release(handle);
+  if (m_closedLoop) startThinking(user);
+}
+
+void Client::onTimer(std::uint32_t kind, std::uint64_t payload) {
+  switch (kind) {
+    case NextArrival:
+      issue(0);
+      scheduleNextArrival();
+      return;
+    case ThinkDone:
+      issue(static_cast<std::uint32_t>(payload));
+      return;
+    case AttemptTimeout:
+    case BackoffDone: {
+      Request* r = m_inFlight.get(payload);
+      if (!r) return;
+      r->timer = EventId{};
+      if (kind == AttemptTimeout) {
+        attemptFailed(payload, *r, true);
+      } else {
+        sendAttempt(payload, *r);
+      }
+      return;
+    }
+    default: return;
+  }
+}
+
+std::vector<Component::ExtraMetric> Client::extraMetrics(SimTime /*now*/) const {
+  return {{"in_flight", static_cast<double>(m_inFlight.liveCount())},
+          {"issued", static_cast<double>(m_issued)}};
+}
+
+}  // namespace pillars

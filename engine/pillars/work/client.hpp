@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/model/param.hpp"
+#include "engine/pillars/work/arrival_process.hpp"
+#include "engine/sim/component.hpp"
+#include "engine/sim/slot_pool.hpp"
+
+namespace pillars {
+
+/// A load generator: an open-loop arrival process or a closed loop of users who think between
+/// requests. Each request gets a deadline, is retried with exponential backoff and jitter, and
+/// its fate (completed, failed, timed out) and end-to-end latency are what the run reports.
+class Client final : public Component {
+ public:
+  static std::vector<ParamSpec> paramSpecs();
+  Client(const std::string& name, const ParamSet& params);
+
+  void start() override;
+  void receive(const Message& msg, LinkId via) override;
+  std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
+
+ private:
+  enum Timer : std::uint32_t { NextArrival, AttemptTimeout, BackoffDone, ThinkDone };
+  enum class Jitter { None, Full, Equal };
+
+  struct Request {
+    std::uint64_t requestId = 0;
+    std::uint64_t key = 0;
+    SimTime issuedAt = 0;
+    EventId timer;          // the attempt's timeout, or the backoff before the next attempt
+    std::uint32_t attempt = 0;
+    std::uint32_t user = 0;  // closed loop: who is waiting for it
+  };
+
+  void onTimer(std::uint32_t kind, std::uint64_t payload) override;
+  void onCrash() override;
+
+  void scheduleNextArrival();
+  void issue(std::uint32_t user);
+  void sendAttempt(SlotHandle handle, Request& request);
+  void attemptFailed(SlotHandle handle, Request& request, bool timedOut);
+  void finish(SlotHandle handle, Request& request);
+  void startThinking(std::uint32_t user);
+  std::uint64_t drawKey();
+  SimTime backoffDelay(std::uint32_t retryNumber);
+
+  // Configuration
+  bool m_closedLoop = false;
+  ArrivalProcess m_arrivals;
+  std::int64_t m_users = 1;
+  Distribution m_thinkTime;
+  SimTime m_timeout = 0;
+  std::int64_t m_maxRetries = 0;
+  SimTime m_backoffBase = 0;
+  SimTime m_backoffMax = 0;
+  Jitter m_jitter = Jitter::Full;
+  std::uint64_t m_keyCount = 1;
+  bool m_zipfKeys = false;
+  Distribution m_zipf;
+  std::uint64_t m_requestLimit = 0;
+  std::uint32_t m_requestSize = 0;
+
+  // State
+  SlotPool<Request> m_inFlight;
+  std::uint64_t m_issued = 0;
+  std::size_t m_nextLink = 0;
+};
+
+}  // namespace pillars

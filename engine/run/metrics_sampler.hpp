@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/metrics/latency_histogram.hpp"
+#include "engine/metrics/time_series.hpp"
+#include "engine/sim/event_queue.hpp"
+#include "engine/sim/time.hpp"
+
+namespace pillars {
+
+class Simulation;
+
+/// Records the time series: every `interval` of simulated time one row with end-to-end and
+/// per-component throughput, latency percentiles, queue length, utilization and drops over the
+/// interval just ended. Rows grow with simulated time, never with the number of events.
+class MetricsSampler final : public EventHandler {
+ public:
+  MetricsSampler(Simulation& sim, SimTime interval);
+
+  void handleEvent(std::uint32_t kind, std::uint64_t payload) override;
+  /// Starts interval deltas afresh (after the components' metrics were reset).
+  void rebase();
+  const TimeSeries& series() const { return m_series; }
+
+  /// Column suffixes recorded for each component, in order.
+  static const std::vector<std::string>& componentColumns();
+  /// Columns recorded for the whole system, in order.
+  static const std::vector<std::string>& globalColumns();
+
+ private:
+  struct Baseline {
+    std::uint64_t completed = 0, failed = 0, dropped = 0, timedOut = 0;
+    double busyIntegral = 0;
+    double queueIntegral = 0;
+  };
+  void sample();
+
+  Simulation& m_sim;
+  SimTime m_interval;
+  TimeSeries m_series;
+  std::vector<Baseline> m_baselines;
+  std::vector<double> m_row;        // reused for every sample
+  LatencyHistogram m_endToEnd;      // reused for every sample
+  std::size_t m_componentsAtStart;
+};
+
+}  // namespace pillars

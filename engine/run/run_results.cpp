@@ -1,0 +1,84 @@
+#include "engine/run/run_results.hpp"
+
+#include "engine/sim/component.hpp"
+#include "engine/sim/simulation.hpp"
+
+namespace pillars {
+
+namespace {
+double toMs(std::int64_t ns) { return static_cast<double>(ns) * 1e-6; }
+}  // namespace
+
+LatencySummary LatencySummary::from(const LatencyHistogram& h) {
+  LatencySummary s;
+  s.count = h.count();
+  if (s.count == 0) return s;
+  s.mean = h.mean() * 1e-6;
+  s.p50 = toMs(h.quantile(0.50));
+  s.p90 = toMs(h.quantile(0.90));
+  s.p95 = toMs(h.quantile(0.95));
+  s.p99 = toMs(h.quantile(0.99));
+  s.p999 = toMs(h.quantile(0.999));
+  s.max = toMs(h.max());
+  return s;
+}
+
+RunResults collectResults(Simulation& sim, SimTime measureStart) {
+  RunResults r;
+  const SimTime now = sim.now();
+  r.seed = sim.seed();
+  r.simTimeS = simTimeToSeconds(now);
+  r.measuredS = simTimeToSeconds(now - measureStart);
+  r.events = sim.eventCount();
+  r.fingerprint = sim.fingerprint();
+  const double window = r.measuredS > 0 ? r.measuredS : 1.0;
+
+  LatencyHistogram endToEnd;
+  for (std::size_t i = 0; i < sim.componentCount(); ++i) {
+    const Component& c = sim.component(static_cast<ComponentId>(i));
+    const ComponentMetrics& m = c.metrics();
+    ComponentResult cr;
+    cr.id = c.name();
+    cr.kind = c.kind();
+    cr.up = c.isUp();
+    cr.received = m.received;
+    cr.completed = m.completed;
+    cr.failed = m.failed;
+    cr.dropped = m.dropped;
+    cr.timedOut = m.timedOut;
+    cr.retries = m.retries;
+    cr.throughputRps = static_cast<double>(m.completed) / window;
+    cr.utilization = m.utilization(now);
+    cr.queueLengthMean = m.queueLength.mean(now);
+    cr.queueLengthMax = m.queueLength.max();
+    cr.waitMeanMs = m.wait.mean() * 1e3;
+    cr.latency = LatencySummary::from(m.latency);
+    for (auto& e : c.extraMetrics(now)) cr.extras.emplace_back(e.name, e.value);
+    // The end-to-end view is the clients'; everything else adds to what the system dropped.
+    if (c.kind() == "client") {
+      r.completed += m.completed;
+      r.failed += m.failed;
+      r.timedOut += m.timedOut;
+      r.retries += m.retries;
+      endToEnd.merge(m.latency);
+    } else {
+      r.dropped += m.dropped;
+    }
+    r.components.push_back(std::move(cr));
+  }
+  r.throughputRps = static_cast<double>(r.completed) / window;
+  r.latency = LatencySummary::from(endToEnd);
+
+  const Network& net = sim.network();
+  for (std::size_t i = 0; i < net.linkCount(); ++i) {
+    const Link& l = net.link(static_cast<LinkId>(i));
+    r.links.push_back(LinkResult{l.name, l.up, l.stats.sent, l.stats.delivered, l.stats.dropped,
+                                 l.stats.bytes});
+    r.messagesSent += l.stats.sent;
+    r.messagesDelivered += l.stats.delivered;
+    r.messagesDropped += l.stats.dropped;
+  }
+  return r;
+}
+
+}  // namespace pillars

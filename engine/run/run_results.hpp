@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/metrics/latency_histogram.hpp"
+#include "engine/sim/time.hpp"
+
+namespace pillars {
+
+class Simulation;
+
+/// Latency percentiles in milliseconds.
+struct LatencySummary {
+  std::uint64_t count = 0;
+  double mean = 0, p50 = 0, p90 = 0, p95 = 0, p99 = 0, p999 = 0, max = 0;
+  static LatencySummary from(const LatencyHistogram& h);
+};
+
+/// The measured outcome of one component over the measurement window.
+struct ComponentResult {
+  std::string id;
+  std::string kind;
+  bool up = true;
+  std::uint64_t received = 0, completed = 0, failed = 0, dropped = 0, timedOut = 0, retries = 0;
+  double throughputRps = 0;
+  double utilization = 0;
+  double queueLengthMean = 0;
+  double queueLengthMax = 0;
+  double waitMeanMs = 0;
+  LatencySummary latency;
+  std::vector<std::pair<std::string, double>> extras;
+};
+
+/// Traffic carried by one link.
+struct LinkResult {
+  std::string id;
+  bool up = true;
+  std::uint64_t sent = 0, delivered = 0, dropped = 0, bytes = 0;
+};
+
+/// Everything a run reports: the engine's own figures, the end-to-end view seen by the clients,
+/// and per-component and per-link detail.
+struct RunResults {
+  std::uint64_t seed = 0;
+  double simTimeS = 0;
+  double measuredS = 0;  // simulated seconds after warm-up
+  std::uint64_t events = 0;
+  double wallS = 0;
+  std::uint64_t fingerprint = 0;
+
+  // End to end, as the clients saw it.
+  std::uint64_t completed = 0, failed = 0, timedOut = 0, retries = 0;
+  /// Requests refused or lost inside the system (full queues, no backend, crashes).
+  std::uint64_t dropped = 0;
+  double throughputRps = 0;
+  LatencySummary latency;
+
+  std::uint64_t messagesSent = 0, messagesDelivered = 0, messagesDropped = 0;
+
+  std::vector<ComponentResult> components;
+  std::vector<LinkResult> links;
+
+  double eventsPerSecond() const { return wallS > 0 ? static_cast<double>(events) / wallS : 0; }
+};
+
+/// Reads every component's metrics at the current time. `measureStart` is when measurement
+/// began (the end of warm-up).
+RunResults collectResults(Simulation& sim, SimTime measureStart);
+
+}  // namespace pillars

@@ -1,0 +1,60 @@
+#include "engine/sim/component.hpp"
+
+#include "engine/sim/simulation.hpp"
+
+namespace pillars {
+
+Component::Component(std::string name, std::string kind)
+    : m_name(std::move(name)), m_kind(std::move(kind)) {}
+
+Component::~Component() = default;
+
+void Component::attach(Simulation& sim, ComponentId id) {
+  m_sim = &sim;
+  m_id = id;
+  setTraceId(id);
+  // Named, not numbered: a component's random stream does not depend on what else exists.
+  m_rng = sim.stream("component:" + m_name);
+}
+
+void Component::addLink(LinkId link, bool outgoing) {
+  (outgoing ? m_outgoing : m_incoming).push_back(link);
+  // Links added before the run are seen by start(); later ones are topology changes.
+  if (m_sim->initialized()) onLinkAdded(link, outgoing);
+}
+
+SimTime Component::now() const { return m_sim->now(); }
+
+EventId Component::setTimer(SimTime delay, std::uint32_t kind, std::uint64_t payload) {
+  return m_sim->schedule(delay, *this, kind, payload);
+}
+
+void Component::cancelTimer(EventId& id) {
+  if (!id.isNull()) m_sim->cancel(id);
+  id = EventId{};
+}
+
+void Component::send(LinkId link, const Message& msg) { m_sim->network().send(link, msg); }
+
+void Component::deliver(const Message& msg, LinkId via) {
+  if (msg.kind == MessageKind::HealthCheck) {
+    if (healthy()) send(via, msg.replyWith(MessageKind::HealthReply, msg.sizeBytes));
+    return;
+  }
+  receive(msg, via);
+}
+
+void Component::crash() {
+  if (!m_up) return;
+  m_up = false;
+  advanceEpoch();
+  onCrash();
+}
+
+void Component::restart() {
+  if (m_up) return;
+  m_up = true;
+  onRestart();
+}
+
+}  // namespace pillars

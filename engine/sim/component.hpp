@@ -1,0 +1,104 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/metrics/component_metrics.hpp"
+#include "engine/sim/event_queue.hpp"
+#include "engine/sim/ids.hpp"
+#include "engine/sim/message.hpp"
+#include "engine/sim/random.hpp"
+
+namespace pillars {
+
+class Simulation;
+
+/// A node of the simulated system: a client, a router, a service, a consensus member...
+/// The simulation owns it, routes its messages and timers to it, and may crash and restart it.
+/// Subclasses implement behaviour only; scheduling, randomness and metrics live here.
+class Component : public EventHandler {
+ public:
+  Component(std::string name, std::string kind);
+  ~Component() override;
+  Component(const Component&) = delete;
+  Component& operator=(const Component&) = delete;
+
+  const std::string& name() const { return m_name; }
+  const std::string& kind() const { return m_kind; }
+  ComponentId id() const { return m_id; }
+  bool isUp() const { return m_up; }
+
+  /// Links on which this component calls others (declared `this -> peer`).
+  const std::vector<LinkId>& outgoingLinks() const { return m_outgoing; }
+  /// Links on which others call this component.
+  const std::vector<LinkId>& incomingLinks() const { return m_incoming; }
+
+  const ComponentMetrics& metrics() const { return m_metrics; }
+  ComponentMetrics& metrics() { return m_metrics; }
+  /// Extra figures a kind reports beside the common metrics (e.g. cache hit ratio).
+  struct ExtraMetric {
+    std::string name;
+    double value;
+  };
+  virtual std::vector<ExtraMetric> extraMetrics(SimTime /*now*/) const { return {}; }
+  /// Called when warm-up ends: forget what was measured so far.
+  virtual void resetMetrics(SimTime now) { m_metrics.reset(now); }
+
+  // --- Called by the simulation ---------------------------------------------------------------
+  void attach(Simulation& sim, ComponentId id);
+  void addLink(LinkId link, bool outgoing);
+  /// Called once when the run begins (or when added to a running simulation), and after restart.
+  virtual void start() {}
+  /// Entry point for the network: answers health checks for every kind, passes the rest on.
+  void deliver(const Message& msg, LinkId via);
+  /// A message arrived over `via`.
+  virtual void receive(const Message& msg, LinkId via) = 0;
+  /// Whether this component answers health checks; a kind may report itself unhealthy.
+  virtual bool healthy() const { return true; }
+  /// Crash: volatile state is lost and pending timers die (the epoch advances).
+  void crash();
+  void restart();
+
+ protected:
+  Simulation& sim() const { return *m_sim; }
+  SimTime now() const;
+  Rng& rng() { return m_rng; }
+
+  EventId setTimer(SimTime delay, std::uint32_t kind, std::uint64_t payload = 0);
+  /// Cancels a timer if it is still pending and clears the id.
+  void cancelTimer(EventId& id);
+  void send(LinkId link, const Message& msg);
+
+  /// A fresh message from this component.
+  Message makeMessage(MessageKind kind, std::uint32_t sizeBytes) const {
+    Message m;
+    m.kind = kind;
+    m.sizeBytes = sizeBytes;
+    m.src = m_id;
+    return m;
+  }
+
+  virtual void onTimer(std::uint32_t /*kind*/, std::uint64_t /*payload*/) {}
+  /// Forget volatile state; counts of lost work go into metrics here.
+  virtual void onCrash() {}
+  virtual void onRestart() { start(); }
+  /// A link was connected while the simulation runs (topology change).
+  virtual void onLinkAdded(LinkId /*link*/, bool /*outgoing*/) {}
+
+ private:
+  void handleEvent(std::uint32_t kind, std::uint64_t payload) final { onTimer(kind, payload); }
+
+  std::string m_name;
+  std::string m_kind;
+  ComponentId m_id = kNoComponent;
+  Simulation* m_sim = nullptr;
+  bool m_up = true;
+  Rng m_rng;
+  std::vector<LinkId> m_outgoing;
+  std::vector<LinkId> m_incoming;
+  ComponentMetrics m_metrics;
+};
+
+}  // namespace pillars

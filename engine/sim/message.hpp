@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "engine/sim/ids.hpp"
+#include "engine/sim/time.hpp"
+
+namespace pillars {
+
+/// What a message is. One enum for every pillar keeps traces, fingerprints and the GUI legend
+/// uniform; each pillar appends its own kinds in its own block of values.
+enum class MessageKind : std::uint16_t {
+  // Work pillar: request/response traffic.
+  Request = 1,
+  Response = 2,
+  Error = 3,
+  // Control pillar: health checking.
+  HealthCheck = 20,
+  HealthReply = 21,
+  // Truth pillar (consensus) reserves 40..79, State pillar (replication) 80..119.
+};
+
+/// The broad family of a message, used to colour animations and group statistics.
+enum class MessageCategory : std::uint8_t { Request, Response, Error, Control, Consensus, Replication };
+
+MessageCategory categoryOf(MessageKind kind);
+std::string_view messageKindName(MessageKind kind);
+
+/// Why a request failed, carried by Error messages.
+enum class ErrorReason : std::uint16_t {
+  None = 0,
+  Rejected = 1,       // a bounded queue was full
+  NoBackend = 2,      // a router had nowhere healthy to send it
+  Timeout = 3,        // a downstream call timed out
+  Downstream = 4,     // a downstream call failed
+  Unavailable = 5,    // the component cannot serve (e.g. not the leader)
+};
+std::string_view errorReasonName(ErrorReason reason);
+
+/// A message on the wire. Fixed size and trivially copyable so the network can pool it without
+/// allocating; protocol-specific fields go into the two argument words (term, index, ...).
+struct Message {
+  MessageKind kind = MessageKind::Request;
+  ErrorReason reason = ErrorReason::None;
+  std::uint32_t sizeBytes = 0;
+  ComponentId src = kNoComponent;
+  ComponentId dst = kNoComponent;
+  /// Opaque handle chosen by the sender of a request and echoed in its reply.
+  std::uint64_t correlation = 0;
+  /// End-to-end request id assigned by the client; follows the request through every hop.
+  std::uint64_t requestId = 0;
+  /// Data key the request is about (drives consistent hashing, caches, shards).
+  std::uint64_t key = 0;
+  /// When the end-to-end request was first issued.
+  SimTime originTime = 0;
+  std::int64_t arg0 = 0;
+  std::int64_t arg1 = 0;
+
+  /// A reply to this message: same request identity, addressed back to the sender.
+  Message replyWith(MessageKind replyKind, std::uint32_t replySize) const {
+    Message r = *this;
+    r.kind = replyKind;
+    r.sizeBytes = replySize;
+    r.src = dst;
+    r.dst = src;
+    return r;
+  }
+};
+
+}  // namespace pillars

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+
+#include "engine/sim/ids.hpp"
+#include "engine/sim/message.hpp"
+#include "engine/sim/time.hpp"
+
+namespace pillars {
+
+/// Why the network did not deliver a message.
+enum class DropReason : std::uint8_t {
+  Loss,        // the link's loss probability struck
+  LinkDown,    // the link was cut when sent or while in flight
+  TargetDown,  // the receiver was crashed when the message arrived
+};
+
+enum class ComponentState : std::uint8_t { Up, Down };
+
+/// Receives what happens in a simulation, for animation, traces and tests. The kernel calls it
+/// only when one is attached (a single predictable branch), so headless runs pay nothing.
+class SimObserver {
+ public:
+  virtual ~SimObserver() = default;
+  virtual void onSend(const Message& /*msg*/, LinkId /*link*/, SimTime /*sentAt*/,
+                      SimTime /*arrivesAt*/) {}
+  virtual void onDeliver(const Message& /*msg*/, LinkId /*link*/, SimTime /*at*/) {}
+  virtual void onDrop(const Message& /*msg*/, LinkId /*link*/, DropReason /*reason*/,
+                      SimTime /*at*/) {}
+  virtual void onComponentState(ComponentId /*id*/, ComponentState /*state*/, SimTime /*at*/) {}
+  virtual void onLinkState(LinkId /*link*/, bool /*up*/, SimTime /*at*/) {}
+  virtual void onComponentAdded(ComponentId /*id*/, SimTime /*at*/) {}
+  virtual void onLinkAdded(LinkId /*link*/, SimTime /*at*/) {}
+};
+
+}  // namespace pillars

@@ -1,0 +1,111 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/sim/event_queue.hpp"
+#include "engine/sim/ids.hpp"
+#include "engine/sim/network.hpp"
+#include "engine/sim/observer.hpp"
+#include "engine/sim/random.hpp"
+#include "engine/sim/time.hpp"
+
+namespace pillars {
+
+class Component;
+
+/// One discrete-event simulation: its clock, pending events, components, network and random
+/// streams. There is no global state, so any number of simulations can run side by side
+/// (tests, batch sweeps, the GUI and a background run).
+class Simulation {
+ public:
+  explicit Simulation(std::uint64_t seed);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // --- Clock and events ----------------------------------------------------------------------
+  SimTime now() const { return m_now; }
+  EventId schedule(SimTime delay, EventHandler& handler, std::uint32_t kind,
+                   std::uint64_t payload = 0) {
+    return m_queue.push(m_now + delay, &handler, kind, payload);
+  }
+  EventId scheduleAt(SimTime time, EventHandler& handler, std::uint32_t kind,
+                     std::uint64_t payload = 0) {
+    return m_queue.push(time < m_now ? m_now : time, &handler, kind, payload);
+  }
+  bool cancel(EventId id) { return m_queue.cancel(id); }
+  bool isPending(EventId id) const { return m_queue.isPending(id); }
+
+  /// Runs one event. Returns false when nothing is pending.
+  bool step();
+  /// Runs every event due at or before `limit`, then leaves the clock at `limit` (unless stopped
+  /// early). Returns the number of events run.
+  std::uint64_t runUntil(SimTime limit);
+  /// Like runUntil, but gives up after `maxEvents` events (for frame budgets and progress).
+  std::uint64_t runUntil(SimTime limit, std::uint64_t maxEvents);
+  /// Asks a running runUntil to return after the current event.
+  void stop() { m_stopRequested = true; }
+  bool stopRequested() const { return m_stopRequested; }
+
+  std::uint64_t eventCount() const { return m_eventCount; }
+  std::size_t pendingEvents() const { return m_queue.size(); }
+  SimTime nextEventTime() { return m_queue.peekTime(); }
+  /// A running hash of every event run (time, target, kind, payload): two runs with the same
+  /// scenario and seed have the same fingerprint, and almost surely differ otherwise.
+  std::uint64_t fingerprint() const { return m_fingerprint; }
+
+  // --- Randomness ----------------------------------------------------------------------------
+  std::uint64_t seed() const { return m_seed; }
+  /// An independent stream, the same for the same name and master seed in every run.
+  Rng stream(std::string_view name) const { return Rng(Rng::streamSeed(m_seed, name)); }
+
+  // --- Topology (may change while running) ---------------------------------------------------
+  ComponentId addComponent(std::unique_ptr<Component> component);
+  LinkId connect(ComponentId from, ComponentId to, const LinkConfig& config);
+  LinkId connect(ComponentId from, ComponentId to, const LinkConfig& config, std::string name);
+  Component& component(ComponentId id) { return *m_components[id]; }
+  const Component& component(ComponentId id) const { return *m_components[id]; }
+  std::size_t componentCount() const { return m_components.size(); }
+  Component* findComponent(std::string_view name);
+  Network& network() { return m_network; }
+  const Network& network() const { return m_network; }
+
+  // --- Faults --------------------------------------------------------------------------------
+  void crash(ComponentId id);
+  void restart(ComponentId id);
+  void cutLink(LinkId id) { m_network.cut(id); }
+  void healLink(LinkId id) { m_network.heal(id); }
+
+  // --- Observation ---------------------------------------------------------------------------
+  void setObserver(SimObserver* observer) { m_observer = observer; }
+  SimObserver* observer() const { return m_observer; }
+  /// Gives a helper handler (sampler, fault injector) a stable trace id.
+  void registerHandler(EventHandler& handler);
+
+  /// Starts every component; done automatically by the first step or run.
+  void initialize();
+  bool initialized() const { return m_initialized; }
+
+ private:
+  void dispatch(const DueEvent& event);
+
+  std::uint64_t m_seed;
+  SimTime m_now = 0;
+  EventQueue m_queue;
+  std::uint64_t m_eventCount = 0;
+  std::uint64_t m_fingerprint = 0xcbf29ce484222325ull;
+  bool m_stopRequested = false;
+  bool m_initialized = false;
+  SimObserver* m_observer = nullptr;
+  std::vector<std::unique_ptr<Component>> m_components;
+  std::unordered_map<std::string, ComponentId> m_byName;
+  Network m_network;
+  std::uint32_t m_nextHelperTraceId = 0x80000000u;
+};
+
+}  // namespace pillars

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every Debian package Pillars needs to build and test, and nothing when all are
+# present already (safe to run again and again). Used by `make run`, `make test` and CI.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config make   # toolchain
+  libgtest-dev libgmock-dev               # GoogleTest (unit, integration and CLI tests)
+  python3                                 # CLI test driver checks JSON output
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+  else
+    echo "error: need root (or sudo) to install: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
