@@ -3,6 +3,7 @@
 #   make test   install what is missing, build, run every test through ctest
 #   make bench  engine benchmarks (pillars-cli bench)
 #   make asan   build and test with AddressSanitizer + UndefinedBehaviorSanitizer
+#   make package  Debian package (CPack)
 
 PRESET ?= release
 BUILD_DIR := build/$(PRESET)
@@ -10,7 +11,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CLI := $(BUILD_DIR)/app/cli/pillars-cli
 EXAMPLE ?= resources/examples/three-tier.json
 
-.PHONY: all deps configure build run test bench asan clean
+.PHONY: all deps configure build run test bench asan package clean
 
 all: build
 
@@ -38,6 +39,9 @@ test: build
 
 bench: build
 	@$(CLI) bench
+
+package: build
+	@cmake --build $(BUILD_DIR) --target package
 
 asan:
 	@$(MAKE) test PRESET=asan

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config make   # toolchain
   libgtest-dev libgmock-dev               # GoogleTest (unit, integration and CLI tests)
-  python3                                 # CLI test driver checks JSON output
+  dpkg-dev                                # dpkg-shlibdeps for `make package`
 )
 
 missing=()

@@ -8,6 +8,7 @@
 #include "app/cli/arg_parser.hpp"
 #include "app/cli/bench_workloads.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/scenario_input.hpp"
 #include "app/cli/text_table.hpp"
 #include "engine/io/json_writer.hpp"
 #include "engine/run/scenario_runner.hpp"
@@ -104,11 +105,9 @@ int runBench(const std::vector<std::string>& args) {
   }
   int repeats = 3;
   if (auto r = p.value("--repeat")) {
-    repeats = std::atoi(r->c_str());
-    if (repeats < 1 || repeats > 100) {
-      std::fprintf(stderr, "pillars-cli bench: --repeat expects 1 to 100, got \"%s\"\n", r->c_str());
-      return kExitUsage;
-    }
+    const auto n = parseCountArg("--repeat", *r, 1, 100);
+    if (!n) return kExitUsage;
+    repeats = static_cast<int>(*n);
   }
   const auto only = p.value("--only");
   const auto workloads = benchWorkloads();

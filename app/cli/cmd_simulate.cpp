@@ -1,4 +1,3 @@
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -122,26 +121,31 @@ int runSimulate(const std::vector<std::string>& args) {
 
   std::optional<std::uint64_t> seed;
   if (auto s = p.value("--seed")) {
-    char* end = nullptr;
-    errno = 0;
-    const unsigned long long v = std::strtoull(s->c_str(), &end, 10);
-    if (s->empty() || *end != '\0' || errno != 0 || (*s)[0] == '-') {
-      std::fprintf(stderr, "pillars-cli simulate: --seed expects a non-negative integer, got \"%s\"\n",
-                   s->c_str());
-      return kExitUsage;
-    }
-    seed = v;
+    // Scenario files hold seeds as JSON integers, exact up to 2^63 - 1; the CLI accepts the same.
+    seed = parseCountArg("--seed", *s, 0, 9223372036854775807ull);
+    if (!seed) return kExitUsage;
   }
   std::optional<SimTime> until;
   if (auto u = p.value("--until")) {
     const auto d = parseDurationArg("--until", *u);
-    if (!d || *d <= 0) return kExitUsage;
+    if (!d) return kExitUsage;
+    if (*d <= 0) {
+      std::fprintf(stderr, "pillars-cli simulate: --until must be longer than 0s\n");
+      return kExitUsage;
+    }
     until = *d;
   }
 
   const std::string path = *p.positionalValue("FILE");
   auto scenario = loadScenarioOrReport(path);
   if (!scenario) return kExitFailed;
+  if (until && *until <= scenario->warmup) {
+    std::fprintf(stderr,
+                 "pillars-cli simulate: --until %s ends within the scenario's warm-up (%s), so "
+                 "nothing would be measured; run for longer than the warm-up\n",
+                 formatDuration(*until).c_str(), formatDuration(scenario->warmup).c_str());
+    return kExitUsage;
+  }
   for (const std::string& assignment : p.values("--set")) {
     const std::string problem = applyOverride(*scenario, assignment);
     if (!problem.empty()) {

@@ -43,6 +43,10 @@ class ScenarioParser {
     const JsonValue& root = std::get<JsonValue>(parsed);
     Scenario scenario;
     if (readRoot(root, scenario) && m_errors.empty()) load.scenario = std::move(scenario);
+    if (m_suppressed > 0) {
+      m_errors.push_back(Diagnostic{m_file, {}, "", "and " + std::to_string(m_suppressed) +
+                                                        " more problems not listed; fix these first"});
+    }
     load.errors = std::move(m_errors);
     return load;
   }
@@ -50,7 +54,10 @@ class ScenarioParser {
  private:
   // --- reporting -------------------------------------------------------------------------
   void error(const JsonValue& at, const JsonPath& path, std::string message) {
-    if (m_errors.size() >= kMaxErrors) return;
+    if (m_errors.size() >= kMaxErrors) {
+      ++m_suppressed;
+      return;
+    }
     m_errors.push_back(Diagnostic{m_file, at.location(), path.str(), std::move(message)});
   }
   void typeError(const JsonValue& v, const JsonPath& path, std::string_view expected) {
@@ -59,9 +66,7 @@ class ScenarioParser {
   static std::string describe(const JsonValue& v) {
     if (v.isString()) return "the string " + inQuotes(v.asString());
     if (v.isNumber()) {
-      std::ostringstream s;
-      s << v.asNumber();
-      return "the number " + s.str();
+      return "the number " + (v.holdsInt64() ? std::to_string(v.asInt64()) : formatNumber(v.asNumber()));
     }
     if (v.isBool()) return v.asBool() ? "true" : "false";
     return v.typeName();
@@ -96,7 +101,7 @@ class ScenarioParser {
   std::optional<std::string> readId(const JsonValue& v, const JsonPath& path) {
     auto s = readString(v, path);
     if (s && !isValidId(*s)) {
-      error(v, path, "expected an id of letters, digits, '_', '-', '.', ':' (1 to 128 characters), got " + inQuotes(*s));
+      error(v, path, "expected an id of letters, digits and '_', '-', '.', ':', '>' (1 to 128 characters), got " + inQuotes(*s));
       return std::nullopt;
     }
     return s;
@@ -152,23 +157,31 @@ class ScenarioParser {
       if (auto str = readString(*v, path.key("description"))) s.description = *str;
     }
     if (const JsonValue* v = root.find("seed")) {
-      if (v->isInteger() && v->asInt64() >= 0) {
+      // Integral numbers such as 1e3 are fine too, but only exact ones: below 2^63.
+      const bool exactInteger = v->holdsInt64() ? v->asInt64() >= 0
+                                                : v->isInteger() && v->asNumber() >= 0 &&
+                                                      v->asNumber() < 9.2e18;
+      if (exactInteger) {
         s.seed = static_cast<std::uint64_t>(v->asInt64());
       } else {
-        typeError(*v, path.key("seed"), "a non-negative integer");
+        typeError(*v, path.key("seed"), "a non-negative integer up to 9223372036854775807");
       }
     }
+    bool durationKnown = false;
     if (const JsonValue* v = required(root, path, "duration")) {
       if (auto d = readDuration(*v, path.key("duration"))) {
         if (*d <= 0) {
           error(*v, path.key("duration"), "expected a duration greater than 0");
+        } else {
+          durationKnown = true;
         }
         s.duration = *d;
       }
     }
     if (const JsonValue* v = root.find("warmup")) {
       if (auto d = readDuration(*v, path.key("warmup"))) {
-        if (*d >= s.duration && s.duration > 0) {
+        // Compared only with a duration that was read: one mistake, one message.
+        if (durationKnown && *d >= s.duration) {
           error(*v, path.key("warmup"), "warm-up (" + formatDuration(*d) +
                                             ") must be shorter than the duration (" +
                                             formatDuration(s.duration) + ")");
@@ -236,10 +249,8 @@ class ScenarioParser {
       } else if (value.isNumber() && (spec.type == ParamType::Real ||
                                       spec.type == ParamType::Duration ||
                                       spec.type == ParamType::Distribution)) {
-        std::ostringstream text;
-        text.precision(17);
-        text << value.asNumber();
-        parsed = parseParamText(spec, text.str(), &why);
+        parsed = parseParamText(spec, formatNumber(value.asNumber()), &why);
+        if (!parsed) why = "expected " + describeExpected(spec) + ", got " + describe(value);
       } else {
         why = "expected " + describeExpected(spec) + ", got " + describe(value);
       }
@@ -300,7 +311,7 @@ class ScenarioParser {
           typeError(*pos, p.key("position"), "[x, y] (two numbers)");
         }
       }
-      m_componentLocations.emplace_back(c.id, &item);
+      m_componentLocations.push_back(Located{c.id, &item, p});
       s.components.push_back(std::move(c));
     });
   }
@@ -332,7 +343,14 @@ class ScenarioParser {
       l.to = *toId;
       l.id = *fromId + "->" + *toId;
       if (const JsonValue* id = item.find("id")) {
-        if (auto idText = readId(*id, p.key("id"))) l.id = *idText;
+        if (auto idText = readId(*id, p.key("id"))) {
+          // One namespace: `--set ID.PARAM` and fault targets must never be ambiguous.
+          if (s.findComponent(*idText)) {
+            error(*id, p.key("id"), "the id " + inQuotes(*idText) + " is already a component's");
+            ok = false;
+          }
+          l.id = *idText;
+        }
       }
       for (const auto& other : s.links) {
         if ((other.from == l.from && other.to == l.to) || (other.from == l.to && other.to == l.from)) {
@@ -466,7 +484,7 @@ class ScenarioParser {
 
   /// Components whose role needs outgoing links must have them.
   void checkWiring(const Scenario& s) {
-    for (const auto& [id, item] : m_componentLocations) {
+    for (const auto& [id, item, path] : m_componentLocations) {
       const ComponentSpec* c = s.findComponent(id);
       if (!c) continue;
       const bool needsOutgoing = c->kind == "client" || c->kind == "load_balancer";
@@ -474,11 +492,7 @@ class ScenarioParser {
       const bool hasOutgoing = std::any_of(s.links.begin(), s.links.end(),
                                            [&](const LinkSpec& l) { return l.from == id; });
       if (!hasOutgoing) {
-        const std::size_t index = static_cast<std::size_t>(
-            std::find_if(s.components.begin(), s.components.end(),
-                         [&](const ComponentSpec& x) { return x.id == id; }) -
-            s.components.begin());
-        error(*item, JsonPath::root().key("components").index(index),
+        error(*item, path,
               "the " + c->kind + " " + inQuotes(id) +
                   " has no outgoing link, so its requests would go nowhere; add a link "
                   "{\"from\": " + inQuotes(id) + ", \"to\": ...}");
@@ -489,8 +503,15 @@ class ScenarioParser {
   std::string m_file;
   const ComponentRegistry& m_registry;
   std::vector<Diagnostic> m_errors;
+  std::size_t m_suppressed = 0;
   std::set<std::string> m_ids;
-  std::vector<std::pair<std::string, const JsonValue*>> m_componentLocations;
+  /// Where each accepted component was declared, for checks made after all are read.
+  struct Located {
+    std::string id;
+    const JsonValue* item;
+    JsonPath path;
+  };
+  std::vector<Located> m_componentLocations;
 };
 
 }  // namespace

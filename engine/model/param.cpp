@@ -21,7 +21,10 @@ std::string quoteList(const std::vector<std::string>& items) {
 
 std::string rangeText(double min, double max, bool durations) {
   const auto show = [durations](double v) {
-    return durations ? formatSeconds(v) : formatNumber(v);
+    if (durations) return formatSeconds(v);
+    // Integral bounds read best as integers: "1000000", not "1e+06".
+    if (v == std::floor(v) && std::fabs(v) < 1e18) return std::to_string(static_cast<long long>(v));
+    return formatNumber(v);
   };
   const bool hasMin = std::isfinite(min);
   const bool hasMax = std::isfinite(max);
@@ -29,6 +32,40 @@ std::string rangeText(double min, double max, bool durations) {
   if (hasMin) return " >= " + show(min);
   if (hasMax) return " <= " + show(max);
   return "";
+}
+
+/// Durations are never negative and never absurd: a time distribution whose values are
+/// negative, or whose values or mean exceed 200 years, is a typo, not a model.
+std::string checkDurationDistribution(const Distribution& d) {
+  constexpr double kMaxSeconds = 200.0 * 365.25 * 86400.0;
+  const auto within = [&](double v) { return v >= 0.0 && v <= kMaxSeconds; };
+  using K = Distribution::Kind;
+  switch (d.kind()) {
+    case K::Constant:
+    case K::Uniform:
+      for (std::size_t i = 0; i < d.parameterCount(); ++i) {
+        if (!within(d.parameter(i))) {
+          return "durations must be between 0s and 200 years, got " + d.toString(Distribution::Dimension::Duration);
+        }
+      }
+      return {};
+    case K::Empirical:
+      for (const double v : d.values()) {
+        if (!within(v)) {
+          return "durations must be between 0s and 200 years, got " + d.toString(Distribution::Dimension::Duration);
+        }
+      }
+      return {};
+    case K::Pareto:
+      // Heavy tails may have an infinite mean; the scale must still be a sane duration.
+      if (!within(d.parameter(0))) return "the Pareto scale must be a duration between 0s and 200 years";
+      return {};
+    default:
+      if (!within(d.mean())) {
+        return "the mean duration must be between 0s and 200 years, got " + d.toString(Distribution::Dimension::Duration);
+      }
+      return {};
+  }
 }
 
 }  // namespace
@@ -227,7 +264,11 @@ std::string checkParamValue(const ParamSpec& spec, const ParamValue& value) {
     case ParamType::Distribution: {
       const auto* v = std::get_if<Distribution>(&value);
       if (!v) return "expected " + describeExpected(spec);
-      return v->validate();
+      std::string problem = v->validate();
+      if (problem.empty() && spec.dimension == Distribution::Dimension::Duration) {
+        problem = checkDurationDistribution(*v);
+      }
+      return problem;
     }
   }
   return {};

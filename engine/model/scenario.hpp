@@ -53,6 +53,7 @@ struct Scenario {
 
   std::string name;
   std::string description;
+  /// Master seed, 0 to 2^63 - 1 (what a JSON integer holds exactly).
   std::uint64_t seed = 1;
   SimTime duration = 60 * kSecond;
   /// Measurements restart when warm-up ends, so start-up transients don't bias results.

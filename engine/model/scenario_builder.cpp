@@ -62,6 +62,9 @@ ScenarioBuilder& ScenarioBuilder::fault(SimTime at, FaultAction action, const st
 }
 
 ScenarioBuilder& ScenarioBuilder::seed(std::uint64_t seed) {
+  if (seed > 9223372036854775807ull) {
+    throw std::invalid_argument("seeds run from 0 to 2^63 - 1 (what a scenario file holds)");
+  }
   m_scenario.seed = seed;
   return *this;
 }

@@ -95,8 +95,7 @@ double generalizedHarmonic(double n, double a) {
 
   const double m = kSplit;
   const double logRatio = detmath::log(n / m);
-  const double integral =
-      detmath::pow(m, 1.0 - a) * logRatio * expm1OverT((1.0 - a) * logRatio);
+  const double integral = detmath::pow(m, 1.0 - a) * logRatio * expm1OverT((1.0 - a) * logRatio);
   // Derivatives of f(x) = x^-a: f' = -a x^(-a-1), f''' = -a(a+1)(a+2) x^(-a-3), and f^(5).
   const double d1 = -a;
   const double d3 = d1 * (a + 1.0) * (a + 2.0);
@@ -123,7 +122,14 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string quoted(std::string_view text) {
+  std::string out;  // appended piecewise: "\"" + std::string(...) trips a GCC 12 -Wrestrict bug
+  out.reserve(text.size() + 2);
+  out += '"';
+  out += text;
+  out += '"';
+  return out;
+}
 
 std::string integerText(double value) { return std::to_string(static_cast<std::int64_t>(value)); }
 
@@ -189,7 +195,8 @@ std::vector<std::string_view> splitArgs(std::string_view text, char separator) {
   std::size_t start = 0;
   for (;;) {
     const std::size_t at = text.find(separator, start);
-    parts.push_back(trim(text.substr(start, at == std::string_view::npos ? text.npos : at - start)));
+    parts.push_back(
+        trim(text.substr(start, at == std::string_view::npos ? text.npos : at - start)));
     if (at == std::string_view::npos) break;
     start = at + 1;
   }
@@ -379,8 +386,11 @@ void Distribution::prepare() {
       const double s = p1;
       m_derived[0] = zipfIntegral(1.5, s) - 1.0;  // H(1.5) - h(1)
       m_derived[1] = zipfIntegral(n + 0.5, s);    // H(n + 0.5)
-      // Squeeze: any x >= k - m_derived[2] is certainly accepted.
-      m_derived[2] = 2.0 - zipfIntegralInverse(zipfIntegral(2.5, s) - zipfWeight(2.0, s), s);
+      // Squeeze: any x >= k - m_derived[2] is certainly accepted. For very large s, H saturates
+      // and the inverse loses its argument; 0 is always a safe (if less effective) squeeze.
+      const double squeeze =
+          2.0 - zipfIntegralInverse(zipfIntegral(2.5, s) - zipfWeight(2.0, s), s);
+      m_derived[2] = squeeze >= 0.0 && squeeze <= 1.0 ? squeeze : 0.0;
       const double norm = generalizedHarmonic(n, s);
       m_mean = generalizedHarmonic(n, s - 1.0) / norm;
       m_variance = std::max(0.0, generalizedHarmonic(n, s - 2.0) / norm - m_mean * m_mean);
@@ -394,16 +404,11 @@ void Distribution::prepare() {
 double Distribution::sample(Rng& rng) const {
   if (!m_valid) return kNaN;
   switch (m_kind) {
-    case Kind::Constant:
-      return m_params[0];
-    case Kind::Uniform:
-      return m_params[0] + m_derived[0] * rng.uniform01();
-    case Kind::Exponential:
-      return -m_params[0] * detmath::log(rng.uniformOpen01());
-    case Kind::Normal:
-      return m_params[0] + m_params[1] * standardNormal(rng);
-    case Kind::LogNormal:
-      return detmath::exp(m_derived[0] + m_params[1] * standardNormal(rng));
+    case Kind::Constant: return m_params[0];
+    case Kind::Uniform: return m_params[0] + m_derived[0] * rng.uniform01();
+    case Kind::Exponential: return -m_params[0] * detmath::log(rng.uniformOpen01());
+    case Kind::Normal: return m_params[0] + m_params[1] * standardNormal(rng);
+    case Kind::LogNormal: return detmath::exp(m_derived[0] + m_params[1] * standardNormal(rng));
     case Kind::Pareto:
       // scale / U^(1/shape) with U in (0, 1]; U = 1 gives exactly the scale.
       return m_params[0] * detmath::exp(m_derived[0] * detmath::log(rng.uniformOpen01()));
@@ -435,8 +440,13 @@ double Distribution::sample(Rng& rng) const {
       for (;;) {
         const double u = high + rng.uniform01() * (low - high);  // in (low, high]
         const double x = zipfIntegralInverse(u, s);
-        double k = static_cast<double>(static_cast<std::int64_t>(x + 0.5));
-        k = std::clamp(k, 1.0, n);
+        // k = round(x) clamped to [1, n]. Where H saturates (huge s, u at the very top) x can be
+        // inf or NaN; those land on n and go through the exact acceptance test.
+        const double shifted = x + 0.5;
+        double k = n;
+        if (shifted < n + 1.0) {
+          k = shifted >= 1.0 ? static_cast<double>(static_cast<std::int64_t>(shifted)) : 1.0;
+        }
         if (k - x <= m_derived[2] || u >= zipfIntegral(k + 0.5, s) - zipfWeight(k, s)) return k;
       }
     }
@@ -469,12 +479,9 @@ std::string_view Distribution::kindName(Kind kind) {
 std::size_t Distribution::parameterCount() const {
   switch (m_kind) {
     case Kind::Constant:
-    case Kind::Exponential:
-      return 1;
-    case Kind::Empirical:
-      return 0;
-    default:
-      return 2;
+    case Kind::Exponential: return 1;
+    case Kind::Empirical: return 0;
+    default: return 2;
   }
 }
 
@@ -510,7 +517,8 @@ std::string Distribution::validate() const {
       if (!(p1 > 0.0 && isFinite(p1))) return "pareto shape must be > 0" + got(p1);
       return {};
     case Kind::Erlang:
-      if (!(p0 >= 1.0 && p0 <= kMaxInteger)) return "erlang k must be >= 1" + got(p0);
+      if (!(p0 >= 1.0)) return "erlang k must be >= 1" + got(p0);
+      if (!(p0 <= kMaxInteger)) return "erlang k must be <= 2^53" + got(p0);
       if (!(p1 > 0.0 && isFinite(p1))) return "erlang mean must be > 0" + got(p1);
       return {};
     case Kind::Gamma:
@@ -564,7 +572,8 @@ std::optional<Distribution> Distribution::parse(std::string_view text, Dimension
   const std::size_t open = whole.find('(');
   if (open == std::string_view::npos) {
     // A bare value is a constant.
-    if (const std::optional<double> value = parseValue(whole, dim)) return checked(constant(*value));
+    if (const std::optional<double> value = parseValue(whole, dim))
+      return checked(constant(*value));
     const std::string constantExample = dim == Dimension::Duration ? "\"5ms\"" : "\"0.2\"";
     fail(error, expected + " or a constant such as " + constantExample + ", got " + quoted(whole));
     return std::nullopt;
@@ -591,8 +600,8 @@ std::optional<Distribution> Distribution::parse(std::string_view text, Dimension
   const std::vector<std::string_view> args = splitArgs(inner, ',');
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i].empty()) {
-      fail(error, quoted(name) + " argument " + std::to_string(i + 1) + " is empty in " +
-                      quoted(whole));
+      fail(error,
+           quoted(name) + " argument " + std::to_string(i + 1) + " is empty in " + quoted(whole));
       return std::nullopt;
     }
   }
@@ -690,22 +699,15 @@ std::string Distribution::toString(Dimension dim) const {
   auto value = [dim](double v) { return formatValue(v, dim); };
   const std::string name(kindName(m_kind));
   switch (m_kind) {
-    case Kind::Constant:
-      return value(p0);  // a bare value parses back as a constant
+    case Kind::Constant: return value(p0);  // a bare value parses back as a constant
     case Kind::Uniform:
-    case Kind::Normal:
-      return name + "(" + value(p0) + ", " + value(p1) + ")";
-    case Kind::Exponential:
-      return name + "(" + value(p0) + ")";
+    case Kind::Normal: return name + "(" + value(p0) + ", " + value(p1) + ")";
+    case Kind::Exponential: return name + "(" + value(p0) + ")";
     case Kind::LogNormal:
-    case Kind::Pareto:
-      return name + "(" + value(p0) + ", " + formatNumber(p1) + ")";
-    case Kind::Erlang:
-      return name + "(" + integerText(p0) + ", " + value(p1) + ")";
-    case Kind::Gamma:
-      return name + "(" + formatNumber(p0) + ", " + value(p1) + ")";
-    case Kind::Zipf:
-      return name + "(" + integerText(p0) + ", " + formatNumber(p1) + ")";
+    case Kind::Pareto: return name + "(" + value(p0) + ", " + formatNumber(p1) + ")";
+    case Kind::Erlang: return name + "(" + integerText(p0) + ", " + value(p1) + ")";
+    case Kind::Gamma: return name + "(" + formatNumber(p0) + ", " + value(p1) + ")";
+    case Kind::Zipf: return name + "(" + integerText(p0) + ", " + formatNumber(p1) + ")";
     case Kind::Empirical: {
       const bool equalWeights =
           std::all_of(m_weights.begin(), m_weights.end(), [](double w) { return w == 1.0; });

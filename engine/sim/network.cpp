@@ -64,7 +64,8 @@ void Network::send(LinkId linkId, Message msg) {
     departure += secondsToSimTime(msg.sizeBytes / link.config.bandwidthBytesPerSecond);
     link.busyUntil[direction] = departure;
   }
-  const SimTime arrival = departure + secondsToSimTime(link.config.latency.sample(link.rng));
+  const SimTime arrival =
+      saturatingAdd(departure, secondsToSimTime(link.config.latency.sample(link.rng)));
   // Loss is decided now so the message can still be drawn flying until it dies.
   const bool lost = link.config.lossProbability > 0.0 &&
                     link.rng.uniform01() < link.config.lossProbability;

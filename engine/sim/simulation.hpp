@@ -32,7 +32,7 @@ class Simulation {
   SimTime now() const { return m_now; }
   EventId schedule(SimTime delay, EventHandler& handler, std::uint32_t kind,
                    std::uint64_t payload = 0) {
-    return m_queue.push(m_now + delay, &handler, kind, payload);
+    return m_queue.push(saturatingAdd(m_now, delay), &handler, kind, payload);
   }
   EventId scheduleAt(SimTime time, EventHandler& handler, std::uint32_t kind,
                      std::uint64_t payload = 0) {

@@ -25,7 +25,15 @@ constexpr SimTime secondsToSimTime(double seconds) {
   return static_cast<SimTime>(ns);
 }
 
-constexpr double simTimeToSeconds(SimTime t) { return static_cast<double>(t) * 1e-9; }
-constexpr double simTimeToMillis(SimTime t) { return static_cast<double>(t) * 1e-6; }
+// Division, not multiplication by 1e-9: it is exact for whole seconds (60 s reads 60, not
+// 60.00000000000001), which reports and tests rely on.
+/// a + b for non-negative b, stopping at kTimeNever instead of wrapping into the past
+/// (a rate of 1e-12 per second gives a gap beyond the end of time, not a negative one).
+constexpr SimTime saturatingAdd(SimTime a, SimTime b) {
+  return b >= kTimeNever - a ? kTimeNever : a + b;
+}
+
+constexpr double simTimeToSeconds(SimTime t) { return static_cast<double>(t) / 1e9; }
+constexpr double simTimeToMillis(SimTime t) { return static_cast<double>(t) / 1e6; }
 
 }  // namespace pillars

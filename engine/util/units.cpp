@@ -99,7 +99,7 @@ struct Unit {
 
 constexpr Unit kSecondsUnit{"s", 0, 1.0};
 constexpr Unit kUnits[] = {
-    {"ns", -9, 1.0}, {"us", -6, 1.0},    {"ms", -3, 1.0},     kSecondsUnit,
+    {"ns", -9, 1.0}, {"us", -6, 1.0},  {"ms", -3, 1.0},   kSecondsUnit,
     {"m", 0, 60.0},  {"h", 0, 3600.0}, {"d", 0, 86400.0},
 };
 
@@ -129,7 +129,10 @@ std::string placeDecimalPoint(const std::string& digits, std::int64_t power) {
     const auto at = static_cast<std::size_t>(pointAt);
     return digits.substr(0, at) + "." + digits.substr(at);
   }
-  return "0." + std::string(static_cast<std::size_t>(-pointAt), '0') + digits;
+  std::string text = "0.";
+  text.append(static_cast<std::size_t>(-pointAt), '0');
+  text += digits;
+  return text;
 }
 
 }  // namespace
@@ -221,7 +224,12 @@ std::string formatSeconds(double seconds) {
   if (seconds == std::numeric_limits<double>::infinity()) return "inf";
   if (seconds == -std::numeric_limits<double>::infinity()) return "-inf";
   if (seconds == 0.0) return "0s";
-  if (seconds < 0.0) return "-" + formatSeconds(-seconds);
+  if (seconds < 0.0) {
+    // Appended rather than "-" + ...: that form trips a GCC 12 -Wrestrict false positive.
+    std::string text = "-";
+    text += formatSeconds(-seconds);
+    return text;
+  }
 
   // Whole days, hours or minutes read best in the large unit; the product check guarantees
   // that parsing multiplies back to exactly the same double.
@@ -235,8 +243,8 @@ std::string formatSeconds(double seconds) {
     }
   }
 
-  // Shortest round-trip digits, then move the decimal point textually into a unit that keeps
-  // 1-3 integer digits. Parsing shifts the exponent back, so the value is read exactly.
+  // Shortest round-trip digits, then move the decimal point textually into the unit. Parsing
+  // shifts the decimal exponent back, so it reads exactly the same digits and the same double.
   char buf[64];
   const auto result = std::to_chars(buf, buf + sizeof buf, seconds, std::chars_format::scientific);
   const std::string_view scientific(buf, static_cast<std::size_t>(result.ptr - buf));
@@ -255,7 +263,7 @@ std::string formatSeconds(double seconds) {
   if (leadExponent > 15 || leadExponent < -9) {
     return formatNumber(seconds) + "s";  // absurdly large or tiny: plain scientific seconds
   }
-  // Smallest power of 1000 (down to ns) that leaves at least one integer digit.
+  // Largest unit (s, ms, us or ns) that leaves at least one integer digit.
   int unitPower = 0;
   while (leadExponent < unitPower) unitPower -= 3;
   static constexpr std::string_view kUnitNames[] = {"s", "ms", "us", "ns"};

@@ -82,6 +82,7 @@ TEST_F(CliUsage, NegativeSeedIsAUsageError) {
   expectUsageError({"--seed abc", {"simulate", f, "--seed", "abc"}, "--seed"});
   expectUsageError({"--seed 1.5", {"simulate", f, "--seed", "1.5"}, "--seed"});
   expectUsageError({"--seed 2^64", {"simulate", f, "--seed", "18446744073709551616"}, "--seed"});
+  expectUsageError({"--seed 2^63", {"simulate", f, "--seed", "9223372036854775808"}, "--seed"});
 }
 
 TEST_F(CliUsage, NegativeSeedWithLeadingSpaceIsAUsageError) {

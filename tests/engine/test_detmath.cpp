@@ -1,5 +1,3 @@
-#include "engine/sim/detmath.hpp"
-
 #include <gtest/gtest.h>
 
 #include <bit>
@@ -8,6 +6,7 @@
 #include <functional>
 #include <limits>
 
+#include "engine/sim/detmath.hpp"
 #include "engine/sim/random.hpp"
 
 namespace pillars {
@@ -27,8 +26,9 @@ double ulpDistance(double a, double b) {
   };
   const std::int64_t ia = ordered(a);
   const std::int64_t ib = ordered(b);
-  return static_cast<double>(ia > ib ? static_cast<std::uint64_t>(ia) - static_cast<std::uint64_t>(ib)
-                                     : static_cast<std::uint64_t>(ib) - static_cast<std::uint64_t>(ia));
+  return static_cast<double>(ia > ib
+                                 ? static_cast<std::uint64_t>(ia) - static_cast<std::uint64_t>(ib)
+                                 : static_cast<std::uint64_t>(ib) - static_cast<std::uint64_t>(ia));
 }
 
 // Largest ulp distance between ours and std over `count` generated inputs.
@@ -37,7 +37,8 @@ struct Worst {
   double input = 0.0;
 };
 
-Worst compare(const std::function<double(double)>& ours, const std::function<double(double)>& reference,
+Worst compare(const std::function<double(double)>& ours,
+              const std::function<double(double)>& reference,
               const std::function<double(Rng&)>& generate, int count, std::uint64_t seed) {
   Rng rng(seed);
   Worst worst;
@@ -51,7 +52,8 @@ Worst compare(const std::function<double(double)>& ours, const std::function<dou
 
 // Uniform on a log scale between 2^lowExp and 2^highExp, either sign if `signedValues`.
 double logScale(Rng& rng, int lowExp, int highExp, bool signedValues) {
-  const double e = static_cast<double>(lowExp) + rng.uniform01() * static_cast<double>(highExp - lowExp);
+  const double e =
+      static_cast<double>(lowExp) + rng.uniform01() * static_cast<double>(highExp - lowExp);
   const double magnitude = std::exp2(e);
   return signedValues && (rng.next() & 1) != 0 ? -magnitude : magnitude;
 }
@@ -72,12 +74,15 @@ TEST(DetMath, LogWithinTwoUlpsOfStd) {
   Worst w = compare(ours, ref, anyPositiveFinite, kCount, 1);
   EXPECT_LE(w.ulps, kMaxUlps) << "at " << w.input;
   // Near 1, where the result is small and cancellation would show.
-  w = compare(ours, ref, [](Rng& r) { return 0.9 + 0.2 * r.uniform01(); }, kCount, 2);
+  w = compare(
+      ours, ref, [](Rng& r) { return 0.9 + 0.2 * r.uniform01(); }, kCount, 2);
   EXPECT_LE(w.ulps, kMaxUlps) << "at " << w.input;
-  w = compare(ours, ref, [](Rng& r) { return 1.0 + logScale(r, -52, -8, true); }, kCount, 3);
+  w = compare(
+      ours, ref, [](Rng& r) { return 1.0 + logScale(r, -52, -8, true); }, kCount, 3);
   EXPECT_LE(w.ulps, kMaxUlps) << "at " << w.input;
   // The sampling use: log of uniforms in (0, 1].
-  w = compare(ours, ref, [](Rng& r) { return r.uniformOpen01(); }, kCount, 4);
+  w = compare(
+      ours, ref, [](Rng& r) { return r.uniformOpen01(); }, kCount, 4);
   EXPECT_LE(w.ulps, kMaxUlps) << "at " << w.input;
 }
 
@@ -90,9 +95,10 @@ TEST(DetMath, LogEdgeCases) {
   EXPECT_TRUE(std::isnan(detmath::log(-kInf)));
   EXPECT_TRUE(std::isnan(detmath::log(std::nan(""))));
   EXPECT_EQ(detmath::log(kInf), kInf);
-  for (const double x : {std::numeric_limits<double>::denorm_min(), 1e-310, std::numeric_limits<double>::min(),
-                         std::numeric_limits<double>::max(), std::nextafter(1.0, 0.0), std::nextafter(1.0, 2.0),
-                         2.0, 0.5, 10.0, std::exp(1.0), 0x1.fffffffffffffp-1, 1.9999999999999998}) {
+  for (const double x :
+       {std::numeric_limits<double>::denorm_min(), 1e-310, std::numeric_limits<double>::min(),
+        std::numeric_limits<double>::max(), std::nextafter(1.0, 0.0), std::nextafter(1.0, 2.0), 2.0,
+        0.5, 10.0, std::exp(1.0), 0x1.fffffffffffffp-1, 1.9999999999999998}) {
     EXPECT_LE(ulpDistance(detmath::log(x), std::log(x)), kMaxUlps) << x;
   }
 }
@@ -100,7 +106,8 @@ TEST(DetMath, LogEdgeCases) {
 TEST(DetMath, Log1pWithinTwoUlpsOfStd) {
   auto ours = [](double x) { return detmath::log1p(x); };
   auto ref = [](double x) { return std::log1p(x); };
-  Worst w = compare(ours, ref, [](Rng& r) { return logScale(r, -60, 0, true) * 0.999; }, kCount, 5);
+  Worst w = compare(
+      ours, ref, [](Rng& r) { return logScale(r, -60, 0, true) * 0.999; }, kCount, 5);
   EXPECT_LE(w.ulps, kMaxUlps) << "at " << w.input;
   w = compare(ours, ref, anyPositiveFinite, kCount, 6);
   EXPECT_LE(w.ulps, kMaxUlps) << "at " << w.input;
@@ -114,9 +121,11 @@ TEST(DetMath, ExpWithinTwoUlpsOfStd) {
   auto ours = [](double x) { return detmath::exp(x); };
   auto ref = [](double x) { return std::exp(x); };
   // Full range including results deep in the subnormals.
-  Worst w = compare(ours, ref, [](Rng& r) { return -745.0 + 1454.7 * r.uniform01(); }, kCount, 7);
+  Worst w = compare(
+      ours, ref, [](Rng& r) { return -745.0 + 1454.7 * r.uniform01(); }, kCount, 7);
   EXPECT_LE(w.ulps, kMaxUlps) << "at " << w.input;
-  w = compare(ours, ref, [](Rng& r) { return logScale(r, -60, 3, true); }, kCount, 8);
+  w = compare(
+      ours, ref, [](Rng& r) { return logScale(r, -60, 3, true); }, kCount, 8);
   EXPECT_LE(w.ulps, kMaxUlps) << "at " << w.input;
 }
 
@@ -131,8 +140,9 @@ TEST(DetMath, ExpEdgeCases) {
   EXPECT_EQ(detmath::exp(-kInf), 0.0);
   EXPECT_TRUE(std::isnan(detmath::exp(std::nan(""))));
   // Largest finite result and the underflow boundary (2^-1074 is the smallest subnormal).
-  for (const double x : {709.782712893384, 709.78, -708.39, -709.0, -744.0, -745.13, -745.1332191019411,
-                         1.0, -1.0, 0.5, 1e-20, -1e-20, 0.34657359027997264, -0.34657359027997264}) {
+  for (const double x :
+       {709.782712893384, 709.78, -708.39, -709.0, -744.0, -745.13, -745.1332191019411, 1.0, -1.0,
+        0.5, 1e-20, -1e-20, 0.34657359027997264, -0.34657359027997264}) {
     EXPECT_LE(ulpDistance(detmath::exp(x), std::exp(x)), kMaxUlps) << x;
   }
   EXPECT_TRUE(std::isfinite(detmath::exp(709.782712893384)));
@@ -141,9 +151,11 @@ TEST(DetMath, ExpEdgeCases) {
 TEST(DetMath, Expm1WithinTwoUlpsOfStd) {
   auto ours = [](double x) { return detmath::expm1(x); };
   auto ref = [](double x) { return std::expm1(x); };
-  Worst w = compare(ours, ref, [](Rng& r) { return -50.0 + 759.0 * r.uniform01(); }, kCount, 9);
+  Worst w = compare(
+      ours, ref, [](Rng& r) { return -50.0 + 759.0 * r.uniform01(); }, kCount, 9);
   EXPECT_LE(w.ulps, kMaxUlps) << "at " << w.input;
-  w = compare(ours, ref, [](Rng& r) { return logScale(r, -60, 2, true); }, kCount, 10);
+  w = compare(
+      ours, ref, [](Rng& r) { return logScale(r, -60, 2, true); }, kCount, 10);
   EXPECT_LE(w.ulps, kMaxUlps) << "at " << w.input;
   EXPECT_EQ(detmath::expm1(0.0), 0.0);
   EXPECT_EQ(detmath::expm1(-100.0), -1.0);
@@ -158,8 +170,9 @@ TEST(DetMath, SinCosWithinTwoUlpsOfStd) {
   auto wide = [](Rng& r) { return (2.0 * r.uniform01() - 1.0) * 1e6; };
   auto boxMuller = [](Rng& r) { return 6.283185307179586 * r.uniform01(); };
   auto small = [](Rng& r) { return logScale(r, -40, 0, true); };
-  for (const auto& generate : {std::function<double(Rng&)>(wide), std::function<double(Rng&)>(boxMuller),
-                               std::function<double(Rng&)>(small)}) {
+  for (const auto& generate :
+       {std::function<double(Rng&)>(wide), std::function<double(Rng&)>(boxMuller),
+        std::function<double(Rng&)>(small)}) {
     Worst w = compare(sinOurs, sinRef, generate, kCount, 11);
     EXPECT_LE(w.ulps, kMaxUlps) << "sin at " << w.input;
     w = compare(cosOurs, cosRef, generate, kCount, 12);
@@ -209,13 +222,17 @@ TEST(DetMath, PowWithinTwoUlpsOfStd) {
     const double ref = std::pow(x, y);
     EXPECT_LE(ulpDistance(ours, ref), kMaxUlps) << x << "^" << y;
   };
-  for (int i = 0; i < kCount; ++i) check(100.0 * rng.uniformOpen01(), 20.0 * rng.uniform01() - 10.0);
+  for (int i = 0; i < kCount; ++i)
+    check(100.0 * rng.uniformOpen01(), 20.0 * rng.uniform01() - 10.0);
   // Large y * log(x): the double-double logarithm is what keeps these within an ulp.
-  for (int i = 0; i < kCount; ++i) check(1.0 + (rng.uniform01() - 0.5) * 1e-3, (rng.uniform01() - 0.5) * 1e6);
-  for (int i = 0; i < kCount; ++i) check(logScale(rng, -1000, 1000, false), 4.0 * rng.uniform01() - 2.0);
+  for (int i = 0; i < kCount; ++i)
+    check(1.0 + (rng.uniform01() - 0.5) * 1e-3, (rng.uniform01() - 0.5) * 1e6);
+  for (int i = 0; i < kCount; ++i)
+    check(logScale(rng, -1000, 1000, false), 4.0 * rng.uniform01() - 2.0);
   // Negative bases with integral exponents.
   for (int i = 0; i < 10000; ++i) {
-    check(-10.0 * rng.uniformOpen01(), static_cast<double>(static_cast<std::int64_t>(rng.below(201)) - 100));
+    check(-10.0 * rng.uniformOpen01(),
+          static_cast<double>(static_cast<std::int64_t>(rng.below(201)) - 100));
   }
 }
 

@@ -1,5 +1,3 @@
-#include "engine/sim/random.hpp"
-
 #include <gtest/gtest.h>
 
 #include <array>
@@ -8,6 +6,8 @@
 #include <limits>
 #include <set>
 #include <string>
+
+#include "engine/sim/random.hpp"
 
 namespace pillars {
 namespace {
@@ -50,7 +50,8 @@ TEST(Rng, StreamSeedsArePinnedAndIndependent) {
   // Many names under one master, and one name under many masters: no collisions.
   std::set<std::uint64_t> seeds;
   for (int i = 0; i < 10000; ++i) seeds.insert(Rng::streamSeed(7, "node" + std::to_string(i)));
-  for (std::uint64_t master = 0; master < 10000; ++master) seeds.insert(Rng::streamSeed(master, "x"));
+  for (std::uint64_t master = 0; master < 10000; ++master)
+    seeds.insert(Rng::streamSeed(master, "x"));
   EXPECT_EQ(seeds.size(), 20000U);
 }
 
@@ -61,7 +62,8 @@ TEST(Rng, StreamSeedBitsAreBalanced) {
   constexpr int kSeeds = 20000;
   for (int i = 0; i < kSeeds; ++i) {
     const std::uint64_t s = Rng::streamSeed(1, "component-" + std::to_string(i));
-    for (int bit = 0; bit < 64; ++bit) ones[static_cast<std::size_t>(bit)] += static_cast<int>((s >> bit) & 1U);
+    for (int bit = 0; bit < 64; ++bit)
+      ones[static_cast<std::size_t>(bit)] += static_cast<int>((s >> bit) & 1U);
   }
   for (int bit = 0; bit < 64; ++bit) {
     EXPECT_NEAR(ones[static_cast<std::size_t>(bit)], kSeeds / 2, 354) << "bit " << bit;
@@ -104,7 +106,8 @@ TEST(Rng, BelowEdgeBounds) {
   for (int i = 0; i < 1000; ++i) {
     EXPECT_EQ(rng.below(1), 0U);
     EXPECT_LT(rng.below(2), 2U);
-    EXPECT_LT(rng.below(std::numeric_limits<std::uint64_t>::max()), std::numeric_limits<std::uint64_t>::max());
+    EXPECT_LT(rng.below(std::numeric_limits<std::uint64_t>::max()),
+              std::numeric_limits<std::uint64_t>::max());
   }
   EXPECT_EQ(rng.below(0), 0U);
 }
@@ -121,7 +124,8 @@ TEST(Rng, BelowMatchesNativeWideMultiplication) {
     U128 product = static_cast<U128>(probe.next()) * n;
     if (static_cast<std::uint64_t>(product) < n) {
       const std::uint64_t threshold = (0 - n) % n;
-      while (static_cast<std::uint64_t>(product) < threshold) product = static_cast<U128>(probe.next()) * n;
+      while (static_cast<std::uint64_t>(product) < threshold)
+        product = static_cast<U128>(probe.next()) * n;
     }
     const auto expected = static_cast<std::uint64_t>(product >> 64);
     ours = reference;
@@ -163,9 +167,11 @@ TEST(Rng, UniformBitsAreBalanced) {
   constexpr int kDraws = 250000;
   for (int i = 0; i < kDraws; ++i) {
     const std::uint64_t x = rng.next();
-    for (int bit = 0; bit < 64; ++bit) ones[static_cast<std::size_t>(bit)] += static_cast<int>((x >> bit) & 1U);
+    for (int bit = 0; bit < 64; ++bit)
+      ones[static_cast<std::size_t>(bit)] += static_cast<int>((x >> bit) & 1U);
   }
-  for (int bit = 0; bit < 64; ++bit) EXPECT_NEAR(ones[static_cast<std::size_t>(bit)], kDraws / 2, 5 * 250);
+  for (int bit = 0; bit < 64; ++bit)
+    EXPECT_NEAR(ones[static_cast<std::size_t>(bit)], kDraws / 2, 5 * 250);
 }
 
 }  // namespace

@@ -1,5 +1,3 @@
-#include "engine/util/units.hpp"
-
 #include <gtest/gtest.h>
 
 #include <bit>
@@ -9,6 +7,7 @@
 #include <string>
 
 #include "engine/sim/random.hpp"
+#include "engine/util/units.hpp"
 
 namespace pillars {
 namespace {
@@ -39,10 +38,10 @@ TEST(Units, ParseDurationSecondsAcceptsEveryUnit) {
 }
 
 TEST(Units, ParseDurationSecondsRejectsGarbage) {
-  for (const char* text :
-       {"", "   ", "-1s", "+1s", "-0", "abc", "s", "ms", "1.5x", "1.5sx", "1.5 s x", "1e", "1e+",
-        "1e-s", "e5", ".", ".s", "1..5s", "1.5.5s", "nan", "inf", "infinity", "1S", "1Ms",
-        "1sec", "1 2s", "1e400", "1e-400", "0x10", "1,5s", "5mss"}) {
+  for (const char* text : {"",     "   ",   "-1s",     "+1s",    "-0",   "abc",      "s",   "ms",
+                           "1.5x", "1.5sx", "1.5 s x", "1e",     "1e+",  "1e-s",     "e5",  ".",
+                           ".s",   "1..5s", "1.5.5s",  "nan",    "inf",  "infinity", "1S",  "1Ms",
+                           "1sec", "1 2s",  "1e400",   "1e-400", "0x10", "1,5s",     "5mss"}) {
     EXPECT_FALSE(parseDurationSeconds(text).has_value()) << '"' << text << '"';
   }
 }
@@ -59,7 +58,7 @@ TEST(Units, ParseDurationGivesExactNanoseconds) {
   EXPECT_EQ(parseDuration("1.000000001s"), kSecond + 1);
   // 100 days plus one nanosecond: needs 53 bits, still exact because nothing is scaled in binary.
   EXPECT_EQ(parseDuration("8640000.000000001s"), 100 * kDay + 1);
-  EXPECT_EQ(parseDuration("73000d"), 73000 * kDay);  // ~199.9 years: accepted
+  EXPECT_EQ(parseDuration("73000d"), 73000 * kDay);   // ~199.9 years: accepted
   EXPECT_FALSE(parseDuration("80000d").has_value());  // ~219 years: rejected
   EXPECT_FALSE(parseDuration("1e30s").has_value());
   EXPECT_FALSE(parseDuration("-1ms").has_value());
@@ -129,9 +128,9 @@ TEST(Units, FormatSecondsPicksReadableForms) {
 }
 
 TEST(Units, FormatSecondsRoundTripsEveryDouble) {
-  for (const double s : {0.0, 0.1, 1.0 / 3.0, 0.0001, 59.999999999999993, 60.000000000000007,
-                         600.0000000000001, 1e-300, 5e-324, 1e300,
-                         std::numeric_limits<double>::max()}) {
+  for (const double s :
+       {0.0, 0.1, 1.0 / 3.0, 0.0001, 59.999999999999993, 60.000000000000007, 600.0000000000001,
+        1e-300, 5e-324, 1e300, std::numeric_limits<double>::max()}) {
     EXPECT_EQ(parseDurationSeconds(formatSeconds(s)), s) << formatSeconds(s);
   }
   // Random bit patterns cover every exponent; random "nice" decimals cover the unit choice.
@@ -142,7 +141,8 @@ TEST(Units, FormatSecondsRoundTripsEveryDouble) {
     ASSERT_EQ(parseDurationSeconds(formatSeconds(s)), s) << formatSeconds(s);
   }
   for (int i = 0; i < 100000; ++i) {
-    const double s = static_cast<double>(rng.below(1'000'000)) * std::pow(10.0, -static_cast<int>(rng.below(12)));
+    const double s = static_cast<double>(rng.below(1'000'000)) *
+                     std::pow(10.0, -static_cast<int>(rng.below(12)));
     ASSERT_EQ(parseDurationSeconds(formatSeconds(s)), s) << formatSeconds(s);
   }
 }

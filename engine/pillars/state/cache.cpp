@@ -51,12 +51,18 @@ void Cache::lookup(const Message& msg, LinkId via) {
   l.via = via;
   l.arrivedAt = now();
   const auto& links = outgoingLinks();
-  if (m_keys.touch(msg.key) || links.empty()) {
+  if (m_keys.touch(msg.key)) {
     ++m_hits;
     setTimer(secondsToSimTime(m_hitTime.sample(rng())), HitDone, handle);
     return;
   }
   ++m_misses;
+  if (links.empty()) {
+    // Nothing behind it: the cache is the only copy, so a miss stores the key and answers.
+    m_keys.insert(msg.key);
+    setTimer(secondsToSimTime(m_hitTime.sample(rng())), HitDone, handle);
+    return;
+  }
   Message fetch = makeMessage(MessageKind::Request, msg.sizeBytes);
   fetch.correlation = handle;
   fetch.requestId = msg.requestId;
@@ -71,10 +77,10 @@ void Cache::onFetchReply(const Message& msg) {
   if (!l) return;
   const bool ok = msg.kind == MessageKind::Response;
   if (ok) m_keys.insert(l->request.key);
-  answer(msg.correlation, *l, ok);
+  answer(msg.correlation, *l, ok, false);
 }
 
-void Cache::answer(SlotHandle handle, Lookup& l, bool success) {
+void Cache::answer(SlotHandle handle, Lookup& l, bool success, bool timedOut) {
   cancelTimer(l.timer);
   Message reply = l.request.replyWith(success ? MessageKind::Response : MessageKind::Error,
                                       m_responseSize);
@@ -83,6 +89,8 @@ void Cache::answer(SlotHandle handle, Lookup& l, bool success) {
   if (success) {
     ++metrics().completed;
     metrics().recordLatency(now() - l.arrivedAt);
+  } else if (timedOut) {
+    ++metrics().timedOut;
   } else {
     ++metrics().failed;
   }
@@ -92,11 +100,8 @@ void Cache::answer(SlotHandle handle, Lookup& l, bool success) {
 void Cache::onTimer(std::uint32_t kind, std::uint64_t payload) {
   Lookup* l = m_lookups.get(payload);
   if (!l) return;
-  if (kind == FetchTimeout) {
-    l->timer = EventId{};
-    ++metrics().timedOut;
-  }
-  answer(payload, *l, kind == HitDone);
+  if (kind == FetchTimeout) l->timer = EventId{};
+  answer(payload, *l, kind == HitDone, kind == FetchTimeout);
 }
 
 std::vector<Component::ExtraMetric> Cache::extraMetrics(SimTime /*now*/) const {

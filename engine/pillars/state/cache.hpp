@@ -37,7 +37,7 @@ class Cache final : public Component {
   void onCrash() override;
   void lookup(const Message& msg, LinkId via);
   void onFetchReply(const Message& msg);
-  void answer(SlotHandle handle, Lookup& l, bool success);
+  void answer(SlotHandle handle, Lookup& l, bool success, bool timedOut);
 
   Distribution m_hitTime;
   SimTime m_fetchTimeout = 0;

@@ -16,7 +16,7 @@ SimTime exponentialGap(Rng& rng, double rate) {
 
 void ArrivalProcess::reset(SimTime now, Rng& rng) {
   m_on = true;
-  m_phaseEnd = now + secondsToSimTime(m_config.onTime.sample(rng));
+  m_phaseEnd = saturatingAdd(now, secondsToSimTime(m_config.onTime.sample(rng)));
 }
 
 double ArrivalProcess::rateAt(SimTime t) const {
@@ -43,8 +43,8 @@ SimTime ArrivalProcess::next(SimTime now, Rng& rng) {
   const Config& c = m_config;
   if (!(c.rate > 0.0)) return kTimeNever;
   switch (c.pattern) {
-    case Pattern::Constant: return now + secondsToSimTime(1.0 / c.rate);
-    case Pattern::Poisson: return now + exponentialGap(rng, c.rate);
+    case Pattern::Constant: return saturatingAdd(now, secondsToSimTime(1.0 / c.rate));
+    case Pattern::Poisson: return saturatingAdd(now, exponentialGap(rng, c.rate));
     case Pattern::OnOff: return onOff(now, rng);
     case Pattern::Diurnal: return thinned(now, rng, c.rate * (1.0 + c.amplitude));
     case Pattern::Spike:
@@ -56,7 +56,8 @@ SimTime ArrivalProcess::next(SimTime now, Rng& rng) {
 SimTime ArrivalProcess::thinned(SimTime now, Rng& rng, double peakRate) {
   SimTime t = now;
   for (;;) {
-    t += exponentialGap(rng, peakRate);
+    t = saturatingAdd(t, exponentialGap(rng, peakRate));
+    if (t == kTimeNever) return t;
     if (rng.uniform01() * peakRate < rateAt(t)) return t;
   }
 }
@@ -68,15 +69,15 @@ SimTime ArrivalProcess::onOff(SimTime now, Rng& rng) {
   // Phases of zero length would spin forever; a bounded walk reports "no more arrivals" instead.
   for (int phases = 0; phases < 1'000'000; ++phases) {
     if (m_on) {
-      const SimTime candidate = t + exponentialGap(rng, m_config.rate);
-      if (candidate < m_phaseEnd) return candidate;
+      const SimTime candidate = saturatingAdd(t, exponentialGap(rng, m_config.rate));
+      if (candidate < m_phaseEnd || candidate == kTimeNever) return candidate;
       t = m_phaseEnd;
       m_on = false;
-      m_phaseEnd = t + secondsToSimTime(m_config.offTime.sample(rng));
+      m_phaseEnd = saturatingAdd(t, secondsToSimTime(m_config.offTime.sample(rng)));
     } else {
       t = std::max(t, m_phaseEnd);
       m_on = true;
-      m_phaseEnd = t + secondsToSimTime(m_config.onTime.sample(rng));
+      m_phaseEnd = saturatingAdd(t, secondsToSimTime(m_config.onTime.sample(rng)));
     }
   }
   return kTimeNever;

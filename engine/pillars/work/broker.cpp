@@ -1,5 +1,7 @@
 #include "engine/pillars/work/broker.hpp"
 
+#include <algorithm>
+
 #include "engine/sim/simulation.hpp"
 
 namespace pillars {
@@ -45,8 +47,14 @@ void Broker::onLinkAdded(LinkId link, bool outgoing) {
 void Broker::onCrash() {
   for (auto& c : m_consumers) c.inFlight = 0;
   if (m_durable) {
-    // Stored messages survive; those out for delivery will be delivered again.
-    m_deliveries.forEachLive([this](SlotHandle, Delivery& d) { m_ready.pushFront(d.item); });
+    // Stored messages survive; those out for delivery go back to the head of the queue in
+    // the order they were first enqueued, ahead of everything that waited behind them.
+    std::vector<SlotHandle> unacked;
+    m_deliveries.forEachLive([&unacked](SlotHandle, Delivery& d) { unacked.push_back(d.item); });
+    std::sort(unacked.begin(), unacked.end(), [this](SlotHandle a, SlotHandle b) {
+      return m_items.get(a)->sequence > m_items.get(b)->sequence;
+    });
+    for (const SlotHandle item : unacked) m_ready.pushFront(item);
     m_deliveries.clear();
   } else {
     metrics().dropped += m_items.liveCount();
@@ -79,6 +87,7 @@ void Broker::enqueue(const Message& msg, LinkId via) {
   Item& item = *m_items.get(handle);
   item.message = msg;
   item.enqueuedAt = now();
+  item.sequence = m_nextSequence++;
   m_ready.pushBack(handle);
   metrics().queueLength.add(now(), 1.0);
   send(via, msg.replyWith(MessageKind::Response, m_ackSize));

@@ -29,6 +29,7 @@ class Broker final : public Component {
   struct Item {
     Message message;
     SimTime enqueuedAt = 0;
+    std::uint64_t sequence = 0;  // arrival order, to restore it after a crash
     std::uint32_t deliveries = 0;
     bool waited = false;  // first dispatch recorded in the wait statistics
   };
@@ -65,6 +66,7 @@ class Broker final : public Component {
   RingBuffer<SlotHandle> m_ready;
   std::vector<Consumer> m_consumers;
   std::size_t m_nextConsumer = 0;
+  std::uint64_t m_nextSequence = 0;
   std::uint64_t m_deadLettered = 0;
   std::uint64_t m_redelivered = 0;
 };

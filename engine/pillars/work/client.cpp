@@ -199,6 +199,8 @@ void Client::onTimer(std::uint32_t kind, std::uint64_t payload) {
       scheduleNextArrival();
       return;
     case ThinkDone:
+      // Several users may be thinking when the limit is reached; only the first ones send.
+      if (m_requestLimit != 0 && m_issued >= m_requestLimit) return;
       issue(static_cast<std::uint32_t>(payload));
       return;
     case AttemptTimeout:
