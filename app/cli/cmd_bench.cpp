@@ -144,38 +144,26 @@ int runBench(const std::vector<std::string>& args) {
     table.addRow({b.name, groupedInteger(b.requests), groupedInteger(b.events), fixed(b.wallS, 3),
                   fixed(eps / 1e6, 2), fixed(1e9 / eps, 1), fixed(modelEps / 1e6, 2)});
     json.beginObject();
-    json.key("name");
-    json.value(b.name);
-    json.key("description");
-    json.value(b.description);
-    json.key("requests");
-    json.value(b.requests);
-    json.key("kernel_events");
-    json.value(b.events);
-    json.key("model_events");
-    json.value(b.modelEvents);
-    json.key("wall_s");
-    json.value(b.wallS);
-    json.key("events_per_s");
-    json.value(eps);
-    json.key("ns_per_event");
-    json.value(1e9 / eps);
-    json.key("model_events_per_s");
-    json.value(modelEps);
+    json.field("name", b.name);
+    json.field("description", b.description);
+    json.field("requests", b.requests);
+    json.field("kernel_events", b.events);
+    json.field("model_events", b.modelEvents);
+    json.field("wall_s", b.wallS);
+    json.field("events_per_s", eps);
+    json.field("ns_per_event", 1e9 / eps);
+    json.field("model_events_per_s", modelEps);
     json.endObject();
   }
   json.endArray();
   if (memory) {
     json.key("memory");
     json.beginObject();
-    json.key("requests_in_flight");
-    json.value(memory->inFlight);
-    json.key("bytes_per_request_in_flight");
-    json.value(memory->bytesPerRequest);
+    json.field("requests_in_flight", memory->inFlight);
+    json.field("bytes_per_request_in_flight", memory->bytesPerRequest);
     json.endObject();
   }
-  json.key("peak_rss_mb");
-  json.value(peakRssMb());
+  json.field("peak_rss_mb", peakRssMb());
   json.endObject();
 
   if (!quietTable) {

@@ -45,6 +45,13 @@ class JsonWriter {
   void value(const char* text);  // without this, string literals would pick value(bool)
   void nullValue();
 
+  /// key(name) then value(v): most objects are written as a list of named fields.
+  template <typename T>
+  void field(std::string_view name, const T& v) {
+    key(name);
+    value(v);
+  }
+
   /// True once exactly one complete top-level value has been written.
   bool complete() const { return m_done && m_stack.empty(); }
   const std::string& str() const { return m_out; }

@@ -10,32 +10,15 @@ namespace {
 
 void writeLatency(JsonWriter& w, const LatencySummary& l) {
   w.beginObject();
-  w.key("count");
-  w.value(l.count);
-  w.key("mean");
-  w.value(l.mean);
-  w.key("p50");
-  w.value(l.p50);
-  w.key("p90");
-  w.value(l.p90);
-  w.key("p95");
-  w.value(l.p95);
-  w.key("p99");
-  w.value(l.p99);
-  w.key("p999");
-  w.value(l.p999);
-  w.key("max");
-  w.value(l.max);
+  w.field("count", l.count);
+  w.field("mean", l.mean);
+  w.field("p50", l.p50);
+  w.field("p90", l.p90);
+  w.field("p95", l.p95);
+  w.field("p99", l.p99);
+  w.field("p999", l.p999);
+  w.field("max", l.max);
   w.endObject();
-}
-
-void field(JsonWriter& w, const char* name, std::uint64_t v) {
-  w.key(name);
-  w.value(v);
-}
-void field(JsonWriter& w, const char* name, double v) {
-  w.key(name);
-  w.value(v);
 }
 
 std::string csvNumber(double v) {
@@ -55,38 +38,36 @@ std::string fingerprintHex(std::uint64_t fingerprint) {
 std::string writeResultsJson(const RunResults& r, const std::string& scenarioName) {
   JsonWriter w(2);
   w.beginObject();
-  w.key("scenario");
-  w.value(scenarioName);
-  field(w, "seed", r.seed);
-  field(w, "sim_time_s", r.simTimeS);
-  field(w, "measured_s", r.measuredS);
-  w.key("fingerprint");
-  w.value(fingerprintHex(r.fingerprint));
+  w.field("scenario", scenarioName);
+  w.field("seed", r.seed);
+  w.field("sim_time_s", r.simTimeS);
+  w.field("measured_s", r.measuredS);
+  w.field("fingerprint", fingerprintHex(r.fingerprint));
 
   w.key("engine");
   w.beginObject();
-  field(w, "events", r.events);
-  field(w, "wall_s", r.wallS);
-  field(w, "events_per_s", r.eventsPerSecond());
+  w.field("events", r.events);
+  w.field("wall_s", r.wallS);
+  w.field("events_per_s", r.eventsPerSecond());
   w.endObject();
 
   w.key("global");
   w.beginObject();
-  field(w, "completed", r.completed);
-  field(w, "failed", r.failed);
-  field(w, "dropped", r.dropped);
-  field(w, "timed_out", r.timedOut);
-  field(w, "retries", r.retries);
-  field(w, "throughput_rps", r.throughputRps);
+  w.field("completed", r.completed);
+  w.field("failed", r.failed);
+  w.field("dropped", r.dropped);
+  w.field("timed_out", r.timedOut);
+  w.field("retries", r.retries);
+  w.field("throughput_rps", r.throughputRps);
   w.key("latency_ms");
   writeLatency(w, r.latency);
   w.endObject();
 
   w.key("network");
   w.beginObject();
-  field(w, "sent", r.messagesSent);
-  field(w, "delivered", r.messagesDelivered);
-  field(w, "dropped", r.messagesDropped);
+  w.field("sent", r.messagesSent);
+  w.field("delivered", r.messagesDelivered);
+  w.field("dropped", r.messagesDropped);
   w.endObject();
 
   w.key("components");
@@ -94,27 +75,25 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
   for (const ComponentResult& c : r.components) {
     w.key(c.id);
     w.beginObject();
-    w.key("kind");
-    w.value(c.kind);
-    w.key("up");
-    w.value(c.up);
-    field(w, "received", c.received);
-    field(w, "completed", c.completed);
-    field(w, "failed", c.failed);
-    field(w, "dropped", c.dropped);
-    field(w, "timed_out", c.timedOut);
-    field(w, "retries", c.retries);
-    field(w, "throughput_rps", c.throughputRps);
-    field(w, "utilization", c.utilization);
-    field(w, "queue_length_mean", c.queueLengthMean);
-    field(w, "queue_length_max", c.queueLengthMax);
+    w.field("kind", c.kind);
+    w.field("up", c.up);
+    w.field("received", c.received);
+    w.field("completed", c.completed);
+    w.field("failed", c.failed);
+    w.field("dropped", c.dropped);
+    w.field("timed_out", c.timedOut);
+    w.field("retries", c.retries);
+    w.field("throughput_rps", c.throughputRps);
+    w.field("utilization", c.utilization);
+    w.field("queue_length_mean", c.queueLengthMean);
+    w.field("queue_length_max", c.queueLengthMax);
     w.key("wait_ms");
     w.beginObject();
-    field(w, "mean", c.waitMeanMs);
+    w.field("mean", c.waitMeanMs);
     w.endObject();
     w.key("latency_ms");
     writeLatency(w, c.latency);
-    for (const auto& [name, value] : c.extras) field(w, name.c_str(), value);
+    for (const auto& [name, value] : c.extras) w.field(name.c_str(), value);
     w.endObject();
   }
   w.endObject();
@@ -124,12 +103,11 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
   for (const LinkResult& l : r.links) {
     w.key(l.id);
     w.beginObject();
-    w.key("up");
-    w.value(l.up);
-    field(w, "sent", l.sent);
-    field(w, "delivered", l.delivered);
-    field(w, "dropped", l.dropped);
-    field(w, "bytes", l.bytes);
+    w.field("up", l.up);
+    w.field("sent", l.sent);
+    w.field("delivered", l.delivered);
+    w.field("dropped", l.dropped);
+    w.field("bytes", l.bytes);
     w.endObject();
   }
   w.endObject();

@@ -35,40 +35,30 @@ void writeParams(JsonWriter& w, const ParamSet& params) {
 std::string writeScenarioJson(const Scenario& s) {
   JsonWriter w(2);
   w.beginObject();
-  w.key("format");
-  w.value("pillars-scenario");
-  w.key("version");
-  w.value(Scenario::kFormatVersion);
+  w.field("format", "pillars-scenario");
+  w.field("version", Scenario::kFormatVersion);
   if (!s.name.empty()) {
-    w.key("name");
-    w.value(s.name);
+    w.field("name", s.name);
   }
   if (!s.description.empty()) {
-    w.key("description");
-    w.value(s.description);
+    w.field("description", s.description);
   }
-  w.key("seed");
-  w.value(s.seed);
-  w.key("duration");
-  w.value(formatDuration(s.duration));
+  w.field("seed", s.seed);
+  w.field("duration", formatDuration(s.duration));
   if (s.warmup > 0) {
-    w.key("warmup");
-    w.value(formatDuration(s.warmup));
+    w.field("warmup", formatDuration(s.warmup));
   }
   w.key("metrics");
   w.beginObject();
-  w.key("interval");
-  w.value(formatDuration(s.metricsInterval));
+  w.field("interval", formatDuration(s.metricsInterval));
   w.endObject();
 
   w.key("components");
   w.beginArray();
   for (const ComponentSpec& c : s.components) {
     w.beginObject();
-    w.key("id");
-    w.value(c.id);
-    w.key("kind");
-    w.value(c.kind);
+    w.field("id", c.id);
+    w.field("kind", c.kind);
     writeParams(w, c.params);
     if (c.position) {
       w.key("position");
@@ -86,13 +76,10 @@ std::string writeScenarioJson(const Scenario& s) {
   for (const LinkSpec& l : s.links) {
     w.beginObject();
     if (l.id != l.from + "->" + l.to) {
-      w.key("id");
-      w.value(l.id);
+      w.field("id", l.id);
     }
-    w.key("from");
-    w.value(l.from);
-    w.key("to");
-    w.value(l.to);
+    w.field("from", l.from);
+    w.field("to", l.to);
     writeParams(w, l.params);
     w.endObject();
   }
@@ -103,21 +90,17 @@ std::string writeScenarioJson(const Scenario& s) {
     w.beginArray();
     for (const GroupSpec& g : s.groups) {
       w.beginObject();
-      w.key("id");
-      w.value(g.id);
-      w.key("kind");
-      w.value(g.kind);
+      w.field("id", g.id);
+      w.field("kind", g.kind);
       if (!g.label.empty()) {
-        w.key("label");
-        w.value(g.label);
+        w.field("label", g.label);
       }
       w.key("members");
       w.beginArray();
       for (const auto& m : g.members) w.value(m);
       w.endArray();
       if (!g.parent.empty()) {
-        w.key("parent");
-        w.value(g.parent);
+        w.field("parent", g.parent);
       }
       w.endObject();
     }
@@ -129,12 +112,9 @@ std::string writeScenarioJson(const Scenario& s) {
     w.beginArray();
     for (const FaultSpec& f : s.faults) {
       w.beginObject();
-      w.key("at");
-      w.value(formatDuration(f.at));
-      w.key("action");
-      w.value(faultActionName(f.action));
-      w.key("target");
-      w.value(f.target);
+      w.field("at", formatDuration(f.at));
+      w.field("action", faultActionName(f.action));
+      w.field("target", f.target);
       w.endObject();
     }
     w.endArray();

@@ -70,73 +70,64 @@ std::string checkDurationDistribution(const Distribution& d) {
 
 }  // namespace
 
-ParamSpec integerParam(std::string name, std::int64_t def, double min, double max,
-                       std::string unit, std::string description) {
+namespace {
+
+ParamSpec makeSpec(std::string name, ParamType type, ParamValue def, std::string unit,
+                   std::string description) {
   ParamSpec s;
   s.name = std::move(name);
-  s.type = ParamType::Integer;
-  s.defaultValue = def;
-  s.min = min;
-  s.max = max;
+  s.type = type;
+  s.defaultValue = std::move(def);
   s.unit = std::move(unit);
   s.description = std::move(description);
+  return s;
+}
+
+}  // namespace
+
+ParamSpec integerParam(std::string name, std::int64_t def, double min, double max,
+                       std::string unit, std::string description) {
+  ParamSpec s = makeSpec(std::move(name), ParamType::Integer, def, std::move(unit),
+                         std::move(description));
+  s.min = min;
+  s.max = max;
   return s;
 }
 
 ParamSpec realParam(std::string name, double def, double min, double max, std::string unit,
                     std::string description) {
-  ParamSpec s;
-  s.name = std::move(name);
-  s.type = ParamType::Real;
-  s.defaultValue = def;
+  ParamSpec s =
+      makeSpec(std::move(name), ParamType::Real, def, std::move(unit), std::move(description));
   s.min = min;
   s.max = max;
-  s.unit = std::move(unit);
-  s.description = std::move(description);
   return s;
 }
 
 ParamSpec durationParam(std::string name, SimTime def, std::string description,
                         double minSeconds) {
-  ParamSpec s;
-  s.name = std::move(name);
-  s.type = ParamType::Duration;
-  s.defaultValue = std::int64_t{def};
+  ParamSpec s = makeSpec(std::move(name), ParamType::Duration, std::int64_t{def}, "s",
+                         std::move(description));
   s.min = minSeconds;
-  s.unit = "s";
-  s.description = std::move(description);
   return s;
 }
 
 ParamSpec booleanParam(std::string name, bool def, std::string description) {
-  ParamSpec s;
-  s.name = std::move(name);
-  s.type = ParamType::Boolean;
-  s.defaultValue = def;
-  s.description = std::move(description);
-  return s;
+  return makeSpec(std::move(name), ParamType::Boolean, def, "", std::move(description));
 }
 
 ParamSpec choiceParam(std::string name, std::string def, std::vector<std::string> choices,
                       std::string description) {
-  ParamSpec s;
-  s.name = std::move(name);
-  s.type = ParamType::Choice;
-  s.defaultValue = std::move(def);
+  ParamSpec s = makeSpec(std::move(name), ParamType::Choice, std::move(def), "",
+                         std::move(description));
   s.choices = std::move(choices);
-  s.description = std::move(description);
   return s;
 }
 
 ParamSpec distributionParam(std::string name, Distribution def, Distribution::Dimension dim,
                             std::string unit, std::string description) {
-  ParamSpec s;
-  s.name = std::move(name);
-  s.type = ParamType::Distribution;
-  s.defaultValue = std::move(def);
+  ParamSpec s = makeSpec(std::move(name), ParamType::Distribution, std::move(def),
+                         std::move(unit), std::move(description));
   s.dimension = dim;
-  s.unit = std::move(unit);
-  s.description = std::move(description);
   return s;
 }
 

@@ -71,6 +71,17 @@ class Component : public EventHandler {
   void cancelTimer(EventId& id);
   void send(LinkId link, const Message& msg);
 
+  /// A request this component makes on behalf of `inbound` (a downstream call, a forward):
+  /// same end-to-end identity (request id, key, origin time), new correlation.
+  Message makeRequestFor(const Message& inbound, std::uint64_t correlation) const {
+    Message m = makeMessage(MessageKind::Request, inbound.sizeBytes);
+    m.correlation = correlation;
+    m.requestId = inbound.requestId;
+    m.key = inbound.key;
+    m.originTime = inbound.originTime;
+    return m;
+  }
+
   /// A fresh message from this component.
   Message makeMessage(MessageKind kind, std::uint32_t sizeBytes) const {
     Message m;

@@ -66,6 +66,18 @@ struct Message {
     r.dst = src;
     return r;
   }
+
+  /// An error reply to this message, saying why it failed.
+  Message errorReply(ErrorReason why, std::uint32_t replySize) const {
+    Message r = replyWith(MessageKind::Error, replySize);
+    r.reason = why;
+    return r;
+  }
+
+  /// The answer to this request: a response, or an error for `why` when it failed.
+  Message outcomeReply(bool success, ErrorReason why, std::uint32_t replySize) const {
+    return success ? replyWith(MessageKind::Response, replySize) : errorReply(why, replySize);
+  }
 };
 
 }  // namespace pillars

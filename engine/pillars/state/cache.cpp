@@ -63,12 +63,7 @@ void Cache::lookup(const Message& msg, LinkId via) {
     setTimer(secondsToSimTime(m_hitTime.sample(rng())), HitDone, handle);
     return;
   }
-  Message fetch = makeMessage(MessageKind::Request, msg.sizeBytes);
-  fetch.correlation = handle;
-  fetch.requestId = msg.requestId;
-  fetch.key = msg.key;
-  fetch.originTime = msg.originTime;
-  send(links[m_nextLink++ % links.size()], fetch);
+  send(links[m_nextLink++ % links.size()], makeRequestFor(msg, handle));
   if (m_fetchTimeout > 0) l.timer = setTimer(m_fetchTimeout, FetchTimeout, handle);
 }
 
@@ -82,10 +77,7 @@ void Cache::onFetchReply(const Message& msg) {
 
 void Cache::answer(SlotHandle handle, Lookup& l, bool success, bool timedOut) {
   cancelTimer(l.timer);
-  Message reply = l.request.replyWith(success ? MessageKind::Response : MessageKind::Error,
-                                      m_responseSize);
-  if (!success) reply.reason = ErrorReason::Downstream;
-  send(l.via, reply);
+  send(l.via, l.request.outcomeReply(success, ErrorReason::Downstream, m_responseSize));
   if (success) {
     ++metrics().completed;
     metrics().recordLatency(now() - l.arrivedAt);

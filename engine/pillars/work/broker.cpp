@@ -78,9 +78,7 @@ void Broker::enqueue(const Message& msg, LinkId via) {
   ++metrics().received;
   if (m_capacity > 0 && static_cast<std::int64_t>(m_items.liveCount()) >= m_capacity) {
     ++metrics().dropped;
-    Message refuse = msg.replyWith(MessageKind::Error, m_ackSize);
-    refuse.reason = ErrorReason::Rejected;
-    send(via, refuse);
+    send(via, msg.errorReply(ErrorReason::Rejected, m_ackSize));
     return;
   }
   const SlotHandle handle = m_items.acquire();
@@ -122,10 +120,7 @@ void Broker::dispatch() {
     Delivery& d = *m_deliveries.get(deliveryHandle);
     d.item = itemHandle;
     d.consumer = static_cast<std::uint32_t>(chosen);
-    Message out = item.message;
-    out.src = id();
-    out.correlation = deliveryHandle;
-    send(consumer.link, out);
+    send(consumer.link, makeRequestFor(item.message, deliveryHandle));
     if (m_ackTimeout > 0) d.timer = setTimer(m_ackTimeout, AckTimeout, deliveryHandle);
   }
 }

@@ -102,9 +102,7 @@ void LoadBalancer::route(const Message& msg, LinkId via) {
   const auto choice = m_selector.select(msg.key, rng());
   if (!choice) {
     ++metrics().dropped;
-    Message error = msg.replyWith(MessageKind::Error, kProbeSize);
-    error.reason = ErrorReason::NoBackend;
-    send(via, error);
+    send(via, msg.errorReply(ErrorReason::NoBackend, kProbeSize));
     return;
   }
   const SlotHandle handle = m_forwards.acquire();
@@ -114,10 +112,7 @@ void LoadBalancer::route(const Message& msg, LinkId via) {
   f.backend = static_cast<std::uint32_t>(*choice);
   f.arrivedAt = now();
   ++m_selector.backend(*choice).outstanding;
-  Message out = msg;
-  out.src = id();
-  out.correlation = handle;
-  send(m_backendLinks[*choice], out);
+  send(m_backendLinks[*choice], makeRequestFor(msg, handle));
   if (m_timeout > 0) f.timer = setTimer(m_timeout, ForwardTimeout, handle);
 }
 
@@ -188,9 +183,7 @@ void LoadBalancer::onTimer(std::uint32_t kind, std::uint64_t payload) {
       Forward* f = m_forwards.get(payload);
       if (!f) return;
       f->timer = EventId{};
-      Message error = f->request.replyWith(MessageKind::Error, kProbeSize);
-      error.reason = ErrorReason::Timeout;
-      send(f->via, error);
+      send(f->via, f->request.errorReply(ErrorReason::Timeout, kProbeSize));
       ++metrics().timedOut;
       release(payload, *f);
       return;

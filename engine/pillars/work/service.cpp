@@ -60,9 +60,7 @@ void Service::accept(const Message& msg, LinkId via) {
   if (m_busy >= m_workers && m_queueCapacity > 0 &&
       static_cast<std::int64_t>(m_waiting.size()) >= m_queueCapacity) {
     ++m.dropped;
-    Message reject = msg.replyWith(MessageKind::Error, m_responseSize);
-    reject.reason = ErrorReason::Rejected;
-    send(via, reject);
+    send(via, msg.errorReply(ErrorReason::Rejected, m_responseSize));
     return;
   }
   const SlotHandle handle = m_jobs.acquire();
@@ -106,12 +104,7 @@ void Service::onTimer(std::uint32_t kind, std::uint64_t payload) {
 }
 
 void Service::sendCall(SlotHandle handle, const Job& job, LinkId link) {
-  Message call = makeMessage(MessageKind::Request, job.request.sizeBytes);
-  call.correlation = handle;
-  call.requestId = job.request.requestId;
-  call.key = job.request.key;
-  call.originTime = job.request.originTime;
-  send(link, call);
+  send(link, makeRequestFor(job.request, handle));
 }
 
 void Service::callDownstream(SlotHandle handle, Job& job) {
@@ -147,10 +140,7 @@ void Service::onDownstreamReply(const Message& msg) {
 void Service::finish(SlotHandle handle, Job& job, bool success) {
   ComponentMetrics& m = metrics();
   cancelTimer(job.timer);
-  Message reply = job.request.replyWith(success ? MessageKind::Response : MessageKind::Error,
-                                        m_responseSize);
-  if (!success) reply.reason = ErrorReason::Downstream;
-  send(job.via, reply);
+  send(job.via, job.request.outcomeReply(success, ErrorReason::Downstream, m_responseSize));
   if (success) {
     ++m.completed;
     m.recordLatency(now() - job.arrivedAt);
