@@ -37,6 +37,9 @@ class Distribution {
   /// seconds), plain values are bare numbers. Shapes, sigmas, counts and weights are always plain.
   enum class Dimension { Duration, Plain };
 
+  /// Integer parameters (erlang k, zipf n) are stored as doubles, exact up to 2^53.
+  static constexpr double kMaxIntegerParameter = 0x1p53;
+
   /// Constant 0.
   Distribution() = default;
 
