@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <sstream>
 
@@ -13,7 +14,9 @@
 #include "engine/model/component_kind.hpp"
 #include "engine/model/overrides.hpp"
 #include "engine/run/scenario_runner.hpp"
+#include "engine/run/trace_writer.hpp"
 #include "engine/util/atomic_file.hpp"
+#include "engine/util/atomic_output_file.hpp"
 #include "engine/util/units.hpp"
 
 namespace pillars::cli {
@@ -108,6 +111,7 @@ int runSimulate(const std::vector<std::string>& args) {
   p.option("--set", "ID.PARAM=VALUE", "Override a component or link parameter (repeatable)", true);
   p.option("--json", "OUT", "Write full results as JSON to OUT ('-' for standard output)");
   p.option("--csv", "DIR", "Write timeseries.csv and components.csv into DIR");
+  p.option("--trace", "FILE", "Write every message send, delivery and drop and every fault as CSV");
   p.flag("--quiet", "Do not print the summary table");
   std::string error;
   if (!p.parse(args, &error)) {
@@ -156,6 +160,19 @@ int runSimulate(const std::vector<std::string>& args) {
 
   ScenarioRunner runner(*scenario, builtinRegistry(), seed.value_or(scenario->seed),
                         until.value_or(scenario->duration));
+  // The trace streams to a temporary file beside the target and replaces it only when the
+  // run is complete, so a failed or interrupted run never leaves half a trace behind.
+  std::unique_ptr<AtomicOutputFile> traceFile;
+  std::unique_ptr<TraceWriter> trace;
+  if (auto tracePath = p.value("--trace")) {
+    traceFile = std::make_unique<AtomicOutputFile>(*tracePath);
+    if (!traceFile->open(&error)) {
+      std::fprintf(stderr, "pillars-cli: %s\n", error.c_str());
+      return kExitFailed;
+    }
+    trace = std::make_unique<TraceWriter>(runner.simulation(), traceFile->stream());
+    runner.simulation().setObserver(trace.get());
+  }
   {
     ProgressLine progress;
     runner.run([&](SimTime reached, SimTime end) {
@@ -164,6 +181,10 @@ int runSimulate(const std::vector<std::string>& args) {
     });
   }
   const RunResults results = runner.results();
+  if (traceFile && !traceFile->commit(&error)) {
+    std::fprintf(stderr, "pillars-cli: %s\n", error.c_str());
+    return kExitFailed;
+  }
 
   const auto jsonOut = p.value("--json");
   const bool jsonToStdout = jsonOut && *jsonOut == "-";
