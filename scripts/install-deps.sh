@@ -7,6 +7,10 @@ packages=(
   g++ cmake ninja-build pkg-config make   # toolchain
   libgtest-dev libgmock-dev               # GoogleTest (unit, integration and CLI tests)
   dpkg-dev                                # dpkg-shlibdeps for `make package`
+  qt6-base-dev qt6-svg-dev qt6-charts-dev # desktop app (Widgets, SVG icons, charts)
+  libqt6opengl6-dev libgl-dev libxkbcommon-dev  # needed by Qt 6's CMake packages
+  libgraphviz-dev libsqlite3-dev          # auto-layout and project files
+  xvfb xauth                              # `make run` screenshots and GUI checks without a display
 )
 
 missing=()

@@ -1,0 +1,57 @@
+// pillars: the desktop app. `pillars [FILE] [--screenshot OUT.png]`.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+#include <cstdio>
+
+#include "widgets/canvas/topology_scene.hpp"
+#include "widgets/canvas/topology_view.hpp"
+#include "widgets/window/main_window.hpp"
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setApplicationName(QStringLiteral("Pillars"));
+  QApplication::setOrganizationName(QStringLiteral("Pillars"));
+  QApplication::setApplicationVersion(QStringLiteral(PILLARS_VERSION));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("Design, simulate and review distributed systems."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Scenario file to open."));
+  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                      QStringLiteral("Save a picture of the window to <png> and quit."),
+                                      QStringLiteral("png"));
+  parser.addOption(screenshot);
+  parser.process(app);
+
+  pillars::MainWindow window;
+  const bool capture = parser.isSet(screenshot);
+  if (capture) window.useDefaultLayout();
+  const QStringList files = parser.positionalArguments();
+  if (!files.isEmpty()) {
+    QStringList errors;
+    if (!window.openFile(files.front(), capture, &errors) && capture) {
+      for (const QString& e : errors) std::fprintf(stderr, "%s\n", qPrintable(e));
+      return 1;
+    }
+  }
+  window.show();
+  if (!capture) return QApplication::exec();
+
+  // Let the window reach its final size and paint once before it is photographed.
+  int status = 0;
+  QTimer::singleShot(300, &window, [&] {
+    window.applyDefaultDockSizes();
+    QApplication::processEvents();
+    window.view().fitToWindow();
+    const QString out = parser.value(screenshot);
+    if (!window.grab().save(out)) {
+      std::fprintf(stderr, "pillars: cannot write %s\n", qPrintable(out));
+      status = 1;
+    }
+    QApplication::quit();
+  });
+  QApplication::exec();
+  return status;
+}

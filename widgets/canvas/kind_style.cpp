@@ -1,0 +1,125 @@
+#include "widgets/canvas/kind_style.hpp"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+
+#include "engine/model/component_kind.hpp"
+#include "engine/model/scenario.hpp"
+
+namespace pillars::kindstyle {
+
+namespace {
+
+const ComponentKind* kindOf(const std::string& kind) { return builtinRegistry().find(kind); }
+
+QString text(const std::string& s) { return QString::fromStdString(s); }
+
+QString valueOf(const ComponentSpec& c, std::string_view name) {
+  const auto index = c.params.indexOf(name);
+  if (!index) return {};
+  return text(formatParamValue(c.params.specs()[*index], c.params.value(*index)));
+}
+
+}  // namespace
+
+QColor fill(const std::string& kind) {
+  const ComponentKind* k = kindOf(kind);
+  switch (k ? k->pillar : Pillar::Work) {
+    case Pillar::Work: return QColor(0xe1, 0xf5, 0xfe);
+    case Pillar::State: return QColor(0xe8, 0xf5, 0xe9);
+    case Pillar::Truth: return QColor(0xff, 0xf3, 0xe0);
+    case Pillar::Control: return QColor(0xfc, 0xe4, 0xec);
+    case Pillar::Intelligence: return QColor(0xf3, 0xe5, 0xf5);
+  }
+  return QColor(0xee, 0xee, 0xee);
+}
+
+QColor border(const std::string& kind) { return fill(kind).darker(170); }
+
+void drawGlyph(QPainter& p, const QRectF& box, const std::string& kind) {
+  p.save();
+  p.setRenderHint(QPainter::Antialiasing);
+  const QColor ink = border(kind).darker(130);
+  p.setPen(QPen(ink, std::max(1.2, box.width() / 16.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+  p.setBrush(Qt::NoBrush);
+  const qreal w = box.width();
+  const qreal h = box.height();
+  const QPointF o = box.topLeft();
+  const auto at = [&](qreal fx, qreal fy) { return o + QPointF(fx * w, fy * h); };
+  if (kind == "client") {
+    // A screen on a stand.
+    p.drawRoundedRect(QRectF(at(0.12, 0.15), at(0.88, 0.68)), w * 0.06, w * 0.06);
+    p.drawLine(at(0.5, 0.68), at(0.5, 0.84));
+    p.drawLine(at(0.3, 0.86), at(0.7, 0.86));
+  } else if (kind == "load_balancer") {
+    // One input fanning out to three outputs.
+    p.drawEllipse(QRectF(at(0.1, 0.38), at(0.34, 0.62)));
+    for (const qreal y : {0.18, 0.5, 0.82}) {
+      p.drawLine(at(0.34, 0.5), at(0.78, y));
+      p.drawEllipse(QRectF(at(0.78, y - 0.08), at(0.94, y + 0.08)));
+    }
+  } else if (kind == "service") {
+    // A stack of server units.
+    for (const qreal y : {0.14, 0.4, 0.66}) {
+      p.drawRoundedRect(QRectF(at(0.12, y), at(0.88, y + 0.2)), w * 0.04, w * 0.04);
+      p.drawPoint(at(0.76, y + 0.1));
+    }
+  } else if (kind == "queue") {
+    // Messages waiting in line, an arrow leaving.
+    for (const qreal x : {0.1, 0.3, 0.5}) p.drawRect(QRectF(at(x, 0.3), at(x + 0.14, 0.7)));
+    p.drawLine(at(0.7, 0.5), at(0.92, 0.5));
+    p.drawLine(at(0.84, 0.4), at(0.92, 0.5));
+    p.drawLine(at(0.84, 0.6), at(0.92, 0.5));
+  } else if (kind == "cache") {
+    // A lightning bolt: fast memory.
+    QPainterPath bolt;
+    bolt.moveTo(at(0.58, 0.08));
+    bolt.lineTo(at(0.26, 0.56));
+    bolt.lineTo(at(0.5, 0.56));
+    bolt.lineTo(at(0.4, 0.92));
+    bolt.lineTo(at(0.74, 0.42));
+    bolt.lineTo(at(0.5, 0.42));
+    bolt.closeSubpath();
+    p.drawPath(bolt);
+  } else {
+    p.drawEllipse(QRectF(at(0.2, 0.2), at(0.8, 0.8)));
+  }
+  p.restore();
+}
+
+QIcon icon(const std::string& kind) {
+  QIcon result;
+  for (const int size : {16, 24, 32, 48}) {
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    drawGlyph(p, QRectF(0, 0, size, size), kind);
+    result.addPixmap(pixmap);
+  }
+  return result;
+}
+
+QString title(const std::string& kind) {
+  const ComponentKind* k = kindOf(kind);
+  return k ? text(k->title) : text(kind);
+}
+
+QString summary(const ComponentSpec& c) {
+  const QString dot = QStringLiteral(" \u00b7 ");
+  if (c.kind == "client") {
+    if (valueOf(c, "mode") == QStringLiteral("closed")) {
+      return valueOf(c, "users") + QStringLiteral(" users") + dot + valueOf(c, "think_time");
+    }
+    return valueOf(c, "rate") + QStringLiteral(" req/s") + dot + valueOf(c, "arrival");
+  }
+  if (c.kind == "load_balancer") return valueOf(c, "policy").replace(QLatin1Char('_'), QLatin1Char(' '));
+  if (c.kind == "service") {
+    return valueOf(c, "workers") + QStringLiteral(" workers") + dot + valueOf(c, "service_time");
+  }
+  if (c.kind == "queue") return QStringLiteral("prefetch ") + valueOf(c, "prefetch");
+  if (c.kind == "cache") return valueOf(c, "capacity") + QStringLiteral(" keys, LRU");
+  return {};
+}
+
+}  // namespace pillars::kindstyle

@@ -1,0 +1,70 @@
+#include "widgets/canvas/node_item.hpp"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+
+#include "engine/model/scenario.hpp"
+#include "widgets/canvas/kind_style.hpp"
+
+namespace pillars {
+
+NodeItem::NodeItem(const ComponentSpec& component, QGraphicsItem* parent)
+    : QGraphicsObject(parent),
+      m_id(component.id),
+      m_kind(component.kind),
+      m_title(QString::fromStdString(component.id)),
+      m_summary(kindstyle::summary(component)) {
+  setFlag(ItemIsSelectable);
+  setAcceptHoverEvents(true);
+  setZValue(10);  // above groups and links
+  setToolTip(kindstyle::title(m_kind) + QStringLiteral(" \u2014 ") + m_title);
+}
+
+QRectF NodeItem::boundingRect() const {
+  // Half the selection outline's width beyond the card on every side.
+  return QRectF(-kWidth / 2 - 3, -kHeight / 2 - 3, kWidth + 6, kHeight + 6);
+}
+
+void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
+  p->setRenderHint(QPainter::Antialiasing);
+  const QRectF card(-kWidth / 2, -kHeight / 2, kWidth, kHeight);
+  const bool selected = option->state & QStyle::State_Selected;
+  const QColor edge = selected ? option->palette.color(QPalette::Highlight) : kindstyle::border(m_kind);
+  p->setPen(QPen(edge, selected ? 3.0 : 1.4));
+  p->setBrush(kindstyle::fill(m_kind));
+  p->drawRoundedRect(card, 10, 10);
+
+  const QRectF glyph(card.left() + 10, card.top() + 12, 40, 40);
+  kindstyle::drawGlyph(*p, glyph, m_kind);
+
+  // Text is dark on the light pillar colours whatever the system theme.
+  const QRectF textBox(glyph.right() + 8, card.top() + 8, card.right() - glyph.right() - 14,
+                       card.height() - 16);
+  QFont titleFont = p->font();
+  titleFont.setBold(true);
+  titleFont.setPointSizeF(10.5);
+  p->setFont(titleFont);
+  p->setPen(QColor(0x21, 0x21, 0x21));
+  const QFontMetricsF titleMetrics(titleFont);
+  p->drawText(QRectF(textBox.left(), textBox.top(), textBox.width(), textBox.height() / 2),
+              Qt::AlignLeft | Qt::AlignVCenter,
+              titleMetrics.elidedText(m_title, Qt::ElideRight, textBox.width()));
+
+  QFont small = p->font();
+  small.setBold(false);
+  small.setPointSizeF(8.0);
+  p->setFont(small);
+  p->setPen(QColor(0x42, 0x42, 0x42));
+  const QFontMetricsF smallMetrics(small);
+  const QString second = kindstyle::title(m_kind);
+  p->drawText(QRectF(textBox.left(), textBox.center().y() - 2, textBox.width(), textBox.height() / 4 + 2),
+              Qt::AlignLeft | Qt::AlignVCenter, second);
+  p->drawText(QRectF(textBox.left(), textBox.center().y() + textBox.height() / 4 - 1, textBox.width(),
+                     textBox.height() / 4 + 2),
+              Qt::AlignLeft | Qt::AlignVCenter,
+              smallMetrics.elidedText(m_summary, Qt::ElideRight, textBox.width()));
+}
+
+}  // namespace pillars

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QGraphicsObject>
+#include <QString>
+#include <string>
+
+namespace pillars {
+
+struct ComponentSpec;
+
+/// A component on the canvas: a card in its pillar's colour with the kind's glyph, the id and
+/// a summary of its key parameters. It shows the model; it never changes it.
+class NodeItem final : public QGraphicsObject {
+  Q_OBJECT
+
+ public:
+  enum { Type = UserType + 1 };
+  static constexpr qreal kWidth = 200.0;
+  static constexpr qreal kHeight = 64.0;
+
+  NodeItem(const ComponentSpec& component, QGraphicsItem* parent = nullptr);
+
+  int type() const override { return Type; }
+  const std::string& componentId() const { return m_id; }
+  QRectF boundingRect() const override;
+  void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+ private:
+  std::string m_id;
+  std::string m_kind;
+  QString m_title;
+  QString m_summary;
+};
+
+}  // namespace pillars

@@ -1,0 +1,189 @@
+#include "widgets/window/main_window.hpp"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QGraphicsItem>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include "engine/model/component_kind.hpp"
+#include "widgets/canvas/kind_style.hpp"
+#include "widgets/canvas/topology_scene.hpp"
+#include "widgets/canvas/topology_view.hpp"
+#include "widgets/document/topology_document.hpp"
+#include "widgets/window/inspector_panel.hpp"
+
+namespace pillars {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      m_document(new TopologyDocument(this)),
+      m_scene(new TopologyScene(*m_document, this)),
+      m_view(new TopologyView(m_scene, this)) {
+  setObjectName(QStringLiteral("MainWindow"));
+  setCentralWidget(m_view);
+  createDocks();
+  createMenus();
+  m_statusSummary = new QLabel(this);
+  statusBar()->addPermanentWidget(m_statusSummary);
+  connect(m_document, &TopologyDocument::reset, this, &MainWindow::updateTitleAndStatus);
+  connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
+  resize(1280, 800);
+  const QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  updateTitleAndStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::useDefaultLayout() {
+  m_rememberLayout = false;
+  resize(1440, 900);
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+    dock->setFloating(false);
+    dock->show();
+  }
+  applyDefaultDockSizes();
+}
+
+void MainWindow::applyDefaultDockSizes() {
+  auto* palette = findChild<QDockWidget*>(QStringLiteral("PaletteDock"));
+  auto* inspector = findChild<QDockWidget*>(QStringLiteral("InspectorDock"));
+  if (palette && inspector) resizeDocks({palette, inspector}, {170, 300}, Qt::Horizontal);
+}
+
+void MainWindow::createDocks() {
+  m_palette = new QListWidget(this);
+  m_palette->setIconSize(QSize(32, 32));
+  for (const auto& kind : builtinRegistry().kinds()) {
+    auto* item = new QListWidgetItem(kindstyle::icon(kind->name), QString::fromStdString(kind->title));
+    item->setToolTip(QString::fromStdString(kind->description));
+    item->setData(Qt::UserRole, QString::fromStdString(kind->name));
+    m_palette->addItem(item);
+  }
+  auto* paletteDock = new QDockWidget(tr("Components"), this);
+  paletteDock->setObjectName(QStringLiteral("PaletteDock"));
+  paletteDock->setWidget(m_palette);
+  addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
+
+  m_inspector = new InspectorPanel(*m_document, this);
+  auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
+  inspectorDock->setObjectName(QStringLiteral("InspectorDock"));
+  inspectorDock->setWidget(m_inspector);
+  addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+  applyDefaultDockSizes();
+}
+
+void MainWindow::createMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* open = file->addAction(tr("&Open\u2026"), this, &MainWindow::openWithDialog);
+  open->setShortcut(QKeySequence::Open);
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* selectAll = edit->addAction(tr("Select &All"), this, [this] {
+    for (QGraphicsItem* item : m_scene->items()) item->setSelected(true);
+  });
+  selectAll->setShortcut(QKeySequence::SelectAll);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QAction* zoomIn = view->addAction(tr("Zoom &In"), m_view, &TopologyView::zoomIn);
+  zoomIn->setShortcut(QKeySequence::ZoomIn);
+  QAction* zoomOut = view->addAction(tr("Zoom &Out"), m_view, &TopologyView::zoomOut);
+  zoomOut->setShortcut(QKeySequence::ZoomOut);
+  QAction* fit = view->addAction(tr("&Fit to Window"), m_view, &TopologyView::fitToWindow);
+  fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_9));
+  QAction* actual = view->addAction(tr("&Actual Size"), m_view, &TopologyView::zoomToActualSize);
+  actual->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  view->addSeparator();
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+
+  // Simulation and review arrive with their issues; their menus are in place so the layout
+  // of the window does not change under the user's hands later.
+  QMenu* simulate = menuBar()->addMenu(tr("&Simulate"));
+  simulate->addAction(tr("Live simulation arrives in the next version"))->setEnabled(false);
+  QMenu* review = menuBar()->addMenu(tr("&Review"));
+  review->addAction(tr("The architecture review arrives in a later version"))->setEnabled(false);
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About Pillars"), this, &MainWindow::showAbout);
+
+  QToolBar* tools = addToolBar(tr("Main"));
+  tools->setObjectName(QStringLiteral("MainToolBar"));
+  tools->addAction(open);
+  tools->addSeparator();
+  tools->addAction(zoomIn);
+  tools->addAction(zoomOut);
+  tools->addAction(fit);
+}
+
+bool MainWindow::openFile(const QString& path, bool quiet, QStringList* errors) {
+  QStringList problems;
+  if (!m_document->load(path, &problems)) {
+    if (errors) *errors = problems;
+    if (!quiet) {
+      QMessageBox box(QMessageBox::Warning, tr("Cannot open %1").arg(path),
+                      tr("Pillars could not open this file."), QMessageBox::Ok, this);
+      box.setInformativeText(tr("%n problem(s) found; see details.", nullptr, static_cast<int>(problems.size())));
+      box.setDetailedText(problems.join(QLatin1Char('\n')));
+      box.exec();
+    }
+    return false;
+  }
+  m_view->fitToWindow();
+  return true;
+}
+
+void MainWindow::openWithDialog() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(),
+                                                    tr("Pillars scenarios (*.json);;All files (*)"));
+  if (!path.isEmpty()) openFile(path);
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(this, tr("About Pillars"),
+                     tr("<h3>Pillars %1</h3><p>Design, simulate and review distributed systems "
+                        "with the five pillars: Work, State, Truth, Control and Intelligence.</p>")
+                         .arg(QStringLiteral(PILLARS_VERSION)));
+}
+
+void MainWindow::updateTitleAndStatus() {
+  setWindowTitle(m_document->displayName() + QStringLiteral("[*] \u2014 Pillars"));
+  setWindowModified(m_document->isModified());
+  const Scenario& s = m_document->scenario();
+  if (s.components.empty()) {
+    m_statusSummary->setText(tr("Open a scenario to begin (File \u203a Open)"));
+  } else {
+    m_statusSummary->setText(tr("%1 \u2014 %2 components, %3 links, %4 groups")
+                                 .arg(QString::fromStdString(s.name))
+                                 .arg(s.components.size())
+                                 .arg(s.links.size())
+                                 .arg(s.groups.size()));
+  }
+}
+
+void MainWindow::onSelectionChanged() {
+  const auto selected = m_scene->selectedComponents();
+  m_inspector->showComponent(selected.size() == 1 ? selected.front() : std::string());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (m_rememberLayout) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+  }
+  event->accept();
+}
+
+}  // namespace pillars
