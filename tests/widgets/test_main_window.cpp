@@ -73,6 +73,7 @@ TEST(MainWindow, SelectingANodeShowsItsParametersInTheInspector) {
   const QPoint at = view.mapFromScene(db->scenePos());
   QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, at);
   EXPECT_TRUE(db->isSelected());
+  QCoreApplication::processEvents();  // the inspector refills once control returns
   auto* table = window.findChild<QTableWidget*>();
   ASSERT_NE(table, nullptr);
   ASSERT_EQ(table->rowCount(), 6);  // the service kind's parameters
@@ -87,6 +88,7 @@ TEST(MainWindow, SelectingANodeShowsItsParametersInTheInspector) {
   EXPECT_TRUE(sawWorkers);
   // Clicking empty canvas clears the selection and the inspector.
   QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(5, 5));
+  QCoreApplication::processEvents();
   EXPECT_EQ(table->rowCount(), 0);
 }
 

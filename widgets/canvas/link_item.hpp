@@ -19,6 +19,8 @@ class LinkItem final : public QGraphicsItem {
 
   int type() const override { return Type; }
   const std::string& linkId() const { return m_id; }
+  /// An end moved: the arrow's geometry changes.
+  void adjust() { prepareGeometryChange(); }
   QRectF boundingRect() const override;
   QPainterPath shape() const override;
   void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;

@@ -1,12 +1,15 @@
 #include "widgets/canvas/node_item.hpp"
 
 #include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <cmath>
 #include <QPainter>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
 
 #include "engine/model/scenario.hpp"
 #include "widgets/canvas/kind_style.hpp"
+#include "widgets/canvas/link_item.hpp"
 
 namespace pillars {
 
@@ -16,10 +19,25 @@ NodeItem::NodeItem(const ComponentSpec& component, QGraphicsItem* parent)
       m_kind(component.kind),
       m_title(QString::fromStdString(component.id)),
       m_summary(kindstyle::summary(component)) {
-  setFlag(ItemIsSelectable);
+  setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
   setAcceptHoverEvents(true);
   setZValue(10);  // above groups and links
   setToolTip(kindstyle::title(m_kind) + QStringLiteral(" \u2014 ") + m_title);
+}
+
+QPointF NodeItem::snapToGrid(QPointF p) {
+  return QPointF(std::round(p.x() / kGrid) * kGrid, std::round(p.y() / kGrid) * kGrid);
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
+  // Snap while the user drags; positions set by the document (files, undo) are shown as they are.
+  if (change == ItemPositionChange && scene() && scene()->mouseGrabberItem()) {
+    return snapToGrid(value.toPointF());
+  }
+  if (change == ItemPositionHasChanged) {
+    for (LinkItem* link : m_links) link->adjust();
+  }
+  return QGraphicsObject::itemChange(change, value);
 }
 
 QRectF NodeItem::boundingRect() const {

@@ -1,5 +1,9 @@
 #include "widgets/canvas/topology_scene.hpp"
 
+#include <QGraphicsLineItem>
+#include <QGraphicsSceneMouseEvent>
+#include <QPen>
+
 #include "widgets/canvas/group_item.hpp"
 #include "widgets/canvas/link_item.hpp"
 #include "widgets/canvas/node_item.hpp"
@@ -10,6 +14,14 @@ namespace pillars {
 TopologyScene::TopologyScene(TopologyDocument& document, QObject* parent)
     : QGraphicsScene(parent), m_document(document) {
   connect(&m_document, &TopologyDocument::reset, this, &TopologyScene::rebuild);
+  // Structural edits are rare and small next to the scene: rebuilding keeps the items a
+  // faithful picture of the model without bookkeeping per edit kind.
+  for (auto signal : {&TopologyDocument::componentAdded, &TopologyDocument::componentRemoved,
+                      &TopologyDocument::componentChanged, &TopologyDocument::linkAdded,
+                      &TopologyDocument::linkRemoved}) {
+    connect(&m_document, signal, this, &TopologyScene::rebuildKeepingSelection);
+  }
+  connect(&m_document, &TopologyDocument::componentMoved, this, &TopologyScene::placeNode);
   rebuild();
 }
 
@@ -26,9 +38,38 @@ std::vector<std::string> TopologyScene::selectedComponents() const {
   return out;
 }
 
-void TopologyScene::rebuild() {
-  clear();
+void TopologyScene::selectComponents(const std::vector<std::string>& ids) {
+  clearSelection();
+  for (const auto& id : ids) {
+    if (NodeItem* n = nodeFor(id)) n->setSelected(true);
+  }
+}
+
+void TopologyScene::rebuildKeepingSelection() {
+  const auto selected = selectedComponents();
+  const QRectF area = sceneRect();
+  rebuild();
+  // Edits only ever grow the canvas, so the view never jumps under the user's hands.
+  setSceneRect(area | sceneRect());
+  selectComponents(selected);
+}
+
+TopologyScene::~TopologyScene() {
+  // Nobody listens to a scene that is going away: its items die after this class's members,
+  // and their selection changes would reach slots of a window that is being destroyed.
+  blockSignals(true);
   m_nodes.clear();
+  clear();
+}
+
+void TopologyScene::rebuild() {
+  m_connectFrom = nullptr;
+  m_rubberLink = nullptr;
+  // Forget the items before deleting them: clear() announces the selection change, and
+  // listeners asking for the selection must not see dead items.
+  m_nodes.clear();
+  m_groups.clear();
+  clear();
   const Scenario& s = m_document.scenario();
   for (const ComponentSpec& c : s.components) {
     auto* node = new NodeItem(c);
@@ -39,8 +80,23 @@ void TopologyScene::rebuild() {
   for (const LinkSpec& l : s.links) {
     NodeItem* from = nodeFor(l.from);
     NodeItem* to = nodeFor(l.to);
-    if (from && to) addItem(new LinkItem(l, from, to));
+    if (!from || !to) continue;
+    auto* link = new LinkItem(l, from, to);
+    from->attachLink(link);
+    to->attachLink(link);
+    addItem(link);
   }
+  rebuildGroups();
+  setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));
+}
+
+void TopologyScene::rebuildGroups() {
+  for (QGraphicsItem* g : m_groups) {
+    removeItem(g);
+    delete g;
+  }
+  m_groups.clear();
+  const Scenario& s = m_document.scenario();
   for (const GroupSpec& g : s.groups) {
     QRectF bounds;
     for (const std::string& member : s.groupMembers(g.id)) {
@@ -48,9 +104,71 @@ void TopologyScene::rebuild() {
     }
     if (bounds.isNull()) continue;  // an empty group has nothing to frame
     const QString label = QString::fromStdString(g.label.empty() ? g.id : g.label);
-    addItem(new GroupItem(g.id, label, g.kind == "region", bounds));
+    auto* item = new GroupItem(g.id, label, g.kind == "region", bounds);
+    addItem(item);
+    m_groups.push_back(item);
   }
-  setSceneRect(itemsBoundingRect().adjusted(-60, -60, 60, 60));
+}
+
+void TopologyScene::placeNode(const std::string& id) {
+  if (NodeItem* n = nodeFor(id)) {
+    const QPointF at = m_document.position(id);
+    if (n->pos() != at) n->setPos(at);
+  }
+  rebuildGroups();
+}
+
+NodeItem* TopologyScene::nodeAt(QPointF scenePos) const {
+  for (QGraphicsItem* item : items(scenePos)) {
+    if (item->type() == NodeItem::Type) return static_cast<NodeItem*>(item);
+  }
+  return nullptr;
+}
+
+void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
+  if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)) {
+    if (NodeItem* from = nodeAt(event->scenePos())) {
+      m_connectFrom = from;
+      m_rubberLink = addLine(QLineF(from->pos(), event->scenePos()), QPen(Qt::darkGray, 1.5, Qt::DashLine));
+      m_rubberLink->setZValue(100);
+      event->accept();
+      return;
+    }
+  }
+  QGraphicsScene::mousePressEvent(event);
+}
+
+void TopologyScene::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {
+  if (m_rubberLink) {
+    m_rubberLink->setLine(QLineF(m_connectFrom->pos(), event->scenePos()));
+    event->accept();
+    return;
+  }
+  QGraphicsScene::mouseMoveEvent(event);
+}
+
+void TopologyScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
+  if (m_rubberLink) {
+    const std::string from = m_connectFrom->componentId();
+    NodeItem* target = nodeAt(event->scenePos());
+    removeItem(m_rubberLink);
+    delete m_rubberLink;
+    m_rubberLink = nullptr;
+    m_connectFrom = nullptr;
+    event->accept();
+    if (target && target->componentId() != from) {
+      const QString problem = m_document.connectComponents(from, target->componentId());
+      if (!problem.isEmpty()) emit message(problem);
+    }
+    return;
+  }
+  QGraphicsScene::mouseReleaseEvent(event);
+  // However many cards the drag carried, the document records one move.
+  std::map<std::string, QPointF> moved;
+  for (const auto& [id, node] : m_nodes) {
+    if (node->pos() != m_document.position(id)) moved[id] = node->pos();
+  }
+  if (!moved.empty()) m_document.moveComponents(moved);
 }
 
 }  // namespace pillars

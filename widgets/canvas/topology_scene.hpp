@@ -3,29 +3,52 @@
 #include <QGraphicsScene>
 #include <map>
 #include <string>
+#include <vector>
+
+class QGraphicsLineItem;
 
 namespace pillars {
 
 class TopologyDocument;
 class NodeItem;
 
-/// The canvas contents: one item per component, link and group, rebuilt from the document
-/// whenever it is replaced. Items only show the model; the document owns it.
+/// The canvas contents: one item per component, link and group, kept in step with the
+/// document's signals. Items only show the model; gestures on them become document edits:
+/// a drag of cards is one move, a Shift+drag from one card to another is a connection.
 class TopologyScene final : public QGraphicsScene {
   Q_OBJECT
 
  public:
   explicit TopologyScene(TopologyDocument& document, QObject* parent = nullptr);
+  ~TopologyScene() override;
 
   NodeItem* nodeFor(const std::string& componentId) const;
   /// Ids of the selected components, in scenario order.
   std::vector<std::string> selectedComponents() const;
+  void selectComponents(const std::vector<std::string>& ids);
+
+ signals:
+  /// Something the user should read in the status bar (a refused connection, say).
+  void message(const QString& text);
+
+ protected:
+  void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+  void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
+  void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
 
  private:
   void rebuild();
+  void rebuildKeepingSelection();
+  void placeNode(const std::string& id);
+  void rebuildGroups();
+  NodeItem* nodeAt(QPointF scenePos) const;
 
   TopologyDocument& m_document;
   std::map<std::string, NodeItem*> m_nodes;
+  std::vector<QGraphicsItem*> m_groups;
+  // Shift+drag connection in progress.
+  NodeItem* m_connectFrom = nullptr;
+  QGraphicsLineItem* m_rubberLink = nullptr;
 };
 
 }  // namespace pillars

@@ -1,5 +1,10 @@
 #include "widgets/canvas/topology_view.hpp"
 
+#include "widgets/canvas/mime_types.hpp"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -18,6 +23,33 @@ TopologyView::TopologyView(QGraphicsScene* scene, QWidget* parent) : QGraphicsVi
   setTransformationAnchor(AnchorUnderMouse);
   setViewportUpdateMode(SmartViewportUpdate);
   setBackgroundRole(QPalette::Base);
+  setAcceptDrops(true);
+}
+
+void TopologyView::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasFormat(QLatin1String(kKindMimeType))) {
+    event->acceptProposedAction();
+    return;
+  }
+  QGraphicsView::dragEnterEvent(event);
+}
+
+void TopologyView::dragMoveEvent(QDragMoveEvent* event) {
+  if (event->mimeData()->hasFormat(QLatin1String(kKindMimeType))) {
+    event->acceptProposedAction();
+    return;
+  }
+  QGraphicsView::dragMoveEvent(event);
+}
+
+void TopologyView::dropEvent(QDropEvent* event) {
+  if (event->mimeData()->hasFormat(QLatin1String(kKindMimeType))) {
+    const QString kind = QString::fromUtf8(event->mimeData()->data(QLatin1String(kKindMimeType)));
+    emit kindDropped(kind, mapToScene(event->position().toPoint()));
+    event->acceptProposedAction();
+    return;
+  }
+  QGraphicsView::dropEvent(event);
 }
 
 void TopologyView::zoomBy(qreal factor) {

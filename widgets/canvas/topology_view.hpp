@@ -18,11 +18,18 @@ class TopologyView final : public QGraphicsView {
   void fitToWindow();
   qreal zoom() const { return transform().m11(); }
 
+ signals:
+  /// A palette entry was dropped on the canvas.
+  void kindDropped(const QString& kind, QPointF scenePos);
+
  protected:
   void wheelEvent(QWheelEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dragMoveEvent(QDragMoveEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   void zoomBy(qreal factor);

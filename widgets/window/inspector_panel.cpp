@@ -3,6 +3,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
+#include <QSignalBlocker>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "widgets/canvas/kind_style.hpp"
@@ -10,7 +12,7 @@
 
 namespace pillars {
 
-InspectorPanel::InspectorPanel(const TopologyDocument& document, QWidget* parent)
+InspectorPanel::InspectorPanel(TopologyDocument& document, QWidget* parent)
     : QWidget(parent), m_document(document), m_heading(new QLabel(this)), m_table(new QTableWidget(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
@@ -23,15 +25,31 @@ InspectorPanel::InspectorPanel(const TopologyDocument& document, QWidget* parent
   m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
   m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
   m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-  m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  m_table->setSelectionMode(QAbstractItemView::NoSelection);
+  m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                           QAbstractItemView::AnyKeyPressed);
+  m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+  connect(m_table, &QTableWidget::itemChanged, this, &InspectorPanel::onItemChanged);
+  connect(&m_document, &TopologyDocument::componentChanged, this, [this](const std::string& id) {
+    if (id == m_componentId) showComponent(id);
+  });
   m_table->setAlternatingRowColors(true);
   layout->addWidget(m_table);
-  showComponent({});
+  refresh();
 }
 
 void InspectorPanel::showComponent(const std::string& componentId) {
-  const ComponentSpec* c = m_document.scenario().findComponent(componentId);
+  m_componentId = componentId;
+  if (m_refreshQueued) return;
+  m_refreshQueued = true;
+  QTimer::singleShot(0, this, [this] {
+    m_refreshQueued = false;
+    refresh();
+  });
+}
+
+void InspectorPanel::refresh() {
+  const ComponentSpec* c = m_document.scenario().findComponent(m_componentId);
+  const QSignalBlocker quiet(m_table);
   m_table->setRowCount(0);
   if (!c) {
     m_heading->setText(tr("<i>Select a component to see its parameters.</i>"));
@@ -48,6 +66,9 @@ void InspectorPanel::showComponent(const std::string& componentId) {
     auto* name = new QTableWidgetItem(QString::fromStdString(spec.name));
     auto* value = new QTableWidgetItem(QString::fromStdString(formatParamValue(spec, c->params.value(i))));
     auto* unit = new QTableWidgetItem(QString::fromStdString(spec.unit));
+    name->setFlags(name->flags() & ~Qt::ItemIsEditable);
+    unit->setFlags(unit->flags() & ~Qt::ItemIsEditable);
+    value->setData(Qt::UserRole, QString::fromStdString(spec.name));
     const QString help = QString::fromStdString(spec.description);
     for (QTableWidgetItem* item : {name, value, unit}) item->setToolTip(help);
     if (!c->params.isDefault(i)) {
@@ -60,6 +81,21 @@ void InspectorPanel::showComponent(const std::string& componentId) {
     m_table->setItem(row, 1, value);
     m_table->setItem(row, 2, unit);
   }
+}
+
+void InspectorPanel::onItemChanged(QTableWidgetItem* item) {
+  if (item->column() != 1 || m_componentId.empty()) return;
+  const std::string param = item->data(Qt::UserRole).toString().toStdString();
+  const QString problem = m_document.setParameter(m_componentId, param, item->text());
+  const QSignalBlocker quiet(m_table);
+  if (problem.isEmpty()) {
+    item->setBackground(QBrush());
+    return;
+  }
+  // Refused: the text stays so it can be corrected, marked and explained.
+  item->setBackground(QColor(0xff, 0xcd, 0xd2));
+  item->setToolTip(problem);
+  emit invalidValue(problem);
 }
 
 }  // namespace pillars

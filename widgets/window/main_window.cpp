@@ -7,6 +7,7 @@
 #include <QGraphicsItem>
 #include <QLabel>
 #include <QListWidget>
+#include <QUndoView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -15,10 +16,12 @@
 
 #include "engine/model/component_kind.hpp"
 #include "widgets/canvas/kind_style.hpp"
+#include "widgets/canvas/node_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/canvas/topology_view.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/inspector_panel.hpp"
+#include "widgets/window/palette_list.hpp"
 
 namespace pillars {
 
@@ -32,9 +35,18 @@ MainWindow::MainWindow(QWidget* parent)
   createDocks();
   createMenus();
   m_statusSummary = new QLabel(this);
+  statusBar()->showMessage(tr("Drag a kind from Components onto the canvas; Shift+drag from one "
+                              "component to another to link them."), 10000);
   statusBar()->addPermanentWidget(m_statusSummary);
   connect(m_document, &TopologyDocument::reset, this, &MainWindow::updateTitleAndStatus);
   connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
+  connect(m_scene, &TopologyScene::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  connect(m_document, &TopologyDocument::modifiedChanged, this, &QWidget::setWindowModified);
+  for (auto signal : {&TopologyDocument::componentAdded, &TopologyDocument::componentRemoved,
+                      &TopologyDocument::linkAdded, &TopologyDocument::linkRemoved}) {
+    connect(m_document, signal, this, &MainWindow::updateTitleAndStatus);
+  }
   resize(1280, 800);
   const QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -61,14 +73,12 @@ void MainWindow::applyDefaultDockSizes() {
 }
 
 void MainWindow::createDocks() {
-  m_palette = new QListWidget(this);
-  m_palette->setIconSize(QSize(32, 32));
-  for (const auto& kind : builtinRegistry().kinds()) {
-    auto* item = new QListWidgetItem(kindstyle::icon(kind->name), QString::fromStdString(kind->title));
-    item->setToolTip(QString::fromStdString(kind->description));
-    item->setData(Qt::UserRole, QString::fromStdString(kind->name));
-    m_palette->addItem(item);
-  }
+  m_palette = new PaletteList(this);
+  connect(m_palette, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+    // Double-click or Enter: add at the middle of what the canvas shows.
+    addComponentAt(PaletteList::kindOf(item), m_view->mapToScene(m_view->viewport()->rect().center()));
+  });
+  connect(m_view, &TopologyView::kindDropped, this, &MainWindow::addComponentAt);
   auto* paletteDock = new QDockWidget(tr("Components"), this);
   paletteDock->setObjectName(QStringLiteral("PaletteDock"));
   paletteDock->setWidget(m_palette);
@@ -79,6 +89,17 @@ void MainWindow::createDocks() {
   inspectorDock->setObjectName(QStringLiteral("InspectorDock"));
   inspectorDock->setWidget(m_inspector);
   addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+  connect(m_inspector, &InspectorPanel::invalidValue, this,
+          [this](const QString& reason) { statusBar()->showMessage(reason, 8000); });
+
+  auto* history = new QUndoView(&m_document->undoStack(), this);
+  history->setEmptyLabel(tr("<opened>"));
+  auto* historyDock = new QDockWidget(tr("History"), this);
+  historyDock->setObjectName(QStringLiteral("HistoryDock"));
+  historyDock->setWidget(history);
+  addDockWidget(Qt::RightDockWidgetArea, historyDock);
+  tabifyDockWidget(inspectorDock, historyDock);
+  inspectorDock->raise();
   applyDefaultDockSizes();
 }
 
@@ -91,6 +112,17 @@ void MainWindow::createMenus() {
   quit->setShortcut(QKeySequence::Quit);
 
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = m_document->undoStack().createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction* redo = m_document->undoStack().createRedoAction(this, tr("&Redo"));
+  redo->setShortcut(QKeySequence::Redo);
+  edit->addAction(undo);
+  edit->addAction(redo);
+  edit->addSeparator();
+  QAction* remove = edit->addAction(tr("&Delete"), this, [this] {
+    m_document->removeComponents(m_scene->selectedComponents());
+  });
+  remove->setShortcut(QKeySequence::Delete);
   QAction* selectAll = edit->addAction(tr("Select &All"), this, [this] {
     for (QGraphicsItem* item : m_scene->items()) item->setSelected(true);
   });
@@ -121,6 +153,9 @@ void MainWindow::createMenus() {
   QToolBar* tools = addToolBar(tr("Main"));
   tools->setObjectName(QStringLiteral("MainToolBar"));
   tools->addAction(open);
+  tools->addSeparator();
+  tools->addAction(undo);
+  tools->addAction(redo);
   tools->addSeparator();
   tools->addAction(zoomIn);
   tools->addAction(zoomOut);
@@ -170,6 +205,11 @@ void MainWindow::updateTitleAndStatus() {
                                  .arg(s.links.size())
                                  .arg(s.groups.size()));
   }
+}
+
+void MainWindow::addComponentAt(const QString& kind, QPointF scenePos) {
+  const std::string id = m_document->addComponent(kind.toStdString(), NodeItem::snapToGrid(scenePos));
+  m_scene->selectComponents({id});
 }
 
 void MainWindow::onSelectionChanged() {

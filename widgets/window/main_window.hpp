@@ -3,7 +3,6 @@
 #include <QMainWindow>
 
 class QLabel;
-class QListWidget;
 
 namespace pillars {
 
@@ -11,6 +10,7 @@ class TopologyDocument;
 class TopologyScene;
 class TopologyView;
 class InspectorPanel;
+class PaletteList;
 
 /// The Pillars main window: the canvas in the middle, the component palette and the inspector
 /// in docks, File / Edit / View / Simulate / Review / Help menus with the platform's standard
@@ -32,6 +32,10 @@ class MainWindow final : public QMainWindow {
   TopologyDocument& document() { return *m_document; }
   TopologyScene& scene() { return *m_scene; }
   TopologyView& view() { return *m_view; }
+  InspectorPanel& inspector() { return *m_inspector; }
+  PaletteList& palette() { return *m_palette; }
+  /// Creates a component of `kind` at a canvas position and selects it.
+  void addComponentAt(const QString& kind, QPointF scenePos);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -48,7 +52,7 @@ class MainWindow final : public QMainWindow {
   TopologyScene* m_scene;
   TopologyView* m_view;
   InspectorPanel* m_inspector = nullptr;
-  QListWidget* m_palette = nullptr;
+  PaletteList* m_palette = nullptr;
   QLabel* m_statusSummary = nullptr;
   bool m_rememberLayout = true;
 };
