@@ -6,6 +6,8 @@
 #include <stdexcept>
 
 #include "engine/io/scenario_reader.hpp"
+#include "engine/io/scenario_writer.hpp"
+#include "engine/util/atomic_file.hpp"
 #include "engine/model/component_kind.hpp"
 #include "widgets/document/commands/add_component_command.hpp"
 #include "widgets/document/commands/connect_command.hpp"
@@ -41,6 +43,27 @@ bool TopologyDocument::load(const QString& path, QStringList* errors) {
   }
   placeUnpositioned();
   emit reset();
+  return true;
+}
+
+Scenario TopologyDocument::scenarioWithPositions() const {
+  Scenario s = m_scenario;
+  for (ComponentSpec& c : s.components) {
+    const QPointF at = position(c.id);
+    c.position = std::make_pair(at.x(), at.y());
+  }
+  return s;
+}
+
+bool TopologyDocument::saveAs(const QString& path, QString* error) {
+  std::string why;
+  if (!writeFileAtomically(path.toStdString(), writeScenarioJson(scenarioWithPositions()), &why)) {
+    if (error) *error = QString::fromStdString(why);
+    return false;
+  }
+  m_path = path;
+  m_undo.setClean();
+  emit saved();
   return true;
 }
 

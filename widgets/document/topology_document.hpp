@@ -27,6 +27,12 @@ class TopologyDocument : public QObject {
   /// problem as "file:line:col: $.path: message".
   bool load(const QString& path, QStringList* errors);
 
+  /// Writes the scenario (with positions) as JSON, atomically: on failure the old file is
+  /// intact and `error` says why. On success the document takes the new path and is clean.
+  bool saveAs(const QString& path, QString* error);
+  /// The scenario as it would be saved: the model with every component's position.
+  Scenario scenarioWithPositions() const;
+
   const Scenario& scenario() const { return m_scenario; }
   QString filePath() const { return m_path; }
   /// The file name without folders, or "Untitled".
@@ -70,6 +76,8 @@ class TopologyDocument : public QObject {
  signals:
   /// The whole model was replaced (a file was opened).
   void reset();
+  /// The document was saved under `filePath()`.
+  void saved();
   void componentAdded(const std::string& id);
   void componentRemoved(const std::string& id);
   void componentMoved(const std::string& id);

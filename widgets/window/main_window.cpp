@@ -43,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent)
   connect(m_scene, &TopologyScene::message, this,
           [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   connect(m_document, &TopologyDocument::modifiedChanged, this, &QWidget::setWindowModified);
+  connect(m_document, &TopologyDocument::saved, this, &MainWindow::updateTitleAndStatus);
   for (auto signal : {&TopologyDocument::componentAdded, &TopologyDocument::componentRemoved,
                       &TopologyDocument::linkAdded, &TopologyDocument::linkRemoved}) {
     connect(m_document, signal, this, &MainWindow::updateTitleAndStatus);
@@ -107,6 +108,10 @@ void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   QAction* open = file->addAction(tr("&Open\u2026"), this, &MainWindow::openWithDialog);
   open->setShortcut(QKeySequence::Open);
+  QAction* saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
+  saveAction->setShortcut(QKeySequence::Save);
+  QAction* saveAs = file->addAction(tr("Save &As\u2026"), this, &MainWindow::saveAsWithDialog);
+  saveAs->setShortcut(QKeySequence::SaveAs);
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -153,6 +158,7 @@ void MainWindow::createMenus() {
   QToolBar* tools = addToolBar(tr("Main"));
   tools->setObjectName(QStringLiteral("MainToolBar"));
   tools->addAction(open);
+  tools->addAction(saveAction);
   tools->addSeparator();
   tools->addAction(undo);
   tools->addAction(redo);
@@ -180,9 +186,44 @@ bool MainWindow::openFile(const QString& path, bool quiet, QStringList* errors) 
 }
 
 void MainWindow::openWithDialog() {
+  if (!maybeKeepChanges()) return;
   const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(),
                                                     tr("Pillars scenarios (*.json);;All files (*)"));
   if (!path.isEmpty()) openFile(path);
+}
+
+bool MainWindow::save() {
+  if (m_document->filePath().isEmpty()) return saveAsWithDialog();
+  QString error;
+  if (!m_document->saveAs(m_document->filePath(), &error)) {
+    QMessageBox::warning(this, tr("Save failed"), tr("%1\n\nThe file on disk was not changed.").arg(error));
+    return false;
+  }
+  statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 4000);
+  return true;
+}
+
+bool MainWindow::saveAsWithDialog() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), m_document->filePath(),
+                                                    tr("Pillars scenarios (*.json)"));
+  if (path.isEmpty()) return false;
+  QString error;
+  if (!m_document->saveAs(path, &error)) {
+    QMessageBox::warning(this, tr("Save failed"), tr("%1\n\nThe file on disk was not changed.").arg(error));
+    return false;
+  }
+  updateTitleAndStatus();
+  return true;
+}
+
+bool MainWindow::maybeKeepChanges() {
+  if (!m_document->isModified()) return true;
+  const auto answer = QMessageBox::warning(
+      this, tr("Unsaved changes"),
+      tr("%1 has changes that are not saved.").arg(m_document->displayName()),
+      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Save) return save();
+  return answer == QMessageBox::Discard;
 }
 
 void MainWindow::showAbout() {
@@ -218,6 +259,10 @@ void MainWindow::onSelectionChanged() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!maybeKeepChanges()) {
+    event->ignore();
+    return;
+  }
   if (m_rememberLayout) {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());

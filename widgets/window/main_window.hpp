@@ -44,6 +44,10 @@ class MainWindow final : public QMainWindow {
   void createMenus();
   void createDocks();
   void openWithDialog();
+  bool save();
+  bool saveAsWithDialog();
+  /// Asks what to do with unsaved changes; false means the user cancelled.
+  bool maybeKeepChanges();
   void showAbout();
   void updateTitleAndStatus();
   void onSelectionChanged();
