@@ -41,7 +41,9 @@ bool ArgParser::parse(const std::vector<std::string>& args, std::string* error) 
       m_help = true;
       return true;
     }
-    if (a.size() > 2 && a.rfind("--", 0) == 0) {
+    const bool longOption = a.size() > 2 && a.rfind("--", 0) == 0;
+    const bool shortOption = a.size() == 2 && a[0] == '-' && findOption(a) != nullptr;
+    if (longOption || shortOption) {
       std::string name = a;
       std::optional<std::string> inlineValue;
       if (const auto eq = a.find('='); eq != std::string::npos) {

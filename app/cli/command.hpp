@@ -12,5 +12,6 @@ int runSimulate(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
 int runKinds(const std::vector<std::string>& args);
+int runLayout(const std::vector<std::string>& args);
 
 }  // namespace pillars::cli

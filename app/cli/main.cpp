@@ -18,6 +18,7 @@ constexpr const char* kUsage =
     "  validate FILE   Check a scenario file and list every problem in it\n"
     "  bench           Measure the engine's speed on fixed workloads\n"
     "  kinds [KIND]    List component kinds and their parameters\n"
+    "  layout FILE     Lay out a topology with Graphviz and draw it (-o OUT.svg|png|dot)\n"
     "\n"
     "Run 'pillars-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 invalid input or failed run, 2 usage error.\n";
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
   if (command == "validate") return runValidate(args);
   if (command == "bench") return runBench(args);
   if (command == "kinds") return runKinds(args);
+  if (command == "layout") return runLayout(args);
   std::fprintf(stderr, "pillars-cli: unknown command \"%s\"\n\n%s", command.c_str(), kUsage);
   return kExitUsage;
 }

@@ -13,6 +13,7 @@
 #include "widgets/canvas/topology_view.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/inspector_panel.hpp"
+#include "widgets/window/auto_layout.hpp"
 #include "widgets/window/main_window.hpp"
 
 namespace pillars {
@@ -173,6 +174,38 @@ TEST_F(Editing, ConnectingTwiceIsRefusedWithAReason) {
   EXPECT_TRUE(doc.connectComponents("service1", "client1").contains(QStringLiteral("already linked")));
   EXPECT_FALSE(doc.connectComponents("client1", "client1").isEmpty());
   EXPECT_EQ(doc.scenario().links.size(), 1u);
+}
+
+}  // namespace
+}  // namespace pillars
+
+namespace pillars {
+namespace {
+
+TEST(AutoLayoutInWindow, OneUndoableStepThatPutsEveryCardApart) {
+  MainWindow window;
+  window.useDefaultLayout();
+  ASSERT_TRUE(window.openFile(QStringLiteral(PILLARS_SOURCE_DIR "/resources/examples/three-tier.json"), true));
+  TopologyDocument& doc = window.document();
+  const QPointF before = doc.position("db");
+  ASSERT_TRUE(window.autoLayout().start(LayoutEngine::Dot));
+  window.autoLayout().waitForFinished();
+  EXPECT_EQ(doc.undoStack().count(), 1);
+  EXPECT_EQ(doc.undoStack().text(0), QStringLiteral("Auto-layout (dot)"));
+  // Requests flow left to right, and no two cards overlap.
+  EXPECT_LT(doc.position("users").x(), doc.position("db").x());
+  const auto& comps = doc.scenario().components;
+  for (std::size_t i = 0; i < comps.size(); ++i) {
+    for (std::size_t j = i + 1; j < comps.size(); ++j) {
+      const QPointF d = doc.position(comps[i].id) - doc.position(comps[j].id);
+      EXPECT_TRUE(std::abs(d.x()) >= NodeItem::kWidth || std::abs(d.y()) >= NodeItem::kHeight)
+          << comps[i].id << " overlaps " << comps[j].id;
+    }
+  }
+  // Items follow the document.
+  EXPECT_EQ(window.scene().nodeFor("db")->pos(), doc.position("db"));
+  doc.undoStack().undo();
+  EXPECT_EQ(doc.position("db"), before);
 }
 
 }  // namespace

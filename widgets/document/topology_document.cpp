@@ -138,12 +138,15 @@ void TopologyDocument::removeComponents(const std::vector<std::string>& ids) {
   if (!present.empty()) m_undo.push(new RemoveComponentsCommand(*this, std::move(present)));
 }
 
-void TopologyDocument::moveComponents(const std::map<std::string, QPointF>& to) {
+void TopologyDocument::moveComponents(const std::map<std::string, QPointF>& to, const QString& label) {
   std::map<std::string, QPointF> moved;
   for (const auto& [id, at] : to) {
     if (m_scenario.findComponent(id) && position(id) != at) moved[id] = at;
   }
-  if (!moved.empty()) m_undo.push(new MoveComponentsCommand(*this, std::move(moved)));
+  if (moved.empty()) return;
+  auto* command = new MoveComponentsCommand(*this, std::move(moved));
+  if (!label.isEmpty()) command->setText(label);
+  m_undo.push(command);
 }
 
 QString TopologyDocument::connectComponents(const std::string& from, const std::string& to) {

@@ -50,7 +50,8 @@ class TopologyDocument : public QObject {
   /// Removes components and every link touching them, as one step.
   void removeComponents(const std::vector<std::string>& ids);
   /// Records where components were dragged to, as one step (the items are already there).
-  void moveComponents(const std::map<std::string, QPointF>& to);
+  /// `label` names the step in the undo history (default "Move ...").
+  void moveComponents(const std::map<std::string, QPointF>& to, const QString& label = {});
   /// Links `from` to `to`; returns an explanation instead when that is not allowed.
   QString connectComponents(const std::string& from, const std::string& to);
   /// Sets a component parameter from its text form; returns what was wrong, or empty.

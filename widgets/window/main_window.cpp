@@ -20,6 +20,7 @@
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/canvas/topology_view.hpp"
 #include "widgets/document/topology_document.hpp"
+#include "widgets/window/auto_layout.hpp"
 #include "widgets/window/inspector_panel.hpp"
 #include "widgets/window/palette_list.hpp"
 
@@ -29,7 +30,8 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       m_document(new TopologyDocument(this)),
       m_scene(new TopologyScene(*m_document, this)),
-      m_view(new TopologyView(m_scene, this)) {
+      m_view(new TopologyView(m_scene, this)),
+      m_autoLayout(new AutoLayout(*m_document, this)) {
   setObjectName(QStringLiteral("MainWindow"));
   setCentralWidget(m_view);
   createDocks();
@@ -44,6 +46,10 @@ MainWindow::MainWindow(QWidget* parent)
           [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   connect(m_document, &TopologyDocument::modifiedChanged, this, &QWidget::setWindowModified);
   connect(m_document, &TopologyDocument::saved, this, &MainWindow::updateTitleAndStatus);
+  connect(m_autoLayout, &AutoLayout::finished, this, [this](bool applied, const QString& message) {
+    statusBar()->showMessage(message, 6000);
+    if (applied) m_view->fitToWindow();
+  });
   for (auto signal : {&TopologyDocument::componentAdded, &TopologyDocument::componentRemoved,
                       &TopologyDocument::linkAdded, &TopologyDocument::linkRemoved}) {
     connect(m_document, signal, this, &MainWindow::updateTitleAndStatus);
@@ -142,6 +148,16 @@ void MainWindow::createMenus() {
   fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_9));
   QAction* actual = view->addAction(tr("&Actual Size"), m_view, &TopologyView::zoomToActualSize);
   actual->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  view->addSeparator();
+  QMenu* layout = view->addMenu(tr("Auto-&Layout"));
+  const std::pair<LayoutEngine, QString> engines[] = {
+      {LayoutEngine::Dot, tr("&Layered (dot)")},       {LayoutEngine::Sfdp, tr("&Fast force-directed (sfdp)")},
+      {LayoutEngine::Neato, tr("&Spring (neato)")},    {LayoutEngine::Fdp, tr("Force-&directed (fdp)")},
+      {LayoutEngine::Circo, tr("&Circular (circo)")}};
+  for (const auto& [engine, label] : engines) {
+    QAction* action = layout->addAction(label, this, [this, e = engine] { m_autoLayout->start(e); });
+    if (engine == LayoutEngine::Dot) action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+  }
   view->addSeparator();
   for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
 

@@ -11,6 +11,7 @@ class TopologyScene;
 class TopologyView;
 class InspectorPanel;
 class PaletteList;
+class AutoLayout;
 
 /// The Pillars main window: the canvas in the middle, the component palette and the inspector
 /// in docks, File / Edit / View / Simulate / Review / Help menus with the platform's standard
@@ -34,6 +35,7 @@ class MainWindow final : public QMainWindow {
   TopologyView& view() { return *m_view; }
   InspectorPanel& inspector() { return *m_inspector; }
   PaletteList& palette() { return *m_palette; }
+  AutoLayout& autoLayout() { return *m_autoLayout; }
   /// Creates a component of `kind` at a canvas position and selects it.
   void addComponentAt(const QString& kind, QPointF scenePos);
 
@@ -57,6 +59,7 @@ class MainWindow final : public QMainWindow {
   TopologyView* m_view;
   InspectorPanel* m_inspector = nullptr;
   PaletteList* m_palette = nullptr;
+  AutoLayout* m_autoLayout = nullptr;
   QLabel* m_statusSummary = nullptr;
   bool m_rememberLayout = true;
 };
