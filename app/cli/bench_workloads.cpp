@@ -74,4 +74,29 @@ Scenario backlogScenario(long long requests) {
   return b.build();
 }
 
+Scenario largeTopology(int services) {
+  ScenarioBuilder b("large");
+  std::vector<std::vector<std::string>> zones(10);
+  for (int i = 0; i < 20; ++i) b.component(std::string("client").append(std::to_string(i)), "client");
+  for (int i = 0; i < 40; ++i) b.component(std::string("lb").append(std::to_string(i)), "load_balancer");
+  for (int i = 0; i < 20; ++i) b.component(std::string("cache").append(std::to_string(i)), "cache");
+  for (int i = 0; i < services; ++i) {
+    const std::string id = std::string("svc").append(std::to_string(i));
+    b.component(id, "service");
+    zones[static_cast<std::size_t>(i % 10)].push_back(id);
+  }
+  for (int i = 0; i < 40; ++i) {
+    b.link(std::string("client").append(std::to_string(i % 20)), std::string("lb").append(std::to_string(i)));
+  }
+  for (int i = 0; i < services; ++i) {
+    const std::string id = std::string("svc").append(std::to_string(i));
+    b.link(std::string("lb").append(std::to_string(i % 40)), id);
+    b.link(id, std::string("cache").append(std::to_string(i % 20)));
+  }
+  for (std::size_t z = 0; z < zones.size(); ++z) {
+    b.group(std::string("zone").append(std::to_string(z)), "zone", zones[z]);
+  }
+  return b.build();
+}
+
 }  // namespace pillars::cli

@@ -21,4 +21,8 @@ std::vector<BenchWorkload> benchWorkloads();
 /// An overloaded queue for measuring memory per request in flight.
 Scenario backlogScenario(long long requests);
 
+/// A large topology for layout timing: 20 clients, 40 load balancers, `services` services in
+/// 10 zones, each service calling one of 20 caches.
+Scenario largeTopology(int services);
+
 }  // namespace pillars::cli

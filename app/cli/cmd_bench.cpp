@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 
@@ -11,6 +12,7 @@
 #include "app/cli/scenario_input.hpp"
 #include "app/cli/text_table.hpp"
 #include "engine/io/json_writer.hpp"
+#include "engine/layout/graphviz_layout.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "engine/util/atomic_file.hpp"
 
@@ -90,7 +92,8 @@ int runBench(const std::vector<std::string>& args) {
               "second, model events per second (one arrival + one departure per request, as\n"
               "queueing simulators count them), nanoseconds per event and peak memory. Also\n"
               "measures memory per request in flight on an overloaded queue.\n"
-              "Workloads: mmc, lb-p2c, three-tier, memory.");
+              "Also times Graphviz layouts of a 1,000-component topology.\n"
+              "Workloads: mmc, lb-p2c, three-tier, memory, layout.");
   p.option("--only", "NAME", "Run just one workload");
   p.option("--repeat", "N", "Runs per workload; the median wall time is reported (default 3)");
   p.option("--json", "OUT", "Also write the figures as JSON to OUT ('-' for standard output)");
@@ -111,10 +114,10 @@ int runBench(const std::vector<std::string>& args) {
   }
   const auto only = p.value("--only");
   const auto workloads = benchWorkloads();
-  if (only && *only != "memory" &&
+  if (only && *only != "memory" && *only != "layout" &&
       std::none_of(workloads.begin(), workloads.end(),
                    [&](const BenchWorkload& w) { return w.name == *only; })) {
-    std::fprintf(stderr, "pillars-cli bench: no workload named \"%s\" (mmc, lb-p2c, three-tier, memory)\n",
+    std::fprintf(stderr, "pillars-cli bench: no workload named \"%s\" (mmc, lb-p2c, three-tier, memory, layout)\n",
                  only->c_str());
     return kExitUsage;
   }
@@ -123,6 +126,18 @@ int runBench(const std::vector<std::string>& args) {
   // Memory first, on a fresh heap, so memory freed by other workloads cannot hide growth.
   std::optional<MemoryRun> memory;
   if (!only || *only == "memory") memory = measureBacklog(1'000'000);
+  // Layout of a 1,000-component topology with the engines the editor offers by default.
+  std::vector<std::pair<std::string, double>> layouts;
+  if (!only || *only == "layout") {
+    const Scenario large = largeTopology(920);
+    for (const LayoutEngine engine : {LayoutEngine::Sfdp, LayoutEngine::Dot}) {
+      const auto t0 = std::chrono::steady_clock::now();
+      std::string layoutError;
+      const bool ok = layoutScenario(large, engine, &layoutError).has_value();
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      layouts.emplace_back(std::string(layoutEngineName(engine)), ok ? seconds : -1.0);
+    }
+  }
   std::vector<BenchRun> runs;
   for (const auto& w : workloads) {
     if (only && *only != w.name) continue;
@@ -172,6 +187,9 @@ int runBench(const std::vector<std::string>& args) {
       std::printf("\nmemory: %s requests in flight cost %.0f bytes each\n",
                   groupedInteger(static_cast<unsigned long long>(memory->inFlight)).c_str(),
                   memory->bytesPerRequest);
+    }
+    for (const auto& [engine, seconds] : layouts) {
+      std::printf("layout of 1,000 components with %s: %.2f s\n", engine.c_str(), seconds);
     }
     std::printf("peak memory: %.1f MB\n", peakRssMb());
   }

@@ -34,7 +34,8 @@ bool AutoLayout::start(LayoutEngine engine) {
   if (slow && count > kSlowEngineWarning && m_window) {
     const auto answer = QMessageBox::question(
         m_window, tr("Slow layout"),
-        tr("%1 can take minutes on %2 components (sfdp takes well under a second). Lay out with %1 anyway?")
+        tr("%1 can take minutes on %2 components; the layered layout (dot) takes about half a "
+           "second on a thousand. Lay out with %1 anyway?")
             .arg(engineLabel(engine))
             .arg(count));
     if (answer != QMessageBox::Yes) return false;
