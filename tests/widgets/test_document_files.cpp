@@ -4,9 +4,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QTemporaryDir>
 
 #include "engine/io/scenario_writer.hpp"
+#include "widgets/canvas/diagram_export.hpp"
+#include "widgets/canvas/topology_scene.hpp"
 #include "widgets/document/topology_document.hpp"
 
 namespace pillars {
@@ -55,6 +58,40 @@ TEST(DocumentFiles, AFailedSaveLeavesTheOldFileIntactAndTheDocumentModified) {
   EXPECT_TRUE(QFileInfo(folderAsFile).isDir());
   // No temporary file left behind.
   EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files).size(), 0);
+}
+
+}  // namespace
+}  // namespace pillars
+
+namespace pillars {
+namespace {
+
+TEST(DiagramExport, WritesPngSvgAndDotOfWhatTheCanvasShows) {
+  TopologyDocument doc;
+  ASSERT_TRUE(doc.load(kThreeTier, nullptr));
+  TopologyScene scene(doc);
+  QTemporaryDir dir;
+  for (const char* ext : {"png", "svg", "dot"}) {
+    const QString path = dir.filePath(QStringLiteral("diagram.") + QString::fromLatin1(ext));
+    EXPECT_TRUE(exportDiagram(doc, scene, path).isEmpty()) << ext;
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << ext;
+    const QByteArray bytes = file.readAll();
+    if (QLatin1String(ext) == QLatin1String("png")) {
+      QImage image;
+      ASSERT_TRUE(image.loadFromData(bytes, "PNG"));
+      // Twice the diagram's size: the whole topology, at print quality.
+      EXPECT_GT(image.width(), 2 * 1180);
+    } else if (QLatin1String(ext) == QLatin1String("svg")) {
+      EXPECT_TRUE(bytes.contains("<svg"));
+      EXPECT_TRUE(bytes.contains("web3"));
+    } else {
+      EXPECT_TRUE(bytes.contains("\"lb\" -> \"web1\""));
+      EXPECT_TRUE(bytes.contains("cluster_zone-a"));
+    }
+  }
+  const QString refused = exportDiagram(doc, scene, dir.filePath(QStringLiteral("diagram.gif")));
+  EXPECT_TRUE(refused.contains(QStringLiteral(".png, .svg or .dot")));
 }
 
 }  // namespace

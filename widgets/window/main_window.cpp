@@ -15,6 +15,7 @@
 #include <QToolBar>
 
 #include "engine/model/component_kind.hpp"
+#include "widgets/canvas/diagram_export.hpp"
 #include "widgets/canvas/kind_style.hpp"
 #include "widgets/canvas/node_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
@@ -118,6 +119,19 @@ void MainWindow::createMenus() {
   saveAction->setShortcut(QKeySequence::Save);
   QAction* saveAs = file->addAction(tr("Save &As\u2026"), this, &MainWindow::saveAsWithDialog);
   saveAs->setShortcut(QKeySequence::SaveAs);
+  file->addSeparator();
+  file->addAction(tr("&Export Diagram\u2026"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Diagram"), QString(),
+        tr("PNG image (*.png);;SVG drawing (*.svg);;Graphviz DOT (*.dot)"));
+    if (path.isEmpty()) return;
+    const QString problem = exportDiagram(*m_document, *m_scene, path);
+    if (!problem.isEmpty()) {
+      QMessageBox::warning(this, tr("Export failed"), problem);
+    } else {
+      statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+    }
+  });
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
