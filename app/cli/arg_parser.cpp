@@ -1,5 +1,9 @@
 #include "app/cli/arg_parser.hpp"
 
+#include <cstdio>
+
+#include "app/cli/command.hpp"
+
 namespace pillars::cli {
 
 ArgParser::ArgParser(std::string usage, std::string summary)
@@ -93,6 +97,20 @@ bool ArgParser::parse(const std::vector<std::string>& args, std::string* error) 
     }
   }
   return true;
+}
+
+std::optional<int> ArgParser::parseCommand(const std::vector<std::string>& args,
+                                           const std::string& command) {
+  std::string error;
+  if (!parse(args, &error)) {
+    std::fprintf(stderr, "pillars-cli %s: %s\n\n%s", command.c_str(), error.c_str(), helpText().c_str());
+    return kExitUsage;
+  }
+  if (m_help) {
+    std::fputs(helpText().c_str(), stdout);
+    return kExitOk;
+  }
+  return std::nullopt;
 }
 
 bool ArgParser::has(std::string_view name) const {

@@ -20,6 +20,10 @@ class ArgParser {
 
   /// Parses; on a usage error fills `error` and returns false. `--help` sets helpRequested().
   bool parse(const std::vector<std::string>& args, std::string* error);
+  /// Parses a command's arguments the way every command does: on a usage error prints it with
+  /// the help text to stderr, on --help prints the help to stdout. Returns the exit code when
+  /// the command is finished with, nothing when it should go on.
+  std::optional<int> parseCommand(const std::vector<std::string>& args, const std::string& command);
 
   bool helpRequested() const { return m_help; }
   bool has(std::string_view name) const;

@@ -98,14 +98,7 @@ int runBench(const std::vector<std::string>& args) {
   p.option("--repeat", "N", "Runs per workload; the median wall time is reported (default 3)");
   p.option("--json", "OUT", "Also write the figures as JSON to OUT ('-' for standard output)");
   std::string error;
-  if (!p.parse(args, &error)) {
-    std::fprintf(stderr, "pillars-cli bench: %s\n\n%s", error.c_str(), p.helpText().c_str());
-    return kExitUsage;
-  }
-  if (p.helpRequested()) {
-    std::fputs(p.helpText().c_str(), stdout);
-    return kExitOk;
-  }
+  if (const auto done = p.parseCommand(args, "bench")) return *done;
   int repeats = 3;
   if (auto r = p.value("--repeat")) {
     const auto n = parseCountArg("--repeat", *r, 1, 100);

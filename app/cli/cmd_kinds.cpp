@@ -25,15 +25,7 @@ int runKinds(const std::vector<std::string>& args) {
               "Lists the component kinds a scenario can use, with their parameters,\n"
               "types, defaults and units. With KIND, only that kind (\"link\" for links).");
   p.positional("KIND", "Show only this kind", false);
-  std::string error;
-  if (!p.parse(args, &error)) {
-    std::fprintf(stderr, "pillars-cli kinds: %s\n\n%s", error.c_str(), p.helpText().c_str());
-    return kExitUsage;
-  }
-  if (p.helpRequested()) {
-    std::fputs(p.helpText().c_str(), stdout);
-    return kExitOk;
-  }
+  if (const auto done = p.parseCommand(args, "kinds")) return *done;
   const auto only = p.positionalValue("KIND");
   bool found = false;
   for (const auto& kind : builtinRegistry().kinds()) {

@@ -22,14 +22,7 @@ int runLayout(const std::vector<std::string>& args) {
   std::string error;
   std::vector<std::string> normalized;
   for (const auto& a : args) normalized.push_back(a == "--output" ? "-o" : a);
-  if (!p.parse(normalized, &error)) {
-    std::fprintf(stderr, "pillars-cli layout: %s\n\n%s", error.c_str(), p.helpText().c_str());
-    return kExitUsage;
-  }
-  if (p.helpRequested()) {
-    std::fputs(p.helpText().c_str(), stdout);
-    return kExitOk;
-  }
+  if (const auto done = p.parseCommand(normalized, "layout")) return *done;
   const auto out = p.value("-o");
   if (!out) {
     std::fprintf(stderr, "pillars-cli layout: missing -o OUT.{svg,png,dot}\n");

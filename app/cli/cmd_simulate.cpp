@@ -114,14 +114,7 @@ int runSimulate(const std::vector<std::string>& args) {
   p.option("--trace", "FILE", "Write every message send, delivery and drop and every fault as CSV");
   p.flag("--quiet", "Do not print the summary table");
   std::string error;
-  if (!p.parse(args, &error)) {
-    std::fprintf(stderr, "pillars-cli simulate: %s\n\n%s", error.c_str(), p.helpText().c_str());
-    return kExitUsage;
-  }
-  if (p.helpRequested()) {
-    std::fputs(p.helpText().c_str(), stdout);
-    return kExitOk;
-  }
+  if (const auto done = p.parseCommand(args, "simulate")) return *done;
 
   std::optional<std::uint64_t> seed;
   if (auto s = p.value("--seed")) {

@@ -15,15 +15,7 @@ int runValidate(const std::vector<std::string>& args) {
               "JSON path of the value.");
   p.positional("FILE", "Scenario file (JSON)");
   p.flag("--quiet", "Print nothing when the file is valid");
-  std::string error;
-  if (!p.parse(args, &error)) {
-    std::fprintf(stderr, "pillars-cli validate: %s\n\n%s", error.c_str(), p.helpText().c_str());
-    return kExitUsage;
-  }
-  if (p.helpRequested()) {
-    std::fputs(p.helpText().c_str(), stdout);
-    return kExitOk;
-  }
+  if (const auto done = p.parseCommand(args, "validate")) return *done;
   const std::string path = *p.positionalValue("FILE");
   const auto scenario = loadScenarioOrReport(path);
   if (!scenario) return kExitFailed;
