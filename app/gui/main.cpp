@@ -3,12 +3,39 @@
 #include <QCommandLineParser>
 #include <QTimer>
 #include <cstdio>
+#include <string_view>
 
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/canvas/topology_view.hpp"
 #include "widgets/window/main_window.hpp"
 
+namespace {
+
+/// Without a display, Qt would abort with a cryptic message. Pictures and --help need no
+/// screen, so they run offscreen; anything else gets told where to go instead.
+bool prepareForMissingDisplay(int argc, char** argv) {
+  if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
+      qEnvironmentVariableIsSet("WAYLAND_DISPLAY")) {
+    return true;
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--screenshot" || a.rfind("--screenshot=", 0) == 0 || a == "--help" || a == "-h" ||
+        a == "--version" || a == "-v") {
+      qputenv("QT_QPA_PLATFORM", "offscreen");
+      return true;
+    }
+  }
+  std::fprintf(stderr,
+               "pillars: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+               "Run it in a desktop session, under xvfb-run, or use pillars-cli for headless work.\n");
+  return false;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  if (!prepareForMissingDisplay(argc, argv)) return 1;
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("Pillars"));
   QApplication::setOrganizationName(QStringLiteral("Pillars"));

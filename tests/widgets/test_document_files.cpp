@@ -43,6 +43,23 @@ TEST(DocumentFiles, SaveThenReopenGivesTheSameTopologyAndPositions) {
   EXPECT_EQ(again.scenario().findComponent("db")->params.integer("workers"), 48);
 }
 
+TEST(DocumentFiles, AProjectFileRoundTripsAndTheCliRunsIt) {
+  TopologyDocument doc;
+  ASSERT_TRUE(doc.load(kThreeTier, nullptr));
+  doc.moveComponents({{"db", QPointF(1300, 260)}});
+  QTemporaryDir dir;
+  const QString project = dir.filePath(QStringLiteral("three-tier.pillars"));
+  QString error;
+  ASSERT_TRUE(doc.saveAs(project, &error)) << error.toStdString();
+  QFile file(project);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(file.read(15) == QByteArrayLiteral("SQLite format 3"));
+  TopologyDocument again;
+  ASSERT_TRUE(again.load(project, nullptr));
+  EXPECT_EQ(writeScenarioJson(again.scenarioWithPositions()), writeScenarioJson(doc.scenarioWithPositions()));
+  EXPECT_EQ(again.position("db"), QPointF(1300, 260));
+}
+
 TEST(DocumentFiles, AFailedSaveLeavesTheOldFileIntactAndTheDocumentModified) {
   QTemporaryDir dir;
   const QString folderAsFile = dir.filePath(QStringLiteral("taken"));

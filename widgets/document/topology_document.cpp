@@ -5,6 +5,7 @@
 #include <deque>
 #include <stdexcept>
 
+#include "engine/io/project_file.hpp"
 #include "engine/io/scenario_reader.hpp"
 #include "engine/io/scenario_writer.hpp"
 #include "engine/util/atomic_file.hpp"
@@ -27,7 +28,7 @@ QString TopologyDocument::displayName() const {
 }
 
 bool TopologyDocument::load(const QString& path, QStringList* errors) {
-  ScenarioLoad load = loadScenarioFile(path.toStdString(), builtinRegistry());
+  ScenarioLoad load = loadScenarioOrProject(path.toStdString(), builtinRegistry());
   if (!load.ok()) {
     if (errors) {
       for (const Diagnostic& d : load.errors) errors->append(QString::fromStdString(d.format()));
@@ -56,8 +57,14 @@ Scenario TopologyDocument::scenarioWithPositions() const {
 }
 
 bool TopologyDocument::saveAs(const QString& path, QString* error) {
+  const std::string target = path.toStdString();
   std::string why;
-  if (!writeFileAtomically(path.toStdString(), writeScenarioJson(scenarioWithPositions()), &why)) {
+  if (isProjectPath(target)) {
+    why = saveProjectFile(target, scenarioWithPositions());
+  } else if (!writeFileAtomically(target, writeScenarioJson(scenarioWithPositions()), &why) && why.empty()) {
+    why = "cannot write " + target;
+  }
+  if (!why.empty()) {
     if (error) *error = QString::fromStdString(why);
     return false;
   }

@@ -23,12 +23,13 @@ class TopologyDocument : public QObject {
  public:
   explicit TopologyDocument(QObject* parent = nullptr);
 
-  /// Reads a scenario file. On failure the document is unchanged and `errors` lists every
-  /// problem as "file:line:col: $.path: message".
+  /// Reads a project (`.pillars`) or a scenario file (JSON). On failure the document is
+  /// unchanged and `errors` lists every problem as "file:line:col: $.path: message".
   bool load(const QString& path, QStringList* errors);
 
-  /// Writes the scenario (with positions) as JSON, atomically: on failure the old file is
-  /// intact and `error` says why. On success the document takes the new path and is clean.
+  /// Writes the document atomically as a project (`.pillars`, SQLite) or, for any other
+  /// extension, as scenario JSON: on failure the old file is intact and `error` says why. On
+  /// success the document takes the new path and is clean.
   bool saveAs(const QString& path, QString* error);
   /// The scenario as it would be saved: the model with every component's position.
   Scenario scenarioWithPositions() const;

@@ -217,8 +217,10 @@ bool MainWindow::openFile(const QString& path, bool quiet, QStringList* errors) 
 
 void MainWindow::openWithDialog() {
   if (!maybeKeepChanges()) return;
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(),
-                                                    tr("Pillars scenarios (*.json);;All files (*)"));
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Open"), QString(),
+      tr("Pillars projects and scenarios (*.pillars *.json);;Pillars projects (*.pillars);;"
+         "Scenario JSON (*.json);;All files (*)"));
   if (!path.isEmpty()) openFile(path);
 }
 
@@ -234,8 +236,11 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAsWithDialog() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), m_document->filePath(),
-                                                    tr("Pillars scenarios (*.json)"));
+  QString suggested = m_document->filePath();
+  if (suggested.endsWith(QStringLiteral(".json"))) suggested.replace(suggested.size() - 5, 5, QStringLiteral(".pillars"));
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Save As"), suggested,
+      tr("Pillars project (*.pillars);;Scenario JSON, for pillars-cli and git (*.json)"));
   if (path.isEmpty()) return false;
   QString error;
   if (!m_document->saveAs(path, &error)) {

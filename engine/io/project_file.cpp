@@ -1,0 +1,172 @@
+#include "engine/io/project_file.hpp"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "engine/io/scenario_reader.hpp"
+#include "engine/io/scenario_writer.hpp"
+
+namespace pillars {
+
+namespace {
+
+constexpr char kSqliteMagic[] = "SQLite format 3";  // the first 16 bytes of every database
+
+ScenarioLoad refuse(const std::string& path, std::string message) {
+  ScenarioLoad load;
+  load.errors.push_back(Diagnostic{path, {}, "", std::move(message)});
+  return load;
+}
+
+/// An open database that closes itself.
+class Database {
+ public:
+  Database(const std::string& path, int flags) {
+    if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
+      m_error = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+    }
+  }
+  ~Database() { sqlite3_close(m_db); }
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  bool ok() const { return m_error.empty(); }
+  const std::string& error() const { return m_error; }
+  sqlite3* handle() const { return m_db; }
+
+  bool exec(const std::string& sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      m_error = message ? message : sqlite3_errmsg(m_db);
+      sqlite3_free(message);
+      return false;
+    }
+    return true;
+  }
+
+  /// The first column of the first row of a query, as text; nothing on error or no row.
+  std::optional<std::string> scalar(const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+      m_error = sqlite3_errmsg(m_db);
+      return std::nullopt;
+    }
+    std::optional<std::string> value;
+    if (sqlite3_step(stmt) == SQLITE_ROW) {
+      const auto* text = sqlite3_column_text(stmt, 0);
+      value = text ? std::string(reinterpret_cast<const char*>(text)) : std::string();
+    } else {
+      m_error = sqlite3_errmsg(m_db);
+    }
+    sqlite3_finalize(stmt);
+    return value;
+  }
+
+  bool insertText(const std::string& sql, const std::string& a, const std::string& b) {
+    sqlite3_stmt* stmt = nullptr;
+    bool done = sqlite3_prepare_v2(m_db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+                sqlite3_bind_text(stmt, 1, a.c_str(), -1, SQLITE_TRANSIENT) == SQLITE_OK &&
+                sqlite3_bind_text(stmt, 2, b.c_str(), -1, SQLITE_TRANSIENT) == SQLITE_OK &&
+                sqlite3_step(stmt) == SQLITE_DONE;
+    if (!done) m_error = sqlite3_errmsg(m_db);
+    sqlite3_finalize(stmt);
+    return done;
+  }
+
+ private:
+  sqlite3* m_db = nullptr;
+  std::string m_error;
+};
+
+}  // namespace
+
+bool isProjectPath(const std::string& path) {
+  return std::filesystem::path(path).extension() == ".pillars";
+}
+
+ScenarioLoad loadProjectFile(const std::string& path, const ComponentRegistry& registry) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return refuse(path, "is a folder, not a Pillars project");
+  {
+    // Checked before SQLite sees it: SQLite would call any non-database "not a database" only
+    // when first queried, and might even create an empty file where none was.
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return refuse(path, "cannot open the file (does it exist, and may it be read?)");
+    char header[16] = {};
+    in.read(header, sizeof header);
+    if (in.gcount() < 16 || std::memcmp(header, kSqliteMagic, sizeof kSqliteMagic) != 0) {
+      return refuse(path, "is not a Pillars project (not an SQLite database)");
+    }
+  }
+  Database db(path, SQLITE_OPEN_READONLY);
+  if (!db.ok()) return refuse(path, "cannot open the project: " + db.error());
+  const auto check = db.scalar("PRAGMA quick_check");
+  if (!check || *check != "ok") {
+    return refuse(path, "the project is damaged (SQLite integrity check: " +
+                            (check ? *check : db.error()) + ")");
+  }
+  const auto appId = db.scalar("PRAGMA application_id");
+  if (!appId || std::stoll(*appId) != ProjectFile::kApplicationId) {
+    return refuse(path, "is an SQLite database, but not a Pillars project");
+  }
+  const auto version = db.scalar("PRAGMA user_version");
+  const long long schema = version ? std::stoll(*version) : 0;
+  if (schema > ProjectFile::kSchemaVersion) {
+    return refuse(path, "was saved by a newer Pillars (project schema " + std::to_string(schema) +
+                            ", this version reads up to " +
+                            std::to_string(ProjectFile::kSchemaVersion) + "); upgrade Pillars to open it");
+  }
+  if (schema < 1) return refuse(path, "has no project schema version; it is not a Pillars project");
+  const auto json = db.scalar("SELECT value FROM document WHERE key = 'scenario'");
+  if (!json) return refuse(path, "the project has no scenario in it (table document, key 'scenario')");
+  // The scenario is validated by the same reader as scenario files; its diagnostics name the
+  // project and the place inside the stored scenario.
+  return readScenario(*json, path + " (scenario)", registry);
+}
+
+std::string saveProjectFile(const std::string& path, const Scenario& scenario) {
+  // A fresh, uniquely named file beside the target (an empty file is an empty database).
+  std::string tmp = path + ".saving-XXXXXX";
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return "cannot write " + path + ": cannot create a temporary file beside it: " + std::strerror(errno);
+  ::close(fd);
+  {
+    Database db(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (!db.ok()) return "cannot write " + path + ": " + db.error();
+    const bool written =
+        db.exec("PRAGMA application_id = " + std::to_string(ProjectFile::kApplicationId) + ";"
+                "PRAGMA user_version = " + std::to_string(ProjectFile::kSchemaVersion) + ";"
+                "BEGIN;"
+                "CREATE TABLE document (key TEXT PRIMARY KEY, value TEXT NOT NULL);") &&
+        db.insertText("INSERT INTO document (key, value) VALUES (?, ?)", "scenario",
+                      writeScenarioJson(scenario)) &&
+        db.insertText("INSERT INTO document (key, value) VALUES (?, ?)", "saved_by",
+                      std::string("Pillars ") + PILLARS_VERSION) &&
+        db.exec("COMMIT;");
+    if (!written) {
+      const std::string why = db.error();
+      std::filesystem::remove(tmp);
+      return "cannot write " + path + ": " + why;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp);
+    return "cannot write " + path + ": " + ec.message();
+  }
+  return {};
+}
+
+ScenarioLoad loadScenarioOrProject(const std::string& path, const ComponentRegistry& registry) {
+  return isProjectPath(path) ? loadProjectFile(path, registry) : loadScenarioFile(path, registry);
+}
+
+}  // namespace pillars

@@ -1,0 +1,167 @@
+// Project files (*.pillars, SQLite): what is saved reads back the same; every kind of bad
+// file is refused with its own message; a failed save leaves the old file intact.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "engine/io/project_file.hpp"
+#include "engine/io/scenario_writer.hpp"
+
+namespace pillars {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ProjectFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_dir = fs::temp_directory_path() / ("pillars-project-" + std::to_string(::getpid()) + "-" +
+                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(m_dir);
+    ScenarioLoad load = loadScenarioFile(std::string(PILLARS_SOURCE_DIR) + "/resources/examples/three-tier.json",
+                                         builtinRegistry());
+    ASSERT_TRUE(load.ok());
+    m_scenario = *load.scenario;
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+  std::string path(const std::string& name) const { return (m_dir / name).string(); }
+  static void writeBytes(const std::string& p, const std::string& bytes) {
+    std::ofstream(p, std::ios::binary) << bytes;
+  }
+  static std::string readBytes(const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  static void setPragma(const std::string& p, const std::string& pragma) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, pragma.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  std::string onlyError(const ScenarioLoad& load) const {
+    EXPECT_FALSE(load.ok());
+    EXPECT_EQ(load.errors.size(), 1u) << formatDiagnostics(load.errors);
+    return load.errors.empty() ? std::string() : load.errors.front().format();
+  }
+
+  fs::path m_dir;
+  Scenario m_scenario;
+};
+
+TEST_F(ProjectFiles, SaveThenOpenGivesTheSameScenario) {
+  const std::string p = path("three-tier.pillars");
+  ASSERT_EQ(saveProjectFile(p, m_scenario), "");
+  EXPECT_EQ(readBytes(p).substr(0, 15), "SQLite format 3");
+  const ScenarioLoad load = loadProjectFile(p, builtinRegistry());
+  ASSERT_TRUE(load.ok()) << formatDiagnostics(load.errors);
+  EXPECT_EQ(writeScenarioJson(*load.scenario), writeScenarioJson(m_scenario));
+  EXPECT_TRUE(loadScenarioOrProject(p, builtinRegistry()).ok());
+  for (const auto& entry : fs::directory_iterator(m_dir)) {
+    EXPECT_EQ(entry.path().filename().string().find(".saving"), std::string::npos) << "left behind";
+  }
+}
+
+TEST_F(ProjectFiles, ATextFileIsNotAProject) {
+  const std::string p = path("notes.pillars");
+  writeBytes(p, "{ \"format\": \"pillars-scenario\" }");
+  const std::string e = onlyError(loadProjectFile(p, builtinRegistry()));
+  EXPECT_NE(e.find(p), std::string::npos);
+  EXPECT_NE(e.find("not an SQLite database"), std::string::npos) << e;
+}
+
+TEST_F(ProjectFiles, RandomBytesAreRefusedEvenBehindAnSqliteHeader) {
+  std::mt19937_64 rng(3);
+  for (int round = 0; round < 50; ++round) {
+    std::string bytes(4096, '\0');
+    for (char& c : bytes) c = static_cast<char>(rng());
+    if (round % 2 == 0) bytes.replace(0, 16, std::string("SQLite format 3\0", 16));
+    const std::string p = path("random.pillars");
+    writeBytes(p, bytes);
+    const ScenarioLoad load = loadProjectFile(p, builtinRegistry());
+    EXPECT_FALSE(load.ok());
+    ASSERT_FALSE(load.errors.empty());
+    EXPECT_NE(load.errors[0].format().find(p), std::string::npos);
+  }
+}
+
+TEST_F(ProjectFiles, ACorruptedProjectIsReportedAsDamaged) {
+  const std::string p = path("damaged.pillars");
+  ASSERT_EQ(saveProjectFile(p, m_scenario), "");
+  std::string bytes = readBytes(p);
+  ASSERT_GT(bytes.size(), 4096u);
+  // Scribble over the second page (the table data) but keep the header valid.
+  for (std::size_t i = 4096; i < std::min<std::size_t>(bytes.size(), 4096 + 600); ++i) bytes[i] = '\x5a';
+  writeBytes(p, bytes);
+  const ScenarioLoad load = loadProjectFile(p, builtinRegistry());
+  ASSERT_FALSE(load.ok());
+  EXPECT_NE(load.errors[0].format().find(p), std::string::npos) << load.errors[0].format();
+}
+
+TEST_F(ProjectFiles, ANewerSchemaIsRefusedWithUpgradeAdvice) {
+  const std::string p = path("future.pillars");
+  ASSERT_EQ(saveProjectFile(p, m_scenario), "");
+  setPragma(p, "PRAGMA user_version = 2");
+  const std::string e = onlyError(loadProjectFile(p, builtinRegistry()));
+  EXPECT_NE(e.find("newer Pillars"), std::string::npos) << e;
+  EXPECT_NE(e.find("upgrade"), std::string::npos) << e;
+}
+
+TEST_F(ProjectFiles, AnotherApplicationsDatabaseIsRefused) {
+  const std::string p = path("other.pillars");
+  ASSERT_EQ(saveProjectFile(p, m_scenario), "");
+  setPragma(p, "PRAGMA application_id = 0");
+  const std::string e = onlyError(loadProjectFile(p, builtinRegistry()));
+  EXPECT_NE(e.find("not a Pillars project"), std::string::npos) << e;
+}
+
+TEST_F(ProjectFiles, AnInvalidStoredScenarioGetsTheReadersLocatedMessages) {
+  const std::string p = path("invalid.pillars");
+  ASSERT_EQ(saveProjectFile(p, m_scenario), "");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE document SET value = replace(value, '\"workers\": 32', '\"workers\": 0') "
+                             "WHERE key = 'scenario'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  const std::string e = onlyError(loadProjectFile(p, builtinRegistry()));
+  EXPECT_NE(e.find("invalid.pillars (scenario)"), std::string::npos) << e;
+  EXPECT_NE(e.find("$.components[6].params.workers"), std::string::npos) << e;
+}
+
+TEST_F(ProjectFiles, AFailedSaveLeavesWhatWasThereIntact) {
+  // The target is a folder with a file in it: the new project is built, but cannot replace it.
+  const std::string p = path("taken.pillars");
+  fs::create_directories(p);
+  writeBytes(p + "/keep.txt", "keep");
+  const std::string error = saveProjectFile(p, m_scenario);
+  EXPECT_NE(error, "");
+  EXPECT_NE(error.find(p), std::string::npos) << error;
+  EXPECT_EQ(readBytes(p + "/keep.txt"), "keep");
+  for (const auto& entry : fs::directory_iterator(m_dir)) {
+    EXPECT_EQ(entry.path().filename().string().find(".saving"), std::string::npos) << "left behind";
+  }
+  // And saving over an existing project replaces it whole.
+  const std::string q = path("kept.pillars");
+  ASSERT_EQ(saveProjectFile(q, m_scenario), "");
+  Scenario changed = m_scenario;
+  changed.name = "changed";
+  ASSERT_EQ(saveProjectFile(q, changed), "");
+  const ScenarioLoad load = loadProjectFile(q, builtinRegistry());
+  ASSERT_TRUE(load.ok());
+  EXPECT_EQ(load.scenario->name, "changed");
+}
+
+TEST_F(ProjectFiles, MissingFilesAndFoldersAreReported) {
+  EXPECT_NE(onlyError(loadProjectFile(path("nothing.pillars"), builtinRegistry())).find("cannot open"),
+            std::string::npos);
+  fs::create_directories(path("folder.pillars"));
+  EXPECT_NE(onlyError(loadProjectFile(path("folder.pillars"), builtinRegistry())).find("folder"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace pillars
