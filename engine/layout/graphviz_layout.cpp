@@ -3,21 +3,36 @@
 #include <graphviz/gvc.h>
 
 #include <memory>
+#include <mutex>
 
 namespace pillars {
 
 namespace {
 
-/// One Graphviz context and graph for one layout, released in the right order on every path.
+/// The process's one Graphviz context. Graphviz 2.42 keeps process-wide caches (text sizes,
+/// loaded plugins) that point into a context and dangle once it is freed — a second context
+/// then reads freed memory — and it is not thread-safe. So there is one context, created on
+/// first use and never freed, and every layout holds its lock.
+struct SharedGraphviz {
+  std::mutex lock;
+  GVC_t* context = gvContext();
+};
+
+SharedGraphviz& sharedGraphviz() {
+  static SharedGraphviz* shared = new SharedGraphviz;  // deliberately never destroyed
+  return *shared;
+}
+
+/// One graph laid out in the shared context, released in the right order on every path.
 class GraphvizSession {
  public:
-  explicit GraphvizSession(const std::string& dot) : m_context(gvContext()) {
+  explicit GraphvizSession(const std::string& dot)
+      : m_guard(sharedGraphviz().lock), m_context(sharedGraphviz().context) {
     if (m_context) m_graph = agmemread(dot.c_str());
   }
   ~GraphvizSession() {
     if (m_graph && m_laidOut) gvFreeLayout(m_context, m_graph);
     if (m_graph) agclose(m_graph);
-    if (m_context) gvFreeContext(m_context);
   }
   GraphvizSession(const GraphvizSession&) = delete;
   GraphvizSession& operator=(const GraphvizSession&) = delete;
@@ -40,6 +55,7 @@ class GraphvizSession {
   GVC_t* context() const { return m_context; }
 
  private:
+  std::lock_guard<std::mutex> m_guard;
   GVC_t* m_context = nullptr;
   Agraph_t* m_graph = nullptr;
   bool m_laidOut = false;
