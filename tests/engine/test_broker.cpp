@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "sim_fixtures.hpp"
 #include "engine/model/scenario_builder.hpp"
 #include "engine/run/build_simulation.hpp"
 #include "engine/sim/component.hpp"
@@ -16,21 +17,9 @@
 namespace pillars {
 namespace {
 
-std::unique_ptr<Simulation> build(const ScenarioBuilder& b) {
-  return buildSimulation(b.scenario(), builtinRegistry(), b.scenario().seed);
-}
-
-const ComponentMetrics& metricsOf(Simulation& sim, const std::string& name) {
-  return sim.findComponent(name)->metrics();
-}
-
-double extra(Simulation& sim, const std::string& component, const std::string& name) {
-  for (const auto& e : sim.findComponent(component)->extraMetrics(sim.now())) {
-    if (e.name == name) return e.value;
-  }
-  ADD_FAILURE() << component << " has no extra metric " << name;
-  return -1;
-}
+using testing::build;
+using testing::extra;
+using testing::metricsOf;
 
 LinkConfig instant() {
   LinkConfig c;

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "sim_fixtures.hpp"
 #include "engine/model/scenario_builder.hpp"
 #include "engine/pillars/state/lru_key_set.hpp"
 #include "engine/run/build_simulation.hpp"
@@ -20,6 +21,10 @@
 
 namespace pillars {
 namespace {
+
+using testing::build;
+using testing::extra;
+using testing::metricsOf;
 
 // --- LruKeySet -----------------------------------------------------------------------------------
 
@@ -119,18 +124,6 @@ TEST(CacheLruKeySet, MatchesAReferenceLruUnderRandomOperations) {
 }
 
 // --- The Cache component -------------------------------------------------------------------------
-
-std::unique_ptr<Simulation> build(const ScenarioBuilder& b) {
-  return buildSimulation(b.scenario(), builtinRegistry(), b.scenario().seed);
-}
-
-double extra(const Component& c, const std::string& name) {
-  for (const auto& e : c.extraMetrics(0)) {
-    if (e.name == name) return e.value;
-  }
-  ADD_FAILURE() << c.name() << " has no extra metric " << name;
-  return -1;
-}
 
 /// client -> cache -> store, zero latency everywhere and an instant store, so a miss is
 /// fetched and cached before the next request arrives.

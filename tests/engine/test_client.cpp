@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "sim_fixtures.hpp"
 #include "engine/model/scenario_builder.hpp"
 #include "engine/run/build_simulation.hpp"
 #include "engine/run/scenario_runner.hpp"
@@ -18,6 +19,10 @@
 
 namespace pillars {
 namespace {
+
+using testing::build;
+using testing::extra;
+using testing::metricsOf;
 
 /// Records every request it receives and, unless told to stay silent, answers it at once.
 class Sink final : public Component {
@@ -64,10 +69,6 @@ struct RequestSends final : SimObserver {
   }
 };
 
-std::unique_ptr<Simulation> build(const ScenarioBuilder& b) {
-  return buildSimulation(b.scenario(), builtinRegistry(), b.scenario().seed);
-}
-
 LinkConfig instant() {
   LinkConfig c;
   c.latency = Distribution::constant(0.0);
@@ -91,14 +92,6 @@ ClientAndSink clientIntoSink(ScenarioBuilder::Params params, bool reply, std::ui
   r.sim->addComponent(std::move(sink));
   r.sim->connect(r.client->id(), r.sink->id(), instant());
   return r;
-}
-
-double extra(const Component& c, const std::string& name) {
-  for (const auto& e : c.extraMetrics(0)) {
-    if (e.name == name) return e.value;
-  }
-  ADD_FAILURE() << c.name() << " has no extra metric " << name;
-  return -1;
 }
 
 double countIn(const std::vector<Sink::Arrival>& a, SimTime from, SimTime to) {

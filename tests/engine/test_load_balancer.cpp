@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sim_fixtures.hpp"
 #include "engine/model/scenario_builder.hpp"
 #include "engine/pillars/work/load_balancer.hpp"
 #include "engine/run/build_simulation.hpp"
@@ -18,9 +19,9 @@
 namespace pillars {
 namespace {
 
-std::unique_ptr<Simulation> build(const ScenarioBuilder& b) {
-  return buildSimulation(b.scenario(), builtinRegistry(), b.scenario().seed);
-}
+using testing::build;
+using testing::extra;
+using testing::metricsOf;
 
 LinkConfig linkWith(double latencySeconds, std::int64_t weight = 1) {
   LinkConfig c;
@@ -33,10 +34,6 @@ LoadBalancer& balancer(Simulation& sim, const std::string& name = "lb") {
   auto* lb = dynamic_cast<LoadBalancer*>(sim.findComponent(name));
   EXPECT_NE(lb, nullptr);
   return *lb;
-}
-
-const ComponentMetrics& metricsOf(Simulation& sim, const std::string& name) {
-  return sim.findComponent(name)->metrics();
 }
 
 /// Sends requests with chosen keys and records the replies.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sim_fixtures.hpp"
 #include "engine/model/scenario_builder.hpp"
 #include "engine/run/build_simulation.hpp"
 #include "engine/run/scenario_runner.hpp"
@@ -16,13 +17,9 @@
 namespace pillars {
 namespace {
 
-std::unique_ptr<Simulation> build(const ScenarioBuilder& b) {
-  return buildSimulation(b.scenario(), builtinRegistry(), b.scenario().seed);
-}
-
-const ComponentMetrics& metricsOf(Simulation& sim, const std::string& name) {
-  return sim.findComponent(name)->metrics();
-}
+using testing::build;
+using testing::extra;
+using testing::metricsOf;
 
 /// Replies that reached a component, with their arrival time.
 struct ReplyLog final : SimObserver {
