@@ -76,7 +76,7 @@ void MetricsSampler::sample() {
     const double queueIntegral = m.queueLength.integral(now);
     const std::uint64_t dCompleted = m.completed - b.completed;
     const std::uint64_t dDropped = m.dropped - b.dropped;
-    if (c.kind() == "client") {
+    if (c.measuresEndToEnd()) {
       completed += dCompleted;
       failed += m.failed - b.failed;
       timedOut += m.timedOut - b.timedOut;

@@ -55,7 +55,7 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
     cr.latency = LatencySummary::from(m.latency);
     for (auto& e : c.extraMetrics(now)) cr.extras.emplace_back(e.name, e.value);
     // The end-to-end view is the clients'; everything else adds to what the system dropped.
-    if (c.kind() == "client") {
+    if (c.measuresEndToEnd()) {
       r.completed += m.completed;
       r.failed += m.failed;
       r.timedOut += m.timedOut;

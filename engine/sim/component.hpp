@@ -43,6 +43,9 @@ class Component : public EventHandler {
     double value;
   };
   virtual std::vector<ExtraMetric> extraMetrics(SimTime /*now*/) const { return {}; }
+  /// Whether this component's outcomes are the end-to-end view (what users experience):
+  /// true for load generators, whose metrics make up a run's global figures.
+  virtual bool measuresEndToEnd() const { return false; }
   /// Called when warm-up ends: forget what was measured so far.
   virtual void resetMetrics(SimTime now) { m_metrics.reset(now); }
 

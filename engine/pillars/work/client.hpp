@@ -21,6 +21,7 @@ class Client final : public Component {
   void start() override;
   void receive(const Message& msg, LinkId via) override;
   std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
+  bool measuresEndToEnd() const override { return true; }
 
  private:
   enum Timer : std::uint32_t { NextArrival, AttemptTimeout, BackoffDone, ThinkDone };
