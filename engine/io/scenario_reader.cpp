@@ -482,13 +482,13 @@ class ScenarioParser {
                      [](const FaultSpec& a, const FaultSpec& b) { return a.at < b.at; });
   }
 
-  /// Components whose role needs outgoing links must have them.
+  /// Components whose kind needs outgoing links must have them.
   void checkWiring(const Scenario& s) {
     for (const auto& [id, item, path] : m_componentLocations) {
       const ComponentSpec* c = s.findComponent(id);
       if (!c) continue;
-      const bool needsOutgoing = c->kind == "client" || c->kind == "load_balancer";
-      if (!needsOutgoing) continue;
+      const ComponentKind* kind = m_registry.find(c->kind);
+      if (!kind || !kind->needsOutgoingLink) continue;
       const bool hasOutgoing = std::any_of(s.links.begin(), s.links.end(),
                                            [&](const LinkSpec& l) { return l.from == id; });
       if (!hasOutgoing) {

@@ -23,6 +23,9 @@ struct ComponentKind {
   Pillar pillar = Pillar::Work;
   std::string description;  // one line
   std::vector<ParamSpec> params;
+  /// The kind only makes sense calling something (a client, a router): validation refuses an
+  /// instance without an outgoing link.
+  bool needsOutgoingLink = false;
   std::function<std::unique_ptr<Component>(const std::string& id, const ParamSet& params)> create;
 };
 

@@ -27,10 +27,14 @@ ComponentKind makeKind(std::string name, std::string title, std::string descript
 }  // namespace
 
 void registerWorkKinds(ComponentRegistry& registry) {
-  registry.add(makeKind<Client>("client", "Client",
-                                "Generates requests: open-loop arrivals or closed-loop users"));
-  registry.add(makeKind<LoadBalancer>("load_balancer", "Load balancer",
-                                      "Spreads requests over healthy backends by a policy"));
+  ComponentKind client = makeKind<Client>(
+      "client", "Client", "Generates requests: open-loop arrivals or closed-loop users");
+  client.needsOutgoingLink = true;
+  registry.add(std::move(client));
+  ComponentKind balancer = makeKind<LoadBalancer>(
+      "load_balancer", "Load balancer", "Spreads requests over healthy backends by a policy");
+  balancer.needsOutgoingLink = true;
+  registry.add(std::move(balancer));
   registry.add(makeKind<Service>("service", "Service",
                                  "Workers behind a FIFO queue; may call downstream services"));
   registry.add(makeKind<Broker>("queue", "Queue",
