@@ -25,11 +25,6 @@ std::string quote(std::string_view s) {
   return out + "\"";
 }
 
-std::string latencyLabel(const LinkSpec& l) {
-  const auto index = l.params.indexOf("latency");
-  return index ? formatParamValue(l.params.specs()[*index], l.params.value(*index)) : std::string();
-}
-
 }  // namespace
 
 std::string_view layoutEngineName(LayoutEngine engine) {
@@ -88,7 +83,7 @@ std::string scenarioToDot(const Scenario& s) {
     if (!placed.count(c.id)) node(c, "  ");
   }
   for (const LinkSpec& l : s.links) {
-    out += "  " + quote(l.from) + " -> " + quote(l.to) + " [label=" + quote(latencyLabel(l)) + "];\n";
+    out += "  " + quote(l.from) + " -> " + quote(l.to) + " [label=" + quote(l.params.text("latency")) + "];\n";
   }
   out += "}\n";
   return out;

@@ -315,4 +315,10 @@ const Distribution& ParamSet::distribution(std::string_view name) const {
   return std::get<Distribution>(byName(name));
 }
 
+std::string ParamSet::text(std::string_view name) const {
+  const auto index = indexOf(name);
+  if (!index) throw std::logic_error("undeclared parameter: " + std::string(name));
+  return formatParamValue((*m_specs)[*index], m_values[*index]);
+}
+
 }  // namespace pillars

@@ -85,6 +85,8 @@ class ParamSet {
   bool boolean(std::string_view name) const;
   const std::string& choice(std::string_view name) const;
   const Distribution& distribution(std::string_view name) const;
+  /// The canonical text of a declared parameter ("exp(20ms)", "8", "round_robin").
+  std::string text(std::string_view name) const;
 
  private:
   const ParamValue& byName(std::string_view name) const;

@@ -16,9 +16,7 @@ const ComponentKind* kindOf(const std::string& kind) { return builtinRegistry().
 QString text(const std::string& s) { return QString::fromStdString(s); }
 
 QString valueOf(const ComponentSpec& c, std::string_view name) {
-  const auto index = c.params.indexOf(name);
-  if (!index) return {};
-  return text(formatParamValue(c.params.specs()[*index], c.params.value(*index)));
+  return text(c.params.text(name));
 }
 
 }  // namespace

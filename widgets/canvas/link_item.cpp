@@ -32,8 +32,7 @@ LinkItem::LinkItem(const LinkSpec& link, const NodeItem* from, const NodeItem* t
     : m_id(link.id), m_from(from), m_to(to) {
   setFlag(ItemIsSelectable);
   setZValue(5);
-  m_label = QString::fromStdString(formatParamValue(link.params.specs()[*link.params.indexOf("latency")],
-                                                    link.params.value(*link.params.indexOf("latency"))));
+  m_label = QString::fromStdString(link.params.text("latency"));
   const double loss = link.params.real("loss");
   if (loss > 0) m_label += QStringLiteral(", %1% loss").arg(loss * 100.0, 0, 'g', 3);
   setToolTip(QString::fromStdString(link.id) + QStringLiteral("\nlatency ") + m_label);
