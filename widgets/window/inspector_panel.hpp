@@ -26,7 +26,6 @@ class InspectorPanel final : public QWidget {
   void showComponent(const std::string& componentId);
   /// Refills now (tests, and the deferred refresh).
   void refresh();
-  const std::string& shownComponent() const { return m_componentId; }
 
  signals:
   /// An edit was refused; the text says why.
