@@ -3,6 +3,7 @@
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QPen>
+#include <algorithm>
 
 #include "widgets/canvas/group_item.hpp"
 #include "widgets/canvas/link_item.hpp"
@@ -34,6 +35,30 @@ std::vector<std::string> TopologyScene::selectedComponents() const {
   std::vector<std::string> out;
   for (const ComponentSpec& c : m_document.scenario().components) {
     if (const NodeItem* n = nodeFor(c.id); n && n->isSelected()) out.push_back(c.id);
+  }
+  return out;
+}
+
+std::vector<std::string> TopologyScene::selectedLinks() const {
+  std::vector<std::string> picked;
+  for (QGraphicsItem* item : selectedItems()) {
+    if (item->type() == LinkItem::Type) picked.push_back(static_cast<LinkItem*>(item)->linkId());
+  }
+  std::vector<std::string> out;
+  for (const LinkSpec& l : m_document.scenario().links) {
+    if (std::find(picked.begin(), picked.end(), l.id) != picked.end()) out.push_back(l.id);
+  }
+  return out;
+}
+
+std::vector<std::string> TopologyScene::selectedGroups() const {
+  std::vector<std::string> picked;
+  for (QGraphicsItem* item : selectedItems()) {
+    if (item->type() == GroupItem::Type) picked.push_back(static_cast<GroupItem*>(item)->groupId());
+  }
+  std::vector<std::string> out;
+  for (const GroupSpec& g : m_document.scenario().groups) {
+    if (std::find(picked.begin(), picked.end(), g.id) != picked.end()) out.push_back(g.id);
   }
   return out;
 }

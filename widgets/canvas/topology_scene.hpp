@@ -26,6 +26,10 @@ class TopologyScene final : public QGraphicsScene {
   /// Ids of the selected components, in scenario order.
   std::vector<std::string> selectedComponents() const;
   void selectComponents(const std::vector<std::string>& ids);
+  /// Ids of the selected links, in scenario order.
+  std::vector<std::string> selectedLinks() const;
+  /// Ids of the selected groups (zones, regions), in scenario order.
+  std::vector<std::string> selectedGroups() const;
 
  signals:
   /// Something the user should read in the status bar (a refused connection, say).
