@@ -1,13 +1,19 @@
 // pillars: the desktop app. `pillars [FILE] [--screenshot OUT.png]`.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 #include <cstdio>
+#include <functional>
+#include <optional>
 #include <string_view>
 
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/canvas/topology_view.hpp"
+#include "engine/util/units.hpp"
+#include "widgets/live/live_run.hpp"
 #include "widgets/window/main_window.hpp"
+#include "widgets/window/simulate_actions.hpp"
 
 namespace {
 
@@ -37,6 +43,8 @@ bool prepareForMissingDisplay(int argc, char** argv) {
 int main(int argc, char** argv) {
   if (!prepareForMissingDisplay(argc, argv)) return 1;
   QApplication app(argc, argv);
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pillars.svg")));
+  QGuiApplication::setDesktopFileName(QStringLiteral(PILLARS_APP_ID));
   QApplication::setApplicationName(QStringLiteral("Pillars"));
   QApplication::setOrganizationName(QStringLiteral("Pillars"));
   QApplication::setApplicationVersion(QStringLiteral(PILLARS_VERSION));
@@ -50,13 +58,30 @@ int main(int argc, char** argv) {
                                       QStringLiteral("Save a picture of the window to <png> and quit."),
                                       QStringLiteral("png"));
   parser.addOption(screenshot);
+  const QCommandLineOption runFor(QStringLiteral("run-for"),
+                                  QStringLiteral("Simulate FILE for <duration> of simulated time (e.g. 30s) "
+                                                 "with animation before --screenshot."),
+                                  QStringLiteral("duration"));
+  parser.addOption(runFor);
   parser.process(app);
+  std::optional<pillars::SimTime> runTime;
+  if (parser.isSet(runFor)) {
+    runTime = pillars::parseDuration(parser.value(runFor).toStdString());
+    if (!runTime) {
+      std::fprintf(stderr, "pillars: --run-for expects a duration such as 30s or 2m, got \"%s\"\n",
+                   qPrintable(parser.value(runFor)));
+      return 2;
+    }
+  }
 
   pillars::MainWindow window;
   const bool capture = parser.isSet(screenshot);
   if (capture) window.useDefaultLayout();
+  // Unsaved work from a session that did not end normally comes first (and is not replaced
+  // by FILE); screenshots never ask.
+  const bool recovered = !capture && window.offerRecovery();
   const QStringList files = parser.positionalArguments();
-  if (!files.isEmpty()) {
+  if (!files.isEmpty() && !recovered) {
     QStringList errors;
     if (!window.openFile(files.front(), capture, &errors) && capture) {
       for (const QString& e : errors) std::fprintf(stderr, "%s\n", qPrintable(e));
@@ -64,11 +89,25 @@ int main(int argc, char** argv) {
     }
   }
   window.show();
+  if (runTime) {
+    if (!window.simulateActions().ensureLoaded()) {
+      std::fprintf(stderr, "pillars: cannot simulate %s\n", qPrintable(files.value(0)));
+      return 1;
+    }
+    // The fastest animated speed: messages in flight are recorded, so the picture shows them.
+    window.liveRun().setSpeed(pillars::LiveRun::kMaxSpeed);
+    window.liveRun().runUntil(*runTime);
+  }
   if (!capture) return QApplication::exec();
 
   // Let the window reach its final size and paint once before it is photographed.
   int status = 0;
-  QTimer::singleShot(300, &window, [&] {
+  std::function<void()> photograph;
+  photograph = [&] {
+    if (window.liveRun().isPlaying()) {  // --run-for has not reached its time yet
+      QTimer::singleShot(50, &window, photograph);
+      return;
+    }
     window.applyDefaultDockSizes();
     QApplication::processEvents();
     window.view().fitToWindow();
@@ -78,7 +117,8 @@ int main(int argc, char** argv) {
       status = 1;
     }
     QApplication::quit();
-  });
+  };
+  QTimer::singleShot(300, &window, photograph);
   QApplication::exec();
   return status;
 }

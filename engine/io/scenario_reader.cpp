@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/model/scenario_edits.hpp"
 #include "engine/util/units.hpp"
 
 namespace pillars {
@@ -18,14 +19,6 @@ constexpr std::string_view kFormatName = "pillars-scenario";
 constexpr std::size_t kMaxErrors = 50;
 
 std::string inQuotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-bool isValidId(std::string_view id) {
-  if (id.empty() || id.size() > 128) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-' || c == '.' || c == '>' || c == ':';
-  });
-}
 
 /// Walks one JSON document into a Scenario, collecting every problem it finds.
 class ScenarioParser {
@@ -444,7 +437,7 @@ class ScenarioParser {
 
   void readFaults(const JsonValue& v, const JsonPath& path, Scenario& s) {
     forEachItem(v, path, "faults", [&](const JsonValue& item, const JsonPath& p) {
-      checkKnownKeys(item, p, {"at", "action", "target"});
+      checkKnownKeys(item, p, {"at", "action", "target", "factor", "latency", "probability"});
       const JsonValue* at = required(item, p, "at");
       const JsonValue* action = required(item, p, "action");
       const JsonValue* target = required(item, p, "target");
@@ -456,30 +449,87 @@ class ScenarioParser {
       if (!when || !what || !who) return;
       f.at = *when;
       f.target = *who;
-      if (*what == "crash") f.action = FaultAction::Crash;
-      else if (*what == "restart") f.action = FaultAction::Restart;
-      else if (*what == "cut") f.action = FaultAction::Cut;
-      else if (*what == "heal") f.action = FaultAction::Heal;
-      else {
+      const std::optional<FaultAction> known = faultActionFromName(*what);
+      if (!known) {
         error(*action, p.key("action"),
-              "expected \"crash\", \"restart\", \"cut\" or \"heal\", got " + inQuotes(*what));
+              "expected \"crash\", \"restart\", \"cut\" or \"heal\" (outages), or \"slow\", "
+              "\"delay\" or \"loss\" (degradations), got " + inQuotes(*what));
         return;
       }
-      const bool onLink = f.action == FaultAction::Cut || f.action == FaultAction::Heal;
+      f.action = *known;
+      // Target and value are checked independently, so one entry can report both problems.
+      bool ok = true;
+      const bool onLink = faultTargetsLink(f.action);
       if (onLink && !s.findLink(f.target)) {
         error(*target, p.key("target"), "no link has the id " + inQuotes(f.target) +
                                             " (link ids default to \"from->to\")");
-        return;
+        ok = false;
       }
       if (!onLink && !s.findComponent(f.target) && !s.findGroup(f.target)) {
         error(*target, p.key("target"), "no component or group has the id " + inQuotes(f.target));
-        return;
+        ok = false;
       }
-      s.faults.push_back(std::move(f));
+      if (!readFaultValue(item, p, f)) ok = false;
+      if (ok) s.faults.push_back(std::move(f));
     });
     // Same-time faults keep file order; the timeline itself is sorted by time.
     std::stable_sort(s.faults.begin(), s.faults.end(),
                      [](const FaultSpec& a, const FaultSpec& b) { return a.at < b.at; });
+  }
+
+  /// The one value field of a slow, delay or loss fault: required for its own action, refused
+  /// on every other (a "factor" on a crash is a mistake worth pointing out, not ignoring).
+  bool readFaultValue(const JsonValue& item, const JsonPath& p, FaultSpec& f) {
+    const std::string_view own = faultValueField(f.action);
+    const std::string action = inQuotes(faultActionName(f.action));
+    bool ok = true;
+    for (const FaultAction owner : {FaultAction::Slow, FaultAction::Delay, FaultAction::Loss}) {
+      const std::string_view field = faultValueField(owner);
+      const JsonValue* v = item.find(field);
+      if (!v || field == own) continue;
+      error(*v, p.key(field),
+            inQuotes(field) + " is only for " + inQuotes(faultActionName(owner)) +
+                " faults; a " + action + " fault " +
+                (own.empty() ? std::string("has no value") : "takes " + inQuotes(own)));
+      ok = false;
+    }
+    if (own.empty()) return ok;
+    const JsonValue* v = item.find(own);
+    if (!v) {
+      error(item, p, "missing required field " + inQuotes(own) + " (a " + action +
+                         " fault needs it)");
+      return false;
+    }
+    const JsonPath vp = p.key(own);
+    switch (f.action) {
+      case FaultAction::Slow:
+        // No upper bound: a huge factor is a service that has all but stopped, and time
+        // saturates at the end of time rather than overflowing.
+        if (!v->isNumber() || !(v->asNumber() >= 1.0)) {
+          typeError(*v, vp, "a number >= 1");
+          return false;
+        }
+        f.value = v->asNumber();
+        return ok;
+      case FaultAction::Delay: {
+        auto d = readDuration(*v, vp);
+        if (!d) return false;
+        f.latency = *d;
+        return ok;
+      }
+      case FaultAction::Loss:
+        if (!v->isNumber() || !(v->asNumber() >= 0.0 && v->asNumber() <= 1.0)) {
+          typeError(*v, vp, "a number from 0 to 1");
+          return false;
+        }
+        f.value = v->asNumber();
+        return ok;
+      case FaultAction::Crash:
+      case FaultAction::Restart:
+      case FaultAction::Cut:
+      case FaultAction::Heal: break;
+    }
+    return ok;
   }
 
   /// Components whose kind needs outgoing links must have them.

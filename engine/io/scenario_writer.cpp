@@ -115,6 +115,16 @@ std::string writeScenarioJson(const Scenario& s) {
       w.field("at", formatDuration(f.at));
       w.field("action", faultActionName(f.action));
       w.field("target", f.target);
+      // Only the action's own value field: the reader refuses the others.
+      switch (f.action) {
+        case FaultAction::Slow: w.field("factor", f.value); break;
+        case FaultAction::Delay: w.field("latency", formatDuration(f.latency)); break;
+        case FaultAction::Loss: w.field("probability", f.value); break;
+        case FaultAction::Crash:
+        case FaultAction::Restart:
+        case FaultAction::Cut:
+        case FaultAction::Heal: break;
+      }
       w.endObject();
     }
     w.endArray();

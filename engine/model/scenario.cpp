@@ -1,6 +1,7 @@
 #include "engine/model/scenario.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace pillars {
 
@@ -10,8 +11,46 @@ std::string_view faultActionName(FaultAction action) {
     case FaultAction::Restart: return "restart";
     case FaultAction::Cut: return "cut";
     case FaultAction::Heal: return "heal";
+    case FaultAction::Slow: return "slow";
+    case FaultAction::Delay: return "delay";
+    case FaultAction::Loss: return "loss";
   }
   return "crash";
+}
+
+std::optional<FaultAction> faultActionFromName(std::string_view name) {
+  for (const FaultAction a : {FaultAction::Crash, FaultAction::Restart, FaultAction::Cut,
+                              FaultAction::Heal, FaultAction::Slow, FaultAction::Delay,
+                              FaultAction::Loss}) {
+    if (faultActionName(a) == name) return a;
+  }
+  return std::nullopt;
+}
+
+bool faultTargetsLink(FaultAction action) {
+  switch (action) {
+    case FaultAction::Cut:
+    case FaultAction::Heal:
+    case FaultAction::Delay:
+    case FaultAction::Loss: return true;
+    case FaultAction::Crash:
+    case FaultAction::Restart:
+    case FaultAction::Slow: return false;
+  }
+  return false;
+}
+
+std::string_view faultValueField(FaultAction action) {
+  switch (action) {
+    case FaultAction::Slow: return "factor";
+    case FaultAction::Delay: return "latency";
+    case FaultAction::Loss: return "probability";
+    case FaultAction::Crash:
+    case FaultAction::Restart:
+    case FaultAction::Cut:
+    case FaultAction::Heal: return "";
+  }
+  return "";
 }
 
 const ComponentSpec* Scenario::findComponent(std::string_view id) const {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
@@ -36,15 +37,33 @@ struct GroupSpec {
   std::string parent;                // enclosing group id, or empty
 };
 
-enum class FaultAction { Crash, Restart, Cut, Heal };
+/// What a fault does. Crash/restart and cut/heal are outages; slow, delay and loss degrade a
+/// component or a link without taking it down, and carry one value (see FaultSpec).
+enum class FaultAction { Crash, Restart, Cut, Heal, Slow, Delay, Loss };
 std::string_view faultActionName(FaultAction action);
+/// The action called `name` in scenario files ("crash", "slow", ...), if there is one.
+std::optional<FaultAction> faultActionFromName(std::string_view name);
+/// Whether the action's target is a link id (cut, heal, delay, loss) rather than a component
+/// or group id (crash, restart, slow).
+bool faultTargetsLink(FaultAction action);
+/// The scenario-file field holding the action's value: "factor" (slow), "latency" (delay),
+/// "probability" (loss), or empty for actions without a value.
+std::string_view faultValueField(FaultAction action);
 
-/// One entry of the fault timeline. `target` names a component or a group for crash/restart,
-/// a link id for cut/heal.
+/// One entry of the fault timeline. `target` names a component or a group for crash, restart
+/// and slow, a link id for cut, heal, delay and loss.
 struct FaultSpec {
   SimTime at = 0;
   FaultAction action = FaultAction::Crash;
   std::string target;
+  /// slow: the factor service times are multiplied by (>= 1; 1 restores normal speed).
+  /// loss: the link's new loss probability (0 to 1). Unused (0) by the other actions.
+  double value = 0.0;
+  /// delay: constant latency added to every message on the link (0 removes it). Unused (0)
+  /// by the other actions. A SimTime, not seconds in `value`, so it stays exact to the ns.
+  SimTime latency = 0;
+
+  bool operator==(const FaultSpec&) const = default;
 };
 
 /// Everything needed to run an experiment: the topology, how long, which seed, which faults.

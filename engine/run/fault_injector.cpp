@@ -8,8 +8,8 @@ namespace pillars {
 FaultInjector::FaultInjector(Simulation& sim, const Scenario& scenario) : m_sim(sim) {
   sim.registerHandler(*this);
   for (const FaultSpec& f : scenario.faults) {
-    Resolved r{f.action, {}, kNoLink};
-    if (f.action == FaultAction::Cut || f.action == FaultAction::Heal) {
+    Resolved r{f.action, {}, kNoLink, f.value, f.latency};
+    if (faultTargetsLink(f.action)) {
       for (std::size_t i = 0; i < sim.network().linkCount(); ++i) {
         if (sim.network().link(static_cast<LinkId>(i)).name == f.target) r.link = static_cast<LinkId>(i);
       }
@@ -39,6 +39,15 @@ void FaultInjector::handleEvent(std::uint32_t /*kind*/, std::uint64_t payload) {
       return;
     case FaultAction::Heal:
       if (f.link != kNoLink) m_sim.healLink(f.link);
+      return;
+    case FaultAction::Slow:
+      for (const ComponentId id : f.components) m_sim.setSlowdown(id, f.value);
+      return;
+    case FaultAction::Delay:
+      if (f.link != kNoLink) m_sim.setLinkExtraLatency(f.link, f.latency);
+      return;
+    case FaultAction::Loss:
+      if (f.link != kNoLink) m_sim.setLinkLossProbability(f.link, f.value);
       return;
   }
 }

@@ -11,8 +11,9 @@ namespace pillars {
 
 class Simulation;
 
-/// Replays a scenario's fault timeline: each entry becomes one kernel event that crashes or
-/// restarts components (a group crashes all its members) or cuts or heals a link.
+/// Replays a scenario's fault timeline: each entry becomes one kernel event that crashes,
+/// restarts or slows components (a group target applies to all its members), or cuts, heals,
+/// delays a link or sets its loss probability.
 class FaultInjector final : public EventHandler {
  public:
   /// Resolves targets against the scenario and schedules every fault. Targets must exist
@@ -26,6 +27,8 @@ class FaultInjector final : public EventHandler {
     FaultAction action;
     std::vector<ComponentId> components;
     LinkId link = kNoLink;
+    double value = 0.0;   // slow: factor; loss: probability
+    SimTime latency = 0;  // delay: extra latency
   };
   Simulation& m_sim;
   std::vector<Resolved> m_faults;

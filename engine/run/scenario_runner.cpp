@@ -49,7 +49,13 @@ ScenarioRunner::ScenarioRunner(const Scenario& scenario, const ComponentRegistry
 
 ScenarioRunner::~ScenarioRunner() = default;
 
-bool ScenarioRunner::finished() const { return m_sim->now() >= m_end; }
+bool ScenarioRunner::finished() const {
+  // The clock alone is not enough: several events can fall exactly on the end (the last
+  // sample, a health check), and a slice of advance() may stop between them with the clock
+  // already there. Stopping then would drop the rest from the results, so that run() with a
+  // progress callback (the CLI), run() without one and the app could disagree.
+  return m_sim->now() >= m_end && m_sim->nextEventTime() > m_end;
+}
 
 void ScenarioRunner::advance(SimTime limit, std::uint64_t maxEvents) {
   const auto t0 = std::chrono::steady_clock::now();

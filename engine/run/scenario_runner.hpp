@@ -31,6 +31,7 @@ class ScenarioRunner {
   bool run(const Progress& progress = {});
   /// Advances to `limit` at most, or by at most `maxEvents`; for interactive front ends.
   void advance(SimTime limit, std::uint64_t maxEvents);
+  /// At the end with every event due by then run.
   bool finished() const;
 
   Simulation& simulation() { return *m_sim; }

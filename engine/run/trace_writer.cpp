@@ -4,6 +4,7 @@
 
 #include "engine/sim/component.hpp"
 #include "engine/sim/simulation.hpp"
+#include "engine/util/units.hpp"
 
 namespace pillars {
 
@@ -61,6 +62,25 @@ void TraceWriter::onComponentState(ComponentId id, ComponentState state, SimTime
 void TraceWriter::onLinkState(LinkId link, bool up, SimTime at) {
   m_out << seconds(at) << ',' << (up ? "heal" : "cut") << ",,,," << m_sim.network().link(link).name
         << ",,\n";
+  ++m_lines;
+}
+
+void TraceWriter::onSlowdown(ComponentId id, double factor, SimTime at) {
+  // The component goes where crash and restart put it.
+  m_out << seconds(at) << ",slow,," << m_sim.component(id).name() << ",,,," << formatNumber(factor)
+        << '\n';
+  ++m_lines;
+}
+
+void TraceWriter::onLinkExtraLatency(LinkId link, SimTime extraLatency, SimTime at) {
+  m_out << seconds(at) << ",delay,,,," << m_sim.network().link(link).name << ",,"
+        << seconds(extraLatency) << '\n';
+  ++m_lines;
+}
+
+void TraceWriter::onLinkLossProbability(LinkId link, double probability, SimTime at) {
+  m_out << seconds(at) << ",loss,,,," << m_sim.network().link(link).name << ",,"
+        << formatNumber(probability) << '\n';
   ++m_lines;
 }
 

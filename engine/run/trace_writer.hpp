@@ -13,8 +13,10 @@ class Simulation;
 /// scripts, diffs between runs and debugging (`pillars-cli simulate --trace FILE`). It is an
 /// ordinary observer: attached only when asked for, it never changes the run.
 ///
-/// Columns: time_s, event (send|deliver|drop|crash|restart|cut|heal), kind (message kind or
-/// empty), from, to, link, request, detail (arrival time for sends, reason for drops).
+/// Columns: time_s, event (send|deliver|drop|crash|restart|slow|cut|heal|delay|loss), kind
+/// (message kind or empty), from, to, link, request, detail (arrival time for sends, reason
+/// for drops, the new factor, extra latency in seconds or loss probability for slow, delay
+/// and loss).
 class TraceWriter final : public SimObserver {
  public:
   TraceWriter(const Simulation& sim, std::ostream& out);
@@ -24,6 +26,9 @@ class TraceWriter final : public SimObserver {
   void onDrop(const Message& msg, LinkId link, DropReason reason, SimTime at) override;
   void onComponentState(ComponentId id, ComponentState state, SimTime at) override;
   void onLinkState(LinkId link, bool up, SimTime at) override;
+  void onSlowdown(ComponentId id, double factor, SimTime at) override;
+  void onLinkExtraLatency(LinkId link, SimTime extraLatency, SimTime at) override;
+  void onLinkLossProbability(LinkId link, double probability, SimTime at) override;
 
   std::uint64_t lines() const { return m_lines; }
 

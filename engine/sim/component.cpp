@@ -1,5 +1,7 @@
 #include "engine/sim/component.hpp"
 
+#include <algorithm>
+
 #include "engine/sim/simulation.hpp"
 
 namespace pillars {
@@ -55,6 +57,11 @@ void Component::restart() {
   if (m_up) return;
   m_up = true;
   onRestart();
+}
+
+void Component::setSlowdown(double factor) {
+  // std::max(1.0, NaN) is 1.0: a nonsense factor never speeds anything up or poisons times.
+  m_slowdown = std::max(1.0, factor);
 }
 
 }  // namespace pillars

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/metrics/component_metrics.hpp"
+#include "engine/sim/distribution.hpp"
 #include "engine/sim/event_queue.hpp"
 #include "engine/sim/ids.hpp"
 #include "engine/sim/message.hpp"
@@ -63,6 +64,12 @@ class Component : public EventHandler {
   /// Crash: volatile state is lost and pending timers die (the epoch advances).
   void crash();
   void restart();
+  /// Degrades (or, with 1, restores) the speed of the machine: kinds with a work time draw it
+  /// as usual and multiply it by `factor` (>= 1; values below 1 count as 1). Work already
+  /// under way keeps its time. A slowdown belongs to the host, not the process, so it
+  /// survives a crash and restart. Use Simulation::setSlowdown, which tells the observer.
+  void setSlowdown(double factor);
+  double slowdown() const { return m_slowdown; }
 
  protected:
   Simulation& sim() const { return *m_sim; }
@@ -94,6 +101,13 @@ class Component : public EventHandler {
     return m;
   }
 
+  /// One work time (service, cache hit...) drawn from `d` on this component's stream and
+  /// scaled by the slowdown. Always exactly one draw, and x * 1.0 == x, so an unslowed run is
+  /// bit-identical to one without this hook.
+  SimTime sampleWorkTime(const Distribution& d) {
+    return secondsToSimTime(d.sample(m_rng) * m_slowdown);
+  }
+
   virtual void onTimer(std::uint32_t /*kind*/, std::uint64_t /*payload*/) {}
   /// Forget volatile state; counts of lost work go into metrics here.
   virtual void onCrash() {}
@@ -109,6 +123,7 @@ class Component : public EventHandler {
   ComponentId m_id = kNoComponent;
   Simulation* m_sim = nullptr;
   bool m_up = true;
+  double m_slowdown = 1.0;
   Rng m_rng;
   std::vector<LinkId> m_outgoing;
   std::vector<LinkId> m_incoming;

@@ -1,5 +1,6 @@
 #include "engine/sim/network.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 
@@ -64,8 +65,9 @@ void Network::send(LinkId linkId, Message msg) {
     departure += secondsToSimTime(msg.sizeBytes / link.config.bandwidthBytesPerSecond);
     link.busyUntil[direction] = departure;
   }
-  const SimTime arrival =
-      saturatingAdd(departure, secondsToSimTime(link.config.latency.sample(link.rng)));
+  const SimTime arrival = saturatingAdd(
+      saturatingAdd(departure, secondsToSimTime(link.config.latency.sample(link.rng))),
+      link.extraLatency);
   // Loss is decided now so the message can still be drawn flying until it dies.
   const bool lost = link.config.lossProbability > 0.0 &&
                     link.rng.uniform01() < link.config.lossProbability;
@@ -116,6 +118,23 @@ void Network::heal(LinkId linkId) {
   if (link.up) return;
   link.up = true;
   if (SimObserver* obs = m_sim.observer()) obs->onLinkState(linkId, true, m_sim.now());
+}
+
+void Network::setExtraLatency(LinkId linkId, SimTime extra) {
+  Link& link = m_links[linkId];
+  extra = std::max<SimTime>(0, extra);
+  if (link.extraLatency == extra) return;
+  link.extraLatency = extra;
+  if (SimObserver* obs = m_sim.observer()) obs->onLinkExtraLatency(linkId, extra, m_sim.now());
+}
+
+void Network::setLossProbability(LinkId linkId, double probability) {
+  Link& link = m_links[linkId];
+  // Written so that NaN becomes 0: a nonsense value loses nothing rather than everything.
+  probability = probability > 0.0 ? std::min(probability, 1.0) : 0.0;
+  if (link.config.lossProbability == probability) return;
+  link.config.lossProbability = probability;
+  if (SimObserver* obs = m_sim.observer()) obs->onLinkLossProbability(linkId, probability, m_sim.now());
 }
 
 }  // namespace pillars

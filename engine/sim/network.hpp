@@ -45,6 +45,9 @@ struct Link {
   /// Advanced on every cut: a message sent in an earlier epoch is lost even if the link heals
   /// before it would have arrived.
   std::uint32_t epoch = 0;
+  /// Added to every sampled latency (a `delay` fault). Kept apart from config.latency so the
+  /// draws, and with them every other message's fate, stay as they were.
+  SimTime extraLatency = 0;
   SimTime busyUntil[2] = {0, 0};
   LinkStats stats;
   Rng rng;
@@ -64,6 +67,12 @@ class Network final : public EventHandler {
   void send(LinkId link, Message msg);
   void cut(LinkId link);
   void heal(LinkId link);
+  /// Messages sent from now on take `extra` (>= 0) longer than their sampled latency; 0
+  /// removes the delay. Messages already in flight keep their arrival time.
+  void setExtraLatency(LinkId link, SimTime extra);
+  /// Replaces the link's loss probability (clamped to 0..1) for messages sent from now on.
+  /// The original value is in the link's config until then; to restore, set it back.
+  void setLossProbability(LinkId link, double probability);
 
   const Link& link(LinkId id) const { return m_links[id]; }
   Link& link(LinkId id) { return m_links[id]; }

@@ -29,6 +29,12 @@ class SimObserver {
                       SimTime /*at*/) {}
   virtual void onComponentState(ComponentId /*id*/, ComponentState /*state*/, SimTime /*at*/) {}
   virtual void onLinkState(LinkId /*link*/, bool /*up*/, SimTime /*at*/) {}
+  /// A component's work times are now multiplied by `factor` (1 = normal speed).
+  virtual void onSlowdown(ComponentId /*id*/, double /*factor*/, SimTime /*at*/) {}
+  /// Every message on the link now takes `extraLatency` longer (0 = none).
+  virtual void onLinkExtraLatency(LinkId /*link*/, SimTime /*extraLatency*/, SimTime /*at*/) {}
+  /// The link now loses each message with `probability`.
+  virtual void onLinkLossProbability(LinkId /*link*/, double /*probability*/, SimTime /*at*/) {}
   virtual void onComponentAdded(ComponentId /*id*/, SimTime /*at*/) {}
   virtual void onLinkAdded(LinkId /*link*/, SimTime /*at*/) {}
 };

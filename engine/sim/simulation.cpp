@@ -109,6 +109,15 @@ void Simulation::restart(ComponentId id) {
   if (m_observer) m_observer->onComponentState(id, ComponentState::Up, m_now);
 }
 
+void Simulation::setSlowdown(ComponentId id, double factor) {
+  Component& c = *m_components[id];
+  const double before = c.slowdown();
+  c.setSlowdown(factor);
+  // Like a crash of a crashed component, a change to the same speed is no event.
+  if (c.slowdown() == before) return;
+  if (m_observer) m_observer->onSlowdown(id, c.slowdown(), m_now);
+}
+
 void Simulation::registerHandler(EventHandler& handler) {
   handler.setTraceId(m_nextHelperTraceId++);
 }

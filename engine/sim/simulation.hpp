@@ -80,6 +80,15 @@ class Simulation {
   void restart(ComponentId id);
   void cutLink(LinkId id) { m_network.cut(id); }
   void healLink(LinkId id) { m_network.heal(id); }
+  /// Multiplies the component's work times by `factor` (>= 1; 1 restores normal speed); see
+  /// Component::setSlowdown. Kinds without a work time (client, balancer, queue) ignore it.
+  void setSlowdown(ComponentId id, double factor);
+  /// Adds a constant `extra` to every latency on the link (0 removes it); see Network.
+  void setLinkExtraLatency(LinkId id, SimTime extra) { m_network.setExtraLatency(id, extra); }
+  /// Replaces the link's loss probability (0 to 1); see Network.
+  void setLinkLossProbability(LinkId id, double probability) {
+    m_network.setLossProbability(id, probability);
+  }
 
   // --- Observation ---------------------------------------------------------------------------
   void setObserver(SimObserver* observer) { m_observer = observer; }

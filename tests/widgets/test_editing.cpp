@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <QDropEvent>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QTableWidget>
 #include <QTest>
@@ -37,19 +38,18 @@ int countLinks(const QGraphicsScene& scene) {
   return n;
 }
 
-/// Sets a parameter by typing into the inspector's value cell.
+/// Sets a parameter by typing into the inspector's value field (replacing what it shows) and
+/// pressing Enter.
 void editInInspector(MainWindow& window, const QString& param, const QString& text) {
   QCoreApplication::processEvents();
-  auto* table = window.inspector().findChild<QTableWidget*>();
-  ASSERT_NE(table, nullptr);
-  for (int row = 0; row < table->rowCount(); ++row) {
-    if (table->item(row, 0)->text() == param) {
-      table->item(row, 1)->setText(text);  // what the cell editor does on commit
-      QCoreApplication::processEvents();
-      return;
-    }
-  }
-  FAIL() << "no parameter " << param.toStdString();
+  auto* editor = window.inspector().findChild<QWidget*>(QStringLiteral("param:") + param);
+  ASSERT_NE(editor, nullptr) << "no parameter " << param.toStdString();
+  auto* field = editor->findChild<QLineEdit*>(QStringLiteral("text"));
+  ASSERT_NE(field, nullptr);
+  field->selectAll();
+  QTest::keyClicks(field, text);
+  QTest::keyClick(field, Qt::Key_Return);
+  QCoreApplication::processEvents();
 }
 
 class Editing : public ::testing::Test {

@@ -14,6 +14,10 @@ namespace pillars {
 namespace {
 
 constexpr qreal kArrow = 9.0;
+/// Below these scales the label (7.5 pt: 5 px high at 0.5) and the arrow head (2 px at 0.2)
+/// are too small to read and are left out.
+constexpr qreal kLabelDetail = 0.5;
+constexpr qreal kArrowDetail = 0.2;
 
 /// Where the segment from the card's centre towards `towards` leaves the card.
 QPointF leaveCard(QPointF centre, QPointF towards) {
@@ -61,12 +65,24 @@ QPainterPath LinkItem::shape() const {
 }
 
 void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
-  p->setRenderHint(QPainter::Antialiasing);
   const QLineF l = edgeToEdge();
   if (l.length() < 1) return;
   const bool selected = option->state & QStyle::State_Selected;
   const QColor ink = selected ? option->palette.color(QPalette::Highlight)
                               : option->palette.color(QPalette::WindowText);
+  // Screen pixels per scene pixel: zoomed far out, the label and the arrow head are too small
+  // to see (and the label's layout is the dearest part of a link to draw), so they are left
+  // out and the line is kept one screen pixel wide.
+  const qreal detail = QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform());
+  if (detail < kArrowDetail) {
+    QPen line(ink, selected ? 2.0 : 1.0);
+    line.setCosmetic(true);
+    p->setRenderHint(QPainter::Antialiasing, false);
+    p->setPen(line);
+    p->drawLine(l);
+    return;
+  }
+  p->setRenderHint(QPainter::Antialiasing);
   p->setPen(QPen(ink, selected ? 2.4 : 1.4));
   p->drawLine(l);
 
@@ -77,6 +93,7 @@ void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
       tip - QPointF(std::sin(angle + M_PI - M_PI / 3) * kArrow, std::cos(angle + M_PI - M_PI / 3) * kArrow);
   p->setBrush(ink);
   p->drawPolygon(QPolygonF({tip, left, right}));
+  if (detail < kLabelDetail) return;
 
   // The label sits above the middle of the arrow, shortened to the arrow's length so it never
   // runs into the cards; the tooltip always has it whole.

@@ -13,6 +13,13 @@
 
 namespace pillars {
 
+namespace {
+/// Below these scales a card's text (the title is 6 px high at 0.45) and glyph (8 px across at
+/// 0.2) are too small to read and are left out.
+constexpr qreal kTextDetail = 0.45;
+constexpr qreal kGlyphDetail = 0.2;
+}  // namespace
+
 NodeItem::NodeItem(const ComponentSpec& component, QGraphicsItem* parent)
     : QGraphicsObject(parent),
       m_id(component.id),
@@ -46,16 +53,32 @@ QRectF NodeItem::boundingRect() const {
 }
 
 void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
-  p->setRenderHint(QPainter::Antialiasing);
   const QRectF card(-kWidth / 2, -kHeight / 2, kWidth, kHeight);
   const bool selected = option->state & QStyle::State_Selected;
   const QColor edge = selected ? option->palette.color(QPalette::Highlight) : kindstyle::border(m_kind);
+  // How many screen pixels one card pixel covers. A thousand-card diagram fitted to the window
+  // shows cards a few pixels wide: their text would cost most of a frame to lay out and not be
+  // readable, so detail is dropped as it becomes too small to see.
+  const qreal detail = QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform());
+  if (detail < kGlyphDetail) {
+    // A coloured block with an outline one screen pixel wide (two when selected), so every card
+    // and the selection stay visible however far out the view is zoomed.
+    QPen outline(edge, selected ? 2.0 : 1.0);
+    outline.setCosmetic(true);
+    p->setRenderHint(QPainter::Antialiasing, false);
+    p->setPen(outline);
+    p->setBrush(kindstyle::fill(m_kind));
+    p->drawRect(card);
+    return;
+  }
+  p->setRenderHint(QPainter::Antialiasing);
   p->setPen(QPen(edge, selected ? 3.0 : 1.4));
   p->setBrush(kindstyle::fill(m_kind));
   p->drawRoundedRect(card, 10, 10);
 
   const QRectF glyph(card.left() + 10, card.top() + 12, 40, 40);
   kindstyle::drawGlyph(*p, glyph, m_kind);
+  if (detail < kTextDetail) return;
 
   // Text is dark on the light pillar colours whatever the system theme.
   const QRectF textBox(glyph.right() + 8, card.top() + 8, card.right() - glyph.right() - 14,

@@ -22,6 +22,10 @@ TopologyScene::TopologyScene(TopologyDocument& document, QObject* parent)
                       &TopologyDocument::linkRemoved}) {
     connect(&m_document, signal, this, &TopologyScene::rebuildKeepingSelection);
   }
+  connect(&m_document, &TopologyDocument::restructured, this, &TopologyScene::rebuildKeepingSelection);
+  for (auto signal : {&TopologyDocument::linkChanged, &TopologyDocument::groupChanged}) {
+    connect(&m_document, signal, this, &TopologyScene::rebuildKeepingSelection);  // labels
+  }
   connect(&m_document, &TopologyDocument::componentMoved, this, &TopologyScene::placeNode);
   rebuild();
 }
@@ -72,11 +76,25 @@ void TopologyScene::selectComponents(const std::vector<std::string>& ids) {
 
 void TopologyScene::rebuildKeepingSelection() {
   const auto selected = selectedComponents();
+  const auto links = selectedLinks();
+  const auto groups = selectedGroups();
   const QRectF area = sceneRect();
   rebuild();
   // Edits only ever grow the canvas, so the view never jumps under the user's hands.
   setSceneRect(area | sceneRect());
   selectComponents(selected);
+  // Selected links and groups stay selected too: the inspector keeps showing what is being
+  // edited while each keystroke rebuilds the items.
+  const auto picked = [](const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  for (QGraphicsItem* item : items()) {
+    if (item->type() == LinkItem::Type && picked(links, static_cast<LinkItem*>(item)->linkId())) {
+      item->setSelected(true);
+    } else if (item->type() == GroupItem::Type && picked(groups, static_cast<GroupItem*>(item)->groupId())) {
+      item->setSelected(true);
+    }
+  }
 }
 
 TopologyScene::~TopologyScene() {
@@ -88,6 +106,7 @@ TopologyScene::~TopologyScene() {
 }
 
 void TopologyScene::rebuild() {
+  m_groupDrag.reset();
   m_connectFrom = nullptr;
   m_rubberLink = nullptr;
   // Forget the items before deleting them: clear() announces the selection change, and
@@ -150,6 +169,34 @@ NodeItem* TopologyScene::nodeAt(QPointF scenePos) const {
   return nullptr;
 }
 
+bool TopologyScene::beginGroupDrag(QPointF scenePos) {
+  if (nodeAt(scenePos)) return false;
+  // The innermost frame under the pointer: zones sit above regions.
+  GroupItem* frame = nullptr;
+  for (QGraphicsItem* item : items(scenePos)) {
+    if (item->type() == GroupItem::Type) {
+      frame = static_cast<GroupItem*>(item);
+      break;
+    }
+  }
+  if (!frame) return false;
+  const Scenario& s = m_document.scenario();
+  GroupDrag drag{frame->groupId(), scenePos, {}, {}};
+  const std::vector<std::string> members = s.groupMembers(drag.groupId);
+  for (const std::string& id : members) {
+    if (NodeItem* n = nodeFor(id)) drag.members[id] = n->pos();
+  }
+  for (QGraphicsItem* item : m_groups) {
+    const auto inner = s.groupMembers(static_cast<GroupItem*>(item)->groupId());
+    const bool carried = !inner.empty() && std::all_of(inner.begin(), inner.end(), [&](const std::string& m) {
+      return drag.members.count(m) > 0;
+    });
+    if (carried) drag.frames.push_back(item);
+  }
+  m_groupDrag = std::move(drag);
+  return true;
+}
+
 void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
   if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)) {
     if (NodeItem* from = nodeAt(event->scenePos())) {
@@ -161,9 +208,20 @@ void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
     }
   }
   QGraphicsScene::mousePressEvent(event);
+  if (event->button() == Qt::LeftButton && !(event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier))) {
+    beginGroupDrag(event->scenePos());
+  }
 }
 
 void TopologyScene::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {
+  if (m_groupDrag && (event->buttons() & Qt::LeftButton)) {
+    // Moved by whole grid steps, so the cards stay on the grid they were snapped to.
+    const QPointF delta = NodeItem::snapToGrid(event->scenePos() - m_groupDrag->from);
+    for (const auto& [id, start] : m_groupDrag->members) nodeFor(id)->setPos(start + delta);
+    for (QGraphicsItem* frame : m_groupDrag->frames) frame->setPos(delta);
+    event->accept();
+    return;
+  }
   if (m_rubberLink) {
     m_rubberLink->setLine(QLineF(m_connectFrom->pos(), event->scenePos()));
     event->accept();
@@ -188,12 +246,17 @@ void TopologyScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
     return;
   }
   QGraphicsScene::mouseReleaseEvent(event);
+  QString label;
+  if (m_groupDrag) {
+    label = tr("Move %1").arg(QString::fromStdString(m_groupDrag->groupId));
+    m_groupDrag.reset();
+  }
   // However many cards the drag carried, the document records one move.
   std::map<std::string, QPointF> moved;
   for (const auto& [id, node] : m_nodes) {
     if (node->pos() != m_document.position(id)) moved[id] = node->pos();
   }
-  if (!moved.empty()) m_document.moveComponents(moved);
+  if (!moved.empty()) m_document.moveComponents(moved, label);
 }
 
 }  // namespace pillars

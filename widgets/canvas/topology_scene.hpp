@@ -2,6 +2,7 @@
 
 #include <QGraphicsScene>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,8 @@ class TopologyScene final : public QGraphicsScene {
   void placeNode(const std::string& id);
   void rebuildGroups();
   NodeItem* nodeAt(QPointF scenePos) const;
+  /// Starts carrying a group's cards (and nested frames) when a press lands on its frame.
+  bool beginGroupDrag(QPointF scenePos);
 
   TopologyDocument& m_document;
   std::map<std::string, NodeItem*> m_nodes;
@@ -53,6 +56,14 @@ class TopologyScene final : public QGraphicsScene {
   // Shift+drag connection in progress.
   NodeItem* m_connectFrom = nullptr;
   QGraphicsLineItem* m_rubberLink = nullptr;
+  // Drag of a zone or region in progress: where it started and what it carries.
+  struct GroupDrag {
+    std::string groupId;
+    QPointF from;
+    std::map<std::string, QPointF> members;  // where each card started
+    std::vector<QGraphicsItem*> frames;      // the group's frame and nested ones
+  };
+  std::optional<GroupDrag> m_groupDrag;
 };
 
 }  // namespace pillars

@@ -1,13 +1,21 @@
 #include "widgets/canvas/topology_view.hpp"
 
+#include "widgets/canvas/inline_rename_editor.hpp"
 #include "widgets/canvas/mime_types.hpp"
+#include "widgets/canvas/node_item.hpp"
+#include "widgets/canvas/topology_scene.hpp"
 
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
+#include <QKeyEvent>
+#include <QPainter>
 #include <QDropEvent>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
 
 namespace pillars {
 
@@ -15,6 +23,10 @@ namespace {
 constexpr qreal kMinZoom = 0.1;
 constexpr qreal kMaxZoom = 8.0;
 constexpr qreal kStep = 1.25;
+// Grid lines every two snap steps, a stronger line every ten; thinner than that is noise.
+constexpr qreal kGridMinor = 2 * NodeItem::kGrid;
+constexpr int kGridMajorEvery = 5;
+constexpr qreal kMinGridPixels = 7.0;
 }  // namespace
 
 TopologyView::TopologyView(QGraphicsScene* scene, QWidget* parent) : QGraphicsView(scene, parent) {
@@ -24,6 +36,132 @@ TopologyView::TopologyView(QGraphicsScene* scene, QWidget* parent) : QGraphicsVi
   setViewportUpdateMode(SmartViewportUpdate);
   setBackgroundRole(QPalette::Base);
   setAcceptDrops(true);
+  // Rubber bands pick what they enclose: a band drawn inside a zone selects cards, not the zone.
+  setRubberBandSelectionMode(Qt::ContainsItemShape);
+}
+
+void TopologyView::setGridVisible(bool visible) {
+  m_grid = visible;
+  resetCachedContent();
+  viewport()->update();
+}
+
+void TopologyView::drawBackground(QPainter* painter, const QRectF& rect) {
+  painter->fillRect(rect, palette().color(QPalette::Base));
+  if (!m_grid) return;
+  // Grid ink follows the theme: a faint mix of text on base, light or dark alike.
+  const QColor base = palette().color(QPalette::Base);
+  const QColor text = palette().color(QPalette::Text);
+  const auto mix = [&](qreal t) {
+    return QColor::fromRgbF(static_cast<float>(base.redF() + (text.redF() - base.redF()) * t),
+                            static_cast<float>(base.greenF() + (text.greenF() - base.greenF()) * t),
+                            static_cast<float>(base.blueF() + (text.blueF() - base.blueF()) * t));
+  };
+  qreal step = kGridMinor;
+  int majorEvery = kGridMajorEvery;
+  if (step * zoom() < kMinGridPixels) {  // zoomed far out: only the major lines
+    step *= kGridMajorEvery;
+    majorEvery = 1;
+  }
+  if (step * zoom() < kMinGridPixels) return;
+  const auto firstLine = [step](qreal from) { return std::floor(from / step); };
+  QVector<QLineF> minor;
+  QVector<QLineF> major;
+  for (qreal i = firstLine(rect.left()); i * step <= rect.right(); ++i) {
+    const QLineF line(i * step, rect.top(), i * step, rect.bottom());
+    (static_cast<long long>(i) % majorEvery == 0 ? major : minor).append(line);
+  }
+  for (qreal i = firstLine(rect.top()); i * step <= rect.bottom(); ++i) {
+    const QLineF line(rect.left(), i * step, rect.right(), i * step);
+    (static_cast<long long>(i) % majorEvery == 0 ? major : minor).append(line);
+  }
+  painter->setRenderHint(QPainter::Antialiasing, false);
+  painter->setPen(QPen(mix(0.06), 0));
+  painter->drawLines(minor);
+  painter->setPen(QPen(mix(0.12), 0));
+  painter->drawLines(major);
+}
+
+void TopologyView::startRename(const std::string& componentId) {
+  auto* canvas = qobject_cast<TopologyScene*>(scene());
+  NodeItem* node = canvas ? canvas->nodeFor(componentId) : nullptr;
+  if (!node || !m_rename) return;
+  ensureVisible(node);
+  // Over the title line of the card, at the current zoom.
+  const QRectF titleArea = node->mapRectToScene(QRectF(-NodeItem::kWidth / 2 + 56, -NodeItem::kHeight / 2 + 8,
+                                                       NodeItem::kWidth - 64, 24));
+  const QRect where = mapFromScene(titleArea).boundingRect();
+  auto* editor = new InlineRenameEditor(
+      QString::fromStdString(componentId),
+      [this, componentId](const QString& text) { return m_rename(componentId, text); }, viewport());
+  editor->setGeometry(where.adjusted(0, 0, 0, 4));
+  connect(editor, &InlineRenameEditor::finished, this, [this] { setFocus(); });
+  editor->show();
+  editor->setFocus();
+}
+
+void TopologyView::mouseDoubleClickEvent(QMouseEvent* event) {
+  for (QGraphicsItem* item : items(event->position().toPoint())) {
+    if (item->type() == NodeItem::Type) {
+      startRename(static_cast<NodeItem*>(item)->componentId());
+      event->accept();
+      return;
+    }
+  }
+  QGraphicsView::mouseDoubleClickEvent(event);
+}
+
+void TopologyView::contextMenuEvent(QContextMenuEvent* event) {
+  // Right-clicking an unselected item acts on it alone, as in every desktop editor.
+  QGraphicsItem* hit = nullptr;
+  for (QGraphicsItem* item : items(event->pos())) {
+    if (item->flags() & QGraphicsItem::ItemIsSelectable) {
+      hit = item;
+      break;
+    }
+  }
+  if (scene() && hit && !hit->isSelected()) {
+    scene()->clearSelection();
+    hit->setSelected(true);
+  } else if (scene() && !hit) {
+    scene()->clearSelection();
+  }
+  emit contextMenuRequested(event->globalPos(), mapToScene(event->pos()));
+  event->accept();
+}
+
+void TopologyView::keyPressEvent(QKeyEvent* event) {
+  if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && !m_panning) {
+    m_spaceHeld = true;
+    m_pannedWhileSpaceHeld = false;
+    setDragMode(NoDrag);
+    viewport()->setCursor(Qt::OpenHandCursor);
+    event->accept();
+    return;
+  }
+  if (event->key() == Qt::Key_Space) {
+    event->accept();  // auto-repeat while held
+    return;
+  }
+  QGraphicsView::keyPressEvent(event);
+}
+
+void TopologyView::keyReleaseEvent(QKeyEvent* event) {
+  if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && m_spaceHeld) {
+    m_spaceHeld = false;
+    setDragMode(RubberBandDrag);
+    if (!m_panning) viewport()->unsetCursor();
+    if (!m_pannedWhileSpaceHeld) emit spaceTapped();
+    event->accept();
+    return;
+  }
+  QGraphicsView::keyReleaseEvent(event);
+}
+
+void TopologyView::beginPan(QPoint at) {
+  m_panning = true;
+  m_panFrom = at;
+  viewport()->setCursor(Qt::ClosedHandCursor);
 }
 
 void TopologyView::dragEnterEvent(QDragEnterEvent* event) {
@@ -79,10 +217,11 @@ void TopologyView::wheelEvent(QWheelEvent* event) {
 }
 
 void TopologyView::mousePressEvent(QMouseEvent* event) {
-  if (event->button() == Qt::MiddleButton) {
-    m_panning = true;
-    m_panFrom = event->position().toPoint();
-    setCursor(Qt::ClosedHandCursor);
+  const bool spacePan = m_spaceHeld && event->button() == Qt::LeftButton;
+  if (event->button() == Qt::MiddleButton || spacePan) {
+    m_panButton = event->button();
+    m_pannedWhileSpaceHeld = m_pannedWhileSpaceHeld || spacePan;
+    beginPan(event->position().toPoint());
     event->accept();
     return;
   }
@@ -102,9 +241,14 @@ void TopologyView::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void TopologyView::mouseReleaseEvent(QMouseEvent* event) {
-  if (m_panning && event->button() == Qt::MiddleButton) {
+  if (m_panning && event->button() == m_panButton) {
     m_panning = false;
-    unsetCursor();
+    m_panButton = Qt::NoButton;
+    if (m_spaceHeld) {
+      viewport()->setCursor(Qt::OpenHandCursor);
+    } else {
+      viewport()->unsetCursor();
+    }
     event->accept();
     return;
   }

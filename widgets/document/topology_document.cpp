@@ -10,11 +10,16 @@
 #include "engine/io/scenario_writer.hpp"
 #include "engine/util/atomic_file.hpp"
 #include "engine/model/component_kind.hpp"
+#include "engine/model/scenario_edits.hpp"
 #include "widgets/document/commands/add_component_command.hpp"
 #include "widgets/document/commands/connect_command.hpp"
 #include "widgets/document/commands/move_components_command.hpp"
-#include "widgets/document/commands/remove_components_command.hpp"
+#include "widgets/document/commands/restructure_command.hpp"
 #include "widgets/document/commands/set_parameter_command.hpp"
+#include "widgets/document/commands/set_group_kind_command.hpp"
+#include "widgets/document/commands/set_group_label_command.hpp"
+#include "widgets/document/commands/set_link_parameter_command.hpp"
+#include "widgets/document/commands/set_parameters_command.hpp"
 
 namespace pillars {
 
@@ -28,23 +33,8 @@ QString TopologyDocument::displayName() const {
 }
 
 bool TopologyDocument::load(const QString& path, QStringList* errors) {
-  ScenarioLoad load = loadScenarioOrProject(path.toStdString(), builtinRegistry());
-  if (!load.ok()) {
-    if (errors) {
-      for (const Diagnostic& d : load.errors) errors->append(QString::fromStdString(d.format()));
-    }
-    return false;
-  }
-  m_scenario = std::move(*load.scenario);
-  m_path = path;
-  m_undo.clear();
-  m_positions.clear();
-  for (const ComponentSpec& c : m_scenario.components) {
-    if (c.position) m_positions[c.id] = QPointF(c.position->first, c.position->second);
-  }
-  placeUnpositioned();
-  emit reset();
-  return true;
+  // The editor opens whatever it can save, unfinished wiring included (see loadAs).
+  return loadAs(path, path, false, errors);
 }
 
 Scenario TopologyDocument::scenarioWithPositions() const {
@@ -114,22 +104,11 @@ void TopologyDocument::placeUnpositioned() {
 
 // --- Edits ------------------------------------------------------------------------------------
 
-std::string TopologyDocument::freshId(const std::string& kind) const {
-  // "service1", "service2", ... skipping ids taken by components or groups.
-  for (int n = 1;; ++n) {
-    std::string id = kind;
-    id += std::to_string(n);
-    if (!m_scenario.findComponent(id) && !m_scenario.findGroup(id) && !m_scenario.findLink(id)) {
-      return id;
-    }
-  }
-}
-
 std::string TopologyDocument::addComponent(const std::string& kind, QPointF at) {
   const ComponentKind* k = builtinRegistry().find(kind);
   if (!k) throw std::invalid_argument("unknown component kind " + kind);
   ComponentSpec c;
-  c.id = freshId(kind);
+  c.id = freshId(m_scenario, kind);
   c.kind = kind;
   c.params = ParamSet(k->params);
   const std::string id = c.id;
@@ -137,12 +116,84 @@ std::string TopologyDocument::addComponent(const std::string& kind, QPointF at) 
   return id;
 }
 
-void TopologyDocument::removeComponents(const std::vector<std::string>& ids) {
-  std::vector<std::string> present;
-  for (const auto& id : ids) {
-    if (m_scenario.findComponent(id)) present.push_back(id);
+void TopologyDocument::pushRestructure(const QString& label, Scenario after) {
+  Scenario before = scenarioWithPositions();
+  if (writeScenarioJson(before) == writeScenarioJson(after)) return;
+  m_undo.push(new RestructureCommand(*this, label, std::move(before), std::move(after)));
+}
+
+void TopologyDocument::remove(const std::vector<std::string>& componentIds,
+                              const std::vector<std::string>& linkIds,
+                              const std::vector<std::string>& groupIds) {
+  const std::size_t count = componentIds.size() + linkIds.size() + groupIds.size();
+  if (count == 0) return;
+  Scenario next = scenarioWithPositions();
+  removeGroups(next, groupIds);
+  removeLinks(next, linkIds);
+  pillars::removeComponents(next, componentIds);
+  QString label;
+  if (count == 1) {
+    const std::string& only = !componentIds.empty() ? componentIds.front()
+                              : !linkIds.empty()    ? linkIds.front()
+                                                    : groupIds.front();
+    label = tr("Delete %1").arg(QString::fromStdString(only));
+  } else {
+    label = tr("Delete %n items", nullptr, static_cast<int>(count));
   }
-  if (!present.empty()) m_undo.push(new RemoveComponentsCommand(*this, std::move(present)));
+  pushRestructure(label, std::move(next));
+}
+
+QString TopologyDocument::renameComponent(const std::string& id, const std::string& newId) {
+  if (!m_scenario.findComponent(id)) return tr("No component %1.").arg(QString::fromStdString(id));
+  if (newId == id) return {};
+  if (!isValidId(newId)) {
+    return tr("An id is 1 to 128 letters, digits and _ - . : > (no spaces).");
+  }
+  if (idInUse(m_scenario, newId)) {
+    return tr("%1 is already taken; ids are unique across components, links and groups.")
+        .arg(QString::fromStdString(newId));
+  }
+  Scenario next = scenarioWithPositions();
+  pillars::renameComponent(next, id, newId);
+  pushRestructure(tr("Rename %1 to %2").arg(QString::fromStdString(id), QString::fromStdString(newId)),
+                  std::move(next));
+  return {};
+}
+
+Scenario TopologyDocument::copyFragment(const std::vector<std::string>& componentIds) const {
+  return extractFragment(scenarioWithPositions(), componentIds);
+}
+
+std::vector<std::string> TopologyDocument::pasteFragment(const Scenario& fragment, QPointF offset,
+                                                         const QString& label) {
+  if (fragment.components.empty()) return {};
+  Scenario next = scenarioWithPositions();
+  std::vector<std::string> added = mergeFragment(next, fragment, offset.x(), offset.y());
+  // Components a hand-written fragment leaves unplaced appear where the paste lands.
+  for (ComponentSpec& c : next.components) {
+    if (!c.position) c.position = std::make_pair(offset.x(), offset.y());
+  }
+  pushRestructure(label, std::move(next));
+  return added;
+}
+
+std::string TopologyDocument::createGroup(const std::string& kind, const std::vector<std::string>& componentIds,
+                                          const std::vector<std::string>& groupIds) {
+  if (componentIds.empty() && groupIds.empty()) return {};
+  Scenario next = scenarioWithPositions();
+  const std::string id = pillars::createGroup(next, kind, std::string(), componentIds, groupIds);
+  pushRestructure(tr("Group into %1").arg(QString::fromStdString(id)), std::move(next));
+  return id;
+}
+
+void TopologyDocument::setComponentsGroup(const std::vector<std::string>& componentIds,
+                                          const std::string& groupId) {
+  if (componentIds.empty()) return;
+  Scenario next = scenarioWithPositions();
+  assignToGroup(next, componentIds, groupId);
+  const QString label = groupId.empty() ? tr("Remove from group")
+                                        : tr("Move into %1").arg(QString::fromStdString(groupId));
+  pushRestructure(label, std::move(next));
 }
 
 void TopologyDocument::moveComponents(const std::map<std::string, QPointF>& to, const QString& label) {
@@ -237,23 +288,14 @@ LinkSpec TopologyDocument::takeLink(const std::string& id, std::size_t* index) {
   return spec;
 }
 
-std::vector<TopologyDocument::GroupSlot> TopologyDocument::detachFromGroups(const std::string& id) {
-  std::vector<GroupSlot> places;
-  for (std::size_t g = 0; g < m_scenario.groups.size(); ++g) {
-    auto& members = m_scenario.groups[g].members;
-    const auto it = std::find(members.begin(), members.end(), id);
-    if (it == members.end()) continue;
-    places.push_back({g, static_cast<std::size_t>(it - members.begin())});
-    members.erase(it);
+void TopologyDocument::restoreModel(const Scenario& withPositions) {
+  m_scenario = withPositions;
+  m_positions.clear();
+  for (const ComponentSpec& c : m_scenario.components) {
+    if (c.position) m_positions[c.id] = QPointF(c.position->first, c.position->second);
   }
-  return places;
-}
-
-void TopologyDocument::attachToGroups(const std::string& id, const std::vector<GroupSlot>& places) {
-  for (const GroupSlot& slot : places) {
-    auto& members = m_scenario.groups[slot.group].members;
-    members.insert(members.begin() + static_cast<std::ptrdiff_t>(std::min(slot.position, members.size())), id);
-  }
+  placeUnpositioned();
+  emit restructured();
 }
 
 void TopologyDocument::placeComponent(const std::string& id, QPointF at) {
@@ -266,6 +308,207 @@ void TopologyDocument::assignParameter(const std::string& componentId, std::size
   ComponentSpec& c = m_scenario.components[componentIndex(componentId)];
   c.params.set(param, std::move(value));
   emit componentChanged(componentId);
+}
+
+// --- Whole-document operations (files) --------------------------------------------------------
+
+namespace {
+
+/// The built-in kinds without the rule that a client (or any caller) must have an outgoing
+/// link. The editor lets such a component sit unlinked while the user builds around it, so a
+/// recovery copy taken at that moment must still open; every other check stays.
+const ComponentRegistry& workInProgressRegistry() {
+  static const ComponentRegistry registry = [] {
+    ComponentRegistry r;
+    for (const auto& kind : builtinRegistry().kinds()) {
+      ComponentKind copy = *kind;
+      copy.needsOutgoingLink = false;
+      r.add(std::move(copy));
+    }
+    return r;
+  }();
+  return registry;
+}
+
+}  // namespace
+
+void TopologyDocument::clear() {
+  m_scenario = Scenario{};
+  m_path.clear();
+  m_positions.clear();
+  m_undo.clear();
+  emit reset();
+}
+
+bool TopologyDocument::loadAs(const QString& source, const QString& documentPath, bool modified,
+                              QStringList* errors) {
+  ScenarioLoad read = loadScenarioOrProject(source.toStdString(), workInProgressRegistry());
+  if (!read.ok()) {
+    if (errors) {
+      for (const Diagnostic& d : read.errors) errors->append(QString::fromStdString(d.format()));
+    }
+    return false;
+  }
+  // Parameter sets point at their kind's schema: move them onto the built-in kinds' (the same
+  // declarations), so the document looks exactly as if it had been opened normally.
+  for (ComponentSpec& c : read.scenario->components) {
+    ParamSet params(builtinRegistry().find(c.kind)->params);
+    for (std::size_t i = 0; i < params.specs().size(); ++i) params.set(i, c.params.value(i));
+    c.params = std::move(params);
+  }
+  m_scenario = std::move(*read.scenario);
+  m_path = documentPath;
+  m_undo.clear();
+  // An empty history that is not clean: nothing to undo, yet closing asks to save.
+  if (modified) m_undo.resetClean();
+  m_positions.clear();
+  for (const ComponentSpec& c : m_scenario.components) {
+    if (c.position) m_positions[c.id] = QPointF(c.position->first, c.position->second);
+  }
+  placeUnpositioned();
+  emit reset();
+  return true;
+}
+
+bool TopologyDocument::writeCopy(const QString& path, QString* error) const {
+  const std::string target = path.toStdString();
+  std::string why;
+  if (isProjectPath(target)) {
+    why = saveProjectFile(target, scenarioWithPositions());
+  } else if (!writeFileAtomically(target, writeScenarioJson(scenarioWithPositions()), &why) && why.empty()) {
+    why = "cannot write " + target;
+  }
+  if (!why.empty() && error) *error = QString::fromStdString(why);
+  return why.empty();
+}
+
+// --- Link and group properties, multi-edits (inspector) ---------------------------------------
+
+namespace {
+
+/// Parses `text` against each target's own schema (kinds sharing a parameter name may differ
+/// in range) and lists every target's change. Any refusal stops the whole edit: a multi-edit
+/// applies to all or to none. `find` gives a target's ParamSet, or null when it is gone.
+template <typename Find>
+QString collectChanges(const std::vector<std::string>& ids, const std::string& param,
+                       const QString& text, Find find, std::vector<SetParametersCommand::Change>* out) {
+  const std::string typed = text.trimmed().toStdString();
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const ParamSet* params = find(ids[i]);
+    if (!params) return QObject::tr("No component or link %1.").arg(QString::fromStdString(ids[i]));
+    const auto index = params->indexOf(param);
+    if (!index) {
+      return QObject::tr("%1 has no parameter %2.")
+          .arg(QString::fromStdString(ids[i]), QString::fromStdString(param));
+    }
+    std::string why;
+    auto value = parseParamText(params->specs()[*index], typed, &why);
+    if (!value) {
+      // Name the target only when an earlier one took the text: then the kinds disagree.
+      const QString reason = QString::fromStdString(why);
+      return i == 0 ? reason : QStringLiteral("%1: %2").arg(QString::fromStdString(ids[i]), reason);
+    }
+    out->push_back({ids[i], *index, params->value(*index), std::move(*value)});
+  }
+  return {};
+}
+
+bool changesAnything(const std::vector<SetParametersCommand::Change>& changes) {
+  return std::any_of(changes.begin(), changes.end(),
+                     [](const SetParametersCommand::Change& c) { return c.before != c.after; });
+}
+
+}  // namespace
+
+QString TopologyDocument::setLinkParameter(const std::string& linkId, const std::string& param,
+                                           const QString& text) {
+  const LinkSpec* l = m_scenario.findLink(linkId);
+  if (!l) return tr("No link %1.").arg(QString::fromStdString(linkId));
+  const auto index = l->params.indexOf(param);
+  if (!index) return tr("Links have no parameter %1.").arg(QString::fromStdString(param));
+  std::string why;
+  auto value = parseParamText(l->params.specs()[*index], text.trimmed().toStdString(), &why);
+  if (!value) return QString::fromStdString(why);
+  if (*value == l->params.value(*index)) return {};
+  m_undo.push(new SetLinkParameterCommand(*this, linkId, *index, std::move(*value)));
+  return {};
+}
+
+QString TopologyDocument::setParameters(const std::vector<std::string>& componentIds,
+                                        const std::string& param, const QString& text) {
+  std::vector<SetParametersCommand::Change> changes;
+  const QString problem = collectChanges(componentIds, param, text, [this](const std::string& id) {
+    const ComponentSpec* c = m_scenario.findComponent(id);
+    return c ? &c->params : nullptr;
+  }, &changes);
+  if (!problem.isEmpty()) return problem;
+  // Every target stays in the command, changed or not, so the next keystroke merges with it.
+  if (changesAnything(changes)) {
+    m_undo.push(new SetParametersCommand(*this, SetParametersCommand::Target::Components, param,
+                                         std::move(changes)));
+  }
+  return {};
+}
+
+QString TopologyDocument::setLinkParameters(const std::vector<std::string>& linkIds,
+                                            const std::string& param, const QString& text) {
+  std::vector<SetParametersCommand::Change> changes;
+  const QString problem = collectChanges(linkIds, param, text, [this](const std::string& id) {
+    const LinkSpec* l = m_scenario.findLink(id);
+    return l ? &l->params : nullptr;
+  }, &changes);
+  if (!problem.isEmpty()) return problem;
+  if (changesAnything(changes)) {
+    m_undo.push(new SetParametersCommand(*this, SetParametersCommand::Target::Links, param,
+                                         std::move(changes)));
+  }
+  return {};
+}
+
+QString TopologyDocument::setGroupLabel(const std::string& groupId, const QString& text) {
+  const GroupSpec* g = m_scenario.findGroup(groupId);
+  if (!g) return tr("No group %1.").arg(QString::fromStdString(groupId));
+  std::string label = text.trimmed().toStdString();
+  if (label == g->label) return {};
+  m_undo.push(new SetGroupLabelCommand(*this, groupId, std::move(label)));
+  return {};
+}
+
+QString TopologyDocument::setGroupKind(const std::string& groupId, const QString& kind) {
+  const GroupSpec* g = m_scenario.findGroup(groupId);
+  if (!g) return tr("No group %1.").arg(QString::fromStdString(groupId));
+  const std::string k = kind.toStdString();
+  if (k != "zone" && k != "region") return tr("A group is a zone or a region, not %1.").arg(kind);
+  if (k == g->kind) return {};
+  m_undo.push(new SetGroupKindCommand(*this, groupId, k));
+  return {};
+}
+
+void TopologyDocument::assignLinkParameter(const std::string& linkId, std::size_t param, ParamValue value) {
+  for (LinkSpec& l : m_scenario.links) {
+    if (l.id != linkId) continue;
+    l.params.set(param, std::move(value));
+    emit linkChanged(linkId);
+    return;
+  }
+}
+
+void TopologyDocument::assignGroupLabel(const std::string& groupId, const std::string& label) {
+  for (GroupSpec& g : m_scenario.groups) {
+    if (g.id != groupId) continue;
+    g.label = label;
+    emit groupChanged(groupId);
+    return;
+  }
+}
+
+void TopologyDocument::assignGroupKind(const std::string& groupId, const std::string& kind) {
+  for (GroupSpec& g : m_scenario.groups) {
+    if (g.id != groupId) continue;
+    g.kind = kind;
+    emit groupChanged(groupId);
+    return;
+  }
 }
 
 }  // namespace pillars

@@ -48,8 +48,26 @@ class TopologyDocument : public QObject {
   // --- Edits (undoable) ---------------------------------------------------------------------
   /// Adds a component of `kind` at `at` with a fresh id ("service3"); returns the id.
   std::string addComponent(const std::string& kind, QPointF at);
-  /// Removes components and every link touching them, as one step.
-  void removeComponents(const std::vector<std::string>& ids);
+  /// Removes components, links and groups as one step. Links touching a removed component go
+  /// with it; a removed group releases its members to its parent; faults aimed at anything
+  /// removed are dropped, so the document always stays a valid scenario.
+  void remove(const std::vector<std::string>& componentIds, const std::vector<std::string>& linkIds = {},
+              const std::vector<std::string>& groupIds = {});
+  void removeComponents(const std::vector<std::string>& ids) { remove(ids); }
+  /// Gives a component a new id everywhere it is named; returns what was wrong, or empty.
+  QString renameComponent(const std::string& id, const std::string& newId);
+  /// The selected components as a self-contained scenario (with internal links, whole groups
+  /// and positions): what Copy puts on the clipboard.
+  Scenario copyFragment(const std::vector<std::string>& componentIds) const;
+  /// Adds a copied fragment, shifted by `offset`, renaming what collides; returns the new
+  /// components' ids. `label` names the step ("Paste", "Duplicate").
+  std::vector<std::string> pasteFragment(const Scenario& fragment, QPointF offset, const QString& label);
+  /// Creates a zone or region around components and groups; returns its id, or empty when
+  /// there is nothing to group.
+  std::string createGroup(const std::string& kind, const std::vector<std::string>& componentIds,
+                          const std::vector<std::string>& groupIds);
+  /// Moves components into `groupId`, or out of every group when it is empty.
+  void setComponentsGroup(const std::vector<std::string>& componentIds, const std::string& groupId);
   /// Records where components were dragged to, as one step (the items are already there).
   /// `label` names the step in the undo history (default "Move ...").
   void moveComponents(const std::map<std::string, QPointF>& to, const QString& label = {});
@@ -65,15 +83,47 @@ class TopologyDocument : public QObject {
   void insertLink(std::size_t index, LinkSpec link);
   LinkSpec takeLink(const std::string& id, std::size_t* index);
   void placeComponent(const std::string& id, QPointF at);
-  /// Where a component stood in a group's member list, to put it back on undo.
-  struct GroupSlot {
-    std::size_t group;
-    std::size_t position;
-  };
-  std::vector<GroupSlot> detachFromGroups(const std::string& id);
-  void attachToGroups(const std::string& id, const std::vector<GroupSlot>& places);
+  /// Replaces the whole model, positions taken from the scenario's components.
+  void restoreModel(const Scenario& withPositions);
   void assignParameter(const std::string& componentId, std::size_t param, ParamValue value);
   std::size_t componentIndex(const std::string& id) const;
+
+  // --- Whole-document operations (files) -----------------------------------------------------
+  /// Replaces the document with an empty, untitled, unmodified scenario (File › New): no path,
+  /// no undo history. Announced by reset().
+  void clear();
+  /// Reads `source` (project or scenario JSON) and adopts its contents under another identity:
+  /// `documentPath` becomes the document's path (empty: untitled), and the document starts
+  /// modified or clean as asked, with no undo history. Templates open untitled and clean, so
+  /// Save asks where and the example is never overwritten; a recovered copy opens under its
+  /// original path and modified, so Save writes where the user meant to. Like the editor, it
+  /// accepts a client that is not linked yet (scenario files refuse one). On failure the
+  /// document is unchanged and `errors` lists every problem.
+  bool loadAs(const QString& source, const QString& documentPath, bool modified, QStringList* errors);
+  /// Writes the document to `path` like saveAs (atomically, project or JSON by extension) but
+  /// leaves its path and clean state alone: the autosave's recovery copies.
+  bool writeCopy(const QString& path, QString* error) const;
+
+  // --- Link and group properties, multi-edits (inspector) ------------------------------------
+  // Edits return what was wrong (nothing is applied then), or empty. Consecutive edits of the
+  // same field of the same targets merge into one undo step, so typing is one step.
+  /// Sets a link parameter (latency, bandwidth_mbps, loss, weight) from its text form.
+  QString setLinkParameter(const std::string& linkId, const std::string& param, const QString& text);
+  /// Sets one parameter on every listed component as one undo step. The text must suit every
+  /// component's schema (ranges may differ between kinds sharing a parameter name).
+  QString setParameters(const std::vector<std::string>& componentIds, const std::string& param,
+                        const QString& text);
+  /// The same for several links.
+  QString setLinkParameters(const std::vector<std::string>& linkIds, const std::string& param,
+                            const QString& text);
+  /// Sets the label people read on a zone or region (its id stays).
+  QString setGroupLabel(const std::string& groupId, const QString& text);
+  /// Makes a group a "zone" or a "region".
+  QString setGroupKind(const std::string& groupId, const QString& kind);
+  // Primitive mutators of this block, for undo commands only.
+  void assignLinkParameter(const std::string& linkId, std::size_t param, ParamValue value);
+  void assignGroupLabel(const std::string& groupId, const std::string& label);
+  void assignGroupKind(const std::string& groupId, const std::string& kind);
 
  signals:
   /// The whole model was replaced (a file was opened).
@@ -86,11 +136,18 @@ class TopologyDocument : public QObject {
   void componentChanged(const std::string& id);
   void linkAdded(const std::string& id);
   void linkRemoved(const std::string& id);
+  /// Many parts of the model changed in one edit (delete, rename, paste, grouping).
+  void restructured();
   void modifiedChanged(bool modified);
+  /// A link's parameters changed (inspector).
+  void linkChanged(const std::string& id);
+  /// A group's label or kind changed (inspector).
+  void groupChanged(const std::string& id);
 
  private:
   void placeUnpositioned();
-  std::string freshId(const std::string& kind) const;
+  /// Pushes an edit of the whole model as one undoable step, unless it changed nothing.
+  void pushRestructure(const QString& label, Scenario after);
 
   Scenario m_scenario;
   QString m_path;

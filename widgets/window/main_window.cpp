@@ -4,13 +4,16 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGraphicsItem>
 #include <QLabel>
 #include <QListWidget>
 #include <QUndoView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -22,8 +25,16 @@
 #include "widgets/canvas/topology_view.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/auto_layout.hpp"
+#include "widgets/window/edit_actions.hpp"
+#include "widgets/window/simulate_actions.hpp"
+#include "widgets/live/live_overlay.hpp"
+#include "widgets/live/live_run.hpp"
 #include "widgets/window/inspector_panel.hpp"
 #include "widgets/window/palette_list.hpp"
+#include "widgets/window/recent_files.hpp"
+#include "widgets/window/resource_paths.hpp"
+#include "widgets/window/template_gallery.hpp"
+#include "widgets/window/user_guide_window.hpp"
 
 namespace pillars {
 
@@ -32,19 +43,39 @@ MainWindow::MainWindow(QWidget* parent)
       m_document(new TopologyDocument(this)),
       m_scene(new TopologyScene(*m_document, this)),
       m_view(new TopologyView(m_scene, this)),
-      m_autoLayout(new AutoLayout(*m_document, this)) {
+      m_autoLayout(new AutoLayout(*m_document, this)),
+      m_editActions(new EditActions(*m_document, *m_scene, *m_view, this)),
+      m_live(new LiveRun(this)),
+      m_simulateActions(new SimulateActions(*m_document, *m_live, this)),
+      m_overlay(new LiveOverlay(*m_scene, *m_live, this)) {
   setObjectName(QStringLiteral("MainWindow"));
   setCentralWidget(m_view);
+  // Before the File menu, which shows the recent files.
+  m_recentFiles = new RecentFiles(this);
+  m_autosave = new Autosave(*m_document, this);
+  connect(m_autosave, &Autosave::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
   createDocks();
   createMenus();
   m_statusSummary = new QLabel(this);
   statusBar()->showMessage(tr("Drag a kind from Components onto the canvas; Shift+drag from one "
                               "component to another to link them."), 10000);
+  m_simulateActions->addTo(*statusBar());
   statusBar()->addPermanentWidget(m_statusSummary);
   connect(m_document, &TopologyDocument::reset, this, &MainWindow::updateTitleAndStatus);
   connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
   connect(m_scene, &TopologyScene::message, this,
           [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  connect(m_editActions, &EditActions::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  connect(m_simulateActions, &SimulateActions::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  connect(m_view, &TopologyView::spaceTapped, m_simulateActions->playAction(), &QAction::trigger);
+  connect(m_view, &TopologyView::contextMenuRequested, this, [this](QPoint globalPos, QPointF scenePos) {
+    QMenu menu(this);
+    m_editActions->addToContextMenu(menu, scenePos);
+    m_simulateActions->addFaultsTo(menu, m_scene->selectedComponents(), m_scene->selectedLinks());
+    menu.exec(globalPos);
+  });
   connect(m_document, &TopologyDocument::modifiedChanged, this, &QWidget::setWindowModified);
   connect(m_document, &TopologyDocument::saved, this, &MainWindow::updateTitleAndStatus);
   connect(m_autoLayout, &AutoLayout::finished, this, [this](bool applied, const QString& message) {
@@ -55,6 +86,7 @@ MainWindow::MainWindow(QWidget* parent)
                       &TopologyDocument::linkAdded, &TopologyDocument::linkRemoved}) {
     connect(m_document, signal, this, &MainWindow::updateTitleAndStatus);
   }
+  connect(m_document, &TopologyDocument::restructured, this, &MainWindow::updateTitleAndStatus);
   resize(1280, 800);
   const QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -62,7 +94,7 @@ MainWindow::MainWindow(QWidget* parent)
   updateTitleAndStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() { delete m_userGuide; }
 
 void MainWindow::useDefaultLayout() {
   m_rememberLayout = false;
@@ -113,8 +145,17 @@ void MainWindow::createDocks() {
 
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&New"), this, &MainWindow::newWithPrompt)->setShortcut(QKeySequence::New);
+  file->addAction(tr("New from &Template\u2026"), this, &MainWindow::newFromTemplateWithDialog)
+      ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
   QAction* open = file->addAction(tr("&Open\u2026"), this, &MainWindow::openWithDialog);
   open->setShortcut(QKeySequence::Open);
+  file->addMenu(m_recentFiles->createMenu(this));
+  connect(m_recentFiles, &RecentFiles::openRequested, this, [this](const QString& path) {
+    if (maybeKeepChanges()) openFile(path);
+  });
+  connect(m_recentFiles, &RecentFiles::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  file->addSeparator();
   QAction* saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
   saveAction->setShortcut(QKeySequence::Save);
   QAction* saveAs = file->addAction(tr("Save &As\u2026"), this, &MainWindow::saveAsWithDialog);
@@ -144,14 +185,7 @@ void MainWindow::createMenus() {
   edit->addAction(undo);
   edit->addAction(redo);
   edit->addSeparator();
-  QAction* remove = edit->addAction(tr("&Delete"), this, [this] {
-    m_document->removeComponents(m_scene->selectedComponents());
-  });
-  remove->setShortcut(QKeySequence::Delete);
-  QAction* selectAll = edit->addAction(tr("Select &All"), this, [this] {
-    for (QGraphicsItem* item : m_scene->items()) item->setSelected(true);
-  });
-  selectAll->setShortcut(QKeySequence::SelectAll);
+  m_editActions->addTo(*edit);
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   QAction* zoomIn = view->addAction(tr("Zoom &In"), m_view, &TopologyView::zoomIn);
@@ -173,16 +207,28 @@ void MainWindow::createMenus() {
     if (engine == LayoutEngine::Dot) action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
   }
   view->addSeparator();
+  QAction* grid = view->addAction(tr("Show &Grid"));
+  grid->setCheckable(true);
+  grid->setChecked(QSettings().value(QStringLiteral("view/grid"), true).toBool());
+  m_view->setGridVisible(grid->isChecked());
+  connect(grid, &QAction::toggled, this, [this](bool on) {
+    m_view->setGridVisible(on);
+    QSettings().setValue(QStringLiteral("view/grid"), on);
+  });
+  view->addSeparator();
   for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
 
   // Simulation and review arrive with their issues; their menus are in place so the layout
   // of the window does not change under the user's hands later.
   QMenu* simulate = menuBar()->addMenu(tr("&Simulate"));
-  simulate->addAction(tr("Live simulation arrives in the next version"))->setEnabled(false);
+  m_simulateActions->addTo(*simulate);
+
   QMenu* review = menuBar()->addMenu(tr("&Review"));
   review->addAction(tr("The architecture review arrives in a later version"))->setEnabled(false);
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&User Guide"), this, &MainWindow::showUserGuide)->setShortcut(QKeySequence::HelpContents);
+  help->addSeparator();
   help->addAction(tr("&About Pillars"), this, &MainWindow::showAbout);
 
   QToolBar* tools = addToolBar(tr("Main"));
@@ -196,6 +242,12 @@ void MainWindow::createMenus() {
   tools->addAction(zoomIn);
   tools->addAction(zoomOut);
   tools->addAction(fit);
+
+  QToolBar* runTools = addToolBar(tr("Run"));
+  runTools->setObjectName(QStringLiteral("RunToolBar"));
+  m_simulateActions->addTo(*runTools);
+  runTools->addSeparator();
+  runTools->addWidget(LiveOverlay::createLegend(runTools));
 }
 
 bool MainWindow::openFile(const QString& path, bool quiet, QStringList* errors) {
@@ -212,6 +264,7 @@ bool MainWindow::openFile(const QString& path, bool quiet, QStringList* errors) 
     return false;
   }
   m_view->fitToWindow();
+  m_recentFiles->add(path);
   return true;
 }
 
@@ -237,6 +290,13 @@ bool MainWindow::save() {
 
 bool MainWindow::saveAsWithDialog() {
   QString suggested = m_document->filePath();
+  if (suggested.isEmpty()) {
+    // New documents and templates: a name from the scenario, in the user's documents folder.
+    QString base = QString::fromStdString(m_document->scenario().name).toLower().simplified();
+    base.replace(QLatin1Char(' '), QLatin1Char('-')).remove(QRegularExpression(QStringLiteral("[^a-z0-9._-]")));
+    suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/') +
+                (base.isEmpty() ? tr("untitled") : base) + QStringLiteral(".pillars");
+  }
   if (suggested.endsWith(QStringLiteral(".json"))) suggested.replace(suggested.size() - 5, 5, QStringLiteral(".pillars"));
   const QString path = QFileDialog::getSaveFileName(
       this, tr("Save As"), suggested,
@@ -247,6 +307,7 @@ bool MainWindow::saveAsWithDialog() {
     QMessageBox::warning(this, tr("Save failed"), tr("%1\n\nThe file on disk was not changed.").arg(error));
     return false;
   }
+  m_recentFiles->add(path);
   updateTitleAndStatus();
   return true;
 }
@@ -289,8 +350,8 @@ void MainWindow::addComponentAt(const QString& kind, QPointF scenePos) {
 }
 
 void MainWindow::onSelectionChanged() {
-  const auto selected = m_scene->selectedComponents();
-  m_inspector->showComponent(selected.size() == 1 ? selected.front() : std::string());
+  m_inspector->showSelection(m_scene->selectedComponents(), m_scene->selectedLinks(),
+                             m_scene->selectedGroups());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -303,7 +364,55 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
   }
+  // A normal close: nothing is left to recover, and the guide must not keep the app alive.
+  m_autosave->discard();
+  if (m_userGuide) m_userGuide->close();
   event->accept();
+}
+
+// --- Files: new documents, templates, recovery, the user guide --------------------------------
+
+void MainWindow::newDocument() {
+  m_document->clear();
+  m_view->zoomToActualSize();
+  statusBar()->showMessage(tr("New document: drag kinds from Components onto the canvas."), 8000);
+}
+
+void MainWindow::newWithPrompt() {
+  if (maybeKeepChanges()) newDocument();
+}
+
+bool MainWindow::openTemplate(const QString& path, QStringList* errors) {
+  if (!m_document->loadAs(path, QString(), false, errors)) return false;
+  m_view->fitToWindow();
+  statusBar()->showMessage(
+      tr("New document from the template %1; Save asks where to keep it.").arg(QFileInfo(path).fileName()), 8000);
+  return true;
+}
+
+void MainWindow::newFromTemplateWithDialog() {
+  // Choose first, then settle unsaved changes: cancelling the gallery must change nothing.
+  TemplateGallery gallery(resourcepaths::examplesDirectory(), this);
+  if (gallery.exec() != QDialog::Accepted || gallery.selectedPath().isEmpty()) return;
+  if (!maybeKeepChanges()) return;
+  QStringList errors;
+  if (!openTemplate(gallery.selectedPath(), &errors)) {
+    QMessageBox::warning(this, tr("Cannot open template"), errors.join(QLatin1Char('\n')));
+  }
+}
+
+bool MainWindow::offerRecovery(const Autosave::Chooser& choose) {
+  if (!m_autosave->offerRecovery(this, choose)) return false;
+  m_view->fitToWindow();
+  return true;
+}
+
+void MainWindow::showUserGuide() {
+  // A window of its own (no parent): it may sit beside or behind the editor like any other.
+  if (!m_userGuide) m_userGuide = new UserGuideWindow;
+  m_userGuide->show();
+  m_userGuide->raise();
+  m_userGuide->activateWindow();
 }
 
 }  // namespace pillars

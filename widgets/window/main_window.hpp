@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include "widgets/window/autosave.hpp"
+
 class QLabel;
 
 namespace pillars {
@@ -12,6 +14,12 @@ class TopologyView;
 class InspectorPanel;
 class PaletteList;
 class AutoLayout;
+class EditActions;
+class LiveRun;
+class LiveOverlay;
+class SimulateActions;
+class RecentFiles;
+class UserGuideWindow;
 
 /// The Pillars main window: the canvas in the middle, the component palette and the inspector
 /// in docks, File / Edit / View / Simulate / Review / Help menus with the platform's standard
@@ -36,8 +44,25 @@ class MainWindow final : public QMainWindow {
   InspectorPanel& inspector() { return *m_inspector; }
   PaletteList& palette() { return *m_palette; }
   AutoLayout& autoLayout() { return *m_autoLayout; }
+  EditActions& editActions() { return *m_editActions; }
+  LiveRun& liveRun() { return *m_live; }
+  SimulateActions& simulateActions() { return *m_simulateActions; }
   /// Creates a component of `kind` at a canvas position and selects it.
   void addComponentAt(const QString& kind, QPointF scenePos);
+
+  // --- Files: new documents, templates, recent files, recovery, the user guide --------------
+  /// Replaces the document with an empty, untitled one, without asking (File › New asks first).
+  void newDocument();
+  /// Opens a template as an untitled, unmodified document, so Save asks where and the template
+  /// itself is never overwritten.
+  bool openTemplate(const QString& path, QStringList* errors = nullptr);
+  /// Offers back what a Pillars that did not close normally left unsaved (see Autosave);
+  /// `choose` replaces the question box. Returns whether a document was recovered.
+  bool offerRecovery(const Autosave::Chooser& choose = {});
+  /// Help › User Guide: opens it, or brings it to the front.
+  void showUserGuide();
+  RecentFiles& recentFiles() { return *m_recentFiles; }
+  Autosave& autosave() { return *m_autosave; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -50,6 +75,8 @@ class MainWindow final : public QMainWindow {
   bool saveAsWithDialog();
   /// Asks what to do with unsaved changes; false means the user cancelled.
   bool maybeKeepChanges();
+  void newWithPrompt();
+  void newFromTemplateWithDialog();
   void showAbout();
   void updateTitleAndStatus();
   void onSelectionChanged();
@@ -60,8 +87,15 @@ class MainWindow final : public QMainWindow {
   InspectorPanel* m_inspector = nullptr;
   PaletteList* m_palette = nullptr;
   AutoLayout* m_autoLayout = nullptr;
+  EditActions* m_editActions = nullptr;
+  LiveRun* m_live = nullptr;
+  SimulateActions* m_simulateActions = nullptr;
+  LiveOverlay* m_overlay = nullptr;
   QLabel* m_statusSummary = nullptr;
   bool m_rememberLayout = true;
+  RecentFiles* m_recentFiles = nullptr;
+  Autosave* m_autosave = nullptr;
+  UserGuideWindow* m_userGuide = nullptr;  // made on first use, kept to reopen where it was
 };
 
 }  // namespace pillars

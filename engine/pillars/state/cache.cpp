@@ -53,14 +53,14 @@ void Cache::lookup(const Message& msg, LinkId via) {
   const auto& links = outgoingLinks();
   if (m_keys.touch(msg.key)) {
     ++m_hits;
-    setTimer(secondsToSimTime(m_hitTime.sample(rng())), HitDone, handle);
+    setTimer(sampleWorkTime(m_hitTime), HitDone, handle);
     return;
   }
   ++m_misses;
   if (links.empty()) {
     // Nothing behind it: the cache is the only copy, so a miss stores the key and answers.
     m_keys.insert(msg.key);
-    setTimer(secondsToSimTime(m_hitTime.sample(rng())), HitDone, handle);
+    setTimer(sampleWorkTime(m_hitTime), HitDone, handle);
     return;
   }
   send(links[m_nextLink++ % links.size()], makeRequestFor(msg, handle));

@@ -13,7 +13,8 @@ namespace pillars {
 /// A look-aside cache in front of a data store (its outgoing link). It holds up to `capacity`
 /// keys with LRU eviction: a hit is answered after `hit_time`; a miss is fetched from
 /// downstream, stored, then answered. Its contents are volatile: a crash empties it, and the
-/// store behind it sees the cold-cache surge.
+/// store behind it sees the cold-cache surge. A slowdown (Component::setSlowdown) multiplies
+/// the hit time; a fetch from the store takes as long as the store does.
 class Cache final : public Component {
  public:
   static std::vector<ParamSpec> paramSpecs();

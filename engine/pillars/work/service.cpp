@@ -84,7 +84,7 @@ void Service::beginService(SlotHandle handle, Job& job) {
 
 void Service::startWork(SlotHandle handle, const Job& job) {
   metrics().wait.add(simTimeToSeconds(now() - job.arrivedAt));
-  setTimer(secondsToSimTime(m_serviceTime.sample(rng())), ServiceDone, handle);
+  setTimer(sampleWorkTime(m_serviceTime), ServiceDone, handle);
 }
 
 void Service::onTimer(std::uint32_t kind, std::uint64_t payload) {

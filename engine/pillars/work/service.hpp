@@ -14,6 +14,8 @@ namespace pillars {
 /// theory. A worker serves a request for a sampled service time, then, if the service has
 /// downstream links, calls each of them (in sequence or in parallel) while still holding the
 /// worker, as a thread-per-request server does, and answers when they have all answered.
+/// A slowdown (Component::setSlowdown) multiplies the service time; downstream calls and their
+/// deadline are not the service's own work and are not scaled.
 class Service final : public Component {
  public:
   static std::vector<ParamSpec> paramSpecs();

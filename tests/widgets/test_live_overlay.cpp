@@ -1,0 +1,230 @@
+// LiveOverlay: the live run drawn over the canvas. Message dots match the recorder's flights
+// and sit on their links, a crash greys exactly the crashed card, a cut shows its dashed line,
+// and past the cap only a sample is drawn with a banner saying so.
+#include <gtest/gtest.h>
+
+#include <QImage>
+#include <QPainter>
+#include <QStringList>
+#include <QTest>
+#include <cmath>
+#include <string>
+
+#include "widgets/canvas/node_item.hpp"
+#include "widgets/canvas/topology_scene.hpp"
+#include "widgets/document/topology_document.hpp"
+#include "widgets/live/live_overlay.hpp"
+#include "widgets/live/live_run.hpp"
+#include "widgets/live/message_colors.hpp"
+#include "widgets/live/message_layer.hpp"
+
+namespace pillars {
+namespace {
+
+struct Fixture {
+  TopologyDocument document;
+  TopologyScene scene{document};
+  LiveRun live;
+  LiveOverlay* overlay = nullptr;
+
+  Fixture() {
+    QStringList errors;
+    EXPECT_TRUE(document.load(QStringLiteral(PILLARS_SOURCE_DIR "/resources/examples/three-tier.json"), &errors))
+        << errors.join(QStringLiteral("\n")).toStdString();
+    EXPECT_TRUE(live.load(document.scenario()));
+    overlay = new LiveOverlay(scene, live, &live);
+  }
+
+  /// Plays (recorder attached) at top speed to `t` and waits until it pauses there.
+  void runTo(SimTime t) {
+    live.setAsFastAsPossible(false);
+    live.setSpeed(LiveRun::kMaxSpeed);
+    live.runUntil(t);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !live.isPlaying(); }, 60'000));
+    ASSERT_EQ(live.now(), t);
+  }
+};
+
+double distanceToSegment(QPointF p, QLineF l) {
+  const QPointF d = l.p2() - l.p1();
+  const double len2 = d.x() * d.x() + d.y() * d.y();
+  double t = len2 > 0 ? QPointF::dotProduct(p - l.p1(), d) / len2 : 0.0;
+  t = std::clamp(t, 0.0, 1.0);
+  const QPointF q = l.p1() + d * t;
+  return std::hypot(p.x() - q.x(), p.y() - q.y());
+}
+
+bool insideCard(const TopologyScene& scene, const std::string& id, QPointF p) {
+  const NodeItem* n = scene.nodeFor(id);
+  const QRectF card(n->pos().x() - NodeItem::kWidth / 2, n->pos().y() - NodeItem::kHeight / 2,
+                    NodeItem::kWidth, NodeItem::kHeight);
+  return card.adjusted(1, 1, -1, -1).contains(p);
+}
+
+TEST(LiveOverlay, DrawsEveryFlightOnItsLink) {
+  Fixture f;
+  f.runTo(2 * kSecond);
+  const auto flights = f.live.recorder().flights();
+  ASSERT_GT(flights.size(), 10u);
+  EXPECT_EQ(f.overlay->flyingMessages(), static_cast<int>(flights.size()));
+  EXPECT_EQ(f.overlay->drawnMessages(), static_cast<int>(flights.size()));
+  EXPECT_EQ(f.overlay->sampleStep(), 1);
+  EXPECT_FALSE(f.overlay->bannerVisible());
+  const Scenario& s = f.live.scenario();
+  for (const FlightRecorder::Flight& fl : flights) {
+    const std::optional<QPointF> p = f.overlay->messagePosition(fl);
+    ASSERT_TRUE(p.has_value());
+    const LinkSpec& link = s.links[fl.link];
+    const std::optional<QLineF> seg = f.overlay->linkSegment(link.id);
+    ASSERT_TRUE(seg.has_value());
+    EXPECT_LT(distanceToSegment(*p, *seg), 0.01) << link.id;
+    // Between the cards, never inside either.
+    EXPECT_FALSE(insideCard(f.scene, link.from, *p)) << link.id;
+    EXPECT_FALSE(insideCard(f.scene, link.to, *p)) << link.id;
+  }
+}
+
+TEST(LiveOverlay, DotMovesFromSenderTowardsReceiver) {
+  Fixture f;
+  f.runTo(2 * kSecond);
+  const Scenario& s = f.live.scenario();
+  const FlightRecorder::Flight* request = nullptr;
+  for (const FlightRecorder::Flight& fl : f.live.recorder().flights()) {
+    if (fl.kind == MessageKind::Request && s.links[fl.link].from == "users") request = &fl;
+  }
+  ASSERT_NE(request, nullptr);
+  const QLineF seg = *f.overlay->linkSegment(s.links[request->link].id);
+  const MessageLayer* layer = f.overlay->messageLayer();
+  const QPointF atSend = *layer->positionOf(*request, request->sent);
+  const QPointF atArrival = *layer->positionOf(*request, request->arrives);
+  EXPECT_LT(std::hypot(atSend.x() - seg.p1().x(), atSend.y() - seg.p1().y()), 0.01);
+  EXPECT_LT(std::hypot(atArrival.x() - seg.p2().x(), atArrival.y() - seg.p2().y()), 0.01);
+  // The same message travelling back (a reply) runs the other way.
+  FlightRecorder::Flight reply = *request;
+  std::swap(reply.src, reply.dst);
+  const QPointF back = *layer->positionOf(reply, reply.sent);
+  EXPECT_LT(std::hypot(back.x() - seg.p2().x(), back.y() - seg.p2().y()), 0.01);
+}
+
+TEST(LiveOverlay, CrashGreysOnlyThatCard) {
+  Fixture f;
+  f.runTo(kSecond);
+  for (const ComponentSpec& c : f.live.scenario().components) {
+    EXPECT_TRUE(f.overlay->nodeState(c.id).shown) << c.id;
+    EXPECT_FALSE(f.overlay->nodeState(c.id).down) << c.id;
+  }
+  f.live.crash("web2");
+  for (const ComponentSpec& c : f.live.scenario().components) {
+    EXPECT_EQ(f.overlay->nodeState(c.id).down, c.id == "web2") << c.id;
+  }
+  f.live.restart("web2");
+  EXPECT_FALSE(f.overlay->nodeState("web2").down);
+}
+
+TEST(LiveOverlay, BusyServersShowUtilization) {
+  Fixture f;
+  f.runTo(2 * kSecond);
+  f.runTo(3 * kSecond);  // a frame with time in it: utilization is over the last frame
+  double total = 0;
+  for (const char* id : {"web1", "web2", "web3"}) {
+    const LiveOverlay::NodeState s = f.overlay->nodeState(id);
+    EXPECT_GE(s.utilization, 0.0);
+    EXPECT_LE(s.utilization, 1.0);
+    total += s.utilization;
+  }
+  EXPECT_GT(total, 0.0);
+  f.overlay->setBadge("db", QStringLiteral("leader"), QColor(Qt::magenta));
+  EXPECT_EQ(f.overlay->nodeState("db").badge, QStringLiteral("leader"));
+  f.overlay->setBadge("db", QString(), QColor());
+  EXPECT_TRUE(f.overlay->nodeState("db").badge.isEmpty());
+}
+
+TEST(LiveOverlay, CutLinkIsDashedUntilHealed) {
+  Fixture f;
+  f.runTo(kSecond);
+  const std::string link = f.live.scenario().links[1].id;  // lb -> web1
+  EXPECT_FALSE(f.overlay->cutShown(link));
+  f.live.cut(link);
+  EXPECT_TRUE(f.overlay->cutShown(link));
+  EXPECT_FALSE(f.overlay->cutShown(f.live.scenario().links[2].id));
+  f.live.heal(link);
+  EXPECT_FALSE(f.overlay->cutShown(link));
+}
+
+TEST(LiveOverlay, AboveTheCapASampleAndABanner) {
+  Fixture f;
+  f.runTo(2 * kSecond);
+  const int flying = f.overlay->flyingMessages();
+  ASSERT_GT(flying, 20);
+  f.overlay->setMessageCap(flying / 4);
+  EXPECT_GE(f.overlay->sampleStep(), 4);
+  EXPECT_LT(f.overlay->drawnMessages(), flying);
+  EXPECT_TRUE(f.overlay->bannerVisible());
+  EXPECT_EQ(f.overlay->bannerText(), QStringLiteral("Showing 1 in %1 of %2 messages in flight")
+                                         .arg(f.overlay->sampleStep())
+                                         .arg(flying));
+  f.overlay->setMessageCap(LiveOverlay::kDefaultMessageCap);
+  EXPECT_FALSE(f.overlay->bannerVisible());
+  EXPECT_EQ(f.overlay->drawnMessages(), flying);
+}
+
+TEST(LiveOverlay, SampleIsStableAndNearTheCap) {
+  MessageLayer layer;
+  std::vector<MessageLayer::Segment> segs(1);
+  segs[0] = {QLineF(0, 0, 1000, 0), 0, 1, true};
+  layer.setSegments(segs, QRectF(0, -50, 1000, 100));
+  std::vector<FlightRecorder::Flight> flights;
+  for (int i = 0; i < 12'000; ++i) {
+    flights.push_back({SimTime{i} * 1000, SimTime{i} * 1000 + kSecond, 0, 0, 1, MessageKind::Request});
+  }
+  layer.setFlights(flights, kSecond / 2, 3000);
+  EXPECT_EQ(layer.sampleStep(), 4);
+  EXPECT_NEAR(layer.drawnMessages(), 3000, 300);
+  const int drawn = layer.drawnMessages();
+  // Drop the oldest messages: the survivors sampled before are sampled again (no flicker).
+  flights.erase(flights.begin(), flights.begin() + 4);
+  layer.setFlights(flights, kSecond / 2, 3000);
+  EXPECT_EQ(layer.sampleStep(), 4);
+  EXPECT_NEAR(layer.drawnMessages(), drawn, 4);
+}
+
+TEST(LiveOverlay, AnimationOffAndClearDropTheDotsButNotTheNodes) {
+  Fixture f;
+  f.runTo(kSecond);
+  ASSERT_GT(f.overlay->drawnMessages(), 0);
+  f.overlay->setAnimationEnabled(false);
+  EXPECT_EQ(f.overlay->drawnMessages(), 0);
+  f.live.crash("web1");
+  EXPECT_TRUE(f.overlay->nodeState("web1").down);
+  f.overlay->setAnimationEnabled(true);
+  EXPECT_GT(f.overlay->drawnMessages(), 0);
+  f.overlay->clear();
+  EXPECT_EQ(f.overlay->drawnMessages(), 0);
+  f.live.reset();
+  EXPECT_EQ(f.overlay->flyingMessages(), 0);
+  EXPECT_FALSE(f.overlay->nodeState("web1").down);
+}
+
+TEST(LiveOverlay, PaintsAndStaysOutOfTheWay) {
+  Fixture f;
+  f.runTo(kSecond);
+  f.live.crash("web2");
+  f.live.cut(f.live.scenario().links[1].id);
+  QImage image(1400, 900, QImage::Format_ARGB32_Premultiplied);
+  image.fill(Qt::white);
+  QPainter p(&image);
+  f.scene.render(&p);
+  p.end();
+  // The overlay never is what a click on a card finds.
+  const NodeItem* web2 = f.scene.nodeFor("web2");
+  const QList<QGraphicsItem*> under = f.scene.items(web2->pos());
+  ASSERT_FALSE(under.isEmpty());
+  EXPECT_EQ(under.front(), web2);
+  EXPECT_EQ(messageLegend().size(), 6u);
+  QWidget* legend = LiveOverlay::createLegend(nullptr);
+  EXPECT_NE(legend, nullptr);
+  delete legend;
+}
+
+}  // namespace
+}  // namespace pillars

@@ -1,0 +1,27 @@
+#include "widgets/document/commands/set_group_label_command.hpp"
+
+#include "widgets/document/topology_document.hpp"
+
+namespace pillars {
+
+SetGroupLabelCommand::SetGroupLabelCommand(TopologyDocument& document, std::string groupId,
+                                           std::string label)
+    : m_document(document),
+      m_groupId(std::move(groupId)),
+      m_before(document.scenario().findGroup(m_groupId)->label),
+      m_after(std::move(label)) {
+  setText(QObject::tr("Rename %1").arg(QString::fromStdString(m_groupId)));
+}
+
+void SetGroupLabelCommand::redo() { m_document.assignGroupLabel(m_groupId, m_after); }
+
+void SetGroupLabelCommand::undo() { m_document.assignGroupLabel(m_groupId, m_before); }
+
+bool SetGroupLabelCommand::mergeWith(const QUndoCommand* other) {
+  const auto* next = static_cast<const SetGroupLabelCommand*>(other);
+  if (next->m_groupId != m_groupId) return false;
+  m_after = next->m_after;
+  return true;
+}
+
+}  // namespace pillars

@@ -1,0 +1,46 @@
+#include "widgets/document/commands/set_parameters_command.hpp"
+
+#include "widgets/document/topology_document.hpp"
+
+namespace pillars {
+
+SetParametersCommand::SetParametersCommand(TopologyDocument& document, Target target,
+                                           std::string param, std::vector<Change> changes)
+    : m_document(document), m_target(target), m_param(std::move(param)), m_changes(std::move(changes)) {
+  const int n = static_cast<int>(m_changes.size());
+  setText(target == Target::Components
+              ? QObject::tr("Set %1 on %n components", nullptr, n).arg(QString::fromStdString(m_param))
+              : QObject::tr("Set %1 on %n links", nullptr, n).arg(QString::fromStdString(m_param)));
+}
+
+void SetParametersCommand::assign(const Change& change, const ParamValue& value) {
+  if (m_target == Target::Components) {
+    m_document.assignParameter(change.id, change.param, value);
+  } else {
+    m_document.assignLinkParameter(change.id, change.param, value);
+  }
+}
+
+void SetParametersCommand::redo() {
+  for (const Change& c : m_changes) assign(c, c.after);
+}
+
+void SetParametersCommand::undo() {
+  for (const Change& c : m_changes) assign(c, c.before);
+}
+
+bool SetParametersCommand::mergeWith(const QUndoCommand* other) {
+  const auto* next = static_cast<const SetParametersCommand*>(other);
+  if (next->m_target != m_target || next->m_param != m_param ||
+      next->m_changes.size() != m_changes.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < m_changes.size(); ++i) {
+    if (next->m_changes[i].id != m_changes[i].id) return false;
+  }
+  // Keep the first edit's "before" values: undo returns to where the typing started.
+  for (std::size_t i = 0; i < m_changes.size(); ++i) m_changes[i].after = next->m_changes[i].after;
+  return true;
+}
+
+}  // namespace pillars

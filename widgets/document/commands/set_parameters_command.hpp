@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QUndoCommand>
+#include <string>
+#include <vector>
+
+#include "engine/model/param.hpp"
+
+namespace pillars {
+
+class TopologyDocument;
+
+/// Sets one parameter on several components, or on several links, as a single undo step (the
+/// inspector's multi-selection edit). Undo gives each one back its own old value. Successive
+/// edits of the same parameter on the same selection merge, so typing "1", "10", "100" into a
+/// shared field is still one step.
+class SetParametersCommand final : public QUndoCommand {
+ public:
+  static constexpr int kId = 1003;
+
+  enum class Target { Components, Links };
+  /// One target's change. The parameter's index may differ between kinds sharing its name.
+  struct Change {
+    std::string id;
+    std::size_t param;
+    ParamValue before;
+    ParamValue after;
+  };
+
+  SetParametersCommand(TopologyDocument& document, Target target, std::string param,
+                       std::vector<Change> changes);
+  void redo() override;
+  void undo() override;
+  int id() const override { return kId; }
+  bool mergeWith(const QUndoCommand* other) override;
+
+ private:
+  void assign(const Change& change, const ParamValue& value);
+
+  TopologyDocument& m_document;
+  Target m_target;
+  std::string m_param;
+  std::vector<Change> m_changes;
+};
+
+}  // namespace pillars

@@ -1,0 +1,303 @@
+#include "widgets/live/live_charts_panel.hpp"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+#include <utility>
+#include <vector>
+
+#include "engine/metrics/time_series.hpp"
+#include "widgets/live/chart_export.hpp"
+#include "widgets/live/chart_pane.hpp"
+#include "widgets/live/chart_style.hpp"
+#include "widgets/live/live_run.hpp"
+
+namespace pillars {
+
+namespace {
+
+struct ChartInfo {
+  const char* title;
+  const char* fileStem;  // suggested file name in the export dialogs
+};
+
+constexpr std::array<ChartInfo, LiveChartsPanel::kChartCount> kCharts = {{
+    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Throughput req/s"), "throughput"},
+    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Latency ms"), "latency"},
+    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Errors /s"), "errors"},
+    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Queue and utilization"), "queue"},
+}};
+
+struct WindowChoice {
+  const char* label;
+  double seconds;
+};
+
+constexpr std::array<WindowChoice, 4> kWindows = {{
+    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Last 10 s"), 10.0},
+    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Last 60 s"), 60.0},
+    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Last 5 min"), 300.0},
+    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Whole run"), 0.0},
+}};
+
+std::string column(const std::string& component, const char* suffix) {
+  return component + "." + suffix;
+}
+
+}  // namespace
+
+LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->setSpacing(2);
+  buildToolbar(layout);
+
+  // Stacked charts share the height; below ~4 x 120 px the panel scrolls rather than
+  // squashing them into unreadable strips.
+  auto* charts = new QWidget;
+  auto* chartLayout = new QVBoxLayout(charts);
+  chartLayout->setContentsMargins(0, 0, 0, 0);
+  chartLayout->setSpacing(4);
+  for (std::size_t i = 0; i < kChartCount; ++i) {
+    const auto which = static_cast<Chart>(i);
+    auto* pane = new ChartPane(tr(kCharts[i].title), charts);
+    pane->setObjectName(QString::fromLatin1(kCharts[i].fileStem) + QStringLiteral("Chart"));
+    pane->setWindow(m_windowSeconds);
+    pane->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_panes[i] = pane;
+    m_menus[i] = chartMenu(which);
+    connect(pane, &QWidget::customContextMenuRequested, this,
+            [this, i](const QPoint& pos) { m_menus[i]->popup(m_panes[i]->mapToGlobal(pos)); });
+    chartLayout->addWidget(pane, 1);
+  }
+  pane(Chart::Queue)->setSecondaryAxis(100.0, QStringLiteral("%.0f%%"));
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(charts);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  layout->addWidget(scroll, 1);
+  setTraces();
+}
+
+LiveChartsPanel::~LiveChartsPanel() = default;
+
+void LiveChartsPanel::buildToolbar(QBoxLayout* into) {
+  auto* bar = new QHBoxLayout;
+  bar->setContentsMargins(2, 0, 2, 0);
+  bar->setSpacing(6);
+  auto* label = new QLabel(tr("Show"));
+  m_windowBox = new QComboBox;
+  m_windowBox->setObjectName(QStringLiteral("chartWindow"));
+  for (const WindowChoice& choice : kWindows)
+    m_windowBox->addItem(tr(choice.label), choice.seconds);
+  m_windowBox->setCurrentIndex(1);
+  m_windowBox->setToolTip(tr("How much simulated time the charts show"));
+  label->setBuddy(m_windowBox);
+  connect(m_windowBox, &QComboBox::activated, this,
+          [this](int index) { setWindowSeconds(m_windowBox->itemData(index).toDouble()); });
+
+  auto* exportButton = new QPushButton;
+  exportButton->setObjectName(QStringLiteral("chartExport"));
+  exportButton->setText(tr("Export"));
+  exportButton->setToolTip(
+      tr("Save a chart as an image or its data as CSV (also on each chart's context menu)"));
+  auto* menu = new QMenu(exportButton);
+  for (std::size_t i = 0; i < kChartCount; ++i) {
+    QMenu* sub = menu->addMenu(tr(kCharts[i].title));
+    const auto which = static_cast<Chart>(i);
+    sub->addAction(tr("Export Chart as PNG…"), this,
+                   [this, which] { askExportImage(which, QStringLiteral("png")); });
+    sub->addAction(tr("Export Chart as SVG…"), this,
+                   [this, which] { askExportImage(which, QStringLiteral("svg")); });
+    sub->addAction(tr("Export Data as CSV…"), this, [this, which] { askExportData(which); });
+  }
+  menu->addSeparator();
+  menu->addAction(tr("Export All Data as CSV…"), this, [this] { askExportAll(); });
+  exportButton->setMenu(menu);
+
+  bar->addWidget(label);
+  bar->addWidget(m_windowBox);
+  bar->addStretch(1);
+  bar->addWidget(exportButton);
+  into->addLayout(bar);
+}
+
+QMenu* LiveChartsPanel::chartMenu(Chart which) {
+  auto* menu = new QMenu(this);
+  menu->addAction(tr("Export Chart as PNG…"), this,
+                  [this, which] { askExportImage(which, QStringLiteral("png")); });
+  menu->addAction(tr("Export Chart as SVG…"), this,
+                  [this, which] { askExportImage(which, QStringLiteral("svg")); });
+  menu->addAction(tr("Export Data as CSV…"), this, [this, which] { askExportData(which); });
+  menu->addSeparator();
+  menu->addAction(tr("Export All Data as CSV…"), this, [this] { askExportAll(); });
+  return menu;
+}
+
+// --- Following the run ----------------------------------------------------------------------
+
+void LiveChartsPanel::setLiveRun(LiveRun* run) {
+  if (m_run == run) return;
+  if (m_run) disconnect(m_run, nullptr, this, nullptr);
+  m_run = run;
+  if (m_run) connect(m_run, &LiveRun::advanced, this, &LiveChartsPanel::onAdvanced);
+  m_loaded = nullptr;
+  onAdvanced();
+}
+
+const TimeSeries* LiveChartsPanel::series() const {
+  if (!m_run) return nullptr;
+  ScenarioRunner* runner = m_run->runner();
+  return runner ? runner->timeSeries() : nullptr;
+}
+
+void LiveChartsPanel::onAdvanced() {
+  const TimeSeries* ts = series();
+  const Scenario* loaded = m_run && m_run->isLoaded() ? &m_run->scenario() : nullptr;
+  // Another load (or a reset) starts over; so would a series that shrank, however it came to.
+  if (loaded != m_loaded || (ts && ts->rowCount() < m_rows)) {
+    m_loaded = loaded;
+    rebuildAll();
+    return;
+  }
+  if (!ts || ts->rowCount() == m_rows) return;
+  for (ChartPane* p : m_panes) p->appendRows(*ts, m_rows);
+  m_rows = ts->rowCount();
+}
+
+void LiveChartsPanel::rebuildAll() {
+  setTraces();
+  const TimeSeries* ts = series();
+  // The warm-up's samples are real but the run discards them (and the sample where it ends
+  // starts from zero): shading says so on the charts.
+  const double warmup =
+      m_run && m_run->isLoaded() ? simTimeToSeconds(m_run->runner()->measureStart()) : 0.0;
+  for (ChartPane* p : m_panes) {
+    p->setShadedSpan(0.0, warmup, tr("warm-up"));
+    p->rebuild(ts);
+  }
+  m_rows = ts ? ts->rowCount() : 0;
+}
+
+void LiveChartsPanel::setSelectedComponent(const std::string& id) {
+  if (id == m_selected) return;
+  m_selected = id;
+  rebuildAll();
+}
+
+void LiveChartsPanel::setWindowSeconds(double seconds) {
+  m_windowSeconds = seconds;
+  for (std::size_t i = 0; i < kWindows.size(); ++i) {
+    if (kWindows[i].seconds == seconds) m_windowBox->setCurrentIndex(static_cast<int>(i));
+  }
+  const TimeSeries* ts = series();
+  for (ChartPane* p : m_panes) {
+    p->setWindow(seconds);
+    p->rebuild(ts);
+  }
+  m_rows = ts ? ts->rowCount() : 0;
+}
+
+void LiveChartsPanel::setTraces() {
+  using namespace chart_colors;
+  const TimeSeries* ts = series();
+  // Only ids with metrics columns get lines: a selected link or group has none.
+  const bool component = !m_selected.empty() &&
+                         (!ts || ts->columnIndex(column(m_selected, "throughput_rps")).has_value());
+  const QString name = QString::fromStdString(m_selected);
+
+  // Lines of the whole system first, the selected component's after (in orange, or dashed).
+  std::vector<ChartTrace> throughput = {{tr("completed"), "global.throughput_rps", blue()}};
+  if (component) throughput.push_back({name, column(m_selected, "throughput_rps"), orange()});
+  pane(Chart::Throughput)->setTraces(std::move(throughput));
+
+  // End to end, as the clients saw it: per-component percentiles would crowd a small chart.
+  pane(Chart::Latency)
+      ->setTraces({{tr("p50"), "global.latency_p50_ms", green()},
+                   {tr("p95"), "global.latency_p95_ms", orange()},
+                   {tr("p99"), "global.latency_p99_ms", red()}});
+
+  std::vector<ChartTrace> errors = {{tr("failed"), "global.failed_rps", red()},
+                                    {tr("timed out"), "global.timed_out_rps", orange()},
+                                    {tr("dropped"), "global.dropped_rps", purple()}};
+  if (component)
+    errors.push_back(
+        {tr("%1 dropped").arg(name), column(m_selected, "dropped_rps"), grey(), Qt::DashLine});
+  pane(Chart::Errors)->setTraces(std::move(errors));
+
+  ChartPane* queue = pane(Chart::Queue);
+  if (component) {
+    queue->setTitle(tr("Queue · %1").arg(name));
+    queue->setTraces({{tr("queue length"), column(m_selected, "queue_length"), blue()},
+                      {tr("utilization % (right)"), column(m_selected, "utilization"), orange(),
+                       Qt::SolidLine, true, 100.0}});
+    queue->setPlaceholder({});
+  } else {
+    queue->setTitle(tr(kCharts[3].title));
+    queue->setTraces({});
+    queue->setPlaceholder(tr("Select a component to see its queue and utilization"));
+  }
+}
+
+// --- Export ---------------------------------------------------------------------------------
+
+QString LiveChartsPanel::exportChartImage(Chart which, const QString& path) const {
+  return pillars::exportChartImage(*pane(which)->chart(), path);
+}
+
+QString LiveChartsPanel::exportChartData(Chart which, const QString& path) const {
+  const TimeSeries* ts = series();
+  if (!ts) return tr("Nothing is running, so there is no data to export");
+  const std::vector<std::string> columns = pane(which)->columns();
+  if (columns.empty()) return tr("This chart shows no data: select a component first");
+  return exportSeriesCsv(*ts, columns, path);
+}
+
+QString LiveChartsPanel::exportAllData(const QString& path) const {
+  const TimeSeries* ts = series();
+  if (!ts) return tr("Nothing is running, so there is no data to export");
+  return exportSeriesCsv(*ts, {}, path);
+}
+
+void LiveChartsPanel::askExportImage(Chart which, const QString& extension) {
+  const QString filter =
+      extension == QStringLiteral("png") ? tr("PNG image (*.png)") : tr("SVG image (*.svg)");
+  const QString suggested = QString::fromLatin1(kCharts[static_cast<std::size_t>(which)].fileStem) +
+                            QLatin1Char('.') + extension;
+  QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), suggested, filter);
+  if (path.isEmpty()) return;
+  if (!path.endsWith(QLatin1Char('.') + extension, Qt::CaseInsensitive))
+    path += QLatin1Char('.') + extension;
+  reportError(exportChartImage(which, path));
+}
+
+void LiveChartsPanel::askExportData(Chart which) {
+  const QString suggested = QString::fromLatin1(kCharts[static_cast<std::size_t>(which)].fileStem) +
+                            QStringLiteral(".csv");
+  QString path = QFileDialog::getSaveFileName(this, tr("Export Chart Data"), suggested,
+                                              tr("CSV file (*.csv)"));
+  if (path.isEmpty()) return;
+  if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) path += QStringLiteral(".csv");
+  reportError(exportChartData(which, path));
+}
+
+void LiveChartsPanel::askExportAll() {
+  QString path = QFileDialog::getSaveFileName(
+      this, tr("Export All Data"), QStringLiteral("timeseries.csv"), tr("CSV file (*.csv)"));
+  if (path.isEmpty()) return;
+  if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) path += QStringLiteral(".csv");
+  reportError(exportAllData(path));
+}
+
+void LiveChartsPanel::reportError(const QString& error) {
+  if (!error.isEmpty()) QMessageBox::warning(this, tr("Export Failed"), error);
+}
+
+}  // namespace pillars

@@ -1,0 +1,144 @@
+#pragma once
+
+#include <QColor>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTimer>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/run/flight_recorder.hpp"
+#include "engine/sim/ids.hpp"
+#include "engine/sim/time.hpp"
+#include "widgets/canvas/topology_scene.hpp"
+
+class QGraphicsItem;
+class QGraphicsObject;
+class QWidget;
+
+namespace pillars {
+
+class LiveRun;
+class MessageLayer;
+class NodeItem;
+
+/// The live run drawn over the canvas: messages moving along links (MessageLayer), each
+/// component's utilization, queue and up/down state, cut links, and a banner when only a
+/// sample of the messages is drawn. All of it is overlay items above the diagram (never
+/// selectable, never taking a click), refreshed on LiveRun::advanced(); the diagram's own
+/// items are left alone.
+///
+/// The scene deletes every item when it rebuilds (TopologyScene::rebuild calls clear()), the
+/// overlay's included: it notices and builds its items again on the next refresh.
+class LiveOverlay final : public QObject {
+  Q_OBJECT
+
+ public:
+  /// What the overlay shows for one component (for tests and tooltips).
+  struct NodeState {
+    bool shown = false;        // the component has a card and an overlay
+    bool down = false;         // greyed with a red cross
+    double utilization = 0.0;  // 0..1, the bar along the card's bottom edge
+    int queue = 0;             // the "q N" badge when > 0
+    QString badge;             // the pillar badge at the top-right, if any
+  };
+
+  static constexpr int kDefaultMessageCap = 3000;
+  static constexpr qreal kZ = 1000.0;
+
+  LiveOverlay(TopologyScene& scene, LiveRun& live, QObject* parent = nullptr);
+  ~LiveOverlay() override;
+
+  /// Off: no message dots, rings or traffic (node states still update). Fast mode
+  /// (LiveRun::asFastAsPossible) draws no messages either way.
+  void setAnimationEnabled(bool on);
+  bool animationEnabled() const { return m_animate; }
+  /// Above this many messages in flight, a sample is drawn with the links' traffic.
+  void setMessageCap(int cap);
+  int messageCap() const { return m_cap; }
+
+  /// Forgets flights, rings, traffic and utilization baselines (on reset or unload).
+  void clear();
+  /// Brings everything up to the run's present; called on LiveRun::advanced().
+  void refresh();
+  /// The cards were rebuilt or the run reloaded: map ids and measure link geometry again on
+  /// the next refresh. (Card moves are noticed by themselves.)
+  void invalidateGeometry();
+
+  /// A pillar's short status at the card's top-right ("leader", "lag 3"); empty text removes it.
+  void setBadge(const std::string& componentId, const QString& text, QColor colour);
+
+  int drawnMessages() const;
+  int flyingMessages() const;
+  /// 1 when every message is drawn, else k of "1 in k".
+  int sampleStep() const;
+  /// Where a flight is drawn now, or nothing if its link is not on the canvas.
+  std::optional<QPointF> messagePosition(const FlightRecorder::Flight& flight) const;
+  /// The drawn segment of a link, from its caller's card edge to its callee's.
+  std::optional<QLineF> linkSegment(const std::string& linkId) const;
+  NodeState nodeState(const std::string& componentId) const;
+  bool cutShown(const std::string& linkId) const;
+  bool bannerVisible() const;
+  QString bannerText() const;
+  /// The message layer, for painting tests; null before the first refresh with a run loaded.
+  const MessageLayer* messageLayer() const { return m_layer; }
+
+  /// The colour legend (categories and "dropped") as a row of labelled dots.
+  static QWidget* createLegend(QWidget* parent);
+
+ private:
+  class NodeStateItem;
+  class CutLinksItem;
+  class BannerItem;
+
+  bool ensureItems();
+  void rebuildMapping();
+  void updateGeometryIfMoved();
+  void updateMessages();
+  void updateNodes();
+  void updateCuts();
+  void onFlashTick();
+
+  QPointer<TopologyScene> m_scene;  // the overlay may outlive it
+  LiveRun& m_live;
+  QTimer m_flashTimer;
+  bool m_animate = true;
+  int m_cap = kDefaultMessageCap;
+
+  // Overlay items. The root is a QGraphicsObject so a scene clear() is seen as it going null;
+  // the raw pointers below are its children and die with it.
+  QPointer<QGraphicsObject> m_root;
+  MessageLayer* m_layer = nullptr;
+  CutLinksItem* m_cuts = nullptr;
+  BannerItem* m_banner = nullptr;
+
+  // Engine ids -> canvas, rebuilt per load or scene rebuild (not per frame).
+  struct NodeEntry {
+    std::string id;
+    NodeItem* card = nullptr;  // valid while m_root lives (both die in the same clear())
+    NodeStateItem* state = nullptr;
+    QPointF lastPos;
+    double lastBusyIntegral = 0;
+    SimTime lastBusyStart = 0;
+    double utilization = 0;
+  };
+  struct LinkEntry {
+    std::string id;
+    ComponentId from = kNoComponent;
+    ComponentId to = kNoComponent;
+  };
+  std::vector<NodeEntry> m_nodes;  // indexed by ComponentId
+  std::vector<LinkEntry> m_links;  // indexed by LinkId
+  std::map<std::string, ComponentId> m_componentIndex;
+  std::map<std::string, std::pair<QString, QColor>> m_badges;
+  std::vector<double> m_rates;  // messages per simulated second, per link, smoothed
+  bool m_mapped = false;
+  const void* m_mappedRunner = nullptr;
+  SimTime m_lastNow = 0;
+};
+
+}  // namespace pillars

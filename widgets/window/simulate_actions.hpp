@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QObject>
+#include <string>
+#include <vector>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QSlider;
+class QStatusBar;
+class QToolBar;
+
+namespace pillars {
+
+class LiveRun;
+class TopologyDocument;
+
+/// The Simulate menu and run toolbar: Run/Pause (Space), Step, Step to Delivery, Run Until,
+/// Run to End (with progress and Cancel), Reset, a speed slider on a log scale from 0.01x to
+/// 1000x and "as fast as possible"; the simulated clock, events/s and speed in the status bar.
+///
+/// The run always shows the document as it is: the first command after an edit loads the
+/// current topology afresh (from time 0), so what runs is never a stale copy.
+class SimulateActions final : public QObject {
+  Q_OBJECT
+
+ public:
+  SimulateActions(TopologyDocument& document, LiveRun& run, QWidget* window);
+
+  void addTo(QMenu& menu);
+  void addTo(QToolBar& toolbar);
+  void addTo(QStatusBar& status);
+
+  /// Loads the document into the run if it is not loaded or is out of date; false (with a
+  /// message) when the engine refuses it.
+  bool ensureLoaded();
+  /// Slider position (0..kSliderSteps) for a speed, and back; log scale.
+  static int sliderForSpeed(double speed);
+  static double speedForSlider(int position);
+  static constexpr int kSliderSteps = 500;
+
+  QAction* playAction() const { return m_play; }
+  /// Crash/restart for selected components, cut/heal for selected links, applied to the
+  /// running simulation at once.
+  void addFaultsTo(QMenu& menu, const std::vector<std::string>& components, const std::vector<std::string>& links);
+
+ signals:
+  void message(const QString& text);
+
+ private:
+  void togglePlay();
+  void runUntilAsk();
+  void runToEnd();
+  void reset();
+  void updateState();
+  void updateReadout();
+
+  TopologyDocument& m_document;
+  LiveRun& m_run;
+  QWidget* m_window;
+  bool m_stale = true;  // the document changed since the run was loaded
+  std::string m_loadedView;  // what the engine was given, to tell real edits from moves
+  QAction* m_play;
+  QAction* m_step;
+  QAction* m_stepDelivery;
+  QAction* m_runUntil;
+  QAction* m_runToEnd;
+  QAction* m_reset;
+  QAction* m_fast;
+  QSlider* m_speed = nullptr;
+  QLabel* m_speedLabel = nullptr;
+  QLabel* m_clock = nullptr;
+};
+
+}  // namespace pillars
