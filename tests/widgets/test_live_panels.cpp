@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
+
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -258,6 +259,8 @@ TEST(LiveChartsPanel, ExportsChartsAsPngSvgAndCsv) {
   const QByteArray svgText = readAll(svg);
   EXPECT_TRUE(svgText.startsWith("<?xml"));
   EXPECT_TRUE(svgText.contains("<svg"));
+  EXPECT_TRUE(svgText.contains("<title>Queue · web2"));  // plain text: the file stays well-formed
+  EXPECT_FALSE(svgText.contains("&nbsp;"));
 
   EXPECT_NE(panel.exportChartImage(Chart::Queue, dir.filePath(QStringLiteral("queue.gif"))),
             QString());
@@ -558,6 +561,9 @@ TEST(LivePanels, DISABLED_Screenshots) {
     EXPECT_TRUE(log.grab().save(QStringLiteral("/tmp/eventlog%1.png").arg(suffix)));
   };
   save({});
+  // And what an export looks like.
+  EXPECT_EQ(charts.exportChartImage(Chart::Queue, QStringLiteral("/tmp/chart-queue.png")), QString());
+  EXPECT_EQ(charts.exportChartImage(Chart::Queue, QStringLiteral("/tmp/chart-queue.svg")), QString());
 
   QPalette dark;
   dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));

@@ -8,6 +8,8 @@
 #include <QImage>
 #include <QPainter>
 #include <QSvgGenerator>
+#include <QTextDocumentFragment>
+
 #include <optional>
 #include <sstream>
 
@@ -57,7 +59,10 @@ QString exportChartImage(QChart& chart, const QString& path) {
     svg.setOutputDevice(&buffer);
     svg.setSize(size.toSize());
     svg.setViewBox(QRectF(QPointF(), size));
-    svg.setTitle(chart.title());
+    // The chart's title is HTML (ChartPane's key), and QSvgGenerator writes the title into
+    // the XML as given: plain text, escaped, keeps the file well-formed.
+    svg.setTitle(
+        QTextDocumentFragment::fromHtml(chart.title()).toPlainText().simplified().toHtmlEscaped());
     QPainter painter(&svg);
     chart.scene()->render(&painter, QRectF(QPointF(), size), source);
     painter.end();

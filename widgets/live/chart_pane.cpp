@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QPen>
 #include <QValueAxis>
+
 #include <algorithm>
 #include <cmath>
 #include <utility>

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPointF>
 #include <QString>
+
 #include <cstddef>
 #include <optional>
 #include <string>

@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QFont>
+
 #include <algorithm>
 #include <utility>
 
@@ -20,10 +21,6 @@ bool isMessage(EventType t) {
 }
 bool isLinkEvent(EventType t) {
   return t == EventType::LinkCut || t == EventType::LinkHeal;
-}
-
-std::uint32_t bit(auto value) {
-  return 1u << static_cast<unsigned>(value);
 }
 
 QString fromView(std::string_view text) {

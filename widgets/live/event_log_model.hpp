@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -44,6 +45,13 @@ struct EventLogFilter {
   std::uint32_t types = ~0u;
   /// Bit (1 << MessageCategory) per message family shown; applies to message events only.
   std::uint32_t categories = ~0u;
+
+  static constexpr std::uint32_t bit(FlightRecorder::EventType type) {
+    return 1u << static_cast<unsigned>(type);
+  }
+  static constexpr std::uint32_t bit(MessageCategory category) {
+    return 1u << static_cast<unsigned>(category);
+  }
 
   bool accepts(const FlightRecorder::Event& e, const EventNames& names) const;
   bool operator==(const EventLogFilter&) const = default;

@@ -12,6 +12,7 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
 #include <algorithm>
 
 #include "widgets/live/event_log_model.hpp"
@@ -22,10 +23,7 @@ namespace pillars {
 namespace {
 
 using EventType = FlightRecorder::EventType;
-
-std::uint32_t bit(auto value) {
-  return 1u << static_cast<unsigned>(value);
-}
+constexpr auto bit = [](auto value) { return EventLogFilter::bit(value); };
 
 // What each checkable item of the Show menu stands for.
 const std::array<std::uint32_t, 4> kTypeBits = {

@@ -2,6 +2,7 @@
 
 #include <QPointer>
 #include <QWidget>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>

@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
+
 #include <utility>
 #include <vector>
 
@@ -23,15 +24,20 @@ namespace pillars {
 namespace {
 
 struct ChartInfo {
-  const char* title;
+  const char* title;     // short: the title line also carries the key of the lines
+  const char* menuName;  // the chart's submenu under Export
   const char* fileStem;  // suggested file name in the export dialogs
 };
 
 constexpr std::array<ChartInfo, LiveChartsPanel::kChartCount> kCharts = {{
-    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Throughput req/s"), "throughput"},
-    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Latency ms"), "latency"},
-    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Errors /s"), "errors"},
-    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Queue and utilization"), "queue"},
+    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Throughput req/s"),
+     QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Throughput"), "throughput"},
+    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Latency ms"),
+     QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Latency"), "latency"},
+    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Errors /s"),
+     QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Errors and Drops"), "errors"},
+    {QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Queue and utilization"),
+     QT_TRANSLATE_NOOP("pillars::LiveChartsPanel", "Queue and Utilization"), "queue"},
 }};
 
 struct WindowChoice {
@@ -110,13 +116,7 @@ void LiveChartsPanel::buildToolbar(QBoxLayout* into) {
       tr("Save a chart as an image or its data as CSV (also on each chart's context menu)"));
   auto* menu = new QMenu(exportButton);
   for (std::size_t i = 0; i < kChartCount; ++i) {
-    QMenu* sub = menu->addMenu(tr(kCharts[i].title));
-    const auto which = static_cast<Chart>(i);
-    sub->addAction(tr("Export Chart as PNG…"), this,
-                   [this, which] { askExportImage(which, QStringLiteral("png")); });
-    sub->addAction(tr("Export Chart as SVG…"), this,
-                   [this, which] { askExportImage(which, QStringLiteral("svg")); });
-    sub->addAction(tr("Export Data as CSV…"), this, [this, which] { askExportData(which); });
+    addExportActions(*menu->addMenu(tr(kCharts[i].menuName)), static_cast<Chart>(i));
   }
   menu->addSeparator();
   menu->addAction(tr("Export All Data as CSV…"), this, [this] { askExportAll(); });
@@ -129,13 +129,17 @@ void LiveChartsPanel::buildToolbar(QBoxLayout* into) {
   into->addLayout(bar);
 }
 
+void LiveChartsPanel::addExportActions(QMenu& menu, Chart which) {
+  menu.addAction(tr("Export Chart as PNG…"), this,
+                 [this, which] { askExportImage(which, QStringLiteral("png")); });
+  menu.addAction(tr("Export Chart as SVG…"), this,
+                 [this, which] { askExportImage(which, QStringLiteral("svg")); });
+  menu.addAction(tr("Export Data as CSV…"), this, [this, which] { askExportData(which); });
+}
+
 QMenu* LiveChartsPanel::chartMenu(Chart which) {
   auto* menu = new QMenu(this);
-  menu->addAction(tr("Export Chart as PNG…"), this,
-                  [this, which] { askExportImage(which, QStringLiteral("png")); });
-  menu->addAction(tr("Export Chart as SVG…"), this,
-                  [this, which] { askExportImage(which, QStringLiteral("svg")); });
-  menu->addAction(tr("Export Data as CSV…"), this, [this, which] { askExportData(which); });
+  addExportActions(*menu, which);
   menu->addSeparator();
   menu->addAction(tr("Export All Data as CSV…"), this, [this] { askExportAll(); });
   return menu;

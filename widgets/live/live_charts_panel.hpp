@@ -3,6 +3,7 @@
 #include <QPointer>
 #include <QString>
 #include <QWidget>
+
 #include <array>
 #include <cstddef>
 #include <string>
@@ -59,7 +60,9 @@ class LiveChartsPanel : public QWidget {
 
  private:
   void buildToolbar(QBoxLayout* into);
+  /// A chart's context menu: its exports, then the whole series.
   QMenu* chartMenu(Chart which);
+  void addExportActions(QMenu& menu, Chart which);
   void onAdvanced();
   /// Starts over: new traces for the selection, every chart refilled from the series.
   void rebuildAll();

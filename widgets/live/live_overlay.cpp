@@ -72,8 +72,8 @@ class LiveOverlay::NodeStateItem final : public QGraphicsItem {
 
   /// Repaints only when something visible changed (most cards are steady most frames).
   void setState(const NodeState& s, bool hasCapacity) {
-    const bool same = s.down == m_state.down && s.queue == m_state.queue && s.badge == m_state.badge &&
-                      hasCapacity == m_hasCapacity &&
+    const bool same = s.down == m_state.down && s.queue == m_state.queue &&
+                      s.badge == m_state.badge && hasCapacity == m_hasCapacity &&
                       std::abs(s.utilization - m_state.utilization) < 0.005;
     m_hasCapacity = hasCapacity;
     m_state = s;
@@ -108,8 +108,9 @@ class LiveOverlay::NodeStateItem final : public QGraphicsItem {
       p->setBrush(QColor(127, 127, 127, 70));
       p->drawRect(track);
       const double u = std::clamp(m_state.utilization, 0.0, 1.0);
-      const QColor fill = u < 0.7 ? QColor(0x1e, 0x9e, 0x4a) : u < 0.9 ? QColor(0xf0, 0x8a, 0x24)
-                                                                       : QColor(0xe0, 0x30, 0x3a);
+      const QColor fill = u < 0.7   ? QColor(0x1e, 0x9e, 0x4a)
+                          : u < 0.9 ? QColor(0xf0, 0x8a, 0x24)
+                                    : QColor(0xe0, 0x30, 0x3a);
       p->setBrush(fill);
       p->drawRect(QRectF(track.topLeft(), QSizeF(track.width() * u, track.height())));
     }
@@ -128,7 +129,8 @@ class LiveOverlay::NodeStateItem final : public QGraphicsItem {
 
  private:
   /// A pill whose right edge sits at `corner.x()`, centred on the card's top or bottom edge.
-  static void drawBadge(QPainter* p, const QString& text, const QColor& colour, QPointF corner, bool top) {
+  static void drawBadge(QPainter* p, const QString& text, const QColor& colour, QPointF corner,
+                        bool top) {
     const QFontMetricsF fm(p->font());
     const qreal w = fm.horizontalAdvance(text) + 10;
     const qreal h = fm.height() + 2;
@@ -227,7 +229,8 @@ LiveOverlay::LiveOverlay(TopologyScene& scene, LiveRun& live, QObject* parent)
   // A mode change or a new run needs a refresh; a plain pause right after a frame does not
   // (advanced() already drew that frame).
   connect(&m_live, &LiveRun::stateChanged, this, [this] {
-    if (!m_live.isLoaded() || m_live.asFastAsPossible() || m_live.runner() != m_mappedRunner || !m_root) {
+    if (!m_live.isLoaded() || m_live.asFastAsPossible() || m_live.runner() != m_mappedRunner ||
+        !m_root) {
       refresh();
     }
   });
@@ -237,9 +240,13 @@ LiveOverlay::LiveOverlay(TopologyScene& scene, LiveRun& live, QObject* parent)
   refresh();
 }
 
-LiveOverlay::~LiveOverlay() { delete m_root.data(); }
+LiveOverlay::~LiveOverlay() {
+  delete m_root.data();
+}
 
-QWidget* LiveOverlay::createLegend(QWidget* parent) { return createMessageLegend(parent); }
+QWidget* LiveOverlay::createLegend(QWidget* parent) {
+  return createMessageLegend(parent);
+}
 
 void LiveOverlay::setAnimationEnabled(bool on) {
   if (m_animate == on) return;
@@ -252,7 +259,9 @@ void LiveOverlay::setMessageCap(int cap) {
   refresh();
 }
 
-void LiveOverlay::invalidateGeometry() { m_mapped = false; }
+void LiveOverlay::invalidateGeometry() {
+  m_mapped = false;
+}
 
 void LiveOverlay::clear() {
   if (m_layer) m_layer->clearMessages();
@@ -335,7 +344,8 @@ void LiveOverlay::updateGeometryIfMoved() {
     const NodeItem* a = m_nodes[l.from].card;
     const NodeItem* b = m_nodes[l.to].card;
     if (!a || !b) continue;
-    segments[i] = {QLineF(leaveCard(a->pos(), b->pos()), leaveCard(b->pos(), a->pos())), l.from, l.to, true};
+    segments[i] = {QLineF(leaveCard(a->pos(), b->pos()), leaveCard(b->pos(), a->pos())), l.from,
+                   l.to, true};
   }
   m_layer->setSegments(std::move(segments), bounds);
   m_banner->setPos(bounds.topLeft() + QPointF(0, -40));
@@ -462,15 +472,23 @@ void LiveOverlay::setBadge(const std::string& componentId, const QString& text, 
   n.state->setBadgeColour(colour);
   NodeState s = n.state->state();
   s.badge = text;
-  n.state->setState(s, m_live.runner() && m_live.runner()->simulation().component(it->second).metrics().capacity > 0);
+  n.state->setState(s,
+                    m_live.runner() &&
+                        m_live.runner()->simulation().component(it->second).metrics().capacity > 0);
   n.state->update();
 }
 
 // --- Queries -------------------------------------------------------------------------------------
 
-int LiveOverlay::drawnMessages() const { return m_root && m_layer ? m_layer->drawnMessages() : 0; }
-int LiveOverlay::flyingMessages() const { return m_root && m_layer ? m_layer->flyingMessages() : 0; }
-int LiveOverlay::sampleStep() const { return m_root && m_layer ? m_layer->sampleStep() : 1; }
+int LiveOverlay::drawnMessages() const {
+  return m_root && m_layer ? m_layer->drawnMessages() : 0;
+}
+int LiveOverlay::flyingMessages() const {
+  return m_root && m_layer ? m_layer->flyingMessages() : 0;
+}
+int LiveOverlay::sampleStep() const {
+  return m_root && m_layer ? m_layer->sampleStep() : 1;
+}
 
 std::optional<QPointF> LiveOverlay::messagePosition(const FlightRecorder::Flight& flight) const {
   if (!m_root || !m_layer) return std::nullopt;
@@ -497,7 +515,11 @@ bool LiveOverlay::cutShown(const std::string& linkId) const {
   return l != kNoLink && m_cuts->hasLink(l);
 }
 
-bool LiveOverlay::bannerVisible() const { return m_root && m_banner && m_banner->isVisible(); }
-QString LiveOverlay::bannerText() const { return bannerVisible() ? m_banner->text() : QString(); }
+bool LiveOverlay::bannerVisible() const {
+  return m_root && m_banner && m_banner->isVisible();
+}
+QString LiveOverlay::bannerText() const {
+  return bannerVisible() ? m_banner->text() : QString();
+}
 
 }  // namespace pillars

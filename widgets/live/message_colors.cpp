@@ -9,25 +9,38 @@ namespace pillars {
 
 QColor messageColour(MessageCategory category) {
   switch (category) {
-    case MessageCategory::Request: return QColor(0x1f, 0x77, 0xd4);      // blue
-    case MessageCategory::Response: return QColor(0x1e, 0x9e, 0x4a);     // green
-    case MessageCategory::Error: return QColor(0xe0, 0x30, 0x3a);        // red
-    case MessageCategory::Control: return QColor(0x8a, 0x93, 0x9e);      // grey
-    case MessageCategory::Consensus: return QColor(0x9b, 0x59, 0xd0);    // purple
-    case MessageCategory::Replication: return QColor(0xf0, 0x8a, 0x24);  // orange
+    case MessageCategory::Request:
+      return QColor(0x1f, 0x77, 0xd4);  // blue
+    case MessageCategory::Response:
+      return QColor(0x1e, 0x9e, 0x4a);  // green
+    case MessageCategory::Error:
+      return QColor(0xe0, 0x30, 0x3a);  // red
+    case MessageCategory::Control:
+      return QColor(0x8a, 0x93, 0x9e);  // grey
+    case MessageCategory::Consensus:
+      return QColor(0x9b, 0x59, 0xd0);  // purple
+    case MessageCategory::Replication:
+      return QColor(0xf0, 0x8a, 0x24);  // orange
   }
   return QColor(0x8a, 0x93, 0x9e);
 }
 
-QColor droppedMessageColour() { return QColor(0xff, 0x2d, 0x2d); }
+QColor droppedMessageColour() {
+  return QColor(0xff, 0x2d, 0x2d);
+}
 
 const std::vector<MessageCategoryStyle>& messageLegend() {
   static const std::vector<MessageCategoryStyle> legend = {
-      {MessageCategory::Request, messageColour(MessageCategory::Request), QStringLiteral("request")},
-      {MessageCategory::Response, messageColour(MessageCategory::Response), QStringLiteral("response")},
-      {MessageCategory::Error, messageColour(MessageCategory::Error), QStringLiteral("error / timeout")},
-      {MessageCategory::Control, messageColour(MessageCategory::Control), QStringLiteral("control")},
-      {MessageCategory::Consensus, messageColour(MessageCategory::Consensus), QStringLiteral("consensus")},
+      {MessageCategory::Request, messageColour(MessageCategory::Request),
+       QStringLiteral("request")},
+      {MessageCategory::Response, messageColour(MessageCategory::Response),
+       QStringLiteral("response")},
+      {MessageCategory::Error, messageColour(MessageCategory::Error),
+       QStringLiteral("error / timeout")},
+      {MessageCategory::Control, messageColour(MessageCategory::Control),
+       QStringLiteral("control")},
+      {MessageCategory::Consensus, messageColour(MessageCategory::Consensus),
+       QStringLiteral("consensus")},
       {MessageCategory::Replication, messageColour(MessageCategory::Replication),
        QStringLiteral("replication")},
   };
@@ -52,7 +65,8 @@ QPixmap dot(const QColor& colour, bool ring) {
   return pm;
 }
 
-void addEntry(QHBoxLayout* row, QWidget* parent, const QColor& colour, const QString& label, bool ring) {
+void addEntry(QHBoxLayout* row, QWidget* parent, const QColor& colour, const QString& label,
+              bool ring) {
   auto* icon = new QLabel(parent);
   icon->setPixmap(dot(colour, ring));
   row->addWidget(icon);

@@ -42,7 +42,8 @@ void MessageLayer::setSegments(std::vector<Segment> segments, const QRectF& boun
   update();
 }
 
-std::optional<QPointF> MessageLayer::positionOf(const FlightRecorder::Flight& f, SimTime now) const {
+std::optional<QPointF> MessageLayer::positionOf(const FlightRecorder::Flight& f,
+                                                SimTime now) const {
   if (f.link >= m_segments.size()) return std::nullopt;
   const Segment& s = m_segments[f.link];
   if (!s.valid) return std::nullopt;
@@ -56,7 +57,8 @@ std::optional<QPointF> MessageLayer::positionOf(const FlightRecorder::Flight& f,
   return a + (b - a) * t;
 }
 
-void MessageLayer::setFlights(std::span<const FlightRecorder::Flight> flights, SimTime now, int cap) {
+void MessageLayer::setFlights(std::span<const FlightRecorder::Flight> flights, SimTime now,
+                              int cap) {
   for (auto& v : m_dots) v.clear();
   m_flying = static_cast<int>(flights.size());
   const int limit = std::max(1, cap);
@@ -89,8 +91,8 @@ void MessageLayer::addDeaths(std::span<const FlightRecorder::Death> deaths) {
     m_flashes.push_back({at, t});
   }
   if (m_flashes.size() > kMaxFlashes) {
-    m_flashes.erase(m_flashes.begin(),
-                    m_flashes.begin() + static_cast<std::ptrdiff_t>(m_flashes.size() - kMaxFlashes));
+    m_flashes.erase(m_flashes.begin(), m_flashes.begin() + static_cast<std::ptrdiff_t>(
+                                                               m_flashes.size() - kMaxFlashes));
   }
   if (!deaths.empty()) update();
 }
@@ -127,8 +129,9 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
       // Logarithmic: 10 msg/s and 10,000 msg/s must both read, neither swamp the canvas.
       const double level = std::log10(1.0 + r);  // ~0..5
       stroke.setWidthF(std::clamp(2.0 + 3.0 * level, 2.0, 18.0));
-      stroke.setColor(QColor::fromHsvF(0.58f - static_cast<float>(std::min(level, 5.0) * 0.1), 0.8f, 0.9f,
-                                       static_cast<float>(std::clamp(0.15 + 0.07 * level, 0.15, 0.5))));
+      stroke.setColor(
+          QColor::fromHsvF(0.58f - static_cast<float>(std::min(level, 5.0) * 0.1), 0.8f, 0.9f,
+                           static_cast<float>(std::clamp(0.15 + 0.07 * level, 0.15, 0.5))));
       p->setPen(stroke);
       p->drawLine(m_segments[i].line);
     }
