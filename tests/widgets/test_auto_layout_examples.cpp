@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct LayoutCase {
   std::string example;  // file name in resources/examples
   LayoutEngine engine;
 };
+
+void PrintTo(const LayoutCase& c, std::ostream* os) { *os << c.example << " with " << layoutEngineName(c.engine); }
 
 std::vector<LayoutCase> allCases() {
   std::vector<std::string> examples;

@@ -27,6 +27,8 @@
 #include "widgets/window/auto_layout.hpp"
 #include "widgets/window/edit_actions.hpp"
 #include "widgets/window/simulate_actions.hpp"
+#include "widgets/live/event_log_panel.hpp"
+#include "widgets/live/live_charts_panel.hpp"
 #include "widgets/live/live_overlay.hpp"
 #include "widgets/live/live_run.hpp"
 #include "widgets/window/inspector_panel.hpp"
@@ -109,7 +111,10 @@ void MainWindow::useDefaultLayout() {
 void MainWindow::applyDefaultDockSizes() {
   auto* palette = findChild<QDockWidget*>(QStringLiteral("PaletteDock"));
   auto* inspector = findChild<QDockWidget*>(QStringLiteral("InspectorDock"));
-  if (palette && inspector) resizeDocks({palette, inspector}, {170, 300}, Qt::Horizontal);
+  if (palette && inspector) resizeDocks({palette, inspector}, {170, 340}, Qt::Horizontal);
+  auto* charts = findChild<QDockWidget*>(QStringLiteral("ChartsDock"));
+  if (inspector && charts) resizeDocks({inspector, charts}, {300, 560}, Qt::Vertical);
+  if (auto* log = findChild<QDockWidget*>(QStringLiteral("EventLogDock"))) resizeDocks({log}, {170}, Qt::Vertical);
 }
 
 void MainWindow::createDocks() {
@@ -140,6 +145,24 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::RightDockWidgetArea, historyDock);
   tabifyDockWidget(inspectorDock, historyDock);
   inspectorDock->raise();
+
+  m_charts = new LiveChartsPanel(this);
+  m_charts->setLiveRun(m_live);
+  auto* chartsDock = new QDockWidget(tr("Charts"), this);
+  chartsDock->setObjectName(QStringLiteral("ChartsDock"));
+  chartsDock->setWidget(m_charts);
+  addDockWidget(Qt::RightDockWidgetArea, chartsDock);  // below the inspector
+
+  m_eventLog = new EventLogPanel(this);
+  m_eventLog->setLiveRun(m_live);
+  auto* logDock = new QDockWidget(tr("Event Log"), this);
+  logDock->setObjectName(QStringLiteral("EventLogDock"));
+  logDock->setWidget(m_eventLog);
+  addDockWidget(Qt::BottomDockWidgetArea, logDock);
+  connect(m_eventLog, &EventLogPanel::componentActivated, this, [this](const std::string& id) {
+    m_scene->selectComponents({id});
+    if (NodeItem* node = m_scene->nodeFor(id)) m_view->ensureVisible(node);
+  });
   applyDefaultDockSizes();
 }
 
@@ -350,8 +373,9 @@ void MainWindow::addComponentAt(const QString& kind, QPointF scenePos) {
 }
 
 void MainWindow::onSelectionChanged() {
-  m_inspector->showSelection(m_scene->selectedComponents(), m_scene->selectedLinks(),
-                             m_scene->selectedGroups());
+  const auto components = m_scene->selectedComponents();
+  m_inspector->showSelection(components, m_scene->selectedLinks(), m_scene->selectedGroups());
+  m_charts->setSelectedComponent(components.size() == 1 ? components.front() : std::string());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

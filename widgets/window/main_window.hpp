@@ -17,6 +17,8 @@ class AutoLayout;
 class EditActions;
 class LiveRun;
 class LiveOverlay;
+class LiveChartsPanel;
+class EventLogPanel;
 class SimulateActions;
 class RecentFiles;
 class UserGuideWindow;
@@ -91,6 +93,8 @@ class MainWindow final : public QMainWindow {
   LiveRun* m_live = nullptr;
   SimulateActions* m_simulateActions = nullptr;
   LiveOverlay* m_overlay = nullptr;
+  LiveChartsPanel* m_charts = nullptr;
+  EventLogPanel* m_eventLog = nullptr;
   QLabel* m_statusSummary = nullptr;
   bool m_rememberLayout = true;
   RecentFiles* m_recentFiles = nullptr;
