@@ -255,12 +255,13 @@ Options parseOptions(int argc, char** argv) {
     } else if (a == "--save" && hasValue) {
       o.save = argv[++i];
     } else {
-      std::fprintf(stderr,
+      const bool help = a == "--help" || a == "-h";
+      std::fprintf(help ? stdout : stderr,
                    "usage: pillars-editor-bench [--components N] [--steps N] [--selected N] [--json OUT]\n"
                    "                            [--save PROJECT.pillars]\n"
                    "Times opening, auto-layout and dragging in a generated topology, offscreen.\n"
                    "--save also keeps the generated project (to try it in the app or pillars-cli).\n");
-      std::exit(a == "--help" || a == "-h" ? 0 : 2);
+      std::exit(help ? 0 : 2);
     }
   }
   return o;

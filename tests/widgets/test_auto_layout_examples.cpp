@@ -66,6 +66,9 @@ TEST_P(AutoLayoutExamples, NoCardsOverlapAndUndoPutsEveryCardBack) {
   TopologyDocument& doc = window.document();
   const auto& comps = doc.scenario().components;
   ASSERT_GE(comps.size(), 2u);
+  if ((c.engine == LayoutEngine::Fdp || c.engine == LayoutEngine::Circo) && comps.size() > 150) {
+    GTEST_SKIP() << "the app asks before fdp and circo on more than 150 components (minutes of layout)";
+  }
   std::map<std::string, QPointF> before;
   for (const ComponentSpec& comp : comps) before[comp.id] = doc.position(comp.id);
   const int steps = doc.undoStack().count();
@@ -117,7 +120,7 @@ INSTANTIATE_TEST_SUITE_P(EveryExampleEveryEngine, AutoLayoutExamples, ::testing:
 // them and the scroll bars cannot reach them (on the 1,000-card benchmark, 945 of 1,000).
 // Enable once TopologyScene grows its rectangle when cards move (see docs/performance.md,
 // "Editor"); run it now with --gtest_also_run_disabled_tests.
-TEST(AutoLayoutCanvas, DISABLED_EveryCardIsInsideTheCanvasAfterALayout) {
+TEST(AutoLayoutCanvas, EveryCardIsInsideTheCanvasAfterALayout) {
   for (const LayoutCase& c : allCases()) {
     MainWindow window;
     window.useDefaultLayout();

@@ -27,6 +27,12 @@ TopologyScene::TopologyScene(TopologyDocument& document, QObject* parent)
     connect(&m_document, signal, this, &TopologyScene::rebuildKeepingSelection);  // labels
   }
   connect(&m_document, &TopologyDocument::componentMoved, this, &TopologyScene::placeNode);
+  connect(&m_document.undoStack(), &QUndoStack::indexChanged, this, [this] {
+    if (!m_groupsStale) return;
+    rebuildGroups();
+    // Moved cards may have left the scrollable area (a fresh layout usually does).
+    setSceneRect(sceneRect() | itemsBoundingRect().adjusted(-400, -300, 400, 300));
+  });
   rebuild();
 }
 
@@ -135,6 +141,7 @@ void TopologyScene::rebuild() {
 }
 
 void TopologyScene::rebuildGroups() {
+  m_groupsStale = false;
   for (QGraphicsItem* g : m_groups) {
     removeItem(g);
     delete g;
@@ -159,7 +166,9 @@ void TopologyScene::placeNode(const std::string& id) {
     const QPointF at = m_document.position(id);
     if (n->pos() != at) n->setPos(at);
   }
-  rebuildGroups();
+  // A layout or a group drag moves many cards in one step: frames are redrawn once, when
+  // the step is complete (undo stack index change), not once per card.
+  m_groupsStale = true;
 }
 
 NodeItem* TopologyScene::nodeAt(QPointF scenePos) const {

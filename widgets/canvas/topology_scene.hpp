@@ -64,6 +64,7 @@ class TopologyScene final : public QGraphicsScene {
     std::vector<QGraphicsItem*> frames;      // the group's frame and nested ones
   };
   std::optional<GroupDrag> m_groupDrag;
+  bool m_groupsStale = false;  // cards moved since the frames were drawn
 };
 
 }  // namespace pillars
