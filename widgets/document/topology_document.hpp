@@ -125,6 +125,20 @@ class TopologyDocument : public QObject {
   void assignGroupLabel(const std::string& groupId, const std::string& label);
   void assignGroupKind(const std::string& groupId, const std::string& kind);
 
+  // --- Fault timeline ----------------------------------------------------------------------
+  // Faults are part of the scenario, so each edit is one whole-model undo step (pushRestructure)
+  // and views follow restructured(); the list stays sorted by time, same-time faults in order.
+  /// What is wrong with `fault` for this document (unknown target, value out of range), or empty.
+  QString checkFault(const FaultSpec& fault) const;
+  /// Inserts after every fault at the same time or earlier (unchecked: see checkFault).
+  void addFault(const FaultSpec& fault);
+  /// Removes the faults at these indices of scenario().faults as one step; bad indices are ignored.
+  void removeFaults(const std::vector<std::size_t>& indices);
+  /// Replaces fault `index` (re-sorted by time); returns what was wrong (nothing applied), or empty.
+  QString setFault(std::size_t index, const FaultSpec& fault);
+  /// "crash web2 at 60s", for labels and messages.
+  static QString describeFault(const FaultSpec& fault);
+
  signals:
   /// The whole model was replaced (a file was opened).
   void reset();

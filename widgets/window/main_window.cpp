@@ -26,6 +26,7 @@
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/auto_layout.hpp"
 #include "widgets/window/edit_actions.hpp"
+#include "widgets/window/fault_timeline_panel.hpp"
 #include "widgets/window/simulate_actions.hpp"
 #include "widgets/live/event_log_panel.hpp"
 #include "widgets/live/live_charts_panel.hpp"
@@ -144,6 +145,14 @@ void MainWindow::createDocks() {
   historyDock->setWidget(history);
   addDockWidget(Qt::RightDockWidgetArea, historyDock);
   tabifyDockWidget(inspectorDock, historyDock);
+  // The fault timeline sits with the history: both are lists of what happens to the document.
+  auto* faults = new FaultTimelinePanel(*m_document, this);
+  faults->setLiveRun(m_live);
+  auto* faultDock = new QDockWidget(tr("Fault Timeline"), this);
+  faultDock->setObjectName(QStringLiteral("FaultTimelineDock"));
+  faultDock->setWidget(faults);
+  addDockWidget(Qt::RightDockWidgetArea, faultDock);
+  tabifyDockWidget(historyDock, faultDock);
   inspectorDock->raise();
 
   m_charts = new LiveChartsPanel(this);

@@ -94,6 +94,7 @@ SimulateActions::SimulateActions(TopologyDocument& document, LiveRun& run, QWidg
   // An edit that changes what the engine runs makes the loaded run stale; moving cards does
   // not, so the user can rearrange the canvas while watching.
   connect(&m_document.undoStack(), &QUndoStack::indexChanged, this, [this] {
+    if (m_recording) return;  // record() takes the new view as loaded itself
     if (m_run.isLoaded() && engineView(m_document.scenario()) != m_loadedView) {
       m_stale = true;
       if (m_run.isPlaying()) m_run.pause();
@@ -180,8 +181,10 @@ void SimulateActions::togglePlay() {
     m_run.pause();
     return;
   }
+  // Replaying a finished run reloads from the document, not LiveRun's stored copy, so faults
+  // recorded by hand during the run happen again.
+  if (m_run.isLoaded() && m_run.isFinished()) m_stale = true;
   if (!ensureLoaded()) return;
-  if (m_run.isFinished()) m_run.reset();
   m_run.play();
 }
 
@@ -195,29 +198,127 @@ void SimulateActions::addFaultsTo(QMenu& menu, const std::vector<std::string>& c
     const QString name = QString::fromStdString(id);
     const bool down = m_run.isLoaded() && !m_stale && m_run.isDown(id);
     QAction* a = faults->addAction(down ? tr("Restart %1").arg(name) : tr("Crash %1").arg(name), this, [=, this] {
-      if (!ensureLoaded()) return;
-      if (down) {
-        m_run.restart(id);
-      } else {
-        m_run.crash(id);
-      }
+      if (!(down ? injectRestart(id) : injectCrash(id))) return;
       emit message((down ? tr("Restarted %1") : tr("Crashed %1")).arg(name) + atNow());
     });
-    a->setStatusTip(tr("Applies to the running simulation now"));
+    a->setStatusTip(tr("Applies to the running simulation now and records it in the fault timeline"));
+    faults->addAction(tr("Slow Down %1\u2026").arg(name), this, [=, this] {
+      bool ok = false;
+      const double factor = QInputDialog::getDouble(m_window, tr("Slow Down"),
+                                                    tr("Multiply %1's service times by (1 = normal):").arg(name),
+                                                    4.0, 1.0, 1e6, 2, &ok);
+      if (ok && injectSlowdown(id, factor)) emit message(tr("Slowed %1 \u00d7%2").arg(name).arg(factor) + atNow());
+    });
   }
   for (const std::string& id : links) {
     const QString name = QString::fromStdString(id);
     const bool cut = m_run.isLoaded() && !m_stale && m_run.isCut(id);
     faults->addAction(cut ? tr("Heal %1").arg(name) : tr("Cut %1").arg(name), this, [=, this] {
-      if (!ensureLoaded()) return;
-      if (cut) {
-        m_run.heal(id);
-      } else {
-        m_run.cut(id);
-      }
+      if (!(cut ? injectHeal(id) : injectCut(id))) return;
       emit message((cut ? tr("Healed %1") : tr("Cut %1")).arg(name) + atNow());
     });
+    faults->addAction(tr("Add Latency to %1\u2026").arg(name), this, [=, this] {
+      bool ok = false;
+      const QString text = QInputDialog::getText(m_window, tr("Add Latency"),
+                                                 tr("Extra latency on %1 (e.g. 100ms; 0 removes it):").arg(name),
+                                                 QLineEdit::Normal, QStringLiteral("100ms"), &ok);
+      if (!ok) return;
+      const auto extra = parseDuration(text.trimmed().toStdString());
+      if (!extra) {
+        emit message(tr("\u201c%1\u201d is not a duration; try 100ms or 1s.").arg(text));
+        return;
+      }
+      if (injectLatency(id, *extra)) emit message(tr("Added %1 to %2").arg(text.trimmed(), name) + atNow());
+    });
+    faults->addAction(tr("Set Loss on %1\u2026").arg(name), this, [=, this] {
+      bool ok = false;
+      const double percent = QInputDialog::getDouble(m_window, tr("Set Loss"),
+                                                     tr("Messages lost on %1, in percent:").arg(name), 10.0, 0.0,
+                                                     100.0, 2, &ok);
+      if (ok && injectLoss(id, percent / 100.0)) emit message(tr("Set loss on %1 to %2%").arg(name).arg(percent) + atNow());
+    });
   }
+}
+
+// --- Faults by hand, recorded -------------------------------------------------------------------
+
+void SimulateActions::record(FaultSpec fault) {
+  fault.at = m_run.now();
+  // The run already has this fault at this time, so the document with it is what is loaded:
+  // the undo stack's change must not mark the run stale.
+  m_recording = true;
+  m_document.addFault(fault);
+  m_recording = false;
+  m_loadedView = engineView(m_document.scenario());
+}
+
+std::vector<ComponentId> SimulateActions::componentsOf(const std::string& componentOrGroup) const {
+  if (const ComponentId c = m_run.componentId(componentOrGroup); c != kNoComponent) return {c};
+  std::vector<ComponentId> out;
+  for (const std::string& member : m_run.scenario().groupMembers(componentOrGroup)) {
+    if (const ComponentId m = m_run.componentId(member); m != kNoComponent) out.push_back(m);
+  }
+  return out;
+}
+
+bool SimulateActions::injectCrash(const std::string& componentOrGroup) {
+  if (!ensureLoaded() || componentsOf(componentOrGroup).empty()) return false;
+  m_run.crash(componentOrGroup);
+  record({0, FaultAction::Crash, componentOrGroup});
+  return true;
+}
+
+bool SimulateActions::injectRestart(const std::string& componentOrGroup) {
+  if (!ensureLoaded() || componentsOf(componentOrGroup).empty()) return false;
+  m_run.restart(componentOrGroup);
+  record({0, FaultAction::Restart, componentOrGroup});
+  return true;
+}
+
+bool SimulateActions::injectCut(const std::string& link) {
+  if (!ensureLoaded() || m_run.linkId(link) == kNoLink) return false;
+  m_run.cut(link);
+  record({0, FaultAction::Cut, link});
+  return true;
+}
+
+bool SimulateActions::injectHeal(const std::string& link) {
+  if (!ensureLoaded() || m_run.linkId(link) == kNoLink) return false;
+  m_run.heal(link);
+  record({0, FaultAction::Heal, link});
+  return true;
+}
+
+// LiveRun has no setters for degradations, so they go straight to the simulation, the same
+// calls the FaultInjector makes for a scripted slow/delay/loss fault.
+bool SimulateActions::injectSlowdown(const std::string& componentOrGroup, double factor) {
+  if (!(factor >= 1.0) || !ensureLoaded()) return false;
+  const std::vector<ComponentId> targets = componentsOf(componentOrGroup);
+  if (targets.empty()) return false;
+  for (const ComponentId c : targets) m_run.runner()->simulation().setSlowdown(c, factor);
+  record({0, FaultAction::Slow, componentOrGroup, factor});
+  emit m_run.advanced();  // views redraw as after any fault by hand
+  return true;
+}
+
+bool SimulateActions::injectLatency(const std::string& link, SimTime extra) {
+  if (extra < 0 || !ensureLoaded()) return false;
+  const LinkId l = m_run.linkId(link);
+  if (l == kNoLink) return false;
+  m_run.runner()->simulation().setLinkExtraLatency(l, extra);
+  record({0, FaultAction::Delay, link, 0.0, extra});
+  emit m_run.advanced();
+  return true;
+}
+
+bool SimulateActions::injectLoss(const std::string& link, double probability) {
+  if (!(probability >= 0.0 && probability <= 1.0) || !ensureLoaded()) return false;
+  const LinkId l = m_run.linkId(link);
+  if (l == kNoLink) return false;
+  m_run.runner()->simulation().setLinkLossProbability(l, probability);
+  record({0, FaultAction::Loss, link, probability});
+  emit m_run.advanced();
+  return true;
 }
 
 void SimulateActions::runUntilAsk() {

@@ -4,6 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/scenario.hpp"
+#include "engine/sim/ids.hpp"
+#include "engine/sim/time.hpp"
+
 class QAction;
 class QLabel;
 class QMenu;
@@ -45,6 +49,21 @@ class SimulateActions final : public QObject {
   /// running simulation at once.
   void addFaultsTo(QMenu& menu, const std::vector<std::string>& components, const std::vector<std::string>& links);
 
+  // Faults by hand: each applies to the running simulation now (loading it first if needed)
+  // and is recorded in the document's fault timeline at the live clock time, so saving and
+  // rerunning the project reproduces it. Recording does not make the run stale: the run
+  // already has the fault. False when nothing could be applied (not loadable, unknown id).
+  bool injectCrash(const std::string& componentOrGroup);
+  bool injectRestart(const std::string& componentOrGroup);
+  bool injectCut(const std::string& link);
+  bool injectHeal(const std::string& link);
+  /// Service times x `factor` (>= 1; 1 restores normal speed).
+  bool injectSlowdown(const std::string& componentOrGroup, double factor);
+  /// Constant latency added to every message on the link (0 removes it).
+  bool injectLatency(const std::string& link, SimTime extra);
+  /// The link's loss probability, 0 to 1.
+  bool injectLoss(const std::string& link, double probability);
+
  signals:
   void message(const QString& text);
 
@@ -55,10 +74,15 @@ class SimulateActions final : public QObject {
   void reset();
   void updateState();
   void updateReadout();
+  /// Adds `fault` (at the live clock) to the document and takes the result as what is loaded.
+  void record(FaultSpec fault);
+  /// Component ids a component-or-group id stands for in the loaded run.
+  std::vector<ComponentId> componentsOf(const std::string& componentOrGroup) const;
 
   TopologyDocument& m_document;
   LiveRun& m_run;
   QWidget* m_window;
+  bool m_recording = false;  // record() is editing the document: not a stale-making edit
   bool m_stale = true;  // the document changed since the run was loaded
   std::string m_loadedView;  // what the engine was given, to tell real edits from moves
   QAction* m_play;
