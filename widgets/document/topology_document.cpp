@@ -437,32 +437,29 @@ QString TopologyDocument::setLinkParameter(const std::string& linkId, const std:
 
 QString TopologyDocument::setParameters(const std::vector<std::string>& componentIds,
                                         const std::string& param, const QString& text) {
+  return setManyParameters(false, componentIds, param, text);
+}
+
+QString TopologyDocument::setLinkParameters(const std::vector<std::string>& linkIds,
+                                            const std::string& param, const QString& text) {
+  return setManyParameters(true, linkIds, param, text);
+}
+
+QString TopologyDocument::setManyParameters(bool links, const std::vector<std::string>& ids,
+                                            const std::string& param, const QString& text) {
+  const auto target = links ? SetParametersCommand::Target::Links : SetParametersCommand::Target::Components;
   std::vector<SetParametersCommand::Change> changes;
-  const QString problem = collectChanges(componentIds, param, text, [this](const std::string& id) {
+  const QString problem = collectChanges(ids, param, text, [this, links](const std::string& id) -> const ParamSet* {
+    if (links) {
+      const LinkSpec* l = m_scenario.findLink(id);
+      return l ? &l->params : nullptr;
+    }
     const ComponentSpec* c = m_scenario.findComponent(id);
     return c ? &c->params : nullptr;
   }, &changes);
   if (!problem.isEmpty()) return problem;
   // Every target stays in the command, changed or not, so the next keystroke merges with it.
-  if (changesAnything(changes)) {
-    m_undo.push(new SetParametersCommand(*this, SetParametersCommand::Target::Components, param,
-                                         std::move(changes)));
-  }
-  return {};
-}
-
-QString TopologyDocument::setLinkParameters(const std::vector<std::string>& linkIds,
-                                            const std::string& param, const QString& text) {
-  std::vector<SetParametersCommand::Change> changes;
-  const QString problem = collectChanges(linkIds, param, text, [this](const std::string& id) {
-    const LinkSpec* l = m_scenario.findLink(id);
-    return l ? &l->params : nullptr;
-  }, &changes);
-  if (!problem.isEmpty()) return problem;
-  if (changesAnything(changes)) {
-    m_undo.push(new SetParametersCommand(*this, SetParametersCommand::Target::Links, param,
-                                         std::move(changes)));
-  }
+  if (changesAnything(changes)) m_undo.push(new SetParametersCommand(*this, target, param, std::move(changes)));
   return {};
 }
 
