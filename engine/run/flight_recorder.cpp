@@ -58,18 +58,14 @@ void FlightRecorder::onDeliver(const Message& msg, LinkId link, SimTime at) {
 
 void FlightRecorder::onDrop(const Message& msg, LinkId link, DropReason reason, SimTime at) {
   // A message refused at send time never flew (and its dst may not even be set yet): it dies
-  // at the sender. Anything else died on arrival, at the receiver's end of the link.
-  const bool atSend = std::none_of(m_flights.begin(), m_flights.end(), [&](const Flight& f) {
+  // at the sender. Anything else died on arrival, at the receiver's end of the link, and
+  // leaves the wire now rather than at the next frame: the flash replaces it.
+  const auto flying = std::find_if(m_flights.begin(), m_flights.end(), [&](const Flight& f) {
     return f.link == link && f.src == msg.src && f.arrives == at;
   });
+  const bool atSend = flying == m_flights.end();
   const ComponentId where = atSend ? msg.src : msg.dst;
-  if (!atSend) {
-    // Gone from the wire now, not at the next frame: the flash replaces it.
-    const auto it = std::find_if(m_flights.begin(), m_flights.end(), [&](const Flight& f) {
-      return f.link == link && f.src == msg.src && f.arrives == at;
-    });
-    m_flights.erase(it);
-  }
+  if (!atSend) m_flights.erase(flying);
   m_deaths.push_back({at, link, where, msg.kind, reason});
   record({at, EventType::Drop, msg.kind, reason, where, atSend ? msg.dst : msg.src, link, msg.requestId});
 }

@@ -49,28 +49,31 @@ std::vector<std::string> TopologyScene::selectedComponents() const {
   return out;
 }
 
-std::vector<std::string> TopologyScene::selectedLinks() const {
+namespace {
+
+/// Ids of the selected items of one kind, in the order the scenario lists them.
+template <typename Item, typename Spec>
+std::vector<std::string> selectedInOrder(const QList<QGraphicsItem*>& selected, const std::vector<Spec>& specs,
+                                         const std::string& (Item::*idOf)() const) {
   std::vector<std::string> picked;
-  for (QGraphicsItem* item : selectedItems()) {
-    if (item->type() == LinkItem::Type) picked.push_back(static_cast<LinkItem*>(item)->linkId());
+  for (QGraphicsItem* item : selected) {
+    if (item->type() == Item::Type) picked.push_back((static_cast<Item*>(item)->*idOf)());
   }
   std::vector<std::string> out;
-  for (const LinkSpec& l : m_document.scenario().links) {
-    if (std::find(picked.begin(), picked.end(), l.id) != picked.end()) out.push_back(l.id);
+  for (const Spec& spec : specs) {
+    if (std::find(picked.begin(), picked.end(), spec.id) != picked.end()) out.push_back(spec.id);
   }
   return out;
 }
 
+}  // namespace
+
+std::vector<std::string> TopologyScene::selectedLinks() const {
+  return selectedInOrder(selectedItems(), m_document.scenario().links, &LinkItem::linkId);
+}
+
 std::vector<std::string> TopologyScene::selectedGroups() const {
-  std::vector<std::string> picked;
-  for (QGraphicsItem* item : selectedItems()) {
-    if (item->type() == GroupItem::Type) picked.push_back(static_cast<GroupItem*>(item)->groupId());
-  }
-  std::vector<std::string> out;
-  for (const GroupSpec& g : m_document.scenario().groups) {
-    if (std::find(picked.begin(), picked.end(), g.id) != picked.end()) out.push_back(g.id);
-  }
-  return out;
+  return selectedInOrder(selectedItems(), m_document.scenario().groups, &GroupItem::groupId);
 }
 
 void TopologyScene::selectComponents(const std::vector<std::string>& ids) {

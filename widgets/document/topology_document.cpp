@@ -16,10 +16,8 @@
 #include "widgets/document/commands/connect_command.hpp"
 #include "widgets/document/commands/move_components_command.hpp"
 #include "widgets/document/commands/restructure_command.hpp"
-#include "widgets/document/commands/set_parameter_command.hpp"
 #include "widgets/document/commands/set_group_kind_command.hpp"
 #include "widgets/document/commands/set_group_label_command.hpp"
-#include "widgets/document/commands/set_link_parameter_command.hpp"
 #include "widgets/document/commands/set_parameters_command.hpp"
 
 namespace pillars {
@@ -230,16 +228,7 @@ QString TopologyDocument::connectComponents(const std::string& from, const std::
 
 QString TopologyDocument::setParameter(const std::string& componentId, const std::string& param,
                                        const QString& text) {
-  const ComponentSpec* c = m_scenario.findComponent(componentId);
-  if (!c) return tr("No component %1.").arg(QString::fromStdString(componentId));
-  const auto index = c->params.indexOf(param);
-  if (!index) return tr("%1 has no parameter %2.").arg(QString::fromStdString(componentId), QString::fromStdString(param));
-  std::string why;
-  auto value = parseParamText(c->params.specs()[*index], text.trimmed().toStdString(), &why);
-  if (!value) return QString::fromStdString(why);
-  if (*value == c->params.value(*index)) return {};
-  m_undo.push(new SetParameterCommand(*this, componentId, *index, std::move(*value)));
-  return {};
+  return setManyParameters(false, {componentId}, param, text);
 }
 
 // --- Primitive mutators -----------------------------------------------------------------------
@@ -389,14 +378,24 @@ namespace {
 
 /// Parses `text` against each target's own schema (kinds sharing a parameter name may differ
 /// in range) and lists every target's change. Any refusal stops the whole edit: a multi-edit
-/// applies to all or to none. `find` gives a target's ParamSet, or null when it is gone.
-template <typename Find>
-QString collectChanges(const std::vector<std::string>& ids, const std::string& param,
-                       const QString& text, Find find, std::vector<SetParametersCommand::Change>* out) {
+/// applies to all or to none.
+QString collectChanges(const Scenario& scenario, bool links, const std::vector<std::string>& ids,
+                       const std::string& param, const QString& text,
+                       std::vector<SetParametersCommand::Change>* out) {
+  const auto paramsOf = [&](const std::string& id) -> const ParamSet* {
+    if (links) {
+      const LinkSpec* l = scenario.findLink(id);
+      return l ? &l->params : nullptr;
+    }
+    const ComponentSpec* c = scenario.findComponent(id);
+    return c ? &c->params : nullptr;
+  };
   const std::string typed = text.trimmed().toStdString();
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    const ParamSet* params = find(ids[i]);
-    if (!params) return QObject::tr("No component or link %1.").arg(QString::fromStdString(ids[i]));
+    const ParamSet* params = paramsOf(ids[i]);
+    if (!params) {
+      return (links ? QObject::tr("No link %1.") : QObject::tr("No component %1.")).arg(QString::fromStdString(ids[i]));
+    }
     const auto index = params->indexOf(param);
     if (!index) {
       return QObject::tr("%1 has no parameter %2.")
@@ -423,16 +422,7 @@ bool changesAnything(const std::vector<SetParametersCommand::Change>& changes) {
 
 QString TopologyDocument::setLinkParameter(const std::string& linkId, const std::string& param,
                                            const QString& text) {
-  const LinkSpec* l = m_scenario.findLink(linkId);
-  if (!l) return tr("No link %1.").arg(QString::fromStdString(linkId));
-  const auto index = l->params.indexOf(param);
-  if (!index) return tr("Links have no parameter %1.").arg(QString::fromStdString(param));
-  std::string why;
-  auto value = parseParamText(l->params.specs()[*index], text.trimmed().toStdString(), &why);
-  if (!value) return QString::fromStdString(why);
-  if (*value == l->params.value(*index)) return {};
-  m_undo.push(new SetLinkParameterCommand(*this, linkId, *index, std::move(*value)));
-  return {};
+  return setManyParameters(true, {linkId}, param, text);
 }
 
 QString TopologyDocument::setParameters(const std::vector<std::string>& componentIds,
@@ -449,14 +439,7 @@ QString TopologyDocument::setManyParameters(bool links, const std::vector<std::s
                                             const std::string& param, const QString& text) {
   const auto target = links ? SetParametersCommand::Target::Links : SetParametersCommand::Target::Components;
   std::vector<SetParametersCommand::Change> changes;
-  const QString problem = collectChanges(ids, param, text, [this, links](const std::string& id) -> const ParamSet* {
-    if (links) {
-      const LinkSpec* l = m_scenario.findLink(id);
-      return l ? &l->params : nullptr;
-    }
-    const ComponentSpec* c = m_scenario.findComponent(id);
-    return c ? &c->params : nullptr;
-  }, &changes);
+  const QString problem = collectChanges(m_scenario, links, ids, param, text, &changes);
   if (!problem.isEmpty()) return problem;
   // Every target stays in the command, changed or not, so the next keystroke merges with it.
   if (changesAnything(changes)) m_undo.push(new SetParametersCommand(*this, target, param, std::move(changes)));
@@ -491,21 +474,24 @@ void TopologyDocument::assignLinkParameter(const std::string& linkId, std::size_
   }
 }
 
-void TopologyDocument::assignGroupLabel(const std::string& groupId, const std::string& label) {
+GroupSpec* TopologyDocument::mutableGroup(const std::string& groupId) {
   for (GroupSpec& g : m_scenario.groups) {
-    if (g.id != groupId) continue;
-    g.label = label;
+    if (g.id == groupId) return &g;
+  }
+  return nullptr;
+}
+
+void TopologyDocument::assignGroupLabel(const std::string& groupId, const std::string& label) {
+  if (GroupSpec* g = mutableGroup(groupId)) {
+    g->label = label;
     emit groupChanged(groupId);
-    return;
   }
 }
 
 void TopologyDocument::assignGroupKind(const std::string& groupId, const std::string& kind) {
-  for (GroupSpec& g : m_scenario.groups) {
-    if (g.id != groupId) continue;
-    g.kind = kind;
+  if (GroupSpec* g = mutableGroup(groupId)) {
+    g->kind = kind;
     emit groupChanged(groupId);
-    return;
   }
 }
 

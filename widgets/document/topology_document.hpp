@@ -162,6 +162,7 @@ class TopologyDocument : public QObject {
   /// setParameters and setLinkParameters: one edit of `param` on several components or links.
   QString setManyParameters(bool links, const std::vector<std::string>& ids, const std::string& param,
                             const QString& text);
+  GroupSpec* mutableGroup(const std::string& groupId);
   void placeUnpositioned();
   /// Pushes an edit of the whole model as one undoable step, unless it changed nothing.
   void pushRestructure(const QString& label, Scenario after);

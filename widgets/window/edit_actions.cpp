@@ -117,7 +117,8 @@ void EditActions::addTo(QMenu& edit) {
 
 void EditActions::addToContextMenu(QMenu& menu, QPointF at) {
   const bool nodes = !m_scene.selectedComponents().empty();
-  const bool anything = nodes || !m_scene.selectedLinks().empty() || !m_scene.selectedGroups().empty();
+  const bool groups = !m_scene.selectedGroups().empty();
+  const bool anything = nodes || groups || !m_scene.selectedLinks().empty();
   if (nodes) {
     menu.addAction(m_rename);
     menu.addAction(m_duplicate);
@@ -134,7 +135,7 @@ void EditActions::addToContextMenu(QMenu& menu, QPointF at) {
     fillGroupMenu(*into);
     menu.addAction(m_removeFromGroup);
   }
-  if (!m_scene.selectedGroups().empty()) {
+  if (groups) {
     menu.addSeparator();
     menu.addAction(m_groupRegion);
     menu.addAction(m_ungroup);
@@ -160,7 +161,8 @@ void EditActions::fillGroupMenu(QMenu& menu) {
 }
 
 void EditActions::updateEnabled() {
-  const bool nodes = !m_scene.selectedComponents().empty();
+  const std::size_t nodeCount = m_scene.selectedComponents().size();
+  const bool nodes = nodeCount > 0;
   const bool groups = !m_scene.selectedGroups().empty();
   const bool anything = nodes || groups || !m_scene.selectedLinks().empty();
   m_cut->setEnabled(nodes);
@@ -168,7 +170,7 @@ void EditActions::updateEnabled() {
   m_duplicate->setEnabled(nodes);
   m_paste->setEnabled(fragment_clipboard::mayHoldFragment());
   m_delete->setEnabled(anything);
-  m_rename->setEnabled(m_scene.selectedComponents().size() == 1);
+  m_rename->setEnabled(nodeCount == 1);
   m_groupZone->setEnabled(nodes);
   m_groupRegion->setEnabled(nodes || groups);
   m_ungroup->setEnabled(groups);

@@ -8,9 +8,15 @@ SetParametersCommand::SetParametersCommand(TopologyDocument& document, Target ta
                                            std::string param, std::vector<Change> changes)
     : m_document(document), m_target(target), m_param(std::move(param)), m_changes(std::move(changes)) {
   const int n = static_cast<int>(m_changes.size());
-  setText(target == Target::Components
-              ? QObject::tr("Set %1 on %n components", nullptr, n).arg(QString::fromStdString(m_param))
-              : QObject::tr("Set %1 on %n links", nullptr, n).arg(QString::fromStdString(m_param)));
+  const QString name = QString::fromStdString(m_param);
+  if (n == 1) {
+    const QString one = QString::fromStdString(m_changes.front().id);
+    setText(target == Target::Components ? QObject::tr("Set %1.%2").arg(one, name)
+                                         : QObject::tr("Set %1.%2").arg(one, name));
+  } else {
+    setText(target == Target::Components ? QObject::tr("Set %1 on %n components", nullptr, n).arg(name)
+                                         : QObject::tr("Set %1 on %n links", nullptr, n).arg(name));
+  }
 }
 
 void SetParametersCommand::assign(const Change& change, const ParamValue& value) {

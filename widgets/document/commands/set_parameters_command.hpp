@@ -10,10 +10,10 @@ namespace pillars {
 
 class TopologyDocument;
 
-/// Sets one parameter on several components, or on several links, as a single undo step (the
-/// inspector's multi-selection edit). Undo gives each one back its own old value. Successive
-/// edits of the same parameter on the same selection merge, so typing "1", "10", "100" into a
-/// shared field is still one step.
+/// Sets one parameter on one or several components, or links, as a single undo step (the
+/// inspector's edits, single or multi-selection). Undo gives each one back its own old value.
+/// Successive edits of the same parameter on the same selection merge, so typing "1", "10",
+/// "100" into a field is still one step.
 class SetParametersCommand final : public QUndoCommand {
  public:
   static constexpr int kId = 1003;
