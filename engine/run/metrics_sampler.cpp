@@ -36,7 +36,7 @@ const std::vector<std::string>& MetricsSampler::componentColumns() {
 }
 
 MetricsSampler::MetricsSampler(Simulation& sim, SimTime interval)
-    : m_sim(sim), m_interval(interval), m_series(columnsFor(sim)),
+    : m_sim(sim), m_interval(interval), m_lastRowAt(sim.now()), m_series(columnsFor(sim)),
       m_componentsAtStart(sim.componentCount()) {
   sim.registerHandler(*this);
   m_baselines.resize(sim.componentCount());
@@ -54,6 +54,10 @@ void MetricsSampler::rebase() {
   }
 }
 
+void MetricsSampler::flush() {
+  if (m_sim.now() > m_lastRowAt) sample();
+}
+
 void MetricsSampler::handleEvent(std::uint32_t /*kind*/, std::uint64_t /*payload*/) {
   sample();
   m_sim.schedule(m_interval, *this, 0);
@@ -63,7 +67,11 @@ void MetricsSampler::sample() {
   // Components added during the run (autoscaling) appear in results but not in the series,
   // whose columns are fixed when the run starts.
   const SimTime now = m_sim.now();
-  const double seconds = simTimeToSeconds(m_interval);
+  // A flush (end of warm-up) may already have recorded this instant: an empty interval has
+  // no rates, so it gives no row.
+  if (now <= m_lastRowAt) return;
+  const double seconds = simTimeToSeconds(now - m_lastRowAt);
+  m_lastRowAt = now;
   std::uint64_t completed = 0, failed = 0, timedOut = 0, dropped = 0;
   LatencyHistogram& endToEnd = m_endToEnd;
   endToEnd.reset();

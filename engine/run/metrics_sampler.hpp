@@ -20,6 +20,10 @@ class MetricsSampler final : public EventHandler {
   MetricsSampler(Simulation& sim, SimTime interval);
 
   void handleEvent(std::uint32_t kind, std::uint64_t payload) override;
+  /// Records the interval under way up to now, if any time has passed since the last row.
+  /// Called before the components' metrics are reset (end of warm-up), so the reset does not
+  /// swallow that interval and leave a row of zeros in the series.
+  void flush();
   /// Starts interval deltas afresh (after the components' metrics were reset).
   void rebase();
   const TimeSeries& series() const { return m_series; }
@@ -39,6 +43,7 @@ class MetricsSampler final : public EventHandler {
 
   Simulation& m_sim;
   SimTime m_interval;
+  SimTime m_lastRowAt = 0;  // rates are per second of the time since this row
   TimeSeries m_series;
   std::vector<Baseline> m_baselines;
   std::vector<double> m_row;        // reused for every sample

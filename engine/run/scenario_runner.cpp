@@ -7,12 +7,14 @@
 
 namespace pillars {
 
-/// At the end of warm-up, every measurement starts again from zero.
+/// At the end of warm-up, every measurement starts again from zero. The time series keeps
+/// what it saw up to then: warm-up is shown, not measured.
 class ScenarioRunner::WarmupEnd final : public EventHandler {
  public:
   WarmupEnd(Simulation& sim, MetricsSampler* sampler) : m_sim(sim), m_sampler(sampler) {}
   void handleEvent(std::uint32_t, std::uint64_t) override {
     const SimTime now = m_sim.now();
+    if (m_sampler) m_sampler->flush();
     for (std::size_t i = 0; i < m_sim.componentCount(); ++i) {
       m_sim.component(static_cast<ComponentId>(i)).resetMetrics(now);
     }
