@@ -10,6 +10,7 @@
 
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/canvas/topology_view.hpp"
+#include "widgets/document/topology_document.hpp"
 #include "engine/util/units.hpp"
 #include "widgets/live/live_run.hpp"
 #include "widgets/window/main_window.hpp"
@@ -63,6 +64,11 @@ int main(int argc, char** argv) {
                                                  "with animation before --screenshot."),
                                   QStringLiteral("duration"));
   parser.addOption(runFor);
+  const QCommandLineOption select(QStringLiteral("select"),
+                                  QStringLiteral("Select component <id> (the inspector shows it, with live "
+                                                 "figures after --run-for)."),
+                                  QStringLiteral("id"));
+  parser.addOption(select);
   parser.process(app);
   std::optional<pillars::SimTime> runTime;
   if (parser.isSet(runFor)) {
@@ -89,6 +95,14 @@ int main(int argc, char** argv) {
     }
   }
   window.show();
+  if (parser.isSet(select)) {
+    const std::string id = parser.value(select).toStdString();
+    if (!window.document().scenario().findComponent(id)) {
+      std::fprintf(stderr, "pillars: --select: no component \"%s\" in %s\n", id.c_str(), qPrintable(files.value(0)));
+      return 2;
+    }
+    window.scene().selectComponents({id});
+  }
   if (runTime) {
     if (!window.simulateActions().ensureLoaded()) {
       std::fprintf(stderr, "pillars: cannot simulate %s\n", qPrintable(files.value(0)));

@@ -131,7 +131,31 @@ ScenarioLoad loadProjectFile(const std::string& path, const ComponentRegistry& r
   return readScenario(*json, path + " (scenario)", registry);
 }
 
-std::string saveProjectFile(const std::string& path, const Scenario& scenario) {
+std::optional<StoredRun> loadStoredRun(const std::string& path, std::string* error) {
+  const auto fail = [&](const std::string& why) -> std::optional<StoredRun> {
+    if (error) *error = path + ": " + why;
+    return std::nullopt;
+  };
+  if (error) error->clear();
+  Database db(path, SQLITE_OPEN_READONLY);
+  if (!db.ok()) return fail("cannot open the project: " + db.error());
+  const auto version = db.scalar("PRAGMA user_version");
+  if (!version || std::stoll(*version) < 2) return std::nullopt;  // before runs were stored
+  const auto rows = db.scalar("SELECT count(*) FROM run");
+  if (!rows) return fail("the project has no run table (schema 2 has one): " + db.error());
+  if (*rows == "0") return std::nullopt;
+  StoredRun run;
+  const std::pair<const char*, std::string*> fields[] = {
+      {"scenario", &run.scenarioJson}, {"summary", &run.summaryJson}, {"timeseries", &run.timeSeriesCsv}};
+  for (const auto& [key, into] : fields) {
+    const auto value = db.scalar(std::string("SELECT value FROM run WHERE key = '") + key + "'");
+    if (!value) return fail(std::string("the stored run has no '") + key + "' (table run)");
+    *into = *value;
+  }
+  return run;
+}
+
+std::string saveProjectFile(const std::string& path, const Scenario& scenario, const StoredRun* lastRun) {
   // A fresh, uniquely named file beside the target (an empty file is an empty database).
   std::string tmp = path + ".saving-XXXXXX";
   const int fd = ::mkstemp(tmp.data());
@@ -144,11 +168,16 @@ std::string saveProjectFile(const std::string& path, const Scenario& scenario) {
         db.exec("PRAGMA application_id = " + std::to_string(ProjectFile::kApplicationId) + ";"
                 "PRAGMA user_version = " + std::to_string(ProjectFile::kSchemaVersion) + ";"
                 "BEGIN;"
-                "CREATE TABLE document (key TEXT PRIMARY KEY, value TEXT NOT NULL);") &&
+                "CREATE TABLE document (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                "CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT NOT NULL);") &&
         db.insertText("INSERT INTO document (key, value) VALUES (?, ?)", "scenario",
                       writeScenarioJson(scenario)) &&
         db.insertText("INSERT INTO document (key, value) VALUES (?, ?)", "saved_by",
                       std::string("Pillars ") + PILLARS_VERSION) &&
+        (!lastRun || (db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "scenario", lastRun->scenarioJson) &&
+                      db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "summary", lastRun->summaryJson) &&
+                      db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "timeseries",
+                                    lastRun->timeSeriesCsv))) &&
         db.exec("COMMIT;");
     if (!written) {
       const std::string why = db.error();

@@ -8,14 +8,16 @@
 #include "engine/io/scenario_reader.hpp"
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
+#include "engine/run/stored_run.hpp"
 
 namespace pillars {
 
 /// A Pillars project (`*.pillars`): one SQLite database holding the scenario (topology,
-/// positions, groups, settings, faults) and, in later schema versions, review answers and
-/// run results. Versioned by `PRAGMA user_version`; documented in docs/project-format.md.
+/// positions, groups, settings, faults), the last finished run and, in later schema versions,
+/// review answers. Versioned by `PRAGMA user_version`; documented in docs/project-format.md.
 struct ProjectFile {
-  static constexpr int kSchemaVersion = 1;
+  /// 1: the scenario. 2: the last finished run (table `run`).
+  static constexpr int kSchemaVersion = 2;
   /// `PRAGMA application_id`: "PILR", so `file(1)` and Pillars can tell its databases apart.
   static constexpr int kApplicationId = 0x50494C52;
 };
@@ -25,10 +27,15 @@ struct ProjectFile {
 /// (with the scenario reader's located diagnostics).
 ScenarioLoad loadProjectFile(const std::string& path, const ComponentRegistry& registry);
 
+/// The last finished run stored in a project, if it has one. The project is assumed to have
+/// been opened with loadProjectFile (which checks it); `error` gets why it could not be read.
+std::optional<StoredRun> loadStoredRun(const std::string& path, std::string* error = nullptr);
+
 /// Writes a project atomically: a complete new database is built beside the target and renamed
-/// over it, so a failed save leaves the previous file intact. Returns an empty string on
-/// success, otherwise why it failed.
-std::string saveProjectFile(const std::string& path, const Scenario& scenario);
+/// over it, so a failed save leaves the previous file intact. `lastRun` (optional) is stored
+/// with it. Returns an empty string on success, otherwise why it failed.
+std::string saveProjectFile(const std::string& path, const Scenario& scenario,
+                            const StoredRun* lastRun = nullptr);
 
 /// True for paths ending in ".pillars".
 bool isProjectPath(const std::string& path);

@@ -23,6 +23,33 @@ LatencySummary LatencySummary::from(const LatencyHistogram& h) {
   return s;
 }
 
+ComponentResult componentResult(const Component& c, SimTime now, double measuredS) {
+  const ComponentMetrics& m = c.metrics();
+  const double window = measuredS > 0 ? measuredS : 1.0;
+  ComponentResult cr;
+  cr.id = c.name();
+  cr.kind = c.kind();
+  cr.up = c.isUp();
+  cr.received = m.received;
+  cr.completed = m.completed;
+  cr.failed = m.failed;
+  cr.dropped = m.dropped;
+  cr.timedOut = m.timedOut;
+  cr.retries = m.retries;
+  cr.throughputRps = static_cast<double>(m.completed) / window;
+  cr.utilization = m.utilization(now);
+  cr.queueLengthMean = m.queueLength.mean(now);
+  cr.queueLengthMax = m.queueLength.max();
+  cr.waitMeanMs = m.wait.mean() * 1e3;
+  cr.latency = LatencySummary::from(m.latency);
+  for (auto& e : c.extraMetrics(now)) cr.extras.emplace_back(e.name, e.value);
+  return cr;
+}
+
+LinkResult linkResult(const Link& l) {
+  return LinkResult{l.name, l.up, l.stats.sent, l.stats.delivered, l.stats.dropped, l.stats.bytes};
+}
+
 RunResults collectResults(Simulation& sim, SimTime measureStart) {
   RunResults r;
   const SimTime now = sim.now();
@@ -37,23 +64,7 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
   for (std::size_t i = 0; i < sim.componentCount(); ++i) {
     const Component& c = sim.component(static_cast<ComponentId>(i));
     const ComponentMetrics& m = c.metrics();
-    ComponentResult cr;
-    cr.id = c.name();
-    cr.kind = c.kind();
-    cr.up = c.isUp();
-    cr.received = m.received;
-    cr.completed = m.completed;
-    cr.failed = m.failed;
-    cr.dropped = m.dropped;
-    cr.timedOut = m.timedOut;
-    cr.retries = m.retries;
-    cr.throughputRps = static_cast<double>(m.completed) / window;
-    cr.utilization = m.utilization(now);
-    cr.queueLengthMean = m.queueLength.mean(now);
-    cr.queueLengthMax = m.queueLength.max();
-    cr.waitMeanMs = m.wait.mean() * 1e3;
-    cr.latency = LatencySummary::from(m.latency);
-    for (auto& e : c.extraMetrics(now)) cr.extras.emplace_back(e.name, e.value);
+    ComponentResult cr = componentResult(c, now, r.measuredS);
     // The end-to-end view is the clients'; everything else adds to what the system dropped.
     if (c.measuresEndToEnd()) {
       r.completed += m.completed;
@@ -72,8 +83,7 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
   const Network& net = sim.network();
   for (std::size_t i = 0; i < net.linkCount(); ++i) {
     const Link& l = net.link(static_cast<LinkId>(i));
-    r.links.push_back(LinkResult{l.name, l.up, l.stats.sent, l.stats.delivered, l.stats.dropped,
-                                 l.stats.bytes});
+    r.links.push_back(linkResult(l));
     r.messagesSent += l.stats.sent;
     r.messagesDelivered += l.stats.delivered;
     r.messagesDropped += l.stats.dropped;

@@ -69,4 +69,11 @@ struct RunResults {
 /// began (the end of warm-up).
 RunResults collectResults(Simulation& sim, SimTime measureStart);
 
+class Component;
+struct Link;
+/// One component's figures at `now`, rates over `measuredS` seconds of measurement: the
+/// summary's row for it, also read live (the inspector while a run plays).
+ComponentResult componentResult(const Component& c, SimTime now, double measuredS);
+LinkResult linkResult(const Link& l);
+
 }  // namespace pillars

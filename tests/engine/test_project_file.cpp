@@ -3,12 +3,15 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
 
 #include "engine/io/project_file.hpp"
+#include "engine/io/results_writer.hpp"
 #include "engine/io/scenario_writer.hpp"
+#include "engine/run/scenario_runner.hpp"
 
 namespace pillars {
 namespace {
@@ -64,6 +67,57 @@ TEST_F(ProjectFiles, SaveThenOpenGivesTheSameScenario) {
   }
 }
 
+TEST_F(ProjectFiles, AFinishedRunIsStoredWithItsSummaryAndSeriesAndReadsBackTheSame) {
+  Scenario shortRun = m_scenario;
+  shortRun.duration = 15 * kSecond;
+  ScenarioRunner runner(shortRun, builtinRegistry());
+  ASSERT_TRUE(runner.run());
+  const RunResults results = runner.results();
+  const StoredRun run = storeRun(shortRun, runner, results);
+  // The formats pillars-cli writes: the summary is its --json, the series its timeseries.csv.
+  EXPECT_EQ(run.summaryJson, writeResultsJson(results, shortRun.name));
+  EXPECT_EQ(run.timeSeriesCsv.substr(0, 30), "time_s,global.throughput_rps,g");
+  EXPECT_EQ(std::count(run.timeSeriesCsv.begin(), run.timeSeriesCsv.end(), '\n'), 16);  // header + 15 rows
+
+  const std::string p = path("with-run.pillars");
+  ASSERT_EQ(saveProjectFile(p, m_scenario, &run), "");
+  ASSERT_TRUE(loadProjectFile(p, builtinRegistry()).ok());
+  std::string error;
+  const std::optional<StoredRun> back = loadStoredRun(p, &error);
+  ASSERT_TRUE(back.has_value()) << error;
+  EXPECT_EQ(*back, run);
+}
+
+TEST_F(ProjectFiles, AProjectWithoutARunHasNoStoredRun) {
+  const std::string p = path("no-run.pillars");
+  ASSERT_EQ(saveProjectFile(p, m_scenario), "");
+  std::string error = "untouched";
+  EXPECT_FALSE(loadStoredRun(p, &error).has_value());
+  EXPECT_EQ(error, "");
+}
+
+TEST_F(ProjectFiles, AVersionOneProjectStillOpensWithoutARun) {
+  // Version 1 had only the document table; make one out of a current file.
+  const std::string p = path("v1.pillars");
+  ASSERT_EQ(saveProjectFile(p, m_scenario), "");
+  setPragma(p, "DROP TABLE run; PRAGMA user_version = 1");
+  const ScenarioLoad load = loadProjectFile(p, builtinRegistry());
+  ASSERT_TRUE(load.ok()) << formatDiagnostics(load.errors);
+  std::string error;
+  EXPECT_FALSE(loadStoredRun(p, &error).has_value());
+  EXPECT_EQ(error, "");
+}
+
+TEST_F(ProjectFiles, AStoredRunWithAMissingPartIsReported) {
+  const std::string p = path("half-run.pillars");
+  const StoredRun run{"{}", "{}", "time_s\n"};
+  ASSERT_EQ(saveProjectFile(p, m_scenario, &run), "");
+  setPragma(p, "DELETE FROM run WHERE key = 'summary'");
+  std::string error;
+  EXPECT_FALSE(loadStoredRun(p, &error).has_value());
+  EXPECT_NE(error.find("half-run.pillars: the stored run has no 'summary'"), std::string::npos) << error;
+}
+
 TEST_F(ProjectFiles, ATextFileIsNotAProject) {
   const std::string p = path("notes.pillars");
   writeBytes(p, "{ \"format\": \"pillars-scenario\" }");
@@ -103,7 +157,7 @@ TEST_F(ProjectFiles, ACorruptedProjectIsReportedAsDamaged) {
 TEST_F(ProjectFiles, ANewerSchemaIsRefusedWithUpgradeAdvice) {
   const std::string p = path("future.pillars");
   ASSERT_EQ(saveProjectFile(p, m_scenario), "");
-  setPragma(p, "PRAGMA user_version = 2");
+  setPragma(p, "PRAGMA user_version = " + std::to_string(ProjectFile::kSchemaVersion + 1));
   const std::string e = onlyError(loadProjectFile(p, builtinRegistry()));
   EXPECT_NE(e.find("newer Pillars"), std::string::npos) << e;
   EXPECT_NE(e.find("upgrade"), std::string::npos) << e;

@@ -20,40 +20,10 @@
 #include "widgets/live/live_run.hpp"
 #include "widgets/window/main_window.hpp"
 #include "widgets/window/simulate_actions.hpp"
+#include "tests/widgets/simulating_fixture.hpp"
 
 namespace pillars {
 namespace {
-
-class Simulating : public ::testing::Test {
- protected:
-  void SetUp() override {
-    window.useDefaultLayout();
-    window.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-    ASSERT_TRUE(window.openFile(QStringLiteral(PILLARS_SOURCE_DIR "/resources/examples/three-tier.json"), true));
-  }
-  LiveRun& live() { return window.liveRun(); }
-  QAction* action(const QString& text) {
-    for (QAction* a : window.findChildren<QAction*>()) {
-      if (a->text().remove(QLatin1Char('&')) == text) return a;
-    }
-    ADD_FAILURE() << "no action " << text.toStdString();
-    return nullptr;
-  }
-  /// The action of the canvas context menu for the current selection whose text starts so.
-  void triggerFault(const QString& prefix) {
-    QMenu menu;
-    window.simulateActions().addFaultsTo(menu, window.scene().selectedComponents(), window.scene().selectedLinks());
-    for (QAction* a : menu.findChildren<QAction*>()) {
-      if (a->text().startsWith(prefix)) {
-        a->trigger();
-        return;
-      }
-    }
-    FAIL() << "no fault action " << prefix.toStdString();
-  }
-  MainWindow window;
-};
 
 TEST_F(Simulating, RunPauseStepAndResetMoveTheClockAsExpected) {
   EXPECT_FALSE(live().isLoaded());  // nothing runs until asked

@@ -27,6 +27,12 @@ TopologyDocument::TopologyDocument(QObject* parent) : QObject(parent) {
           [this](bool clean) { emit modifiedChanged(!clean); });
 }
 
+TopologyDocument::~TopologyDocument() {
+  // The undo stack clears itself as it goes and says so (indexChanged): listeners may be
+  // half-destroyed by then (the main window that owns this document), so it goes quietly.
+  m_undo.blockSignals(true);
+}
+
 QString TopologyDocument::displayName() const {
   return m_path.isEmpty() ? tr("Untitled") : QFileInfo(m_path).fileName();
 }
@@ -49,7 +55,7 @@ bool TopologyDocument::saveAs(const QString& path, QString* error) {
   const std::string target = path.toStdString();
   std::string why;
   if (isProjectPath(target)) {
-    why = saveProjectFile(target, scenarioWithPositions());
+    why = saveProjectFile(target, scenarioWithPositions(), m_lastRun ? &*m_lastRun : nullptr);
   } else if (!writeFileAtomically(target, writeScenarioJson(scenarioWithPositions()), &why) && why.empty()) {
     why = "cannot write " + target;
   }
@@ -322,8 +328,15 @@ const ComponentRegistry& workInProgressRegistry() {
 
 }  // namespace
 
+void TopologyDocument::setLastRun(StoredRun run) {
+  m_lastRun = std::move(run);
+  if (m_path.isEmpty() || isProjectPath(m_path.toStdString())) m_undo.resetClean();
+  emit lastRunChanged();
+}
+
 void TopologyDocument::clear() {
   m_scenario = Scenario{};
+  m_lastRun.reset();
   m_path.clear();
   m_positions.clear();
   m_undo.clear();
@@ -347,6 +360,9 @@ bool TopologyDocument::loadAs(const QString& source, const QString& documentPath
     c.params = std::move(params);
   }
   m_scenario = std::move(*read.scenario);
+  // A stored run that cannot be read is dropped (the project itself opened); a later save
+  // writes the project without it.
+  m_lastRun = isProjectPath(source.toStdString()) ? loadStoredRun(source.toStdString()) : std::nullopt;
   m_path = documentPath;
   m_undo.clear();
   // An empty history that is not clean: nothing to undo, yet closing asks to save.
@@ -357,6 +373,7 @@ bool TopologyDocument::loadAs(const QString& source, const QString& documentPath
   }
   placeUnpositioned();
   emit reset();
+  emit lastRunChanged();
   return true;
 }
 
@@ -364,7 +381,7 @@ bool TopologyDocument::writeCopy(const QString& path, QString* error) const {
   const std::string target = path.toStdString();
   std::string why;
   if (isProjectPath(target)) {
-    why = saveProjectFile(target, scenarioWithPositions());
+    why = saveProjectFile(target, scenarioWithPositions(), m_lastRun ? &*m_lastRun : nullptr);
   } else if (!writeFileAtomically(target, writeScenarioJson(scenarioWithPositions()), &why) && why.empty()) {
     why = "cannot write " + target;
   }

@@ -6,10 +6,12 @@
 #include <QStringList>
 #include <QUndoStack>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/model/scenario.hpp"
+#include "engine/run/stored_run.hpp"
 
 namespace pillars {
 
@@ -22,6 +24,7 @@ class TopologyDocument : public QObject {
 
  public:
   explicit TopologyDocument(QObject* parent = nullptr);
+  ~TopologyDocument() override;
 
   /// Reads a project (`.pillars`) or a scenario file (JSON). On failure the document is
   /// unchanged and `errors` lists every problem as "file:line:col: $.path: message".
@@ -104,6 +107,15 @@ class TopologyDocument : public QObject {
   /// leaves its path and clean state alone: the autosave's recovery copies.
   bool writeCopy(const QString& path, QString* error) const;
 
+  // --- The last finished run ------------------------------------------------------------------
+  /// The run stored with the project (opened from it, or set when a run finished): saved in
+  /// projects, kept across saves until a new run replaces it. JSON scenario files have no
+  /// place for it.
+  const std::optional<StoredRun>& lastRun() const { return m_lastRun; }
+  /// Keeps a finished run to be saved with the project. A project (or an untitled document,
+  /// which saves as one) becomes modified: the results are part of it. Not an undo step.
+  void setLastRun(StoredRun run);
+
   // --- Link and group properties, multi-edits (inspector) ------------------------------------
   // Edits return what was wrong (nothing is applied then), or empty. Consecutive edits of the
   // same field of the same targets merge into one undo step, so typing is one step.
@@ -157,6 +169,8 @@ class TopologyDocument : public QObject {
   void linkChanged(const std::string& id);
   /// A group's label or kind changed (inspector).
   void groupChanged(const std::string& id);
+  /// A finished run was stored in the document (setLastRun), or one came with an opened project.
+  void lastRunChanged();
 
  private:
   /// setParameters and setLinkParameters: one edit of `param` on several components or links.
@@ -168,6 +182,7 @@ class TopologyDocument : public QObject {
   void pushRestructure(const QString& label, Scenario after);
 
   Scenario m_scenario;
+  std::optional<StoredRun> m_lastRun;
   QString m_path;
   std::map<std::string, QPointF> m_positions;
   QUndoStack m_undo;

@@ -13,6 +13,7 @@
 #include "widgets/window/inspector_facts.hpp"
 #include "widgets/window/inspector_group_view.hpp"
 #include "widgets/window/inspector_heading.hpp"
+#include "widgets/window/inspector_live_stats.hpp"
 #include "widgets/window/inspector_param_table.hpp"
 #include "widgets/window/inspector_sheet.hpp"
 
@@ -62,6 +63,7 @@ InspectorPanel::InspectorPanel(TopologyDocument& document, QWidget* parent)
       m_document(document),
       m_heading(new InspectorHeading(this)),
       m_facts(new InspectorFacts(this)),
+      m_liveStats(new InspectorLiveStats(this)),
       m_pages(new QStackedWidget(this)),
       m_hint(new QLabel(this)),
       m_table(new InspectorParamTable(
@@ -73,6 +75,7 @@ InspectorPanel::InspectorPanel(TopologyDocument& document, QWidget* parent)
   layout->setSpacing(8);
   layout->addWidget(m_heading);
   layout->addWidget(m_facts);
+  layout->addWidget(m_liveStats);
   layout->addWidget(m_pages, 1);
 
   m_hint->setObjectName(QStringLiteral("inspectorHint"));
@@ -119,6 +122,8 @@ InspectorPanel::InspectorPanel(TopologyDocument& document, QWidget* parent)
   connect(&m_document, &TopologyDocument::reset, this, &InspectorPanel::scheduleRefresh);
   refresh();
 }
+
+void InspectorPanel::setLiveRun(LiveRun* run) { m_liveStats->setLiveRun(run); }
 
 void InspectorPanel::showSelection(std::vector<std::string> componentIds, std::vector<std::string> linkIds,
                                    std::vector<std::string> groupIds) {
@@ -167,6 +172,7 @@ void InspectorPanel::showNothing(const QString& hint) {
   m_shownIds.clear();
   m_heading->setContent({}, {}, {});
   m_facts->setFacts({});
+  m_liveStats->showNothing();
   m_table->clearRows();
   m_hint->setText(hint);
   m_pages->setCurrentWidget(m_hint);
@@ -196,12 +202,14 @@ void InspectorPanel::showComponents() {
     }
     m_facts->setFacts(groups.isEmpty() ? std::vector<std::pair<QString, QString>>{}
                                        : std::vector<std::pair<QString, QString>>{{tr("Group"), groups}});
+    m_liveStats->showComponent(c.id);
   } else {
     const QString kindText = kinds.size() == 1 ? text(kinds.front()) : tr("mixed kinds");
     m_heading->setContent(kinds.size() == 1 ? kindstyle::icon(kinds.front()) : QIcon(),
                           tr("%n components (%1)", nullptr, static_cast<int>(m_components.size())).arg(kindText),
                           withAlso(idList(m_components), also));
     m_facts->setFacts({});
+    m_liveStats->showNothing();
   }
   std::vector<SheetRow> rows = commonParameters(sets);
   showingNow(Showing::Components, m_components);
@@ -229,11 +237,13 @@ void InspectorPanel::showLinks() {
     m_heading->setContent(InspectorHeading::linkIcon(), text(l.from) + QStringLiteral(" \u2192 ") + text(l.to),
                           withAlso(tr("Link \u00b7 carries traffic both ways"), also));
     m_facts->setFacts({{tr("From"), end(l.from)}, {tr("To"), end(l.to)}});
+    m_liveStats->showLink(l.id);
   } else {
     m_heading->setContent(InspectorHeading::linkIcon(),
                           tr("%n links", nullptr, static_cast<int>(m_links.size())),
                           withAlso(idList(m_links), also));
     m_facts->setFacts({});
+    m_liveStats->showNothing();
   }
   showingNow(Showing::Links, m_links);
   m_table->showRows(commonParameters(sets));
@@ -246,6 +256,7 @@ void InspectorPanel::showGroup() {
   m_heading->setContent(InspectorHeading::groupIcon(region), text(g.label.empty() ? g.id : g.label),
                         region ? tr("Region \u00b7 its members fail together") : tr("Zone \u00b7 its members fail together"));
   m_facts->setFacts({});
+  m_liveStats->showNothing();
   m_table->clearRows();
   m_showing = Showing::Group;
   m_shownIds = m_groups;
@@ -263,7 +274,7 @@ void InspectorPanel::showingNow(Showing what, const std::vector<std::string>& id
 QString InspectorPanel::apply(const std::string& param, const QString& value) {
   switch (m_showing) {
     case Showing::Components:
-      // One component keeps the classic per-parameter command; several share one step.
+      // Both routes make one undo step; the single one names the component in its label.
       return m_shownIds.size() == 1 ? m_document.setParameter(m_shownIds.front(), param, value)
                                     : m_document.setParameters(m_shownIds, param, value);
     case Showing::Links:

@@ -13,6 +13,8 @@ class TopologyDocument;
 class InspectorFacts;
 class InspectorGroupView;
 class InspectorHeading;
+class InspectorLiveStats;
+class LiveRun;
 class InspectorParamTable;
 
 /// Shows and edits what is selected, from the engine's schema: one component or link, several
@@ -33,6 +35,8 @@ class InspectorPanel final : public QWidget {
                      std::vector<std::string> groupIds);
   /// Shows one component, or a hint when `componentId` is empty.
   void showComponent(const std::string& componentId);
+  /// While `run` has a run loaded, one selected component or link shows its live figures.
+  void setLiveRun(LiveRun* run);
   /// Refills now (tests, and the deferred refresh).
   void refresh();
 
@@ -57,6 +61,7 @@ class InspectorPanel final : public QWidget {
   TopologyDocument& m_document;
   InspectorHeading* m_heading;
   InspectorFacts* m_facts;
+  InspectorLiveStats* m_liveStats;
   QStackedWidget* m_pages;
   QLabel* m_hint;
   InspectorParamTable* m_table;

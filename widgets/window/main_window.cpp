@@ -131,6 +131,7 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
 
   m_inspector = new InspectorPanel(*m_document, this);
+  m_inspector->setLiveRun(m_live);
   auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
   inspectorDock->setObjectName(QStringLiteral("InspectorDock"));
   inspectorDock->setWidget(m_inspector);

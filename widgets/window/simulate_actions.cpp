@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/io/project_file.hpp"
 #include "engine/io/scenario_reader.hpp"
 #include "engine/io/scenario_writer.hpp"
 #include "engine/model/component_kind.hpp"
@@ -107,7 +108,7 @@ SimulateActions::SimulateActions(TopologyDocument& document, LiveRun& run, QWidg
   });
   connect(&m_run, &LiveRun::stateChanged, this, &SimulateActions::updateState);
   connect(&m_run, &LiveRun::advanced, this, &SimulateActions::updateReadout);
-  connect(&m_run, &LiveRun::finished, this, [this] { emit message(tr("The run reached its end.")); });
+  connect(&m_run, &LiveRun::finished, this, &SimulateActions::keepFinishedRun);
   updateState();
 }
 
@@ -238,6 +239,19 @@ void SimulateActions::addFaultsTo(QMenu& menu, const std::vector<std::string>& c
       if (ok && injectLoss(id, percent / 100.0)) emit message(tr("Set loss on %1 to %2%").arg(name).arg(percent) + atNow());
     });
   }
+}
+
+void SimulateActions::keepFinishedRun() {
+  // A stale run no longer describes the document, so it is not stored with it. Faults made by
+  // hand are in the document at their times: its scenario replays this very run.
+  if (m_stale || !m_run.runner()) {
+    emit message(tr("The run reached its end."));
+    return;
+  }
+  m_document.setLastRun(storeRun(m_document.scenario(), *m_run.runner(), m_run.results()));
+  const bool project = m_document.filePath().isEmpty() || isProjectPath(m_document.filePath().toStdString());
+  emit message(project ? tr("The run reached its end; its results are saved with the project.")
+                       : tr("The run reached its end. Save as a project (.pillars) to keep its results."));
 }
 
 // --- Faults by hand, recorded -------------------------------------------------------------------

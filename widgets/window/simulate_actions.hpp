@@ -76,6 +76,8 @@ class SimulateActions final : public QObject {
   void updateReadout();
   /// Adds `fault` (at the live clock) to the document and takes the result as what is loaded.
   void record(FaultSpec fault);
+  /// A run reached its end: the document keeps its results for the project file.
+  void keepFinishedRun();
   /// Component ids a component-or-group id stands for in the loaded run.
   std::vector<ComponentId> componentsOf(const std::string& componentOrGroup) const;
 

@@ -1,0 +1,171 @@
+#include "widgets/window/inspector_live_stats.hpp"
+
+#include <QLocale>
+#include <QVBoxLayout>
+#include <utility>
+#include <vector>
+
+#include "engine/run/run_results.hpp"
+#include "engine/sim/component.hpp"
+#include "engine/sim/network.hpp"
+#include "engine/sim/simulation.hpp"
+#include "widgets/live/live_run.hpp"
+#include "widgets/window/inspector_facts.hpp"
+
+namespace pillars {
+
+namespace {
+
+/// Playing refreshes at most this often: numbers that change 60 times a second cannot be read.
+constexpr qint64 kRefreshMs = 250;
+
+using Facts = std::vector<std::pair<QString, QString>>;
+
+QString count(std::uint64_t n) { return QLocale().toString(static_cast<qulonglong>(n)); }
+QString number(double v, int decimals) { return QLocale().toString(v, 'f', decimals); }
+QString ms(double v) { return InspectorLiveStats::tr("%1 ms").arg(number(v, v < 10 ? 2 : 1)); }
+QString percent(double fraction) { return InspectorLiveStats::tr("%1%").arg(number(fraction * 100, 1)); }
+
+/// "hit_ratio" -> "Hit ratio".
+QString humanName(const std::string& name) {
+  QString s = QString::fromStdString(name);
+  s.replace(QLatin1Char('_'), QLatin1Char(' '));
+  if (!s.isEmpty()) s[0] = s[0].toUpper();
+  return s;
+}
+
+/// Counters are whole numbers (shown with separators); ratios and means are not.
+QString figure(double v) {
+  const bool whole = v >= 0 && v < 1e15 && v == static_cast<double>(static_cast<std::uint64_t>(v));
+  return whole ? count(static_cast<std::uint64_t>(v)) : number(v, 3);
+}
+
+Facts componentFacts(const Component& c, const ComponentResult& r) {
+  // Short lines: the dock is narrow, and a line that wraps while its figures change jumps.
+  const ComponentMetrics& m = c.metrics();
+  Facts f;
+  f.emplace_back(InspectorLiveStats::tr("State"),
+                 c.isUp() ? InspectorLiveStats::tr("Up") : InspectorLiveStats::tr("Down (crashed)"));
+  f.emplace_back(InspectorLiveStats::tr("Throughput"), InspectorLiveStats::tr("%1 req/s").arg(number(r.throughputRps, 1)));
+  f.emplace_back(InspectorLiveStats::tr("Completed"), count(r.completed));
+  f.emplace_back(InspectorLiveStats::tr("Lost"), InspectorLiveStats::tr("%1 failed \u00b7 %2 dropped \u00b7 %3 timed out")
+                                                     .arg(count(r.failed), count(r.dropped), count(r.timedOut)));
+  f.emplace_back(InspectorLiveStats::tr("p50 / p99"),
+                 r.latency.count == 0 ? InspectorLiveStats::tr("no answers yet")
+                                      : InspectorLiveStats::tr("%1 / %2").arg(ms(r.latency.p50), ms(r.latency.p99)));
+  if (r.latency.count > 0) f.emplace_back(InspectorLiveStats::tr("Slowest"), ms(r.latency.max));
+  // Busy workers and waiting requests right now are the kind's own figures (below).
+  if (m.capacity > 0) {
+    f.emplace_back(InspectorLiveStats::tr("Utilization"), InspectorLiveStats::tr("%1 mean").arg(percent(r.utilization)));
+    f.emplace_back(InspectorLiveStats::tr("Queue"), InspectorLiveStats::tr("mean %1 \u00b7 max %2")
+                                                        .arg(number(r.queueLengthMean, 2), number(r.queueLengthMax, 0)));
+  }
+  if (r.retries > 0) f.emplace_back(InspectorLiveStats::tr("Retries"), count(r.retries));
+  for (const auto& [name, value] : r.extras) f.emplace_back(humanName(name), figure(value));
+  return f;
+}
+
+Facts linkFacts(const Link& l) {
+  const LinkResult r = linkResult(l);
+  Facts f;
+  f.emplace_back(InspectorLiveStats::tr("State"), r.up ? InspectorLiveStats::tr("Up") : InspectorLiveStats::tr("Cut"));
+  f.emplace_back(InspectorLiveStats::tr("Messages"),
+                 InspectorLiveStats::tr("%1 sent \u00b7 %2 delivered \u00b7 %3 dropped")
+                     .arg(count(r.sent), count(r.delivered), count(r.dropped)));
+  f.emplace_back(InspectorLiveStats::tr("Volume"),
+                 QLocale().formattedDataSize(static_cast<qint64>(r.bytes), 1, QLocale::DataSizeSIFormat));
+  if (l.extraLatency > 0) {
+    f.emplace_back(InspectorLiveStats::tr("Added latency"), ms(simTimeToSeconds(l.extraLatency) * 1e3));
+  }
+  if (l.config.lossProbability > 0) f.emplace_back(InspectorLiveStats::tr("Loss"), percent(l.config.lossProbability));
+  return f;
+}
+
+}  // namespace
+
+InspectorLiveStats::InspectorLiveStats(QWidget* parent) : QGroupBox(parent), m_facts(new InspectorFacts(this)) {
+  setObjectName(QStringLiteral("inspectorLiveStats"));
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 4, 6, 6);
+  layout->addWidget(m_facts);
+  m_trailing.setSingleShot(true);
+  connect(&m_trailing, &QTimer::timeout, this, &InspectorLiveStats::refresh);
+  hide();
+}
+
+void InspectorLiveStats::setLiveRun(LiveRun* run) {
+  if (m_run) disconnect(m_run, nullptr, this, nullptr);
+  m_run = run;
+  if (run) {
+    connect(run, &LiveRun::advanced, this, &InspectorLiveStats::refreshSoon);
+    // Paused, finished, reloaded: show the settled figures at once.
+    connect(run, &LiveRun::stateChanged, this, &InspectorLiveStats::refresh);
+  }
+  refresh();
+}
+
+void InspectorLiveStats::showComponent(const std::string& id) {
+  m_target = Target::Component;
+  m_id = id;
+  refresh();
+}
+
+void InspectorLiveStats::showLink(const std::string& id) {
+  m_target = Target::Link;
+  m_id = id;
+  refresh();
+}
+
+void InspectorLiveStats::showNothing() {
+  m_target = Target::Nothing;
+  m_id.clear();
+  refresh();
+}
+
+void InspectorLiveStats::refreshSoon() {
+  if (m_target == Target::Nothing) return;
+  const qint64 since = m_sinceRefresh.isValid() ? m_sinceRefresh.elapsed() : kRefreshMs;
+  if (since >= kRefreshMs) {
+    refresh();
+  } else if (!m_trailing.isActive()) {
+    m_trailing.start(static_cast<int>(kRefreshMs - since));
+  }
+}
+
+void InspectorLiveStats::refresh() {
+  m_trailing.stop();
+  m_sinceRefresh.start();
+  ScenarioRunner* runner = m_run ? m_run->runner() : nullptr;
+  if (!runner || m_target == Target::Nothing || m_run->eventCount() == 0) {
+    hide();
+    return;
+  }
+  Simulation& sim = runner->simulation();
+  const SimTime now = sim.now();
+  const SimTime measureStart = runner->measureStart();
+  Facts facts;
+  if (m_target == Target::Component) {
+    const ComponentId cid = m_run->componentId(m_id);
+    if (cid == kNoComponent) {
+      hide();
+      return;
+    }
+    const Component& c = sim.component(cid);
+    const double measured = now > measureStart ? simTimeToSeconds(now - measureStart) : 0.0;
+    facts = componentFacts(c, componentResult(c, now, measured));
+  } else {
+    const LinkId lid = m_run->linkId(m_id);
+    if (lid == kNoLink) {
+      hide();
+      return;
+    }
+    facts = linkFacts(sim.network().link(lid));
+  }
+  const QString clock = QStringLiteral("%1 s").arg(simTimeToSeconds(now), 0, 'f', 3);
+  setTitle(now < measureStart ? tr("Live at t = %1 (warm-up until %2 s)").arg(clock).arg(simTimeToSeconds(measureStart))
+                              : tr("Live at t = %1").arg(clock));
+  m_facts->setFacts(facts);
+  show();
+}
+
+}  // namespace pillars
