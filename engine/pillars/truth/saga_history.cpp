@@ -1,5 +1,6 @@
 #include "engine/pillars/truth/saga_history.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace pillars {
@@ -43,6 +44,9 @@ std::string formatSagaHistory(const std::string& orchestrator,
                               const std::vector<std::string>& stepNames,
                               const std::vector<SagaRecord>& records) {
   std::string out;
+  // Names padded to one width keep the times of every line in columns.
+  std::size_t width = 0;
+  for (const std::string& n : stepNames) width = std::max(width, n.size());
   for (const SagaRecord& r : records) {
     out += orchestrator + " saga #" + std::to_string(r.number) + " (request " +
            std::to_string(r.requestId) + "): " + std::string(sagaOutcomeName(r.outcome)) +
@@ -52,8 +56,9 @@ std::string formatSagaHistory(const std::string& orchestrator,
     }
     out += '\n';
     for (const SagaEvent& e : r.events) {
-      const std::string name =
+      std::string name =
           e.step < stepNames.size() ? stepNames[e.step] : "step " + std::to_string(e.step);
+      if (name.size() < width) name.resize(width, ' ');
       out += "  " + std::string(e.compensation ? "compensate " : "step       ") + name + "  " +
              seconds(e.start) + " s -> " + seconds(e.end) + " s (" + millis(e.end - e.start) +
              " ms) " + std::string(sagaEventOutcomeName(e.outcome)) + '\n';
