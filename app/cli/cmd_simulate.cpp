@@ -13,6 +13,7 @@
 #include "engine/io/results_writer.hpp"
 #include "engine/model/component_kind.hpp"
 #include "engine/model/overrides.hpp"
+#include "engine/pillars/truth/saga_orchestrator.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "engine/run/trace_writer.hpp"
 #include "engine/util/atomic_file.hpp"
@@ -70,6 +71,20 @@ void printSummary(const Scenario& s, const RunResults& r) {
   }
 }
 
+/// Prints the recent sagas of every saga orchestrator (kept in its ring, see
+/// SagaOrchestrator::history), after the run.
+void printSagaHistories(Simulation& sim) {
+  std::printf("\nSaga history (most recent sagas of each orchestrator, times in simulated seconds)\n");
+  bool any = false;
+  for (std::size_t i = 0; i < sim.componentCount(); ++i) {
+    const auto* saga = dynamic_cast<const SagaOrchestrator*>(&sim.component(static_cast<ComponentId>(i)));
+    if (!saga) continue;
+    any = true;
+    std::fputs(formatSagaHistory(saga->name(), saga->stepNames(), saga->history()).c_str(), stdout);
+  }
+  if (!any) std::printf("(no saga_orchestrator in this scenario)\n");
+}
+
 bool writeCsv(const std::string& dir, const ScenarioRunner& runner, const RunResults& r) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -113,6 +128,7 @@ int runSimulate(const std::vector<std::string>& args) {
   p.option("--csv", "DIR", "Write timeseries.csv and components.csv into DIR");
   p.option("--trace", "FILE", "Write every message send, delivery and drop and every fault as CSV");
   p.flag("--quiet", "Do not print the summary table");
+  p.flag("--history", "After the summary, print the recent sagas of each saga_orchestrator");
   std::string error;
   if (const auto done = p.parseCommand(args, "simulate")) return *done;
 
@@ -182,6 +198,7 @@ int runSimulate(const std::vector<std::string>& args) {
   const auto jsonOut = p.value("--json");
   const bool jsonToStdout = jsonOut && *jsonOut == "-";
   if (!p.has("--quiet") && !jsonToStdout) printSummary(*scenario, results);
+  if (p.has("--history") && !jsonToStdout) printSagaHistories(runner.simulation());
   if (jsonOut) {
     const std::string json = writeResultsJson(results, scenario->name);
     if (jsonToStdout) {

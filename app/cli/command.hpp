@@ -13,5 +13,6 @@ int runValidate(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
 int runKinds(const std::vector<std::string>& args);
 int runLayout(const std::vector<std::string>& args);
+int runCheckHistory(const std::vector<std::string>& args);
 
 }  // namespace pillars::cli

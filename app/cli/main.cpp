@@ -19,9 +19,11 @@ constexpr const char* kUsage =
     "  bench           Measure the engine's speed on fixed workloads\n"
     "  kinds [KIND]    List component kinds and their parameters\n"
     "  layout FILE     Lay out a topology with Graphviz and draw it (-o OUT.svg|png|dot)\n"
+    "  check-history FILE  Check that a read/write history is linearizable\n"
     "\n"
     "Run 'pillars-cli COMMAND --help' for a command's options.\n"
-    "Exit codes: 0 success, 1 invalid input or failed run, 2 usage error.\n";
+    "Exit codes: 0 success, 1 invalid input or failed run, 2 usage error\n"
+    "(check-history: 0 linearizable, 1 not, 2 bad input, 3 too large).\n";
 
 }  // namespace
 
@@ -46,6 +48,7 @@ int main(int argc, char** argv) {
   if (command == "bench") return runBench(args);
   if (command == "kinds") return runKinds(args);
   if (command == "layout") return runLayout(args);
+  if (command == "check-history") return runCheckHistory(args);
   std::fprintf(stderr, "pillars-cli: unknown command \"%s\"\n\n%s", command.c_str(), kUsage);
   return kExitUsage;
 }

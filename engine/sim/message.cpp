@@ -9,6 +9,15 @@ MessageCategory categoryOf(MessageKind kind) {
     case MessageKind::Error: return MessageCategory::Error;
     case MessageKind::HealthCheck:
     case MessageKind::HealthReply: return MessageCategory::Control;
+    case MessageKind::Prepare:
+    case MessageKind::Vote:
+    case MessageKind::Commit:
+    case MessageKind::Abort:
+    case MessageKind::Ack:
+    case MessageKind::SagaStep:
+    case MessageKind::SagaStepDone:
+    case MessageKind::Compensate:
+    case MessageKind::CompensateDone: return MessageCategory::Consensus;
   }
   return MessageCategory::Control;
 }
@@ -20,6 +29,15 @@ std::string_view messageKindName(MessageKind kind) {
     case MessageKind::Error: return "error";
     case MessageKind::HealthCheck: return "health_check";
     case MessageKind::HealthReply: return "health_reply";
+    case MessageKind::Prepare: return "prepare";
+    case MessageKind::Vote: return "vote";
+    case MessageKind::Commit: return "commit";
+    case MessageKind::Abort: return "abort";
+    case MessageKind::Ack: return "ack";
+    case MessageKind::SagaStep: return "saga_step";
+    case MessageKind::SagaStepDone: return "saga_step_done";
+    case MessageKind::Compensate: return "compensate";
+    case MessageKind::CompensateDone: return "compensate_done";
   }
   return "unknown";
 }

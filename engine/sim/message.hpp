@@ -19,6 +19,22 @@ enum class MessageKind : std::uint16_t {
   HealthCheck = 20,
   HealthReply = 21,
   // Truth pillar (consensus) reserves 40..79, State pillar (replication) 80..119.
+  // Truth pillar, transactions (50..69). Two-phase commit: the coordinator's Prepare asks a
+  // participant to vote; Vote carries the answer in arg0 (1 yes, 0 no); Commit or Abort carries
+  // the decision; Ack confirms it was applied. The coordinator's transaction handle travels in
+  // `correlation` so every reply finds its transaction.
+  Prepare = 50,
+  Vote = 51,
+  Commit = 52,
+  Abort = 53,
+  Ack = 54,
+  // Orchestrated saga: SagaStep asks a step to do its work, SagaStepDone answers (arg0 1 done,
+  // 0 failed); Compensate asks it to undo that work and CompensateDone confirms. arg1 is the
+  // step's index in the saga.
+  SagaStep = 60,
+  SagaStepDone = 61,
+  Compensate = 62,
+  CompensateDone = 63,
 };
 
 /// The broad family of a message, used to colour animations and group statistics.
