@@ -47,10 +47,11 @@ void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   const auto balancers = ofKind(s, "load_balancer");
   if (balancers.empty()) {
     const TopologyAnalysis a = analyzeTopology(s);
+    const std::size_t n = a.entryServices.size();
     out.push_back({"load_balancing_policy", "none",
-                   "No load balancer: " + (a.entryServices.empty() ? std::string("no service")
-                                                                   : list(a.entryServices)) +
-                       " take" + (a.entryServices.size() == 1 ? "s" : "") + " client traffic directly.",
+                   n == 0 ? std::string("No load balancer in the design.")
+                          : "No load balancer: " + list(a.entryServices) + (n == 1 ? " takes" : " take") +
+                                " client traffic directly.",
                    a.entryServices, "no", false});
     out.push_back({"health_checks", "none",
                    "Nothing checks health: without a load balancer no backend is ever taken out.", {}, "no", false});

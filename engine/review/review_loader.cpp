@@ -339,8 +339,11 @@ class LibraryReader {
       }
       q.riskRules.push_back(std::move(rule));
     });
-    // Every answer must lead to a risk, or the review could not count it.
-    if (v.find("risk_rules") && v.find("choices")) {
+    // Every answer must lead to a risk, or the review could not count it. A rule whose answer
+    // was already reported is left out of this check: one mistake, one message.
+    const bool rulesRead = std::none_of(q.riskRules.begin(), q.riskRules.end(),
+                                        [](const RiskRule& rule) { return rule.answer.empty(); });
+    if (rulesRead && v.find("risk_rules") && v.find("choices")) {
       for (const auto& c : q.choices) {
         const bool covered = std::any_of(q.riskRules.begin(), q.riskRules.end(), [&](const RiskRule& rule) {
           return rule.answer == c.id && rule.evidenceKey.empty();
