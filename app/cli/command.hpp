@@ -13,5 +13,7 @@ int runValidate(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
 int runKinds(const std::vector<std::string>& args);
 int runLayout(const std::vector<std::string>& args);
+int runReview(const std::vector<std::string>& args);
+int runRecommend(const std::vector<std::string>& args);
 
 }  // namespace pillars::cli

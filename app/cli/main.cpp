@@ -19,6 +19,8 @@ constexpr const char* kUsage =
     "  bench           Measure the engine's speed on fixed workloads\n"
     "  kinds [KIND]    List component kinds and their parameters\n"
     "  layout FILE     Lay out a topology with Graphviz and draw it (-o OUT.svg|png|dot)\n"
+    "  review FILE     Review a design: evidence, risks per pillar, recommended patterns\n"
+    "  recommend       Recommend patterns from facts (--fact peak_rps=5000 ...)\n"
     "\n"
     "Run 'pillars-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 invalid input or failed run, 2 usage error.\n";
@@ -46,6 +48,8 @@ int main(int argc, char** argv) {
   if (command == "bench") return runBench(args);
   if (command == "kinds") return runKinds(args);
   if (command == "layout") return runLayout(args);
+  if (command == "review") return runReview(args);
+  if (command == "recommend") return runRecommend(args);
   std::fprintf(stderr, "pillars-cli: unknown command \"%s\"\n\n%s", command.c_str(), kUsage);
   return kExitUsage;
 }

@@ -90,11 +90,13 @@ void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
 void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<EvidenceItem>& out) {
   for (const auto& set : a.replicaSets) {
     const std::string& name = set.members.front();
-    std::string where = set.zones.empty() ? "no zone drawn" : "zone" + std::string(set.zones.size() == 1 ? " " : "s ") + list(set.zones);
+    const std::string where = set.zones.empty()       ? "no zone drawn"
+                              : set.zones.size() == 1 ? "only in " + set.zones.front()
+                                                      : "across " + list(set.zones);
     if (set.factor() >= 2) {
       out.push_back({"replication", std::to_string(set.factor()),
                      name + ": " + std::to_string(set.factor()) + " parallel instances (" + list(set.members) +
-                         ") behind " + set.via + ", in " + where +
+                         ") behind " + set.via + ", " + where +
                          ". Inferred: Pillars has no replica kind yet, so instances behind one balancer or queue count as copies.",
                      set.members, "yes", false});
     } else {

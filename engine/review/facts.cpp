@@ -145,8 +145,8 @@ Facts prefillFacts(const Scenario& scenario, const RunResults* run) {
   double services = 0;
   for (const auto& c : scenario.components) services += c.kind == "service" ? 1 : 0;
   facts.set("services", services);
-  facts.sources.push_back("services: " + grouped(services) +
-                          " components of kind service in the design");
+  facts.sources.push_back("services: " + grouped(services) + (services == 1 ? " component" : " components") +
+                          " of kind service in the design");
   return facts;
 }
 

@@ -37,7 +37,6 @@ RecommendedPattern& entryFor(std::vector<RecommendedPattern>& out, const Pattern
   r.pattern = p;
   r.score = -1000;  // replaced by the first rule that adds it
   if (p->dontUseWhen) r.dontUseWhen = p->dontUseWhen->text;
-  r.apply = p->apply;
   out.push_back(std::move(r));
   return out.back();
 }
@@ -132,13 +131,10 @@ void resolveApplyHints(std::vector<RecommendedPattern>& recommendations, const S
     return "";
   };
   for (auto& r : recommendations) {
-    if (!r.apply) continue;
-    const std::string id = target(r.apply->target);
-    if (id.empty()) {
-      r.apply.reset();
-    } else {
-      r.apply->target = id;
-    }
+    r.apply.reset();
+    if (!r.pattern->apply) continue;
+    const std::string id = target(r.pattern->apply->target);
+    if (!id.empty()) r.apply = ApplyHint{r.pattern->apply->action, id};
   }
 }
 

@@ -25,7 +25,8 @@ struct RecommendedPattern {
   /// Set when a fact shows the "don't use when" case holds: "peak_rps is 50 req/s (< 100 req/s)".
   std::vector<std::string> warnings;
   int score = 0;  // higher ranks first
-  /// Where to apply it in the design, when it maps onto the topology and a target exists.
+  /// Where to apply it in the design: set by resolveApplyHints when the pattern maps onto
+  /// the topology (its data has an "apply" role) and a component fits the role.
   std::optional<ApplyHint> apply;
 };
 
@@ -40,8 +41,8 @@ std::string explain(const Condition& condition, const FactValue& value);
 /// holds; ties go to lower complexity, then to the pattern table's order.
 std::vector<RecommendedPattern> recommend(const ReviewLibrary& library, const Facts& facts);
 
-/// Resolves each recommendation's apply hint against a design: the role in the data
-/// ("entry_service") becomes a component id, or the hint is dropped when no component fits.
+/// Sets each recommendation's apply hint for a design: the pattern's role in the data
+/// ("entry_service") becomes a component id; no hint when no component fits the role.
 /// `run` (optional) picks the hottest service for add_instance.
 void resolveApplyHints(std::vector<RecommendedPattern>& recommendations, const Scenario& scenario,
                        const RunResults* run);
