@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include "engine/io/project_file.hpp"
+#include "engine/io/scenario_reader.hpp"
 #include "tests/cli/cli_support.hpp"
 
 namespace pillars::clitest {
@@ -122,6 +124,17 @@ TEST_F(CliReview, BadFactIsAUsageError) {
   const CliRun unknown = runCli({"recommend", "--fact", "colour=blue"});
   EXPECT_EQ(unknown.exitCode, 2) << unknown.describe();
   EXPECT_NE(unknown.err.find("unknown fact \"colour\""), std::string::npos) << unknown.describe();
+}
+
+TEST_F(CliReview, ProjectFileGivesTheSameReview) {
+  ScenarioLoad load = loadScenarioFile(example("three-tier.json"), builtinRegistry());
+  ASSERT_TRUE(load.ok());
+  const auto project = tmp("three-tier.pillars");
+  ASSERT_EQ(saveProjectFile(project.string(), *load.scenario), "");
+  const CliRun fromProject = runCli({"review", project.string(), "--json"});
+  const CliRun fromJson = runCli({"review", example("three-tier.json"), "--json"});
+  ASSERT_EQ(fromProject.exitCode, 0) << fromProject.describe();
+  EXPECT_EQ(fromProject.out, fromJson.out);
 }
 
 TEST_F(CliReview, MissingScenarioFails) {

@@ -253,3 +253,34 @@ TEST(ReviewEvidence, FromARun) {
 
 }  // namespace
 }  // namespace pillars::review
+
+#include "engine/review/milestones.hpp"
+
+namespace pillars::review {
+namespace {
+
+TEST(ReviewMilestones, AddingAReplicaRemovesTheHighRisk) {
+  // Milestone 1: three-tier as shipped (db alone). Milestone 2: the same answers except that
+  // replication is now "yes" with no single point of failure left.
+  const Checklist& checklist = testing::bundledLibrary().checklists.at(0);
+  const auto evidence = gatherEvidence(example("three-tier.json"), nullptr);
+  Milestone before{"as shipped", answersFrom(suggestAnswers(checklist, evidence))};
+  Milestone after = before;
+  after.name = "db replicated";
+  after.answers["state.replication_factor"] = Answer{"yes", false, ""};
+  after.answers["state.backup"] = Answer{"partly", false, ""};
+  const MilestoneComparison c = compareMilestones(checklist, before, after, evidence);
+  // Replication: high -> medium (yes, but the evidence still shows SPOFs); backup: + medium.
+  EXPECT_EQ(c.high, -1);
+  EXPECT_EQ(c.medium, 2);
+  ASSERT_EQ(c.questions.size(), 2u);
+  EXPECT_EQ(c.questions[0].questionId, "state.replication_factor");
+  EXPECT_EQ(c.questions[0].before, Risk::High);
+  EXPECT_EQ(c.questions[0].after, Risk::Medium);
+  EXPECT_EQ(c.pillars[1].pillar, "state");
+  EXPECT_EQ(c.pillars[1].answered, 1);
+  EXPECT_EQ(c.pillars[0].high + c.pillars[0].medium, 0);
+}
+
+}  // namespace
+}  // namespace pillars::review
