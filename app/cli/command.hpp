@@ -14,5 +14,7 @@ int runBench(const std::vector<std::string>& args);
 int runKinds(const std::vector<std::string>& args);
 int runLayout(const std::vector<std::string>& args);
 int runCheckHistory(const std::vector<std::string>& args);
+int runReview(const std::vector<std::string>& args);
+int runRecommend(const std::vector<std::string>& args);
 
 }  // namespace pillars::cli

@@ -20,6 +20,8 @@ constexpr const char* kUsage =
     "  kinds [KIND]    List component kinds and their parameters\n"
     "  layout FILE     Lay out a topology with Graphviz and draw it (-o OUT.svg|png|dot)\n"
     "  check-history FILE  Check that a read/write history is linearizable\n"
+    "  review FILE     Review a design: evidence, risks per pillar, recommended patterns\n"
+    "  recommend       Recommend patterns from facts (--fact peak_rps=5000 ...)\n"
     "\n"
     "Run 'pillars-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 invalid input or failed run, 2 usage error\n"
@@ -49,6 +51,8 @@ int main(int argc, char** argv) {
   if (command == "kinds") return runKinds(args);
   if (command == "layout") return runLayout(args);
   if (command == "check-history") return runCheckHistory(args);
+  if (command == "review") return runReview(args);
+  if (command == "recommend") return runRecommend(args);
   std::fprintf(stderr, "pillars-cli: unknown command \"%s\"\n\n%s", command.c_str(), kUsage);
   return kExitUsage;
 }

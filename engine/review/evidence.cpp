@@ -1,0 +1,211 @@
+#include "engine/review/evidence.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "engine/model/scenario.hpp"
+#include "engine/review/topology_analysis.hpp"
+#include "engine/run/run_results.hpp"
+#include "engine/util/units.hpp"
+
+namespace pillars::review {
+
+namespace {
+
+std::string list(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += (i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ")) + items[i];
+  }
+  return out;
+}
+
+std::string fixedText(double value, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  return buf;
+}
+
+std::vector<std::string> successorsOf(const Scenario& s, const std::string& id) {
+  std::vector<std::string> out;
+  for (const auto& l : s.links) {
+    if (l.from == id) out.push_back(l.to);
+  }
+  return out;
+}
+
+std::vector<const ComponentSpec*> ofKind(const Scenario& s, const std::string& kind) {
+  std::vector<const ComponentSpec*> out;
+  for (const auto& c : s.components) {
+    if (c.kind == kind) out.push_back(&c);
+  }
+  return out;
+}
+
+void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
+  const auto balancers = ofKind(s, "load_balancer");
+  if (balancers.empty()) {
+    const TopologyAnalysis a = analyzeTopology(s);
+    const std::size_t n = a.entryServices.size();
+    out.push_back({"load_balancing_policy", "none",
+                   n == 0 ? std::string("No load balancer in the design.")
+                          : "No load balancer: " + list(a.entryServices) + (n == 1 ? " takes" : " take") +
+                                " client traffic directly.",
+                   a.entryServices, "no", false});
+    out.push_back({"health_checks", "none",
+                   "Nothing checks health: without a load balancer no backend is ever taken out.", {}, "no", false});
+    return;
+  }
+  for (const auto* b : balancers) {
+    const std::string policy = b->params.choice("policy");
+    std::vector<std::string> about{b->id};
+    const auto backends = successorsOf(s, b->id);
+    about.insert(about.end(), backends.begin(), backends.end());
+    out.push_back({"load_balancing_policy", policy,
+                   b->id + " spreads requests over " + list(backends) + " by " + policy + ".", about, "yes", false});
+  }
+  for (const auto* b : balancers) {
+    const SimTime interval = b->params.duration("health_check_interval");
+    if (interval > 0) {
+      out.push_back({"health_checks", formatDuration(interval),
+                     b->id + " checks its backends every " + formatDuration(interval) + " and takes one out after " +
+                         std::to_string(b->params.integer("unhealthy_threshold")) + " failed checks.",
+                     {b->id}, "yes", false});
+    } else {
+      out.push_back({"health_checks", "off",
+                     b->id + " has health checks off (health_check_interval 0): a crashed backend keeps receiving requests.",
+                     {b->id}, "no", false});
+    }
+  }
+  for (const auto* b : balancers) {
+    if (b->params.choice("policy") != "consistent_hash") continue;
+    out.push_back({"partitioning", "consistent_hash",
+                   b->id + " partitions keys over " + list(successorsOf(s, b->id)) + " by consistent hashing (" +
+                       std::to_string(b->params.integer("virtual_nodes")) + " virtual nodes per backend).",
+                   {b->id}, "yes", false});
+  }
+}
+
+void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<EvidenceItem>& out) {
+  for (const auto& set : a.replicaSets) {
+    const std::string& name = set.members.front();
+    const std::string where = set.zones.empty()       ? "no zone drawn"
+                              : set.zones.size() == 1 ? "only in " + set.zones.front()
+                                                      : "across " + list(set.zones);
+    if (set.factor() >= 2) {
+      out.push_back({"replication", std::to_string(set.factor()),
+                     name + ": " + std::to_string(set.factor()) + " parallel instances (" + list(set.members) +
+                         ") behind " + set.via + ", " + where +
+                         ". Inferred: Pillars has no replica kind yet, so instances behind one balancer or queue count as copies.",
+                     set.members, "yes", false});
+    } else {
+      out.push_back({"replication", "none",
+                     name + ": a single instance, no replica (" + where +
+                         "). Inferred: Pillars has no replica kind yet; no balancer or queue puts a second instance beside it.",
+                     set.members, "no", false});
+    }
+  }
+  if (a.singlePointsOfFailure.empty()) {
+    out.push_back({"single_points_of_failure", "none",
+                   "No single point of failure: every client is still served with any one component removed.", {}, "yes", false});
+  } else {
+    std::vector<std::string> parts;
+    std::vector<std::string> ids;
+    for (const auto& spof : a.singlePointsOfFailure) {
+      parts.push_back(spof.component + " (cuts off " + list(spof.clients) + ")");
+      ids.push_back(spof.component);
+    }
+    std::string value;
+    for (const auto& id : ids) value += (value.empty() ? "" : ",") + id;
+    out.push_back({"single_points_of_failure", value,
+                   "Single points of failure: " + list(parts) + ".", ids, "no", false});
+  }
+  std::vector<std::string> caches;
+  for (const auto* c : ofKind(s, "cache")) caches.push_back(c->id);
+  out.push_back({"caches", std::to_string(caches.size()),
+                 caches.empty() ? "No cache in the design." : "Caches: " + list(caches) + ".", caches, "", false});
+}
+
+void workEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
+  std::vector<std::string> queues;
+  for (const auto* q : ofKind(s, "queue")) queues.push_back(q->id);
+  out.push_back({"queues", std::to_string(queues.size()),
+                 queues.empty() ? "No queue: every request is handled while its client waits."
+                                : "Queues decouple producers from consumers: " + list(queues) + ".",
+                 queues, queues.empty() ? "" : "stream", false});
+  std::vector<std::string> zones, regions;
+  for (const auto& g : s.groups) (g.kind == "zone" ? zones : regions).push_back(g.id);
+  out.push_back({"zones", std::to_string(zones.size()),
+                 zones.empty() && regions.empty()
+                     ? "No zones or regions drawn: every component may fail together."
+                     : std::to_string(zones.size()) + " zone" + (zones.size() == 1 ? "" : "s") +
+                           (zones.empty() ? "" : " (" + list(zones) + ")") + " in " + std::to_string(regions.size()) +
+                           " region" + (regions.size() == 1 ? "" : "s") + (regions.empty() ? "" : " (" + list(regions) + ")") + ".",
+                 {}, "", false});
+  std::vector<std::string> retrying;
+  for (const auto* c : ofKind(s, "client")) {
+    if (c->params.integer("retries") > 0) retrying.push_back(c->id + " (" + std::to_string(c->params.integer("retries")) + ")");
+  }
+  out.push_back({"retries", std::to_string(retrying.size()),
+                 retrying.empty() ? "No client retries a failed request." : "Clients retry failed requests: " + list(retrying) + ".",
+                 {}, "", false});
+  std::vector<std::string> faults;
+  for (const auto& f : s.faults) faults.push_back(std::string(faultActionName(f.action)) + " " + f.target + " at " + formatDuration(f.at));
+  out.push_back({"fault_experiments", std::to_string(s.faults.size()),
+                 faults.empty() ? "The scenario injects no faults: how it fails has not been tried."
+                                : "The scenario injects faults: " + list(faults) + ".",
+                 {}, faults.empty() ? "no" : "partly", false});
+}
+
+void runEvidence(const RunResults& r, const EvidenceOptions& options, std::vector<EvidenceItem>& out) {
+  const double attempts = static_cast<double>(r.completed + r.failed + r.timedOut);
+  if (attempts > 0) {
+    const double percent = 100.0 * static_cast<double>(r.completed) / attempts;
+    out.push_back({"measured_availability", fixedText(percent, 3),
+                   "Measured availability " + fixedText(percent, 3) + "%: " + std::to_string(r.completed) + " of " +
+                       fixedText(attempts, 0) + " requests completed (target " + formatNumber(options.availabilityTargetPercent) + "%).",
+                   {}, percent >= options.availabilityTargetPercent ? "yes" : "no", true});
+  }
+  if (r.latency.count > 0) {
+    out.push_back({"latency_p99", fixedText(r.latency.p99, 2),
+                   "p99 latency " + fixedText(r.latency.p99, 2) + " ms end to end (p50 " + fixedText(r.latency.p50, 2) + " ms).",
+                   {}, "", true});
+  }
+  std::vector<std::string> dropping, parts;
+  for (const auto& c : r.components) {
+    if (c.dropped == 0) continue;
+    dropping.push_back(c.id);
+    parts.push_back(c.id + " " + std::to_string(c.dropped));
+  }
+  out.push_back({"drops", std::to_string(r.dropped),
+                 r.dropped == 0 && dropping.empty() ? "No request was dropped."
+                                                    : std::to_string(r.dropped) + " requests dropped inside the system" +
+                                                          (parts.empty() ? "." : " (" + list(parts) + ")."),
+                 dropping, "", true});
+  std::vector<std::string> hot, hotParts;
+  for (const auto& c : r.components) {
+    if (c.kind != "service" || c.utilization < options.hotSpotUtilization) continue;
+    hot.push_back(c.id);
+    hotParts.push_back(c.id + " " + fixedText(100.0 * c.utilization, 1) + "%");
+  }
+  out.push_back({"utilization_hot_spots", std::to_string(hot.size()),
+                 hot.empty() ? "No service runs at " + formatNumber(100.0 * options.hotSpotUtilization) + "% utilization or more."
+                             : "Hot spots (utilization >= " + formatNumber(100.0 * options.hotSpotUtilization) + "%): " + list(hotParts) + ".",
+                 hot, "", true});
+}
+
+}  // namespace
+
+std::vector<EvidenceItem> gatherEvidence(const Scenario& scenario, const RunResults* run,
+                                         const EvidenceOptions& options) {
+  std::vector<EvidenceItem> out;
+  const TopologyAnalysis analysis = analyzeTopology(scenario);
+  balancerEvidence(scenario, out);
+  stateEvidence(scenario, analysis, out);
+  workEvidence(scenario, out);
+  if (run) runEvidence(*run, options, out);
+  return out;
+}
+
+}  // namespace pillars::review

@@ -1,0 +1,141 @@
+#include "engine/review/topology_analysis.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "engine/model/scenario.hpp"
+
+namespace pillars::review {
+
+namespace {
+
+/// The scenario's components as indices with successor lists, links in file order.
+struct Graph {
+  std::vector<const ComponentSpec*> nodes;
+  std::vector<std::vector<std::size_t>> successors;
+  std::vector<std::vector<std::size_t>> predecessors;
+  std::vector<bool> anyOf;
+
+  explicit Graph(const Scenario& s) {
+    std::map<std::string, std::size_t> index;
+    for (const auto& c : s.components) {
+      index.emplace(c.id, nodes.size());
+      nodes.push_back(&c);
+      anyOf.push_back(isAnyOfKind(c.kind));
+    }
+    successors.resize(nodes.size());
+    predecessors.resize(nodes.size());
+    for (const auto& l : s.links) {
+      const auto from = index.find(l.from);
+      const auto to = index.find(l.to);
+      if (from == index.end() || to == index.end()) continue;
+      successors[from->second].push_back(to->second);
+      predecessors[to->second].push_back(from->second);
+    }
+  }
+
+  /// served[i] with component `removed` gone (npos: nothing removed). The least fixed point of
+  /// the AND/OR rules: a cycle with no way out is not served, as such a request never returns.
+  std::vector<bool> served(std::size_t removed) const {
+    std::vector<bool> ok(nodes.size(), false);
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      for (std::size_t i = 0; i < nodes.size(); ++i) {
+        if (ok[i] || i == removed) continue;
+        const auto& next = successors[i];
+        bool value;
+        if (next.empty()) {
+          value = true;
+        } else if (anyOf[i]) {
+          value = std::any_of(next.begin(), next.end(), [&](std::size_t j) { return ok[j]; });
+        } else {
+          value = std::all_of(next.begin(), next.end(), [&](std::size_t j) { return ok[j]; });
+        }
+        if (value) {
+          ok[i] = true;
+          changed = true;
+        }
+      }
+    }
+    return ok;
+  }
+};
+
+std::vector<std::string> zonesOf(const Scenario& s, const std::vector<std::string>& members) {
+  std::vector<std::string> zones;
+  for (const auto& m : members) {
+    // The innermost group holding the component: a zone if it is in one, else its region.
+    std::string where;
+    for (const auto& g : s.groups) {
+      if (std::find(g.members.begin(), g.members.end(), m) == g.members.end()) continue;
+      if (where.empty() || g.kind == "zone") where = g.id;
+    }
+    if (!where.empty() && std::find(zones.begin(), zones.end(), where) == zones.end()) zones.push_back(where);
+  }
+  return zones;
+}
+
+}  // namespace
+
+bool isAnyOfKind(const std::string& kind) { return kind == "load_balancer" || kind == "queue"; }
+
+std::vector<SinglePointOfFailure> findSinglePointsOfFailure(const Scenario& scenario) {
+  const Graph g(scenario);
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  const std::vector<bool> baseline = g.served(kNone);
+  std::vector<SinglePointOfFailure> out;
+  for (std::size_t v = 0; v < g.nodes.size(); ++v) {
+    if (g.nodes[v]->kind == "client") continue;
+    const std::vector<bool> without = g.served(v);
+    SinglePointOfFailure spof{g.nodes[v]->id, {}};
+    for (std::size_t c = 0; c < g.nodes.size(); ++c) {
+      if (g.nodes[c]->kind == "client" && baseline[c] && !without[c]) spof.clients.push_back(g.nodes[c]->id);
+    }
+    if (!spof.clients.empty()) out.push_back(std::move(spof));
+  }
+  return out;
+}
+
+TopologyAnalysis analyzeTopology(const Scenario& scenario) {
+  TopologyAnalysis a;
+  a.singlePointsOfFailure = findSinglePointsOfFailure(scenario);
+  const Graph g(scenario);
+  // Data stores are the sinks that are not clients; siblings of one kind behind the same
+  // balancer or queue hold the same data (the only way to draw copies until a replica kind).
+  std::vector<bool> grouped(g.nodes.size(), false);
+  for (std::size_t t = 0; t < g.nodes.size(); ++t) {
+    if (grouped[t] || !g.successors[t].empty() || g.nodes[t]->kind == "client") continue;
+    ReplicaSet set;
+    std::vector<std::size_t> best{t};
+    for (std::size_t p : g.predecessors[t]) {
+      if (!g.anyOf[p]) continue;
+      std::vector<std::size_t> siblings;
+      for (std::size_t s : g.successors[p]) {
+        if (g.successors[s].empty() && g.nodes[s]->kind == g.nodes[t]->kind &&
+            std::find(siblings.begin(), siblings.end(), s) == siblings.end()) {
+          siblings.push_back(s);
+        }
+      }
+      if (siblings.size() > best.size()) {
+        best = siblings;
+        set.via = g.nodes[p]->id;
+      }
+    }
+    for (std::size_t m : best) {
+      grouped[m] = true;
+      set.members.push_back(g.nodes[m]->id);
+    }
+    set.zones = zonesOf(scenario, set.members);
+    a.replicaSets.push_back(std::move(set));
+  }
+  for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+    if (g.nodes[i]->kind != "service") continue;
+    const bool calledByClient = std::any_of(g.predecessors[i].begin(), g.predecessors[i].end(),
+                                            [&](std::size_t p) { return g.nodes[p]->kind == "client"; });
+    if (calledByClient) a.entryServices.push_back(g.nodes[i]->id);
+  }
+  return a;
+}
+
+}  // namespace pillars::review

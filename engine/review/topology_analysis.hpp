@@ -1,0 +1,47 @@
+#pragma once
+// What a review can read off a topology alone: which components are single points of failure,
+// which are data stores and how many copies each has, where the entry points are.
+
+#include <string>
+#include <vector>
+
+namespace pillars {
+struct Scenario;
+}
+
+namespace pillars::review {
+
+/// A component whose loss stops some client from being served, and which clients.
+struct SinglePointOfFailure {
+  std::string component;
+  std::vector<std::string> clients;  // in declaration order
+};
+
+/// Instances that hold the same data: sinks of one kind behind one balancer or queue. Pillars
+/// has no replica kind yet, so copies are inferred from parallel instances.
+struct ReplicaSet {
+  std::vector<std::string> members;  // the first is the set's name in reports
+  std::string via;                   // the balancer or queue in front, or empty
+  std::vector<std::string> zones;    // distinct zones (or regions) the members are in
+  std::size_t factor() const { return members.size(); }
+};
+
+struct TopologyAnalysis {
+  std::vector<SinglePointOfFailure> singlePointsOfFailure;  // declaration order
+  std::vector<ReplicaSet> replicaSets;                      // one per data store group
+  std::vector<std::string> entryServices;  // services a client calls directly, no balancer between
+};
+
+/// Whether a kind serves a request if ANY successor can (a balancer or queue picks one), as
+/// opposed to needing ALL of them (a service calls every downstream link; a client and a cache
+/// spread requests over all their links in turn, so each link carries a share that fails).
+bool isAnyOfKind(const std::string& kind);
+
+/// Single points of failure: with that component removed, some client that was served is not.
+/// "Served" follows the kinds' semantics above; a component without outgoing links serves by
+/// itself (it is a sink: the data store or the last service). Clients are never candidates.
+std::vector<SinglePointOfFailure> findSinglePointsOfFailure(const Scenario& scenario);
+
+TopologyAnalysis analyzeTopology(const Scenario& scenario);
+
+}  // namespace pillars::review

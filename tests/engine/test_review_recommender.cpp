@@ -1,0 +1,164 @@
+// The recommender fires exactly at the seed's thresholds, ranks, warns with the seed's "don't
+// use when" cells and points apply hints at components of a design.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "engine/io/scenario_reader.hpp"
+#include "engine/model/scenario_builder.hpp"
+#include "engine/review/recommender.hpp"
+#include "review_fixtures.hpp"
+
+namespace pillars::review {
+namespace {
+
+using testing::bundledLibrary;
+
+Facts factsOf(std::initializer_list<std::pair<std::string, std::string>> values) {
+  Facts f;
+  for (const auto& [name, text] : values) EXPECT_EQ(f.setFromText(name, text), "") << name;
+  return f;
+}
+
+const RecommendedPattern* find(const std::vector<RecommendedPattern>& recs, const std::string& id) {
+  for (const auto& r : recs) {
+    if (r.pattern->id == id) return &r;
+  }
+  return nullptr;
+}
+
+bool recommended(const std::string& fact, const std::string& value, const std::string& pattern) {
+  return find(recommend(bundledLibrary(), factsOf({{fact, value}})), pattern) != nullptr;
+}
+
+TEST(ReviewRecommender, ThresholdsAreTheSeeds) {
+  // "Traffic > 1000 req/s": strictly above.
+  EXPECT_FALSE(recommended("peak_rps", "999.9", "load_balancer"));
+  EXPECT_FALSE(recommended("peak_rps", "1000", "load_balancer"));
+  EXPECT_TRUE(recommended("peak_rps", "1000.1", "load_balancer"));
+  // "Data > 1TB" (1,000 GB).
+  EXPECT_FALSE(recommended("data_size_gb", "1000", "sharding"));
+  EXPECT_TRUE(recommended("data_size_gb", "1001", "sharding"));
+  // "Need 99.9%+ uptime": 99.9 itself counts.
+  EXPECT_FALSE(recommended("uptime_target_percent", "99.89", "replication"));
+  EXPECT_TRUE(recommended("uptime_target_percent", "99.9", "replication"));
+  EXPECT_TRUE(recommended("uptime_target_percent", "99.99", "replication"));
+  // "> 10 microservices".
+  EXPECT_FALSE(recommended("services", "10", "service_mesh"));
+  EXPECT_TRUE(recommended("services", "11", "service_mesh"));
+  // "> $1M/hour downtime cost".
+  EXPECT_FALSE(recommended("downtime_cost_per_hour", "1000000", "chaos_engineering"));
+  EXPECT_TRUE(recommended("downtime_cost_per_hour", "1000001", "chaos_engineering"));
+  // Words and yes/no.
+  EXPECT_TRUE(recommended("consistency", "strong", "consensus_raft"));
+  EXPECT_FALSE(recommended("consistency", "eventual", "consensus_raft"));
+  EXPECT_TRUE(recommended("audit_trail", "yes", "event_sourcing"));
+  EXPECT_FALSE(recommended("audit_trail", "no", "event_sourcing"));
+}
+
+TEST(ReviewRecommender, ReasonSaysWhichRuleFired) {
+  const auto recs = recommend(bundledLibrary(), factsOf({{"peak_rps", "5000"}}));
+  ASSERT_EQ(recs.size(), 1u);
+  EXPECT_EQ(recs[0].pattern->id, "load_balancer");
+  ASSERT_EQ(recs[0].reasons.size(), 1u);
+  EXPECT_EQ(recs[0].reasons[0], "Load Balancer: 5,000 req/s > 1,000 req/s (seed: Traffic > 1000 req/s)");
+  EXPECT_EQ(recs[0].dontUseWhen, "< 100 req/s");
+  EXPECT_TRUE(recs[0].warnings.empty());
+}
+
+TEST(ReviewRecommender, DontUseWhenWarnsAndRanksLower) {
+  // Replication is wanted (99.95%) but a single region is fine: it warns and drops below
+  // sharding, whose rule fired without a warning.
+  const auto recs = recommend(bundledLibrary(), factsOf({{"uptime_target_percent", "99.95"},
+                                                         {"single_region_ok", "yes"},
+                                                         {"data_size_gb", "2000"}}));
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_EQ(recs[0].pattern->id, "sharding");
+  EXPECT_EQ(recs[1].pattern->id, "replication");
+  ASSERT_EQ(recs[1].warnings.size(), 1u);
+  EXPECT_EQ(recs[1].warnings[0], "Don't use when Single region OK: single_region_ok = yes");
+}
+
+TEST(ReviewRecommender, TiesGoToLowerComplexity) {
+  // Load balancer (Low), sharding (Medium), service mesh (High), all fired.
+  const auto recs = recommend(bundledLibrary(), factsOf({{"services", "12"}, {"data_size_gb", "5000"}, {"peak_rps", "2000"}}));
+  ASSERT_EQ(recs.size(), 3u);
+  EXPECT_EQ(recs[0].pattern->id, "load_balancer");
+  EXPECT_EQ(recs[1].pattern->id, "sharding");
+  EXPECT_EQ(recs[2].pattern->id, "service_mesh");
+}
+
+TEST(ReviewRecommender, DecisionMatrixProblemAddsItsPatterns) {
+  const auto recs = recommend(bundledLibrary(), factsOf({{"problem", "updates_conflict"}}));
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_EQ(recs[0].pattern->id, "event_sourcing");
+  EXPECT_EQ(recs[1].pattern->id, "cqrs");
+  EXPECT_NE(recs[0].reasons[0].find("\"Updates conflict\""), std::string::npos) << recs[0].reasons[0];
+  EXPECT_NE(recs[0].reasons[0].find("Event Sourcing → CQRS"), std::string::npos) << recs[0].reasons[0];
+}
+
+TEST(ReviewRecommender, UnknownFactsFireNothing) {
+  EXPECT_TRUE(recommend(bundledLibrary(), Facts{}).empty());
+}
+
+TEST(ReviewRecommender, BadFactTextIsExplained) {
+  Facts f;
+  EXPECT_EQ(f.setFromText("peak_rps", "lots"), "peak_rps expects a non-negative number, got \"lots\"");
+  EXPECT_EQ(f.setFromText("audit_trail", "maybe"), "audit_trail expects yes or no, got \"maybe\"");
+  EXPECT_NE(f.setFromText("colour", "blue").find("unknown fact \"colour\""), std::string::npos);
+}
+
+TEST(ReviewRecommender, PrefillFromThreeTier) {
+  ScenarioLoad load = loadScenarioFile(std::string(PILLARS_SOURCE_DIR) + "/resources/examples/three-tier.json", builtinRegistry());
+  ASSERT_TRUE(load.ok());
+  const Facts facts = prefillFacts(*load.scenario, nullptr);
+  EXPECT_EQ(std::get<double>(*facts.get("peak_rps")), 1200.0);
+  EXPECT_EQ(std::get<double>(*facts.get("services")), 4.0);  // web1..3 and db
+  EXPECT_FALSE(facts.get("data_size_gb").has_value());
+  // 1,200 req/s > 1,000: a load balancer, applied to... nothing, three-tier already has one.
+  auto recs = recommend(bundledLibrary(), facts);
+  ASSERT_EQ(recs.size(), 1u);
+  resolveApplyHints(recs, *load.scenario, nullptr);
+  EXPECT_FALSE(recs[0].apply.has_value());
+}
+
+TEST(ReviewRecommender, SpikeAndDiurnalPeaks) {
+  const Scenario s = ScenarioBuilder("peaks")
+                         .component("a", "client", {{"arrival", "spike"}, {"rate", "100"}, {"spike_multiplier", "5"}})
+                         .component("b", "client", {{"arrival", "diurnal"}, {"rate", "200"}, {"amplitude", "0.5"}})
+                         .component("svc", "service")
+                         .link("a", "svc")
+                         .link("b", "svc")
+                         .build();
+  const Facts facts = prefillFacts(s, nullptr);
+  EXPECT_DOUBLE_EQ(std::get<double>(*facts.get("peak_rps")), 500.0 + 300.0);
+}
+
+TEST(ReviewRecommender, ApplyHintsPointAtComponents) {
+  // A client calling one service directly, 2,000 req/s, 99.99% wanted: add a balancer in
+  // front of svc, and a replica of the single db.
+  const Scenario s = ScenarioBuilder("direct")
+                         .component("users", "client", {{"rate", "2000"}})
+                         .component("svc", "service")
+                         .component("db", "service")
+                         .link("users", "svc")
+                         .link("svc", "db")
+                         .build();
+  Facts facts = prefillFacts(s, nullptr);
+  ASSERT_EQ(facts.setFromText("uptime_target_percent", "99.99"), "");
+  auto recs = recommend(bundledLibrary(), facts);
+  resolveApplyHints(recs, s, nullptr);
+  const RecommendedPattern* lb = find(recs, "load_balancer");
+  ASSERT_NE(lb, nullptr);
+  ASSERT_TRUE(lb->apply.has_value());
+  EXPECT_EQ(lb->apply->action, "add_load_balancer");
+  EXPECT_EQ(lb->apply->target, "svc");
+  const RecommendedPattern* rep = find(recs, "replication");
+  ASSERT_NE(rep, nullptr);
+  ASSERT_TRUE(rep->apply.has_value());
+  EXPECT_EQ(rep->apply->action, "add_replica");
+  EXPECT_EQ(rep->apply->target, "db");
+}
+
+}  // namespace
+}  // namespace pillars::review
