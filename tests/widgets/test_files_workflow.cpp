@@ -233,7 +233,7 @@ TEST_F(FilesWorkflow, TheGalleryShowsEveryExampleWithAThumbnailOfItsTopology) {
   const QString folder = resourcepaths::examplesDirectory();
   ASSERT_EQ(folder, QFileInfo(kExamples).canonicalFilePath());  // no install beside the tests
   const QStringList examples = QDir(kExamples).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-  ASSERT_EQ(examples.size(), 9);
+  ASSERT_GE(examples.size(), 9);  // the bundled examples were found (more come with each pillar)
 
   TemplateGallery gallery(folder);
   ASSERT_EQ(gallery.entries().size(), static_cast<std::size_t>(examples.size()));
