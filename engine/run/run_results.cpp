@@ -54,6 +54,10 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
     cr.waitMeanMs = m.wait.mean() * 1e3;
     cr.latency = LatencySummary::from(m.latency);
     for (auto& e : c.extraMetrics(now)) cr.extras.emplace_back(e.name, e.value);
+    for (const auto& v : c.violations()) {
+      r.violations.push_back(ViolationResult{v.property, v.component, v.term, v.index,
+                                             simTimeToSeconds(v.at), v.detail});
+    }
     // The end-to-end view is the clients'; everything else adds to what the system dropped.
     if (c.measuresEndToEnd()) {
       r.completed += m.completed;

@@ -19,6 +19,11 @@ enum class MessageKind : std::uint16_t {
   HealthCheck = 20,
   HealthReply = 21,
   // Truth pillar (consensus) reserves 40..79, State pillar (replication) 80..119.
+  // Raft takes 40..49; 50..69 belong to two-phase commit and sagas.
+  RequestVote = 40,
+  RequestVoteReply = 41,
+  AppendEntries = 42,
+  AppendEntriesReply = 43,
 };
 
 /// The broad family of a message, used to colour animations and group statistics.
