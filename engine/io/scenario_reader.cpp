@@ -552,7 +552,7 @@ class ScenarioParser {
   }
 
   /// Kinds that form peer groups (raft_node): each group, the components of that kind linked to
-  /// each other, must have an allowed size and link every pair of members exactly once.
+  /// each other, must have an allowed size and link every pair of members.
   void checkPeerGroups(const Scenario& s) {
     for (const auto& kindPtr : m_registry.kinds()) {
       const ComponentKind& kind = *kindPtr;
@@ -569,7 +569,7 @@ class ScenarioParser {
         }
         return nodes.size();
       };
-      // Links between two members, counted per unordered pair; groups by union-find.
+      // Which pairs of members are linked; groups by union-find.
       const std::size_t n = nodes.size();
       std::vector<std::size_t> parent(n);
       for (std::size_t i = 0; i < n; ++i) parent[i] = i;
@@ -577,12 +577,12 @@ class ScenarioParser {
         while (parent[i] != i) i = parent[i] = parent[parent[i]];
         return i;
       };
-      std::vector<int> pairLinks(n * n, 0);
+      std::vector<bool> linked(n * n, false);
       for (const LinkSpec& l : s.links) {
         const std::size_t a = indexOf(l.from);
         const std::size_t b = indexOf(l.to);
         if (a == n || b == n || a == b) continue;
-        ++pairLinks[std::min(a, b) * n + std::max(a, b)];
+        linked[std::min(a, b) * n + std::max(a, b)] = true;
         parent[root(a)] = root(b);
       }
       for (std::size_t first = 0; first < n; ++first) {
@@ -604,17 +604,13 @@ class ScenarioParser {
         }
         for (std::size_t i = 0; i < members.size(); ++i) {
           for (std::size_t j = i + 1; j < members.size(); ++j) {
-            const int count = pairLinks[members[i] * n + members[j]];
-            if (count == 1) continue;
-            const std::string a = inQuotes(nodes[members[i]]->id);
-            const std::string b = inQuotes(nodes[members[j]]->id);
+            // A second link between a pair is refused earlier, for every kind.
+            if (linked[members[i] * n + members[j]]) continue;
             error(*nodes[members[i]]->item, nodes[members[i]]->path,
-                  count == 0 ? "the " + kind.name + " " + a + " and " + b +
-                                   " are in one group but not linked; link every pair of "
-                                   "members once (a link carries both directions)"
-                             : "the " + kind.name + " " + a + " and " + b + " are linked " +
-                                   std::to_string(count) +
-                                   " times; link each pair once (a link carries both directions)");
+                  "the " + kind.name + " " + inQuotes(nodes[members[i]]->id) + " and " +
+                      inQuotes(nodes[members[j]]->id) +
+                      " are in one group but not linked; link every pair of members once (a "
+                      "link carries both directions)");
           }
         }
       }
