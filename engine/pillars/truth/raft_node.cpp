@@ -120,8 +120,11 @@ RaftNode::Peer* RaftNode::peerOf(ComponentId other) {
 
 void RaftNode::start() {
   if (!m_group) joinGroup();
-  becomeFollower();
-  resetElectionDeadline();
+  // Every (re)start begins as a follower waiting one fresh random timeout.
+  m_role = Role::Follower;
+  m_votes = 0;
+  m_lastReset = now();
+  drawElectionTimeout();
 }
 
 void RaftNode::onCrash() {
@@ -135,7 +138,7 @@ void RaftNode::onCrash() {
   m_commitIndex = 0;
   m_lastApplied = 0;
   m_votes = 0;
-  m_electionTimerArmed = false;
+  m_electionTimer = EventId{};  // the crash's epoch change already killed it
   m_heartbeatArmed = false;
   m_applying = false;
   for (Peer& p : m_peers) p = Peer{p.id, p.link, p.member};
@@ -155,8 +158,9 @@ void RaftNode::adoptTerm(std::int64_t term) {
   m_leader = kNoComponent;
   if (m_role == Role::Leader) {
     stepDown(now());
-  } else if (m_role == Role::Candidate) {
-    becomeFollower();
+  } else {
+    if (m_role == Role::Candidate) becomeFollower();
+    drawElectionTimeout();  // a new term, a new random timeout
   }
 }
 
@@ -164,22 +168,35 @@ void RaftNode::stepDown(SimTime lostSince) {
   m_group->stats().leaderLost(m_member, lostSince);
   failPending();
   becomeFollower();
+  drawElectionTimeout();
   resetElectionDeadline();
 }
 
-void RaftNode::resetElectionDeadline() {
-  // Randomized per wait (section 5.2): split votes rarely repeat.
+void RaftNode::drawElectionTimeout() {
+  // Randomized (section 5.2) once per term or role change, as etcd does, rather than on every
+  // heartbeat: the deadline then only moves later while a leader is heard from, which lets the
+  // timer be re-armed lazily (below).
   const auto spread = static_cast<double>(m_electionMax - m_electionMin);
-  m_electionDeadline = now() + m_electionMin + static_cast<SimTime>(rng().uniform01() * spread);
+  m_electionTimeout = m_electionMin + static_cast<SimTime>(rng().uniform01() * spread);
+  m_electionDeadline = m_lastReset + m_electionTimeout;
+  armElectionTimer();
+}
+
+void RaftNode::resetElectionDeadline() {
+  m_lastReset = now();
+  m_electionDeadline = m_lastReset + m_electionTimeout;
   armElectionTimer();
 }
 
 void RaftNode::armElectionTimer() {
-  // One pending timer at a time, re-armed lazily when it fires early: resetting the deadline on
-  // every AppendEntries then costs no event-queue cancel.
-  if (m_electionTimerArmed || m_role == Role::Leader) return;
-  m_electionTimerArmed = true;
-  setTimer(std::max<SimTime>(0, m_electionDeadline - now()), ElectionCheck);
+  // One pending timer, which re-arms itself when it fires before the deadline: pushing the
+  // deadline back on every AppendEntries then costs no event. Only a deadline moved earlier
+  // (a new, shorter random timeout) needs the timer replaced.
+  if (m_role == Role::Leader) return;
+  if (!m_electionTimer.isNull() && m_electionTimerAt <= m_electionDeadline) return;
+  cancelTimer(m_electionTimer);
+  m_electionTimerAt = std::max(now(), m_electionDeadline);
+  m_electionTimer = setTimer(m_electionTimerAt - now(), ElectionCheck);
 }
 
 void RaftNode::startElection() {
@@ -190,7 +207,8 @@ void RaftNode::startElection() {
   m_leader = kNoComponent;
   m_votes = 1u << m_member;
   failForwards();
-  resetElectionDeadline();
+  m_lastReset = now();
+  drawElectionTimeout();
   Message m = makeMessage(MessageKind::RequestVote, m_controlSize);
   m.arg0 = m_term;
   m.arg1 = lastLogIndex();
@@ -236,7 +254,7 @@ SimTime RaftNode::lastQuorumContact() const {
 void RaftNode::onTimer(std::uint32_t kind, std::uint64_t /*payload*/) {
   switch (kind) {
     case ElectionCheck:
-      m_electionTimerArmed = false;
+      m_electionTimer = EventId{};
       if (m_role == Role::Leader) return;
       if (now() < m_electionDeadline) {
         armElectionTimer();

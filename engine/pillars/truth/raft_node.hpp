@@ -103,6 +103,7 @@ class RaftNode final : public Component {
   void startElection();
   void becomeLeader();
   void stepDown(SimTime lostSince);
+  void drawElectionTimeout();
   void armElectionTimer();
   void resetElectionDeadline();
 
@@ -161,8 +162,11 @@ class RaftNode final : public Component {
   std::int64_t m_commitIndex = 0;
   std::int64_t m_lastApplied = 0;
   std::uint32_t m_votes = 0;  // bit per member
-  SimTime m_electionDeadline = 0;
-  bool m_electionTimerArmed = false;
+  SimTime m_electionTimeout = 0;   // drawn per term or role change
+  SimTime m_lastReset = 0;         // last time a leader or a vote reset the election timer
+  SimTime m_electionDeadline = 0;  // m_lastReset + m_electionTimeout
+  EventId m_electionTimer;         // the pending ElectionCheck, if any
+  SimTime m_electionTimerAt = 0;   // when it fires
   bool m_heartbeatArmed = false;
   bool m_applying = false;
   RingBuffer<Pending> m_pending;
