@@ -156,3 +156,39 @@ TEST(RaftReplication, WithoutAMajorityRequestsAreAnsweredUnavailable) {
 
 }  // namespace
 }  // namespace pillars
+
+namespace pillars {
+namespace {
+
+TEST(RaftReplication, AFollowerGivesUpOnForwardsTheLeaderNeverAnswers) {
+  // The leader and one follower are cut off from the other three, and the leader does not
+  // step down (check_quorum off): it appends the forwarded requests but can never commit them.
+  RaftClusterOptions o;
+  o.clientRate = 100;
+  o.seed = 17;
+  o.nodeParams = {{"check_quorum", "false"}};
+  RaftCluster c = makeRaftCluster(o);
+  c.runUntil(1 * kSecond);
+  ASSERT_EQ(c.leaders().size(), 1u);
+  const std::size_t leader = indexOf(c, c.leaders().front());
+  const std::size_t follower = (leader + 1) % 5;
+  c.partition({leader, follower});
+  const double forwardedBefore = testing::extra(c.node(follower), "forwarded");
+  const double waitingBefore = testing::extra(c.node(follower), "forwards_waiting");
+  const std::uint64_t timedOutBefore = c.node(follower).metrics().timedOut;
+  c.runUntil(11 * kSecond);
+  const RaftNode& f = c.node(follower);
+  const double forwarded = testing::extra(f, "forwarded") - forwardedBefore;
+  const double waiting = testing::extra(f, "forwards_waiting");
+  // About a fifth of 1,000 requests reached the follower in 10 s; only those of the last
+  // second (forward_timeout) are still waited for, the rest were given up.
+  EXPECT_GT(forwarded, 150.0);
+  EXPECT_LT(waiting, 45.0);
+  // Every forward is answered, still waited for, or given up: none leaks.
+  EXPECT_EQ(static_cast<double>(f.metrics().timedOut - timedOutBefore),
+            waitingBefore + forwarded - waiting);
+  EXPECT_EQ(c.violations(), 0u);
+}
+
+}  // namespace
+}  // namespace pillars

@@ -42,6 +42,9 @@ std::vector<ParamSpec> RaftNode::paramSpecs() {
       integerParam("message_size", 100, 0, 1e9, "bytes",
                    "Wire size of a vote, a reply or an empty AppendEntries"),
       integerParam("response_size", 1000, 0, 1e9, "bytes", "Size of a reply to a client"),
+      durationParam("forward_timeout", kSecond,
+                    "A follower stops waiting for the leader's answer to a forwarded request "
+                    "after this", 0.001),
       booleanParam("check_quorum", true,
                    "A leader steps down after an election timeout without hearing from a majority"),
       choiceParam("bug", "none", {"none", "vote_without_log_check"},
@@ -61,6 +64,7 @@ RaftNode::RaftNode(const std::string& name, const ParamSet& p) : Component(name,
   m_entrySize = static_cast<std::uint32_t>(p.integer("entry_size"));
   m_controlSize = static_cast<std::uint32_t>(p.integer("message_size"));
   m_responseSize = static_cast<std::uint32_t>(p.integer("response_size"));
+  m_forwardTimeout = p.duration("forward_timeout");
   m_checkQuorum = p.boolean("check_quorum");
   m_bug = p.choice("bug") == "vote_without_log_check" ? Bug::VoteWithoutLogCheck : Bug::None;
 }
@@ -133,6 +137,7 @@ void RaftNode::onCrash() {
   metrics().dropped += m_pending.size() + m_forwards.liveCount();
   m_pending.clear();
   m_forwards.clear();
+  m_forwardAges.clear();
   m_role = Role::Follower;
   m_leader = kNoComponent;
   m_commitIndex = 0;
@@ -541,8 +546,10 @@ void RaftNode::onClientRequest(const Message& msg, LinkId via) {
   // the leader must not bounce a request between them.
   const Peer* leader = m_leader != kNoComponent ? peerOf(m_leader) : nullptr;
   if (leader && !peerOf(msg.src)) {
+    expireForwards();
     const SlotHandle handle = m_forwards.acquire();
     *m_forwards.get(handle) = Forward{msg, via};
+    m_forwardAges.pushBack(ForwardAge{handle, now()});
     ++m_forwarded;
     send(leader->link, makeRequestFor(msg, handle));
     return;
@@ -574,11 +581,25 @@ void RaftNode::failPending() {
 }
 
 void RaftNode::failForwards() {
+  m_forwardAges.clear();
   if (m_forwards.liveCount() == 0) return;
   m_forwards.forEachLive([&](SlotHandle, Forward& f) {
     send(f.via, f.request.errorReply(ErrorReason::Unavailable, m_responseSize));
   });
   m_forwards.clear();
+}
+
+void RaftNode::expireForwards() {
+  // A forward or its answer may be lost on the way; without this, a lossy link would make the
+  // table grow for as long as the leader stays. Checked lazily, on the next forward: the
+  // caller has its own deadline, so no answer is owed, only the memory.
+  while (!m_forwardAges.empty() && now() - m_forwardAges.front().sentAt >= m_forwardTimeout) {
+    const SlotHandle handle = m_forwardAges.takeFront().handle;
+    if (m_forwards.get(handle)) {
+      ++metrics().timedOut;
+      m_forwards.release(handle);
+    }
+  }
 }
 
 // --- Figures ---------------------------------------------------------------------------------
@@ -600,6 +621,7 @@ std::vector<Component::ExtraMetric> RaftNode::extraMetrics(SimTime t) const {
       {"log_length", static_cast<double>(m_log.size())},
       {"elections_started", static_cast<double>(m_electionsStarted)},
       {"forwarded", static_cast<double>(m_forwarded)},
+      {"forwards_waiting", static_cast<double>(m_forwards.liveCount())},
   };
   if (!m_group) return out;
   // Group figures: the same on every member of the group.

@@ -90,6 +90,11 @@ class RaftNode final : public Component {
     Message request;
     LinkId via = kNoLink;
   };
+  /// Forwards in the order they were sent, to give up on those the leader never answered.
+  struct ForwardAge {
+    SlotHandle handle = kNoSlot;
+    SimTime sentAt = 0;
+  };
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
   void onCrash() override;
@@ -132,6 +137,7 @@ class RaftNode final : public Component {
   void onLeaderReply(const Message& msg);
   void failPending();
   void failForwards();
+  void expireForwards();
 
   // Configuration
   SimTime m_electionMin = 0;
@@ -143,6 +149,7 @@ class RaftNode final : public Component {
   std::uint32_t m_entrySize = 0;
   std::uint32_t m_controlSize = 0;
   std::uint32_t m_responseSize = 0;
+  SimTime m_forwardTimeout = 0;
   bool m_checkQuorum = true;
   Bug m_bug = Bug::None;
 
@@ -171,6 +178,7 @@ class RaftNode final : public Component {
   bool m_applying = false;
   RingBuffer<Pending> m_pending;
   SlotPool<Forward> m_forwards;
+  RingBuffer<ForwardAge> m_forwardAges;
   std::vector<std::int64_t> m_scratch;  // majority computations, reused
 
   // Node figures
