@@ -14,11 +14,14 @@ using testing::makeRaftCluster;
 using testing::RaftCluster;
 using testing::RaftClusterOptions;
 
-/// One random fault schedule: every 20..200 ms one of crash, restart, cut, heal or a loss
-/// change, for `length` of simulated time, with a client at 200 req/s sending to every node.
+/// One random fault schedule: every 20..200 ms one of crash, restart, cut, heal, a loss change
+/// or an extra delay (0..400 ms, beyond the election timeout) on a link, for `length` of
+/// simulated time, with a client at 200 req/s sending to every node.
 /// All choices come from an Rng seeded with `seed`, so a failing seed replays exactly.
-RaftCluster runRandomSchedule(std::uint64_t seed, const char* bug, SimTime length) {
+RaftCluster runRandomSchedule(std::uint64_t seed, const char* bug, SimTime length,
+                              std::size_t nodes = 5) {
   RaftClusterOptions o;
+  o.nodes = nodes;
   o.seed = seed;
   o.clientRate = 200;
   o.clientTimeout = "300ms";
@@ -33,13 +36,16 @@ RaftCluster runRandomSchedule(std::uint64_t seed, const char* bug, SimTime lengt
     c.runUntil(t);
     const std::size_t a = rng.below(n);
     const std::size_t b = (a + 1 + rng.below(n - 1)) % n;
-    switch (rng.below(6)) {
+    switch (rng.below(7)) {
       case 0: c.crash(a); break;
       case 1:
       case 2: c.restart(a); break;  // restarts outnumber crashes so the group mostly lives
       case 3: c.cut(a, b); break;
       case 4: c.heal(a, b); break;
       case 5: c.sim->setLinkLossProbability(c.link(a, b), rng.uniform01() * 0.3); break;
+      case 6:
+        c.sim->setLinkExtraLatency(c.link(a, b), static_cast<SimTime>(rng.below(400)) * kMillisecond);
+        break;
     }
   }
   c.runUntil(length);
@@ -56,8 +62,10 @@ std::string firstViolation(const RaftCluster& c) {
 TEST(RaftSafety, NoViolationInFiveHundredRandomFaultSchedules) {
   std::uint64_t committedRuns = 0;
   for (std::uint64_t seed = 1; seed <= 500; ++seed) {
-    RaftCluster c = runRandomSchedule(seed, "none", 3 * kSecond);
-    ASSERT_EQ(c.violations(), 0u) << "seed " << seed << ": " << firstViolation(c);
+    // Groups of 3, 5 and 7 in turn.
+    const std::size_t nodes = 3 + 2 * (seed % 3);
+    RaftCluster c = runRandomSchedule(seed, "none", 3 * kSecond, nodes);
+    ASSERT_EQ(c.violations(), 0u) << "seed " << seed << ", " << nodes << " nodes: " << firstViolation(c);
     std::int64_t commit = 0;
     for (const RaftNode* node : c.nodes) commit = std::max(commit, node->commitIndex());
     if (commit > 50) ++committedRuns;
