@@ -172,9 +172,11 @@ void RaftNode::adoptTerm(std::int64_t term) {
 void RaftNode::stepDown(SimTime lostSince) {
   m_group->stats().leaderLost(m_member, lostSince);
   failPending();
-  becomeFollower();
+  // A follower again, waiting a fresh random timeout from now.
+  m_role = Role::Follower;
+  m_votes = 0;
+  m_lastReset = now();
   drawElectionTimeout();
-  resetElectionDeadline();
 }
 
 void RaftNode::drawElectionTimeout() {
