@@ -1,3 +1,4 @@
+// RaftNode, part one: membership, roles and terms, the RPCs, and the log (commit, apply).
 #include "engine/pillars/truth/raft_node.hpp"
 
 #include <algorithm>
@@ -20,8 +21,6 @@ namespace {
 // RequestVoteReply: arg0 = term, arg1 = 1 if the vote is granted.
 constexpr int kCountBits = 16;
 constexpr std::uint64_t kCountMask = (std::uint64_t{1} << kCountBits) - 1;
-
-double nsToMs(double ns) { return ns * 1e-6; }
 
 }  // namespace
 
@@ -532,137 +531,6 @@ void RaftNode::applyNext() {
     }
     m_pending.popFront();
   }
-}
-
-// --- Client requests -------------------------------------------------------------------------
-
-void RaftNode::onClientRequest(const Message& msg, LinkId via) {
-  ++metrics().received;
-  if (m_role == Role::Leader) {
-    appendOwn(msg.requestId);
-    m_pending.pushBack(Pending{lastLogIndex(), msg, via, now()});
-    replicate();
-    return;
-  }
-  // Forward once, and only what came from outside the group: two nodes with stale views of
-  // the leader must not bounce a request between them.
-  const Peer* leader = m_leader != kNoComponent ? peerOf(m_leader) : nullptr;
-  if (leader && !peerOf(msg.src)) {
-    expireForwards();
-    const SlotHandle handle = m_forwards.acquire();
-    *m_forwards.get(handle) = Forward{msg, via};
-    m_forwardAges.pushBack(ForwardAge{handle, now()});
-    ++m_forwarded;
-    send(leader->link, makeRequestFor(msg, handle));
-    return;
-  }
-  ++metrics().failed;
-  send(via, msg.errorReply(ErrorReason::Unavailable, m_responseSize));
-}
-
-void RaftNode::onLeaderReply(const Message& msg) {
-  Forward* f = m_forwards.get(msg.correlation);
-  if (!f) return;  // already failed when the leader changed
-  if (msg.kind == MessageKind::Response) {
-    send(f->via, f->request.replyWith(MessageKind::Response, m_responseSize));
-  } else {
-    send(f->via, f->request.errorReply(msg.reason, m_responseSize));
-  }
-  m_forwards.release(msg.correlation);
-}
-
-void RaftNode::failPending() {
-  // A deposed leader cannot know whether its entries will commit: callers hear it failed and
-  // may retry (a real client would need idempotent requests for that).
-  while (!m_pending.empty()) {
-    const Pending& p = m_pending.front();
-    send(p.via, p.request.errorReply(ErrorReason::Unavailable, m_responseSize));
-    ++metrics().failed;
-    m_pending.popFront();
-  }
-}
-
-void RaftNode::failForwards() {
-  m_forwardAges.clear();
-  if (m_forwards.liveCount() == 0) return;
-  m_forwards.forEachLive([&](SlotHandle, Forward& f) {
-    send(f.via, f.request.errorReply(ErrorReason::Unavailable, m_responseSize));
-  });
-  m_forwards.clear();
-}
-
-void RaftNode::expireForwards() {
-  // A forward or its answer may be lost on the way; without this, a lossy link would make the
-  // table grow for as long as the leader stays. Checked lazily, on the next forward: the
-  // caller has its own deadline, so no answer is owed, only the memory.
-  while (!m_forwardAges.empty() && now() - m_forwardAges.front().sentAt >= m_forwardTimeout) {
-    const SlotHandle handle = m_forwardAges.takeFront().handle;
-    if (m_forwards.get(handle)) {
-      ++metrics().timedOut;
-      m_forwards.release(handle);
-    }
-  }
-}
-
-// --- Figures ---------------------------------------------------------------------------------
-
-void RaftNode::resetMetrics(SimTime t) {
-  Component::resetMetrics(t);
-  m_electionsStarted = 0;
-  m_forwarded = 0;
-  // Every member calls this at the same instant; resetting the shared figures twice is harmless.
-  if (m_group) m_group->stats().reset(t);
-}
-
-std::vector<Component::ExtraMetric> RaftNode::extraMetrics(SimTime t) const {
-  std::vector<ExtraMetric> out = {
-      {"role", static_cast<double>(m_role)},
-      {"term", static_cast<double>(m_term)},
-      {"commit_index", static_cast<double>(m_commitIndex)},
-      {"last_applied", static_cast<double>(m_lastApplied)},
-      {"log_length", static_cast<double>(m_log.size())},
-      {"elections_started", static_cast<double>(m_electionsStarted)},
-      {"forwarded", static_cast<double>(m_forwarded)},
-      {"forwards_waiting", static_cast<double>(m_forwards.liveCount())},
-  };
-  if (!m_group) return out;
-  // Group figures: the same on every member of the group.
-  const RaftGroupStats& g = m_group->stats();
-  std::vector<SimTime> elections = g.elections();
-  std::sort(elections.begin(), elections.end());
-  const auto rank = [&](double q) -> double {
-    if (elections.empty()) return 0.0;
-    // Nearest rank: the smallest value with at least q of the windows at or below it.
-    auto i = static_cast<std::size_t>(q * static_cast<double>(elections.size()) + 0.999999);
-    i = std::clamp<std::size_t>(i, 1, elections.size());
-    return nsToMs(static_cast<double>(elections[i - 1]));
-  };
-  double mean = 0.0;
-  for (const SimTime e : elections) mean += static_cast<double>(e);
-  if (!elections.empty()) mean /= static_cast<double>(elections.size());
-  const LatencyHistogram& c = g.commitLatency();
-  out.push_back({"leader_changes", static_cast<double>(g.leaderChanges())});
-  out.push_back({"election_ms.mean", nsToMs(mean)});
-  out.push_back({"election_ms.p50", rank(0.50)});
-  out.push_back({"election_ms.p99", rank(0.99)});
-  out.push_back({"election_ms.max", elections.empty() ? 0.0 : nsToMs(static_cast<double>(elections.back()))});
-  out.push_back({"unavailable_s", simTimeToSeconds(g.unavailable(t))});
-  out.push_back({"unavailability_windows", static_cast<double>(g.unavailabilityWindows())});
-  out.push_back({"commit_latency_ms.mean", c.empty() ? 0.0 : nsToMs(c.mean())});
-  out.push_back({"commit_latency_ms.p50", nsToMs(static_cast<double>(c.quantile(0.50)))});
-  out.push_back({"commit_latency_ms.p99", nsToMs(static_cast<double>(c.quantile(0.99)))});
-  out.push_back({"messages_per_commit",
-                 g.committedEntries() == 0 ? 0.0
-                                           : static_cast<double>(g.messages()) /
-                                                 static_cast<double>(g.committedEntries())});
-  out.push_back({"safety_violations", static_cast<double>(m_group->checker().violationCount())});
-  return out;
-}
-
-std::vector<Component::Violation> RaftNode::violations() const {
-  // The group's first member speaks for the group, so each violation is reported once.
-  if (!m_group || m_member != 0) return {};
-  return m_group->checker().violations();
 }
 
 }  // namespace pillars
