@@ -93,7 +93,7 @@ int runBench(const std::vector<std::string>& args) {
               "queueing simulators count them), nanoseconds per event and peak memory. Also\n"
               "measures memory per request in flight on an overloaded queue.\n"
               "Also times Graphviz layouts of a 1,000-component topology.\n"
-              "Workloads: mmc, lb-p2c, three-tier, memory, layout.");
+              "Workloads: mmc, lb-p2c, three-tier, raft, memory, layout.");
   p.option("--only", "NAME", "Run just one workload");
   p.option("--repeat", "N", "Runs per workload; the median wall time is reported (default 3)");
   p.option("--json", "OUT", "Also write the figures as JSON to OUT ('-' for standard output)");
@@ -110,7 +110,7 @@ int runBench(const std::vector<std::string>& args) {
   if (only && *only != "memory" && *only != "layout" &&
       std::none_of(workloads.begin(), workloads.end(),
                    [&](const BenchWorkload& w) { return w.name == *only; })) {
-    std::fprintf(stderr, "pillars-cli bench: no workload named \"%s\" (mmc, lb-p2c, three-tier, memory, layout)\n",
+    std::fprintf(stderr, "pillars-cli bench: no workload named \"%s\" (mmc, lb-p2c, three-tier, raft, memory, layout)\n",
                  only->c_str());
     return kExitUsage;
   }

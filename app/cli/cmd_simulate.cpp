@@ -211,6 +211,20 @@ int runSimulate(const std::vector<std::string>& args) {
   if (auto dir = p.value("--csv")) {
     if (!writeCsv(*dir, runner, results)) return kExitFailed;
   }
+  // A safety checker found a broken invariant and halted the run: the results above cover
+  // the run up to that point, and the exit status says the system under study is unsafe.
+  if (!results.violations.empty()) {
+    for (const ViolationResult& v : results.violations) {
+      std::fprintf(stderr,
+                   "pillars-cli simulate: SAFETY VIOLATION (%s) at %s by %s, term %lld, index "
+                   "%lld: %s\n",
+                   v.property.c_str(), formatDuration(secondsToSimTime(v.atS)).c_str(),
+                   v.component.c_str(), static_cast<long long>(v.term),
+                   static_cast<long long>(v.index), v.detail.c_str());
+    }
+    std::fprintf(stderr, "pillars-cli simulate: the run was halted at the first violation\n");
+    return kExitFailed;
+  }
   return kExitOk;
 }
 

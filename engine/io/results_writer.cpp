@@ -1,6 +1,9 @@
 #include "engine/io/results_writer.hpp"
 
 #include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/io/json_writer.hpp"
 
@@ -19,6 +22,38 @@ void writeLatency(JsonWriter& w, const LatencySummary& l) {
   w.field("p999", l.p999);
   w.field("max", l.max);
   w.endObject();
+}
+
+using Extra = std::pair<std::string, double>;
+
+/// Writes kind-specific figures, nesting dotted names: "election_ms.p50" goes into an object
+/// "election_ms": {"p50": ...}. Names keep the order of their first appearance. `prefix` is
+/// how many characters of each name the enclosing objects already consumed.
+void writeExtras(JsonWriter& w, const std::vector<const Extra*>& extras, std::size_t prefix) {
+  std::vector<bool> done(extras.size(), false);
+  for (std::size_t i = 0; i < extras.size(); ++i) {
+    if (done[i]) continue;
+    const std::string& name = extras[i]->first;
+    const std::size_t dot = name.find('.', prefix);
+    if (dot == std::string::npos) {
+      w.field(name.substr(prefix).c_str(), extras[i]->second);
+      done[i] = true;
+      continue;
+    }
+    // Every later name under the same head joins this object.
+    const std::string head = name.substr(0, dot + 1);
+    std::vector<const Extra*> children;
+    for (std::size_t j = i; j < extras.size(); ++j) {
+      if (!done[j] && extras[j]->first.compare(0, head.size(), head) == 0) {
+        children.push_back(extras[j]);
+        done[j] = true;
+      }
+    }
+    w.key(name.substr(prefix, dot - prefix));
+    w.beginObject();
+    writeExtras(w, children, dot + 1);
+    w.endObject();
+  }
 }
 
 std::string csvNumber(double v) {
@@ -93,10 +128,26 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
     w.endObject();
     w.key("latency_ms");
     writeLatency(w, c.latency);
-    for (const auto& [name, value] : c.extras) w.field(name.c_str(), value);
+    std::vector<const Extra*> extras;
+    for (const Extra& e : c.extras) extras.push_back(&e);
+    writeExtras(w, extras, 0);
     w.endObject();
   }
   w.endObject();
+
+  w.key("violations");
+  w.beginArray();
+  for (const ViolationResult& v : r.violations) {
+    w.beginObject();
+    w.field("property", v.property);
+    w.field("component", v.component);
+    w.field("term", v.term);
+    w.field("index", v.index);
+    w.field("at_s", v.atS);
+    w.field("detail", v.detail);
+    w.endObject();
+  }
+  w.endArray();
 
   w.key("links");
   w.beginObject();

@@ -190,6 +190,7 @@ class ScenarioParser {
     if (const JsonValue* v = root.find("groups")) readGroups(*v, path.key("groups"), s);
     if (const JsonValue* v = root.find("faults")) readFaults(*v, path.key("faults"), s);
     checkWiring(s);
+    checkPeerGroups(s);
     return true;
   }
 
@@ -546,6 +547,72 @@ class ScenarioParser {
               "the " + c->kind + " " + inQuotes(id) +
                   " has no outgoing link, so its requests would go nowhere; add a link "
                   "{\"from\": " + inQuotes(id) + ", \"to\": ...}");
+      }
+    }
+  }
+
+  /// Kinds that form peer groups (raft_node): each group, the components of that kind linked to
+  /// each other, must have an allowed size and link every pair of members.
+  void checkPeerGroups(const Scenario& s) {
+    for (const auto& kindPtr : m_registry.kinds()) {
+      const ComponentKind& kind = *kindPtr;
+      if (kind.peerGroupMin == 0) continue;
+      std::vector<const Located*> nodes;  // declaration order
+      for (const Located& loc : m_componentLocations) {
+        const ComponentSpec* c = s.findComponent(loc.id);
+        if (c && c->kind == kind.name) nodes.push_back(&loc);
+      }
+      if (nodes.empty()) continue;
+      const auto indexOf = [&](const std::string& id) -> std::size_t {
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+          if (nodes[i]->id == id) return i;
+        }
+        return nodes.size();
+      };
+      // Which pairs of members are linked; groups by union-find.
+      const std::size_t n = nodes.size();
+      std::vector<std::size_t> parent(n);
+      for (std::size_t i = 0; i < n; ++i) parent[i] = i;
+      const auto root = [&](std::size_t i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+      };
+      std::vector<bool> linked(n * n, false);
+      for (const LinkSpec& l : s.links) {
+        const std::size_t a = indexOf(l.from);
+        const std::size_t b = indexOf(l.to);
+        if (a == n || b == n || a == b) continue;
+        linked[std::min(a, b) * n + std::max(a, b)] = true;
+        parent[root(a)] = root(b);
+      }
+      for (std::size_t first = 0; first < n; ++first) {
+        std::vector<std::size_t> members;
+        for (std::size_t i = 0; i < n; ++i) {
+          if (root(i) == root(first)) members.push_back(i);
+        }
+        if (members.front() != first) continue;  // reported with its first member
+        std::string list;
+        for (const std::size_t m : members) list += (list.empty() ? "" : ", ") + inQuotes(nodes[m]->id);
+        const Located& at = *nodes[first];
+        if (members.size() < kind.peerGroupMin || members.size() > kind.peerGroupMax) {
+          error(*at.item, at.path,
+                "the " + kind.name + " group {" + list + "} has " + std::to_string(members.size()) +
+                    " member" + (members.size() == 1 ? "" : "s") + "; a group needs " +
+                    std::to_string(kind.peerGroupMin) + " to " + std::to_string(kind.peerGroupMax) +
+                    " " + kind.name + " components, each linked to every other");
+          continue;
+        }
+        for (std::size_t i = 0; i < members.size(); ++i) {
+          for (std::size_t j = i + 1; j < members.size(); ++j) {
+            // A second link between a pair is refused earlier, for every kind.
+            if (linked[members[i] * n + members[j]]) continue;
+            error(*nodes[members[i]]->item, nodes[members[i]]->path,
+                  "the " + kind.name + " " + inQuotes(nodes[members[i]]->id) + " and " +
+                      inQuotes(nodes[members[j]]->id) +
+                      " are in one group but not linked; link every pair of members once (a "
+                      "link carries both directions)");
+          }
+        }
       }
     }
   }

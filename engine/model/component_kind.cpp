@@ -1,6 +1,7 @@
 #include "engine/model/component_kind.hpp"
 
 #include "engine/pillars/state/state_kinds.hpp"
+#include "engine/pillars/truth/raft_kinds.hpp"
 #include "engine/pillars/truth/transaction_kinds.hpp"
 #include "engine/pillars/work/work_kinds.hpp"
 
@@ -39,6 +40,7 @@ const ComponentRegistry& builtinRegistry() {
     ComponentRegistry r;
     registerWorkKinds(r);
     registerStateKinds(r);
+    registerRaftKinds(r);
     registerTransactionKinds(r);
     return r;
   }();

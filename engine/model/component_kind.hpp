@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -26,6 +27,12 @@ struct ComponentKind {
   /// The kind only makes sense calling something (a client, a router): validation refuses an
   /// instance without an outgoing link.
   bool needsOutgoingLink = false;
+  /// Instances form groups with the components of the same kind they are linked to (a
+  /// consensus group). When peerGroupMin > 0, validation refuses a group of fewer than
+  /// peerGroupMin or more than peerGroupMax members, and one whose members are not all linked
+  /// to each other exactly once.
+  std::size_t peerGroupMin = 0;
+  std::size_t peerGroupMax = 0;
   std::function<std::unique_ptr<Component>(const std::string& id, const ParamSet& params)> create;
 };
 

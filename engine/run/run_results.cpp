@@ -65,6 +65,10 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
     const Component& c = sim.component(static_cast<ComponentId>(i));
     const ComponentMetrics& m = c.metrics();
     ComponentResult cr = componentResult(c, now, r.measuredS);
+    for (const auto& v : c.violations()) {
+      r.violations.push_back(ViolationResult{v.property, v.component, v.term, v.index,
+                                             simTimeToSeconds(v.at), v.detail});
+    }
     // The end-to-end view is the clients'; everything else adds to what the system dropped.
     if (c.measuresEndToEnd()) {
       r.completed += m.completed;

@@ -40,6 +40,16 @@ struct LinkResult {
   std::uint64_t sent = 0, delivered = 0, dropped = 0, bytes = 0;
 };
 
+/// A correctness property found broken during the run (see Component::violations).
+struct ViolationResult {
+  std::string property;
+  std::string component;
+  std::int64_t term = 0;
+  std::int64_t index = 0;
+  double atS = 0;
+  std::string detail;
+};
+
 /// Everything a run reports: the engine's own figures, the end-to-end view seen by the clients,
 /// and per-component and per-link detail.
 struct RunResults {
@@ -61,6 +71,8 @@ struct RunResults {
 
   std::vector<ComponentResult> components;
   std::vector<LinkResult> links;
+  /// Safety violations; the first one halts the run, so `simTimeS` is where it broke.
+  std::vector<ViolationResult> violations;
 
   double eventsPerSecond() const { return wallS > 0 ? static_cast<double>(events) / wallS : 0; }
 };

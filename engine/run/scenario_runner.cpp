@@ -56,6 +56,8 @@ bool ScenarioRunner::finished() const {
   // sample, a health check), and a slice of advance() may stop between them with the clock
   // already there. Stopping then would drop the rest from the results, so that run() with a
   // progress callback (the CLI), run() without one and the app could disagree.
+  // A halted simulation (a safety violation) is finished wherever it stopped.
+  if (m_sim->halted()) return true;
   return m_sim->now() >= m_end && m_sim->nextEventTime() > m_end;
 }
 

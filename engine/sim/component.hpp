@@ -44,6 +44,18 @@ class Component : public EventHandler {
     double value;
   };
   virtual std::vector<ExtraMetric> extraMetrics(SimTime /*now*/) const { return {}; }
+  /// A broken correctness property found while running (e.g. two Raft leaders in one term).
+  /// Whoever finds one stops the run; results and the CLI report it.
+  struct Violation {
+    std::string property;   // "election_safety", "state_machine_safety", ...
+    std::string component;  // the node at fault
+    std::int64_t term = 0;
+    std::int64_t index = 0;
+    SimTime at = 0;
+    std::string detail;     // one sentence for people
+  };
+  /// Violations this component is responsible for reporting (each reported by one component).
+  virtual std::vector<Violation> violations() const { return {}; }
   /// Whether this component's outcomes are the end-to-end view (what users experience):
   /// true for load generators, whose metrics make up a run's global figures.
   virtual bool measuresEndToEnd() const { return false; }

@@ -9,6 +9,10 @@ MessageCategory categoryOf(MessageKind kind) {
     case MessageKind::Error: return MessageCategory::Error;
     case MessageKind::HealthCheck:
     case MessageKind::HealthReply: return MessageCategory::Control;
+    case MessageKind::RequestVote:
+    case MessageKind::RequestVoteReply:
+    case MessageKind::AppendEntries:
+    case MessageKind::AppendEntriesReply:
     case MessageKind::Prepare:
     case MessageKind::Vote:
     case MessageKind::Commit:
@@ -29,6 +33,10 @@ std::string_view messageKindName(MessageKind kind) {
     case MessageKind::Error: return "error";
     case MessageKind::HealthCheck: return "health_check";
     case MessageKind::HealthReply: return "health_reply";
+    case MessageKind::RequestVote: return "request_vote";
+    case MessageKind::RequestVoteReply: return "request_vote_reply";
+    case MessageKind::AppendEntries: return "append_entries";
+    case MessageKind::AppendEntriesReply: return "append_entries_reply";
     case MessageKind::Prepare: return "prepare";
     case MessageKind::Vote: return "vote";
     case MessageKind::Commit: return "commit";

@@ -19,6 +19,11 @@ enum class MessageKind : std::uint16_t {
   HealthCheck = 20,
   HealthReply = 21,
   // Truth pillar (consensus) reserves 40..79, State pillar (replication) 80..119.
+  // Raft takes 40..49; 50..69 belong to two-phase commit and sagas.
+  RequestVote = 40,
+  RequestVoteReply = 41,
+  AppendEntries = 42,
+  AppendEntriesReply = 43,
   // Truth pillar, transactions (50..69). Two-phase commit: the coordinator's Prepare asks a
   // participant to vote; Vote carries the answer in arg0 (1 yes, 0 no); Commit or Abort carries
   // the decision; Ack confirms it was applied. The coordinator's transaction handle travels in

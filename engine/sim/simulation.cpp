@@ -52,6 +52,7 @@ std::uint64_t Simulation::runUntil(SimTime limit) { return runUntil(limit, ~std:
 
 std::uint64_t Simulation::runUntil(SimTime limit, std::uint64_t maxEvents) {
   initialize();
+  if (m_halted) return 0;
   m_stopRequested = false;
   std::uint64_t ran = 0;
   DueEvent event;

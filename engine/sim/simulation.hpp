@@ -51,6 +51,13 @@ class Simulation {
   /// Asks a running runUntil to return after the current event.
   void stop() { m_stopRequested = true; }
   bool stopRequested() const { return m_stopRequested; }
+  /// Stops the run for good: runUntil returns at once from now on. For a broken invariant
+  /// (a safety checker's finding), after which the rest of the run means nothing.
+  void halt() {
+    m_halted = true;
+    m_stopRequested = true;
+  }
+  bool halted() const { return m_halted; }
 
   std::uint64_t eventCount() const { return m_eventCount; }
   std::size_t pendingEvents() const { return m_queue.size(); }
@@ -109,6 +116,7 @@ class Simulation {
   std::uint64_t m_eventCount = 0;
   std::uint64_t m_fingerprint = 0xcbf29ce484222325ull;
   bool m_stopRequested = false;
+  bool m_halted = false;
   bool m_initialized = false;
   SimObserver* m_observer = nullptr;
   std::vector<std::unique_ptr<Component>> m_components;

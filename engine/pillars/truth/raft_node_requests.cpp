@@ -1,0 +1,79 @@
+// RaftNode, part two: client requests at the leader and forwarding at followers.
+#include "engine/pillars/truth/raft_node.hpp"
+
+#include "engine/pillars/truth/raft_group.hpp"
+#include "engine/sim/simulation.hpp"
+
+namespace pillars {
+
+// --- Client requests -------------------------------------------------------------------------
+
+void RaftNode::onClientRequest(const Message& msg, LinkId via) {
+  ++metrics().received;
+  if (m_role == Role::Leader) {
+    appendOwn(msg.requestId);
+    m_pending.pushBack(Pending{lastLogIndex(), msg, via, now()});
+    replicate();
+    return;
+  }
+  // Forward once, and only what came from outside the group: two nodes with stale views of
+  // the leader must not bounce a request between them.
+  const Peer* leader = m_leader != kNoComponent ? peerOf(m_leader) : nullptr;
+  if (leader && !peerOf(msg.src)) {
+    expireForwards();
+    const SlotHandle handle = m_forwards.acquire();
+    *m_forwards.get(handle) = Forward{msg, via};
+    m_forwardAges.pushBack(ForwardAge{handle, now()});
+    ++m_forwarded;
+    send(leader->link, makeRequestFor(msg, handle));
+    return;
+  }
+  ++metrics().failed;
+  send(via, msg.errorReply(ErrorReason::Unavailable, m_responseSize));
+}
+
+void RaftNode::onLeaderReply(const Message& msg) {
+  Forward* f = m_forwards.get(msg.correlation);
+  if (!f) return;  // already failed when the leader changed
+  if (msg.kind == MessageKind::Response) {
+    send(f->via, f->request.replyWith(MessageKind::Response, m_responseSize));
+  } else {
+    send(f->via, f->request.errorReply(msg.reason, m_responseSize));
+  }
+  m_forwards.release(msg.correlation);
+}
+
+void RaftNode::failPending() {
+  // A deposed leader cannot know whether its entries will commit: callers hear it failed and
+  // may retry (a real client would need idempotent requests for that).
+  while (!m_pending.empty()) {
+    const Pending& p = m_pending.front();
+    send(p.via, p.request.errorReply(ErrorReason::Unavailable, m_responseSize));
+    ++metrics().failed;
+    m_pending.popFront();
+  }
+}
+
+void RaftNode::failForwards() {
+  m_forwardAges.clear();
+  if (m_forwards.liveCount() == 0) return;
+  m_forwards.forEachLive([&](SlotHandle, Forward& f) {
+    send(f.via, f.request.errorReply(ErrorReason::Unavailable, m_responseSize));
+  });
+  m_forwards.clear();
+}
+
+void RaftNode::expireForwards() {
+  // A forward or its answer may be lost on the way; without this, a lossy link would make the
+  // table grow for as long as the leader stays. Checked lazily, on the next forward: the
+  // caller has its own deadline, so no answer is owed, only the memory.
+  while (!m_forwardAges.empty() && now() - m_forwardAges.front().sentAt >= m_forwardTimeout) {
+    const SlotHandle handle = m_forwardAges.takeFront().handle;
+    if (m_forwards.get(handle)) {
+      ++metrics().timedOut;
+      m_forwards.release(handle);
+    }
+  }
+}
+
+}  // namespace pillars
