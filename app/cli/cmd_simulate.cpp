@@ -10,6 +10,7 @@
 #include "app/cli/progress_line.hpp"
 #include "app/cli/scenario_input.hpp"
 #include "app/cli/text_table.hpp"
+#include "engine/io/project_file.hpp"
 #include "engine/io/results_writer.hpp"
 #include "engine/model/component_kind.hpp"
 #include "engine/model/overrides.hpp"
@@ -129,6 +130,8 @@ int runSimulate(const std::vector<std::string>& args) {
   p.option("--trace", "FILE", "Write every message send, delivery and drop and every fault as CSV");
   p.flag("--quiet", "Do not print the summary table");
   p.flag("--history", "After the summary, print the recent sagas of each saga_orchestrator");
+  p.flag("--save-run", "Store the finished run (summary and time series) in the project FILE (.pillars), "
+                       "as the app does");
   std::string error;
   if (const auto done = p.parseCommand(args, "simulate")) return *done;
 
@@ -150,6 +153,11 @@ int runSimulate(const std::vector<std::string>& args) {
   }
 
   const std::string path = *p.positionalValue("FILE");
+  if (p.has("--save-run") && !isProjectPath(path)) {
+    std::fprintf(stderr, "pillars-cli simulate: --save-run stores the run in a project; %s is not a .pillars file\n",
+                 path.c_str());
+    return kExitUsage;
+  }
   auto scenario = loadScenarioOrReport(path);
   if (!scenario) return kExitFailed;
   if (until && *until <= scenario->warmup) {
@@ -210,6 +218,17 @@ int runSimulate(const std::vector<std::string>& args) {
   }
   if (auto dir = p.value("--csv")) {
     if (!writeCsv(*dir, runner, results)) return kExitFailed;
+  }
+  if (p.has("--save-run")) {
+    Scenario ran = *scenario;
+    ran.seed = seed.value_or(scenario->seed);
+    ran.duration = until.value_or(scenario->duration);
+    // Only the run is replaced: the project's design, and whatever else it holds, stay as they are.
+    error = replaceStoredRun(path, storeRun(ran, runner, results));
+    if (!error.empty()) {
+      std::fprintf(stderr, "pillars-cli: %s\n", error.c_str());
+      return kExitFailed;
+    }
   }
   // A safety checker found a broken invariant and halted the run: the results above cover
   // the run up to that point, and the exit status says the system under study is unsafe.

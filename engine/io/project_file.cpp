@@ -194,6 +194,46 @@ std::string saveProjectFile(const std::string& path, const Scenario& scenario, c
   return {};
 }
 
+std::string replaceStoredRun(const std::string& path, const StoredRun& run) {
+  std::string tmp = path + ".saving-XXXXXX";
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return "cannot write " + path + ": cannot create a temporary file beside it: " + std::strerror(errno);
+  ::close(fd);
+  std::error_code ec;
+  std::filesystem::copy_file(path, tmp, std::filesystem::copy_options::overwrite_existing, ec);
+  if (ec) {
+    std::filesystem::remove(tmp);
+    return "cannot write " + path + ": " + ec.message();
+  }
+  {
+    Database db(tmp, SQLITE_OPEN_READWRITE);
+    const auto version = db.ok() ? db.scalar("PRAGMA user_version") : std::nullopt;
+    const bool upgrade = version && std::stoll(*version) < 2;
+    const bool written =
+        version &&
+        db.exec(std::string("BEGIN;") +
+                (upgrade ? "CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                           "PRAGMA user_version = 2;"
+                         : "") +
+                "DELETE FROM run;") &&
+        db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "scenario", run.scenarioJson) &&
+        db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "summary", run.summaryJson) &&
+        db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "timeseries", run.timeSeriesCsv) &&
+        db.exec("COMMIT;");
+    if (!written) {
+      const std::string why = db.error();
+      std::filesystem::remove(tmp);
+      return "cannot write " + path + ": " + why;
+    }
+  }
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp);
+    return "cannot write " + path + ": " + ec.message();
+  }
+  return {};
+}
+
 ScenarioLoad loadScenarioOrProject(const std::string& path, const ComponentRegistry& registry) {
   return isProjectPath(path) ? loadProjectFile(path, registry) : loadScenarioFile(path, registry);
 }

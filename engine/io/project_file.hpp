@@ -37,6 +37,12 @@ std::optional<StoredRun> loadStoredRun(const std::string& path, std::string* err
 std::string saveProjectFile(const std::string& path, const Scenario& scenario,
                             const StoredRun* lastRun = nullptr);
 
+/// Replaces the stored run of the project at `path` (which loadProjectFile accepted), keeping
+/// everything else in it as it is: the whole database is copied beside the target, changed
+/// there and renamed over it, so a failure leaves the project intact. A version-1 project
+/// gains the run table. Returns an empty string on success, otherwise why it failed.
+std::string replaceStoredRun(const std::string& path, const StoredRun& run);
+
 /// True for paths ending in ".pillars".
 bool isProjectPath(const std::string& path);
 

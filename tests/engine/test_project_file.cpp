@@ -118,6 +118,38 @@ TEST_F(ProjectFiles, AStoredRunWithAMissingPartIsReported) {
   EXPECT_NE(error.find("half-run.pillars: the stored run has no 'summary'"), std::string::npos) << error;
 }
 
+TEST_F(ProjectFiles, ReplacingTheStoredRunKeepsEverythingElse) {
+  const std::string p = path("keep.pillars");
+  const StoredRun first{"{\"a\": 1}", "{}", "time_s\n"};
+  ASSERT_EQ(saveProjectFile(p, m_scenario, &first), "");
+  // A table this version does not know stands for what later versions add.
+  setPragma(p, "CREATE TABLE later (x TEXT); INSERT INTO later VALUES ('kept')");
+  const StoredRun second{"{\"b\": 2}", "{\"summary\": 2}", "time_s,x\n1,2\n"};
+  ASSERT_EQ(replaceStoredRun(p, second), "");
+  EXPECT_EQ(loadStoredRun(p), second);
+  const ScenarioLoad load = loadProjectFile(p, builtinRegistry());
+  ASSERT_TRUE(load.ok());
+  EXPECT_EQ(writeScenarioJson(*load.scenario), writeScenarioJson(m_scenario));
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT x FROM later", -1, &stmt, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "kept");
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST_F(ProjectFiles, ReplacingTheRunOfAVersionOneProjectUpgradesIt) {
+  const std::string p = path("v1-upgrade.pillars");
+  ASSERT_EQ(saveProjectFile(p, m_scenario), "");
+  setPragma(p, "DROP TABLE run; PRAGMA user_version = 1");
+  const StoredRun run{"{}", "{}", ""};
+  ASSERT_EQ(replaceStoredRun(p, run), "");
+  EXPECT_EQ(loadStoredRun(p), run);
+  EXPECT_TRUE(loadProjectFile(p, builtinRegistry()).ok());
+}
+
 TEST_F(ProjectFiles, ATextFileIsNotAProject) {
   const std::string p = path("notes.pillars");
   writeBytes(p, "{ \"format\": \"pillars-scenario\" }");
