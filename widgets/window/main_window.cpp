@@ -290,8 +290,14 @@ bool MainWindow::openFile(const QString& path, bool quiet, QStringList* errors) 
     if (!quiet) {
       QMessageBox box(QMessageBox::Warning, tr("Cannot open %1").arg(path),
                       tr("Pillars could not open this file."), QMessageBox::Ok, this);
-      box.setInformativeText(tr("%n problem(s) found; see details.", nullptr, static_cast<int>(problems.size())));
-      box.setDetailedText(problems.join(QLatin1Char('\n')));
+      // The first problem is what the user needs to read; the full list stays one click away.
+      QString first = problems.value(0);
+      if (problems.size() > 1) {
+        first += QStringLiteral("\n\n") + tr("and %n more problem(s); see details.", nullptr,
+                                             static_cast<int>(problems.size() - 1));
+      }
+      box.setInformativeText(first);
+      if (problems.size() > 1) box.setDetailedText(problems.join(QLatin1Char('\n')));
       box.exec();
     }
     return false;
