@@ -15,6 +15,8 @@
 #include "engine/model/component_kind.hpp"
 #include "engine/model/overrides.hpp"
 #include "engine/pillars/truth/saga_orchestrator.hpp"
+#include "engine/run/history_check.hpp"
+#include "engine/run/history_recorder.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "engine/run/trace_writer.hpp"
 #include "engine/util/atomic_file.hpp"
@@ -107,11 +109,40 @@ bool writeCsv(const std::string& dir, const ScenarioRunner& runner, const RunRes
   return true;
 }
 
+/// Prints the verdict on the recorded client history; returns false if it is not
+/// linearizable (or could not be decided). A failed check's explanation is cut short: the
+/// longest order found can run to hundreds of operations, and --history-out keeps them all.
+bool reportLinearizability(const HistoryRecorder& recorder) {
+  const RecordedHistoryCheck check = checkRecordedHistory(recorder);
+  if (!check.load.ok()) {
+    for (const Diagnostic& d : check.load.errors) std::fprintf(stderr, "%s\n", d.format().c_str());
+    return false;
+  }
+  const std::string text = explainCheck(check.load, check.result);
+  std::printf("\nClient history: ");
+  std::size_t lines = 0;
+  std::size_t pos = 0;
+  constexpr std::size_t kMaxLines = 20;
+  while (pos < text.size() && lines < kMaxLines) {
+    const std::size_t end = text.find('\n', pos);
+    const std::size_t stop = end == std::string::npos ? text.size() : end + 1;
+    std::fwrite(text.data() + pos, 1, stop - pos, stdout);
+    pos = stop;
+    ++lines;
+  }
+  if (pos < text.size()) std::printf("    ... (cut short; --history-out FILE keeps the whole history)\n");
+  if (recorder.unrecorded() > 0) {
+    std::printf("  (recorded the first %zu operations; %llu later ones were not recorded)\n",
+                recorder.ops().size(), static_cast<unsigned long long>(recorder.unrecorded()));
+  }
+  return check.linearizable();
+}
+
 }  // namespace
 
 int runSimulate(const std::vector<std::string>& args) {
   ArgParser p("pillars-cli simulate FILE [--seed N] [--until DURATION] [--set ID.PARAM=VALUE]... "
-              "[--json OUT] [--csv DIR]",
+              "[--json OUT] [--csv DIR] [--check-linearizability [--history-out FILE]]",
               "Runs a scenario and prints a summary of what the clients saw and what every\n"
               "component did. The same scenario and seed always give the same results and\n"
               "the same event-trace fingerprint.\n"
@@ -130,6 +161,10 @@ int runSimulate(const std::vector<std::string>& args) {
   p.option("--trace", "FILE", "Write every message send, delivery and drop and every fault as CSV");
   p.flag("--quiet", "Do not print the summary table");
   p.flag("--history", "After the summary, print the recent sagas of each saga_orchestrator");
+  p.flag("--check-linearizability",
+         "Record what the clients saw (first 2000 reads and writes) and check it is linearizable; "
+         "exit 1 if not");
+  p.option("--history-out", "FILE", "Write the recorded client history (docs/history-format.md) to FILE");
   p.flag("--save-run", "Store the finished run (summary and time series) in the project FILE (.pillars), "
                        "as the app does");
   std::string error;
@@ -190,6 +225,14 @@ int runSimulate(const std::vector<std::string>& args) {
     trace = std::make_unique<TraceWriter>(runner.simulation(), traceFile->stream());
     runner.simulation().setObserver(trace.get());
   }
+  // The recorder passes every event on to the trace writer, so both can watch one run.
+  std::unique_ptr<HistoryRecorder> recorder;
+  const bool checkHistory = p.has("--check-linearizability");
+  const auto historyOut = p.value("--history-out");
+  if (checkHistory || historyOut) {
+    recorder = std::make_unique<HistoryRecorder>(runner.simulation(), 2000, trace.get());
+    runner.simulation().setObserver(recorder.get());
+  }
   {
     ProgressLine progress;
     runner.run([&](SimTime reached, SimTime end) {
@@ -230,6 +273,16 @@ int runSimulate(const std::vector<std::string>& args) {
       return kExitFailed;
     }
   }
+  if (historyOut && !writeFileAtomically(*historyOut, recorder->toJson(), &error)) {
+    std::fprintf(stderr, "pillars-cli: %s\n", error.c_str());
+    return kExitFailed;
+  }
+  bool linearizable = true;
+  if (checkHistory) {
+    // With the JSON results on standard output, only the exit status tells the verdict.
+    linearizable = jsonToStdout ? checkRecordedHistory(*recorder).linearizable()
+                                : reportLinearizability(*recorder);
+  }
   // A safety checker found a broken invariant and halted the run: the results above cover
   // the run up to that point, and the exit status says the system under study is unsafe.
   if (!results.violations.empty()) {
@@ -242,6 +295,10 @@ int runSimulate(const std::vector<std::string>& args) {
                    static_cast<long long>(v.index), v.detail.c_str());
     }
     std::fprintf(stderr, "pillars-cli simulate: the run was halted at the first violation\n");
+    return kExitFailed;
+  }
+  if (!linearizable) {
+    std::fprintf(stderr, "pillars-cli simulate: the client history is NOT linearizable\n");
     return kExitFailed;
   }
   return kExitOk;

@@ -14,6 +14,11 @@ struct RaftEntry {
   std::uint64_t command = 0;
   /// When the leader that created the entry appended it; only used for commit latency.
   SimTime appendedAt = 0;
+  /// The key-value register the command is about (the client request's key).
+  std::uint64_t key = 0;
+  /// A read goes through the log like a write (so it is linearizable) but changes nothing;
+  /// a write stores `command` (the request id) as the key's value.
+  bool read = false;
 
   bool sameAs(const RaftEntry& other) const {
     return term == other.term && command == other.command;

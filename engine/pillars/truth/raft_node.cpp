@@ -46,9 +46,11 @@ std::vector<ParamSpec> RaftNode::paramSpecs() {
                     "after this", 0.001),
       booleanParam("check_quorum", true,
                    "A leader steps down after an election timeout without hearing from a majority"),
-      choiceParam("bug", "none", {"none", "vote_without_log_check"},
+      choiceParam("bug", "none", {"none", "vote_without_log_check", "stale_reads"},
                   "Teaching only: vote_without_log_check grants votes without the up-to-date-log "
-                  "check, which breaks Raft for the safety checker to catch"),
+                  "check, which breaks Raft for the safety checker to catch; stale_reads answers "
+                  "reads from the local state machine without the log, which a linearizability "
+                  "check of the client history catches"),
   };
 }
 
@@ -65,7 +67,10 @@ RaftNode::RaftNode(const std::string& name, const ParamSet& p) : Component(name,
   m_responseSize = static_cast<std::uint32_t>(p.integer("response_size"));
   m_forwardTimeout = p.duration("forward_timeout");
   m_checkQuorum = p.boolean("check_quorum");
-  m_bug = p.choice("bug") == "vote_without_log_check" ? Bug::VoteWithoutLogCheck : Bug::None;
+  const std::string& bug = p.choice("bug");
+  m_bug = bug == "vote_without_log_check" ? Bug::VoteWithoutLogCheck
+          : bug == "stale_reads"          ? Bug::StaleReads
+                                          : Bug::None;
 }
 
 RaftNode::~RaftNode() = default;
@@ -141,6 +146,7 @@ void RaftNode::onCrash() {
   m_leader = kNoComponent;
   m_commitIndex = 0;
   m_lastApplied = 0;
+  m_store.clear();  // the state machine is rebuilt by applying the log again
   m_votes = 0;
   m_electionTimer = EventId{};  // the crash's epoch change already killed it
   m_heartbeatArmed = false;
@@ -466,8 +472,8 @@ void RaftNode::onAppendEntriesReply(const Message& msg, Peer& p) {
 
 // --- Log, commit and apply ----------------------------------------------------------------------
 
-void RaftNode::appendOwn(std::uint64_t command) {
-  m_log.push_back(RaftEntry{m_term, command, now()});
+void RaftNode::appendOwn(std::uint64_t command, std::uint64_t key, bool read) {
+  m_log.push_back(RaftEntry{m_term, command, now(), key, read});
   const std::int64_t index = lastLogIndex();
   m_group->checker().appended(m_member, index, m_log.back(), termAt(index - 1));
 }
@@ -518,11 +524,13 @@ void RaftNode::applyNext() {
   ++m_lastApplied;
   const RaftEntry& e = m_log[static_cast<std::size_t>(m_lastApplied - 1)];
   m_group->checker().applied(m_member, m_lastApplied, e);
+  // Command 0 is a leader's no-op; reads change nothing.
+  if (e.command != 0 && !e.read) m_store.write(e.key, static_cast<std::int64_t>(e.command));
   // The leader answers the requests it appended, in log order, as they are applied.
   while (!m_pending.empty() && m_pending.front().index <= m_lastApplied) {
     const Pending& p = m_pending.front();
     if (p.index == m_lastApplied && e.command == p.request.requestId) {
-      send(p.via, p.request.replyWith(MessageKind::Response, m_responseSize));
+      send(p.via, answerFor(p.request, e));
       ++metrics().completed;
       metrics().recordLatency(now() - p.arrivedAt);
     } else {

@@ -6,6 +6,7 @@
 
 #include "engine/model/param.hpp"
 #include "engine/pillars/truth/raft_entry.hpp"
+#include "engine/pillars/truth/raft_kv_store.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/ring_buffer.hpp"
 #include "engine/sim/slot_pool.hpp"
@@ -33,6 +34,12 @@ class RaftGroup;
 ///
 /// `bug: vote_without_log_check` deliberately breaks the RequestVote rule (votes are granted
 /// without the up-to-date-log check), for the safety checker to catch: it is for teaching.
+///
+/// State machine: a key-value register per key (RaftKvStore). A client request whose arg1 is 1
+/// is a read of its key, any other a write of its request id to its key. Both are log entries,
+/// answered once applied, so reads are linearizable; a read's answer carries the value in arg1.
+/// `bug: stale_reads` lets any node answer a read at once from its own state machine, without
+/// the log, which a follower that lags behind turns into stale reads the history check catches.
 class RaftNode final : public Component {
  public:
   enum class Role { Follower, Candidate, Leader };
@@ -63,7 +70,7 @@ class RaftNode final : public Component {
 
  private:
   enum Timer : std::uint32_t { ElectionCheck, HeartbeatTick, ApplyDone };
-  enum class Bug { None, VoteWithoutLogCheck };
+  enum class Bug { None, VoteWithoutLogCheck, StaleReads };
 
   /// A raft_node this one is linked to, and the leader's view of its progress.
   struct Peer {
@@ -126,7 +133,7 @@ class RaftNode final : public Component {
   std::int64_t termAt(std::int64_t index) const {
     return index <= 0 ? 0 : m_log[static_cast<std::size_t>(index - 1)].term;
   }
-  void appendOwn(std::uint64_t command);
+  void appendOwn(std::uint64_t command, std::uint64_t key = 0, bool read = false);
   void advanceLeaderCommit();
   void commitUpTo(std::int64_t index);
   void scheduleApply();
@@ -138,6 +145,7 @@ class RaftNode final : public Component {
   void failPending();
   void failForwards();
   void expireForwards();
+  Message answerFor(const Message& request, const RaftEntry& applied) const;
 
   // Configuration
   SimTime m_electionMin = 0;
@@ -162,6 +170,9 @@ class RaftNode final : public Component {
   std::int64_t m_term = 0;
   ComponentId m_votedFor = kNoComponent;
   std::vector<RaftEntry> m_log;
+
+  // State machine (volatile: rebuilt from the log after a restart, like m_lastApplied)
+  RaftKvStore m_store;
 
   // Volatile state
   Role m_role = Role::Follower;

@@ -8,10 +8,33 @@ namespace pillars {
 
 // --- Client requests -------------------------------------------------------------------------
 
+namespace {
+
+// A client marks a read with arg1 == 1 (see Client's read_fraction); anything else is a write.
+bool isRead(const Message& request) { return request.arg1 == 1; }
+
+}  // namespace
+
+Message RaftNode::answerFor(const Message& request, const RaftEntry& applied) const {
+  Message r = request.replyWith(MessageKind::Response, m_responseSize);
+  // A read's answer carries the value its key held when the read was applied.
+  r.arg1 = applied.read ? m_store.read(applied.key) : 0;
+  return r;
+}
+
 void RaftNode::onClientRequest(const Message& msg, LinkId via) {
   ++metrics().received;
+  if (m_bug == Bug::StaleReads && isRead(msg) && !peerOf(msg.src)) {
+    // The broken shortcut: answer from this node's own state machine, which on a follower (or
+    // a deposed leader) may lag behind writes that were already acknowledged.
+    Message r = msg.replyWith(MessageKind::Response, m_responseSize);
+    r.arg1 = m_store.read(msg.key);
+    ++metrics().completed;
+    send(via, r);
+    return;
+  }
   if (m_role == Role::Leader) {
-    appendOwn(msg.requestId);
+    appendOwn(msg.requestId, msg.key, isRead(msg));
     m_pending.pushBack(Pending{lastLogIndex(), msg, via, now()});
     replicate();
     return;
@@ -25,7 +48,9 @@ void RaftNode::onClientRequest(const Message& msg, LinkId via) {
     *m_forwards.get(handle) = Forward{msg, via};
     m_forwardAges.pushBack(ForwardAge{handle, now()});
     ++m_forwarded;
-    send(leader->link, makeRequestFor(msg, handle));
+    Message forward = makeRequestFor(msg, handle);
+    forward.arg1 = msg.arg1;  // the read flag travels with the request
+    send(leader->link, forward);
     return;
   }
   ++metrics().failed;
@@ -36,7 +61,9 @@ void RaftNode::onLeaderReply(const Message& msg) {
   Forward* f = m_forwards.get(msg.correlation);
   if (!f) return;  // already failed when the leader changed
   if (msg.kind == MessageKind::Response) {
-    send(f->via, f->request.replyWith(MessageKind::Response, m_responseSize));
+    Message r = f->request.replyWith(MessageKind::Response, m_responseSize);
+    r.arg1 = msg.arg1;  // the value a read returned
+    send(f->via, r);
   } else {
     send(f->via, f->request.errorReply(msg.reason, m_responseSize));
   }

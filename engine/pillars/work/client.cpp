@@ -50,6 +50,9 @@ std::vector<ParamSpec> Client::paramSpecs() {
       realParam("zipf_exponent", 1.1, 0.01, 10.0, "", "Skew of Zipf keys; higher means hotter hot keys"),
       integerParam("requests", 0, 0, 1e15, "requests", "Stop after this many requests; 0 means no limit"),
       integerParam("request_size", 1000, 0, 1e9, "bytes", "Size of a request on the wire"),
+      realParam("read_fraction", 0.0, 0.0, 1.0, "",
+                "Share of requests marked as reads of their key (Message arg1 = 1); the rest "
+                "are writes of the request id. Only raft_node acts on it"),
   };
 }
 
@@ -79,6 +82,7 @@ Client::Client(const std::string& name, const ParamSet& p) : Component(name, "cl
   if (m_zipfKeys) m_zipf = Distribution::zipf(m_keyCount, p.real("zipf_exponent"));
   m_requestLimit = static_cast<std::uint64_t>(p.integer("requests"));
   m_requestSize = static_cast<std::uint32_t>(p.integer("request_size"));
+  m_readFraction = p.real("read_fraction");
 }
 
 void Client::start() {
@@ -131,6 +135,9 @@ void Client::issue(std::uint32_t user) {
   Request& r = *m_inFlight.get(handle);
   r.requestId = (static_cast<std::uint64_t>(id()) + 1) << 40 | m_issued;
   r.key = drawKey();
+  // Drawn only when reads are asked for, so scenarios without them keep their random stream
+  // (and their fingerprints) exactly as before.
+  r.read = m_readFraction > 0 && rng().uniform01() < m_readFraction;
   r.issuedAt = now();
   r.user = user;
   sendAttempt(handle, r);
@@ -150,6 +157,7 @@ void Client::sendAttempt(SlotHandle handle, Request& r) {
   m.key = r.key;
   m.originTime = r.issuedAt;
   m.arg0 = r.attempt;
+  m.arg1 = r.read ? 1 : 0;
   send(link, m);
   if (m_timeout > 0) r.timer = setTimer(m_timeout, AttemptTimeout, handle);
 }

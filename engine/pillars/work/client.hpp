@@ -34,6 +34,7 @@ class Client final : public Component {
     EventId timer;          // the attempt's timeout, or the backoff before the next attempt
     std::uint32_t attempt = 0;
     std::uint32_t user = 0;  // closed loop: who is waiting for it
+    bool read = false;       // a read of its key rather than a write (see read_fraction)
   };
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
@@ -63,6 +64,7 @@ class Client final : public Component {
   Distribution m_zipf;
   std::uint64_t m_requestLimit = 0;
   std::uint32_t m_requestSize = 0;
+  double m_readFraction = 0;
 
   // State
   SlotPool<Request> m_inFlight;
