@@ -109,14 +109,14 @@ bool writeCsv(const std::string& dir, const ScenarioRunner& runner, const RunRes
   return true;
 }
 
-/// Prints the verdict on the recorded client history; returns false if it is not
-/// linearizable (or could not be decided). A failed check's explanation is cut short: the
+/// Prints the verdict on the recorded client history and returns it. A failed check's explanation is cut short: the
 /// longest order found can run to hundreds of operations, and --history-out keeps them all.
-bool reportLinearizability(const HistoryRecorder& recorder) {
+lin::Verdict reportLinearizability(const HistoryRecorder& recorder) {
   const RecordedHistoryCheck check = checkRecordedHistory(recorder);
   if (!check.load.ok()) {
+    // The recorder writes what the reader reads; this would be a bug in Pillars itself.
     for (const Diagnostic& d : check.load.errors) std::fprintf(stderr, "%s\n", d.format().c_str());
-    return false;
+    return lin::Verdict::TooLarge;
   }
   const std::string text = explainCheck(check.load, check.result);
   std::printf("\nClient history: ");
@@ -135,7 +135,7 @@ bool reportLinearizability(const HistoryRecorder& recorder) {
     std::printf("  (recorded the first %zu operations; %llu later ones were not recorded)\n",
                 recorder.ops().size(), static_cast<unsigned long long>(recorder.unrecorded()));
   }
-  return check.linearizable();
+  return check.result.verdict;
 }
 
 }  // namespace
@@ -277,11 +277,11 @@ int runSimulate(const std::vector<std::string>& args) {
     std::fprintf(stderr, "pillars-cli: %s\n", error.c_str());
     return kExitFailed;
   }
-  bool linearizable = true;
+  lin::Verdict verdict = lin::Verdict::Linearizable;
   if (checkHistory) {
     // With the JSON results on standard output, only the exit status tells the verdict.
-    linearizable = jsonToStdout ? checkRecordedHistory(*recorder).linearizable()
-                                : reportLinearizability(*recorder);
+    verdict = jsonToStdout ? checkRecordedHistory(*recorder).result.verdict
+                           : reportLinearizability(*recorder);
   }
   // A safety checker found a broken invariant and halted the run: the results above cover
   // the run up to that point, and the exit status says the system under study is unsafe.
@@ -297,8 +297,11 @@ int runSimulate(const std::vector<std::string>& args) {
     std::fprintf(stderr, "pillars-cli simulate: the run was halted at the first violation\n");
     return kExitFailed;
   }
-  if (!linearizable) {
-    std::fprintf(stderr, "pillars-cli simulate: the client history is NOT linearizable\n");
+  if (verdict != lin::Verdict::Linearizable) {
+    std::fprintf(stderr, "pillars-cli simulate: %s\n",
+                 verdict == lin::Verdict::NotLinearizable
+                     ? "the client history is NOT linearizable"
+                     : "the client history could not be checked within the search budget");
     return kExitFailed;
   }
   return kExitOk;

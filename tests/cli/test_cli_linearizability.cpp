@@ -51,6 +51,25 @@ TEST_F(CliLinearizability, StaleReadsFailTheRunWithTheOperationThatCannotBePlace
   EXPECT_EQ(check.exitCode, 1) << check.describe();
 }
 
+TEST_F(CliLinearizability, TheTraceIsWrittenInTheSameRunAndTheRunIsUnchanged) {
+  // The recorder passes every event on to the trace writer: the trace has the client's
+  // requests, and the fingerprint is the one of a run with neither.
+  const std::string trace = tmp("trace.csv").string();
+  const CliRun both = runCli({"simulate", fixture("raft-kv.json"), "--check-linearizability",
+                              "--trace", trace});
+  ASSERT_EQ(both.exitCode, 0) << both.describe();
+  const CliRun plain = runCli({"simulate", fixture("raft-kv.json")});
+  ASSERT_EQ(plain.exitCode, 0) << plain.describe();
+  const auto fingerprint = [](const std::string& out) {
+    const auto at = out.find("fingerprint ");
+    return at == std::string::npos ? std::string() : out.substr(at, 28);
+  };
+  EXPECT_FALSE(fingerprint(plain.out).empty());
+  EXPECT_EQ(fingerprint(both.out), fingerprint(plain.out));
+  const std::string csv = readFile(trace);
+  EXPECT_NE(csv.find(",send,request,c1,n"), std::string::npos) << csv.substr(0, 400);
+}
+
 TEST_F(CliLinearizability, WithoutTheFlagNothingIsChecked) {
   const CliRun r = runCli({"simulate", fixture("raft-kv.json"), "--quiet",
                            "--set", "n2.bug=stale_reads"});
