@@ -6,12 +6,14 @@
 #include <QAction>
 #include <QMenu>
 #include <QTest>
+#include <algorithm>
 
 #include "engine/pillars/truth/raft_node.hpp"
 #include "engine/sim/simulation.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/live/live_overlay.hpp"
 #include "widgets/live/live_run.hpp"
+#include "widgets/live/message_layer.hpp"
 #include "widgets/window/main_window.hpp"
 #include "widgets/window/simulate_actions.hpp"
 #include "tests/widgets/simulating_fixture.hpp"
@@ -116,6 +118,22 @@ TEST_F(RaftView5, TheLeaderCrashShowsDownThenANewLeaderOfTheNextTerm) {
   EXPECT_EQ(view(leaders.front()).term, node(leaders.front()).currentTerm());
 }
 
+TEST_F(RaftView5, MidElectionTheCandidateShowsAndItsVotesAreDrawnLarge) {
+  // raft-5 with seed 7: n1 crashes at 20 s, n5 times out at 20.168 s and sends RequestVote to
+  // its four peers (0.5-2 ms away); it leads by 20.171 s.
+  runUntil(20169 * kMillisecond);
+  EXPECT_EQ(view("n5").role, RaftView::Role::Candidate);
+  EXPECT_EQ(view("n5").term, 2);
+  EXPECT_EQ(view("n5").votedFor, QStringLiteral("n5"));
+  EXPECT_TRUE(shownLeaders().empty());
+  const MessageLayer* layer = window.liveOverlay().messageLayer();
+  ASSERT_NE(layer, nullptr);
+  EXPECT_GE(layer->drawnVotes(), 3);
+  EXPECT_LE(layer->drawnVotes(), 8);  // four requests, four replies at most
+  runUntil(20171 * kMillisecond);
+  EXPECT_EQ(shownLeaders(), std::vector<std::string>{"n5"});
+}
+
 TEST_F(RaftView5, TimeOutNowMakesAFollowerACandidateOfTheNextTermAndAnElectionFollows) {
   runUntil(5 * kSecond);
   ASSERT_EQ(view("n3").role, RaftView::Role::Follower);
@@ -126,14 +144,22 @@ TEST_F(RaftView5, TimeOutNowMakesAFollowerACandidateOfTheNextTermAndAnElectionFo
   EXPECT_EQ(after.term, term + 1);
   EXPECT_EQ(after.votedFor, QStringLiteral("n3"));
   EXPECT_DOUBLE_EQ(after.timerLeft, 1.0);  // a fresh timeout, drawn just now
+  // Recorded at the live clock, so saving and rerunning the project replays it.
+  const auto& faults = window.document().scenario().faults;
+  const auto recorded = std::count_if(faults.begin(), faults.end(), [&](const FaultSpec& f) {
+    return f.action == FaultAction::Timeout && f.target == "n3" && f.at == live().now();
+  });
+  EXPECT_EQ(recorded, 1);
   runUntil(6 * kSecond);
   const auto leaders = shownLeaders();
   ASSERT_EQ(leaders.size(), 1u);
   EXPECT_GE(view(leaders.front()).term, term + 1);
   for (const std::string& id : kNodes) EXPECT_EQ(view(id).term, view(leaders.front()).term) << id;
-  // The leader has no election timer to time out.
+  // The leader has no election timer to time out: nothing happens, nothing is recorded.
+  const std::size_t before = faults.size();
   EXPECT_TRUE(triggerMenu(leaders.front(), QStringLiteral("Time Out %1 Now").arg(QString::fromStdString(leaders.front()))));
   EXPECT_EQ(view(leaders.front()).role, RaftView::Role::Leader);
+  EXPECT_EQ(faults.size(), before);
 }
 
 TEST_F(RaftView5, PartitionCutsExactlyThePeerLinksAndHealReversesIt) {

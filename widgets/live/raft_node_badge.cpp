@@ -24,7 +24,7 @@ QString nameOf(const Simulation& sim, ComponentId id) {
 }
 
 // Log boxes: side and gap, in scene units (the strip is drawn at the card's scale).
-constexpr qreal kBox = 11.0;
+constexpr qreal kBox = 12.0;
 constexpr qreal kGap = 2.0;
 
 }  // namespace
@@ -99,7 +99,7 @@ void RaftNodeBadge::setView(const RaftView& view) {
 
 QRectF RaftNodeBadge::stripRect() {
   const QRectF card = cardRect();
-  return QRectF(card.left(), card.bottom() + 5, card.width(), 36);
+  return QRectF(card.left(), card.bottom() + 5, card.width(), 40);
 }
 
 QRectF RaftNodeBadge::boundingRect() const {
@@ -115,7 +115,7 @@ void RaftNodeBadge::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
   p->setBrush(QColor(255, 255, 255, 235));
   p->drawRoundedRect(strip, 5, 5);
   const QRectF inner = strip.adjusted(4, 3, -4, -3);
-  paintHeader(p, QRectF(inner.left(), inner.top(), inner.width(), 14));
+  paintHeader(p, QRectF(inner.left(), inner.top(), inner.width(), 15));
   paintLog(p, QRectF(inner.left(), inner.bottom() - kBox - 1, inner.width(), kBox));
 }
 
@@ -159,7 +159,7 @@ void RaftNodeBadge::paintHeader(QPainter* p, const QRectF& row) const {
   }
 
   QFont f = p->font();
-  f.setPointSizeF(7.5);
+  f.setPointSizeF(8.0);
   f.setBold(true);
   p->setFont(f);
   const QFontMetricsF fm(f);
@@ -183,7 +183,7 @@ void RaftNodeBadge::paintHeader(QPainter* p, const QRectF& row) const {
 
 void RaftNodeBadge::paintLog(QPainter* p, const QRectF& row) const {
   QFont f = p->font();
-  f.setPointSizeF(7.0);
+  f.setPointSizeF(7.5);
   f.setBold(false);
   p->setFont(f);
   const QString commit = QStringLiteral("commit %1/%2").arg(m_view.commitIndex).arg(m_view.lastIndex);

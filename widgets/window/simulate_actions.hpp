@@ -64,14 +64,14 @@ class SimulateActions final : public QObject {
   /// The link's loss probability, 0 to 1.
   bool injectLoss(const std::string& link, double probability);
 
-  // Raft nodes by hand (simulate_raft_actions.cpp). Partition and heal are recorded as one
-  // cut or heal per peer link; a timeout and a client request act on the node itself, are
-  // not faults of the timeline's kinds, and so are not recorded.
+  // Raft nodes by hand (simulate_raft_actions.cpp). A timeout is recorded as a "timeout"
+  // fault, a partition or its heal as one cut or heal per peer link; a client request is load,
+  // not a fault, and is not recorded.
   /// Links between `raftNode` and the other raft_nodes of its group, in declaration order.
   std::vector<std::string> raftPeerLinks(const std::string& raftNode) const;
   /// Whether every peer link of the node is cut in the loaded run.
   bool isPartitioned(const std::string& raftNode) const;
-  /// RaftNode::timeoutNow on the node: false when not a raft_node, down, or the leader.
+  /// RaftNode::timeoutNow on the node, recorded: false when not a raft_node, down, or the leader.
   bool injectTimeoutNow(const std::string& raftNode);
   /// Cuts (heals) every peer link that is not cut (cut) yet; false if there was none.
   bool injectPartition(const std::string& raftNode);

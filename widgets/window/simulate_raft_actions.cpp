@@ -53,6 +53,7 @@ bool SimulateActions::injectTimeoutNow(const std::string& raftNode) {
   if (!isRaftNode(raftNode) || !ensureLoaded()) return false;
   RaftNode* node = raftNodeIn(m_run, raftNode);
   if (!node || !node->timeoutNow()) return false;
+  record({0, FaultAction::Timeout, raftNode});
   emit m_run.advanced();  // views redraw as after any fault by hand
   return true;
 }
