@@ -453,8 +453,8 @@ class ScenarioParser {
       const std::optional<FaultAction> known = faultActionFromName(*what);
       if (!known) {
         error(*action, p.key("action"),
-              "expected \"crash\", \"restart\", \"cut\" or \"heal\" (outages), or \"slow\", "
-              "\"delay\" or \"loss\" (degradations), got " + inQuotes(*what));
+              "expected \"crash\", \"restart\", \"cut\" or \"heal\" (outages), \"slow\", "
+              "\"delay\" or \"loss\" (degradations), or \"timeout\" (Raft), got " + inQuotes(*what));
         return;
       }
       f.action = *known;
@@ -468,6 +468,13 @@ class ScenarioParser {
       }
       if (!onLink && !s.findComponent(f.target) && !s.findGroup(f.target)) {
         error(*target, p.key("target"), "no component or group has the id " + inQuotes(f.target));
+        ok = false;
+      }
+      // Only a raft_node has an election timer; a group may mix kinds (its raft_nodes act).
+      if (const ComponentSpec* c = s.findComponent(f.target);
+          f.action == FaultAction::Timeout && c && c->kind != "raft_node") {
+        error(*target, p.key("target"), "a \"timeout\" fault needs a raft_node (or a group), but " +
+                                            inQuotes(f.target) + " is a " + c->kind);
         ok = false;
       }
       if (!readFaultValue(item, p, f)) ok = false;
@@ -528,7 +535,8 @@ class ScenarioParser {
       case FaultAction::Crash:
       case FaultAction::Restart:
       case FaultAction::Cut:
-      case FaultAction::Heal: break;
+      case FaultAction::Heal:
+      case FaultAction::Timeout: break;
     }
     return ok;
   }

@@ -123,7 +123,8 @@ std::string writeScenarioJson(const Scenario& s) {
         case FaultAction::Crash:
         case FaultAction::Restart:
         case FaultAction::Cut:
-        case FaultAction::Heal: break;
+        case FaultAction::Heal:
+        case FaultAction::Timeout: break;
       }
       w.endObject();
     }

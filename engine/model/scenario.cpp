@@ -14,6 +14,7 @@ std::string_view faultActionName(FaultAction action) {
     case FaultAction::Slow: return "slow";
     case FaultAction::Delay: return "delay";
     case FaultAction::Loss: return "loss";
+    case FaultAction::Timeout: return "timeout";
   }
   return "crash";
 }
@@ -21,7 +22,7 @@ std::string_view faultActionName(FaultAction action) {
 std::optional<FaultAction> faultActionFromName(std::string_view name) {
   for (const FaultAction a : {FaultAction::Crash, FaultAction::Restart, FaultAction::Cut,
                               FaultAction::Heal, FaultAction::Slow, FaultAction::Delay,
-                              FaultAction::Loss}) {
+                              FaultAction::Loss, FaultAction::Timeout}) {
     if (faultActionName(a) == name) return a;
   }
   return std::nullopt;
@@ -35,7 +36,8 @@ bool faultTargetsLink(FaultAction action) {
     case FaultAction::Loss: return true;
     case FaultAction::Crash:
     case FaultAction::Restart:
-    case FaultAction::Slow: return false;
+    case FaultAction::Slow:
+    case FaultAction::Timeout: return false;
   }
   return false;
 }
@@ -48,7 +50,8 @@ std::string_view faultValueField(FaultAction action) {
     case FaultAction::Crash:
     case FaultAction::Restart:
     case FaultAction::Cut:
-    case FaultAction::Heal: return "";
+    case FaultAction::Heal:
+    case FaultAction::Timeout: return "";
   }
   return "";
 }

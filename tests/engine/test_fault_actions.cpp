@@ -678,8 +678,8 @@ TEST(FaultFormat, UnknownActionsAndFieldsNameTheNewOnes) {
   const std::string text = withFaults(
       "    { \"at\": \"5s\", \"action\": \"throttle\", \"target\": \"a\" }");
   expectOnlyError(text, valueOf(text, "action"), "$.faults[0].action",
-                  "expected \"crash\", \"restart\", \"cut\" or \"heal\" (outages), or \"slow\", "
-                  "\"delay\" or \"loss\" (degradations), got \"throttle\"");
+                  "expected \"crash\", \"restart\", \"cut\" or \"heal\" (outages), \"slow\", "
+                  "\"delay\" or \"loss\" (degradations), or \"timeout\" (Raft), got \"throttle\"");
   const std::string field = withFaults(
       "    { \"at\": \"5s\", \"action\": \"slow\", \"target\": \"a\", \"factor\": 2, \"by\": 3 }");
   expectOnlyError(field, valueOf(field, "by"), "$.faults[0].by",
@@ -733,7 +733,7 @@ TEST(FaultFormat, NamesAndTargetsOfEveryAction) {
       {FaultAction::Crash, "crash", false, ""},   {FaultAction::Restart, "restart", false, ""},
       {FaultAction::Cut, "cut", true, ""},        {FaultAction::Heal, "heal", true, ""},
       {FaultAction::Slow, "slow", false, "factor"}, {FaultAction::Delay, "delay", true, "latency"},
-      {FaultAction::Loss, "loss", true, "probability"},
+      {FaultAction::Loss, "loss", true, "probability"}, {FaultAction::Timeout, "timeout", false, ""},
   };
   for (const Row& r : rows) {
     EXPECT_EQ(faultActionName(r.action), r.name);

@@ -559,6 +559,12 @@ QString TopologyDocument::checkFault(const FaultSpec& fault) const {
     case FaultAction::Delay:
       if (fault.latency < 0) return tr("Added latency cannot be negative.");
       break;
+    case FaultAction::Timeout:
+      if (const ComponentSpec* c = m_scenario.findComponent(fault.target); c && c->kind != "raft_node") {
+        return tr("Only a Raft node (or a group) can time out; %1 is a %2.")
+            .arg(target, QString::fromStdString(c->kind));
+      }
+      break;
     default: break;
   }
   return {};

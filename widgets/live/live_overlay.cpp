@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/pillars/truth/raft_node.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/simulation.hpp"
 #include "widgets/canvas/node_item.hpp"
@@ -290,7 +291,10 @@ bool LiveOverlay::ensureItems() {
 }
 
 void LiveOverlay::rebuildMapping() {
-  for (NodeEntry& n : m_nodes) delete n.state;
+  for (NodeEntry& n : m_nodes) {
+    delete n.state;
+    delete n.raft;
+  }
   m_nodes.clear();
   m_links.clear();
   m_componentIndex.clear();
@@ -308,6 +312,7 @@ void LiveOverlay::rebuildMapping() {
       n.state = new NodeStateItem(m_root.data());
       const auto badge = m_badges.find(c.id);
       if (badge != m_badges.end()) n.state->setBadgeColour(badge->second.second);
+      if (c.kind == "raft_node") n.raft = new RaftNodeBadge(m_root.data());
     }
   }
   m_links.resize(s.links.size());
@@ -335,6 +340,7 @@ void LiveOverlay::updateGeometryIfMoved() {
     if (!n.card) continue;
     n.lastPos = n.card->pos();
     n.state->setPos(n.lastPos);
+    if (n.raft) n.raft->setPos(n.lastPos);
     bounds |= cardRect().translated(n.lastPos);
   }
   std::vector<MessageLayer::Segment> segments(m_links.size());
@@ -443,6 +449,10 @@ void LiveOverlay::updateNodes() {
     const auto badge = m_badges.find(n.id);
     if (badge != m_badges.end()) s.badge = badge->second.first;
     n.state->setState(s, m.capacity > 0);
+    if (n.raft) {
+      // The kind said raft_node when the badge was made; the cast only guards a mismatch.
+      if (const auto* node = dynamic_cast<const RaftNode*>(&c)) n.raft->setView(readRaftView(*node, sim, now, c.isUp()));
+    }
   }
 }
 
@@ -513,6 +523,12 @@ bool LiveOverlay::cutShown(const std::string& linkId) const {
   if (!m_root || !m_cuts || !m_root->isVisible()) return false;
   const LinkId l = m_live.linkId(linkId);
   return l != kNoLink && m_cuts->hasLink(l);
+}
+
+std::optional<RaftView> LiveOverlay::raftView(const std::string& componentId) const {
+  const auto it = m_componentIndex.find(componentId);
+  if (!m_root || it == m_componentIndex.end() || !m_nodes[it->second].raft) return std::nullopt;
+  return m_nodes[it->second].raft->view();
 }
 
 bool LiveOverlay::bannerVisible() const {

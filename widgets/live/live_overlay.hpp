@@ -15,6 +15,7 @@
 #include "engine/sim/ids.hpp"
 #include "engine/sim/time.hpp"
 #include "widgets/canvas/topology_scene.hpp"
+#include "widgets/live/raft_node_badge.hpp"
 
 class QGraphicsItem;
 class QGraphicsObject;
@@ -85,6 +86,8 @@ class LiveOverlay final : public QObject {
   std::optional<QLineF> linkSegment(const std::string& linkId) const;
   NodeState nodeState(const std::string& componentId) const;
   bool cutShown(const std::string& linkId) const;
+  /// What a raft_node's card shows of its Raft state, or nothing for other kinds.
+  std::optional<RaftView> raftView(const std::string& componentId) const;
   bool bannerVisible() const;
   QString bannerText() const;
   /// The message layer, for painting tests; null before the first refresh with a run loaded.
@@ -124,6 +127,7 @@ class LiveOverlay final : public QObject {
     std::string id;
     NodeItem* card = nullptr;  // valid while m_root lives (both die in the same clear())
     NodeStateItem* state = nullptr;
+    RaftNodeBadge* raft = nullptr;  // raft_nodes only; a child of the root like `state`
     QPointF lastPos;
     double lastBusyIntegral = 0;
     SimTime lastBusyStart = 0;

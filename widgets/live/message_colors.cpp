@@ -40,7 +40,7 @@ const std::vector<MessageCategoryStyle>& messageLegend() {
       {MessageCategory::Control, messageColour(MessageCategory::Control),
        QStringLiteral("control")},
       {MessageCategory::Consensus, messageColour(MessageCategory::Consensus),
-       QStringLiteral("consensus")},
+       QStringLiteral("consensus (append, 2PC)")},
       {MessageCategory::Replication, messageColour(MessageCategory::Replication),
        QStringLiteral("replication")},
   };
@@ -49,8 +49,8 @@ const std::vector<MessageCategoryStyle>& messageLegend() {
 
 namespace {
 
-QPixmap dot(const QColor& colour, bool ring) {
-  QPixmap pm(12, 12);
+QPixmap dot(const QColor& colour, bool ring, qreal diameter = 8) {
+  QPixmap pm(14, 14);
   pm.fill(Qt::transparent);
   QPainter p(&pm);
   p.setRenderHint(QPainter::Antialiasing);
@@ -61,14 +61,14 @@ QPixmap dot(const QColor& colour, bool ring) {
     p.setPen(Qt::NoPen);
     p.setBrush(colour);
   }
-  p.drawEllipse(QRectF(2, 2, 8, 8));
+  p.drawEllipse(QRectF(7 - diameter / 2, 7 - diameter / 2, diameter, diameter));
   return pm;
 }
 
 void addEntry(QHBoxLayout* row, QWidget* parent, const QColor& colour, const QString& label,
-              bool ring) {
+              bool ring, qreal diameter = 8) {
   auto* icon = new QLabel(parent);
-  icon->setPixmap(dot(colour, ring));
+  icon->setPixmap(dot(colour, ring, diameter));
   row->addWidget(icon);
   row->addWidget(new QLabel(label, parent));
   row->addSpacing(8);
@@ -82,6 +82,8 @@ QWidget* createMessageLegend(QWidget* parent) {
   row->setContentsMargins(4, 0, 4, 0);
   row->setSpacing(3);
   for (const MessageCategoryStyle& s : messageLegend()) addEntry(row, w, s.colour, s.label, false);
+  // Raft votes: the consensus colour, drawn larger (MessageLayer::kVoteDiameter).
+  addEntry(row, w, messageColour(MessageCategory::Consensus), QStringLiteral("vote"), false, 12);
   addEntry(row, w, droppedMessageColour(), QStringLiteral("dropped"), true);
   return w;
 }

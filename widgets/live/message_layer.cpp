@@ -70,7 +70,8 @@ void MessageLayer::setFlights(std::span<const FlightRecorder::Flight> flights, S
     const std::optional<QPointF> p = positionOf(f, now);
     if (!p) continue;
     const auto c = static_cast<std::size_t>(categoryOf(f.kind));
-    m_dots[std::min(c, kCategories - 1)].push_back(*p);
+    const bool vote = f.kind == MessageKind::RequestVote || f.kind == MessageKind::RequestVoteReply;
+    m_dots[vote ? kVotes : std::min(c, kCategories - 1)].push_back(*p);
     ++drawn;
   }
   m_drawn = drawn;
@@ -146,6 +147,16 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     dotPen.setColor(messageColour(static_cast<MessageCategory>(c)));
     p->setPen(dotPen);
     p->drawPoints(dots.data(), static_cast<int>(dots.size()));
+  }
+  if (const std::vector<QPointF>& votes = m_dots[kVotes]; !votes.empty()) {
+    dotPen.setWidthF(kVoteDiameter + 3);
+    dotPen.setColor(Qt::white);
+    p->setPen(dotPen);
+    p->drawPoints(votes.data(), static_cast<int>(votes.size()));
+    dotPen.setWidthF(kVoteDiameter);
+    dotPen.setColor(messageColour(MessageCategory::Consensus));
+    p->setPen(dotPen);
+    p->drawPoints(votes.data(), static_cast<int>(votes.size()));
   }
   // Deaths: a red ring growing and fading over kFlashMs of wall time.
   expireFlashes();

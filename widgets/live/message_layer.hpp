@@ -63,10 +63,16 @@ class MessageLayer final : public QGraphicsItem {
   void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
   static constexpr qreal kDotDiameter = 7.0;
+  /// Votes (RequestVote and its reply) are drawn larger, with a white rim, in the consensus
+  /// colour: an election is the rare event to spot among the steady AppendEntries.
+  static constexpr qreal kVoteDiameter = 11.0;
+  /// Votes drawn now (part of drawnMessages()).
+  int drawnVotes() const { return static_cast<int>(m_dots[kVotes].size()); }
   static constexpr qint64 kFlashMs = 500;
 
  private:
   static constexpr std::size_t kCategories = 6;
+  static constexpr std::size_t kVotes = kCategories;  // the extra bucket after the categories
   struct Flash {
     QPointF at;
     qint64 startMs;
@@ -75,7 +81,7 @@ class MessageLayer final : public QGraphicsItem {
 
   std::vector<Segment> m_segments;
   QRectF m_bounds;
-  std::array<std::vector<QPointF>, kCategories> m_dots;  // per category, reused
+  std::array<std::vector<QPointF>, kCategories + 1> m_dots;  // per category, then votes; reused
   std::vector<double> m_rates;
   std::vector<Flash> m_flashes;
   QElapsedTimer m_wall;

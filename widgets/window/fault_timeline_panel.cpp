@@ -25,7 +25,8 @@ namespace pillars {
 namespace {
 
 constexpr FaultAction kActions[] = {FaultAction::Crash, FaultAction::Restart, FaultAction::Slow, FaultAction::Cut,
-                                    FaultAction::Heal,  FaultAction::Delay,   FaultAction::Loss};
+                                    FaultAction::Heal,  FaultAction::Delay,   FaultAction::Loss,
+                                    FaultAction::Timeout};
 
 QString actionName(FaultAction a) { return QString::fromStdString(std::string(faultActionName(a))); }
 
@@ -37,7 +38,11 @@ QStringList targetsFor(const Scenario& s, FaultAction action) {
   if (faultTargetsLink(action)) {
     for (const LinkSpec& l : s.links) out << QString::fromStdString(l.id);
   } else {
-    for (const ComponentSpec& c : s.components) out << QString::fromStdString(c.id);
+    for (const ComponentSpec& c : s.components) {
+      // Only a raft_node has an election timer to time out.
+      if (action == FaultAction::Timeout && c.kind != "raft_node") continue;
+      out << QString::fromStdString(c.id);
+    }
     for (const GroupSpec& g : s.groups) out << QString::fromStdString(g.id);
   }
   return out;

@@ -276,6 +276,9 @@ void MainWindow::createMenus() {
   tools->addAction(zoomOut);
   tools->addAction(fit);
 
+  // The run controls and the message legend on a row of their own: beside the file tools the
+  // legend overflowed behind the toolbar's extension button at common window widths.
+  addToolBarBreak();
   QToolBar* runTools = addToolBar(tr("Run"));
   runTools->setObjectName(QStringLiteral("RunToolBar"));
   m_simulateActions->addTo(*runTools);

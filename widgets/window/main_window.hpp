@@ -48,6 +48,7 @@ class MainWindow final : public QMainWindow {
   AutoLayout& autoLayout() { return *m_autoLayout; }
   EditActions& editActions() { return *m_editActions; }
   LiveRun& liveRun() { return *m_live; }
+  LiveOverlay& liveOverlay() { return *m_overlay; }
   SimulateActions& simulateActions() { return *m_simulateActions; }
   /// Creates a component of `kind` at a canvas position and selects it.
   void addComponentAt(const QString& kind, QPointF scenePos);

@@ -193,6 +193,8 @@ void SimulateActions::addFaultsTo(QMenu& menu, const std::vector<std::string>& c
                                   const std::vector<std::string>& links) {
   if (components.empty() && links.empty()) return;
   menu.addSeparator();
+  // Raft nodes get their one-click controls straight in the menu, above the fault submenu.
+  if (components.size() == 1 && isRaftNode(components.front())) addRaftActionsTo(menu, components.front());
   QMenu* faults = menu.addMenu(tr("Inject &Fault"));
   const auto atNow = [this] { return tr(" at t = %1").arg(clockText(m_run.now())); };
   for (const std::string& id : components) {

@@ -64,6 +64,21 @@ class SimulateActions final : public QObject {
   /// The link's loss probability, 0 to 1.
   bool injectLoss(const std::string& link, double probability);
 
+  // Raft nodes by hand (simulate_raft_actions.cpp). A timeout is recorded as a "timeout"
+  // fault, a partition or its heal as one cut or heal per peer link; a client request is load,
+  // not a fault, and is not recorded.
+  /// Links between `raftNode` and the other raft_nodes of its group, in declaration order.
+  std::vector<std::string> raftPeerLinks(const std::string& raftNode) const;
+  /// Whether every peer link of the node is cut in the loaded run.
+  bool isPartitioned(const std::string& raftNode) const;
+  /// RaftNode::timeoutNow on the node, recorded: false when not a raft_node, down, or the leader.
+  bool injectTimeoutNow(const std::string& raftNode);
+  /// Cuts (heals) every peer link that is not cut (cut) yet; false if there was none.
+  bool injectPartition(const std::string& raftNode);
+  bool injectHealPartition(const std::string& raftNode);
+  /// RaftNode::submitCommand: false when down, or no leader is known to it.
+  bool injectClientRequest(const std::string& raftNode);
+
  signals:
   void message(const QString& text);
 
@@ -74,6 +89,9 @@ class SimulateActions final : public QObject {
   void reset();
   void updateState();
   void updateReadout();
+  /// The Raft entries of the context menu for one raft_node (simulate_raft_actions.cpp).
+  void addRaftActionsTo(QMenu& menu, const std::string& raftNode);
+  bool isRaftNode(const std::string& id) const;
   /// Adds `fault` (at the live clock) to the document and takes the result as what is loaded.
   void record(FaultSpec fault);
   /// A run reached its end: the document keeps its results for the project file.

@@ -67,6 +67,28 @@ class RaftNode final : public Component {
   const RaftGroup* group() const { return m_group.get(); }
   /// As leader: the latest time by which a majority (itself included) had been heard from.
   SimTime lastQuorumContact() const;
+  /// When a follower or candidate starts an election unless a leader or a vote resets it
+  /// first, and the random timeout that deadline was drawn with (for the app's timer arc).
+  /// Meaningless for a leader, which has no election timer.
+  SimTime electionDeadline() const { return m_electionDeadline; }
+  SimTime electionTimeout() const { return m_electionTimeout; }
+  /// The term of log entry `index` (1-based), 0 for index 0 or out of range.
+  std::int64_t termOf(std::int64_t index) const {
+    return index < 1 || index > lastLogIndex() ? 0 : termAt(index);
+  }
+
+  // Interventions by hand (the app's context menu); both act now, at the current time.
+  /// Starts an election at once, as if the election timer had just fired: term + 1, a vote
+  /// for itself, RequestVote to every peer. False (nothing done) for a leader, which has no
+  /// election timer, or a crashed node.
+  bool timeoutNow();
+  /// A request typed in at this node as if by a client: a leader appends it to its log and
+  /// replicates it; a follower that knows a leader forwards it there (the answer is dropped,
+  /// nobody waits for it). Its command id has the top bit set so it never equals a client's
+  /// request id. False (nothing done) when crashed, or a follower or candidate knows no leader.
+  bool submitCommand();
+  static constexpr std::uint64_t kHandCommandBit = std::uint64_t{1} << 63;
+  std::uint64_t handCommands() const { return m_handCommands; }
 
  private:
   enum Timer : std::uint32_t { ElectionCheck, HeartbeatTick, ApplyDone };
@@ -195,6 +217,7 @@ class RaftNode final : public Component {
   // Node figures
   std::uint64_t m_electionsStarted = 0;
   std::uint64_t m_forwarded = 0;
+  std::uint64_t m_handCommands = 0;  // submitCommand() calls that did something
 };
 
 }  // namespace pillars

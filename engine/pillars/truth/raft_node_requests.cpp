@@ -57,6 +57,34 @@ void RaftNode::onClientRequest(const Message& msg, LinkId via) {
   send(via, msg.errorReply(ErrorReason::Unavailable, m_responseSize));
 }
 
+// --- Interventions by hand --------------------------------------------------------------------
+
+bool RaftNode::timeoutNow() {
+  if (!isUp() || m_role == Role::Leader) return false;
+  startElection();
+  return true;
+}
+
+bool RaftNode::submitCommand() {
+  if (!isUp()) return false;
+  Message m = makeMessage(MessageKind::Request, m_entrySize);
+  m.requestId = kHandCommandBit | (m_handCommands + 1);
+  m.originTime = now();
+  if (m_role == Role::Leader) {
+    // Appended like a client's request, but with no caller to answer once applied.
+    appendOwn(m.requestId);
+    replicate();
+  } else {
+    const Peer* leader = m_leader != kNoComponent ? peerOf(m_leader) : nullptr;
+    if (!leader) return false;
+    // kNoSlot matches no forward, so the leader's answer is dropped on arrival (onLeaderReply).
+    m.correlation = kNoSlot;
+    send(leader->link, m);
+  }
+  ++m_handCommands;
+  return true;
+}
+
 void RaftNode::onLeaderReply(const Message& msg) {
   Forward* f = m_forwards.get(msg.correlation);
   if (!f) return;  // already failed when the leader changed
