@@ -63,7 +63,7 @@ std::string tickLabel(double v) {
 }  // namespace
 
 std::string riskChartSvg(const std::vector<ReportPillar>& pillars) {
-  const double labelW = 90, barW = 440, rowH = 30, top = 34, width = 640;
+  const double labelW = 110, barW = 420, rowH = 30, top = 34, width = 640;
   const double height = top + rowH * static_cast<double>(pillars.size()) + 16;
   int most = 1;
   for (const auto& p : pillars) most = std::max(most, p.questions);

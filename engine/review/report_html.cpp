@@ -98,11 +98,27 @@ class HtmlBuilder {
     simulation();
     appendix();
     m_out += "</body>\n</html>\n";
+    if (!browser()) adaptToRichText();
     return m_out;
   }
 
  private:
   bool browser() const { return m_flavour == HtmlFlavour::Browser; }
+
+  /// Qt's rich text ignores text-align from class selectors and centres header cells: spell
+  /// the alignment out as attributes.
+  void adaptToRichText() {
+    replaceAll("<th class=\"num\"", "<th align=\"right\"");
+    replaceAll("<td class=\"num\"", "<td align=\"right\"");
+    replaceAll("<th>", "<th align=\"left\">");
+    replaceAll("<th width=", "<th align=\"left\" width=");
+  }
+
+  void replaceAll(const std::string& from, const std::string& to) {
+    for (auto at = m_out.find(from); at != std::string::npos; at = m_out.find(from, at + to.size())) {
+      m_out.replace(at, from.size(), to);
+    }
+  }
 
   std::string table() const {
     // Attributes as well as CSS: Qt's rich text draws table borders from the attributes.
@@ -219,7 +235,8 @@ class HtmlBuilder {
         ++sectionNumber;
         questionNumber = 0;
         m_out += "<h3>3." + std::to_string(sectionNumber) + " " + escapeHtml(section) + "</h3>\n" + table() +
-                 "\n<tr><th>#</th><th>Question</th><th>Answer</th><th>Risk</th><th>Evidence and notes</th></tr>\n";
+                 "\n<tr><th width=\"7%\">#</th><th width=\"24%\">Question</th><th width=\"15%\">Answer</th>"
+                 "<th width=\"13%\">Risk</th><th width=\"41%\">Evidence and notes</th></tr>\n";
       }
       ++questionNumber;
       std::string answer = q.answered ? escapeHtml(q.answer) : "<span class=\"muted\">unanswered</span>";
