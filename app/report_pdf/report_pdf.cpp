@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgRenderer>
+#include <QTextBlock>
 #include <QTextDocument>
 #include <QUrl>
 #include <functional>
@@ -57,7 +58,21 @@ void buildDocument(const review::Report& report, QTextDocument& doc) {
     image.setDevicePixelRatio(kFigureOversampling);
     doc.addResource(QTextDocument::ImageResource, QUrl(qs(figure.name)), image);
   }
+  // Two passes: lay out once to learn the page each section starts on, then again with those
+  // pages in the contents (it has a page of its own, so the numbers do not move).
   doc.setHtml(qs(review::writeReportHtml(report, review::HtmlFlavour::RichText)));
+  doc.setPageSize(QSizeF(kContentW, kContentH));
+  std::vector<int> pages;
+  for (const auto& title : review::reportSectionTitles()) {
+    int page = 0;
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+      if (block.blockFormat().headingLevel() != 2 || block.text() != qs(title)) continue;
+      page = static_cast<int>(doc.documentLayout()->blockBoundingRect(block).top() / kContentH) + 1;
+      break;
+    }
+    pages.push_back(page);
+  }
+  doc.setHtml(qs(review::writeReportHtml(report, review::HtmlFlavour::RichText, pages)));
   doc.setPageSize(QSizeF(kContentW, kContentH));
 }
 

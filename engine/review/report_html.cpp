@@ -82,7 +82,8 @@ figcaption { color: #607d8b; font-size: 9pt; }
 
 class HtmlBuilder {
  public:
-  HtmlBuilder(const Report& report, HtmlFlavour flavour) : m_r(report), m_flavour(flavour) {
+  HtmlBuilder(const Report& report, HtmlFlavour flavour, const std::vector<int>& contentsPages)
+      : m_r(report), m_flavour(flavour), m_contentsPages(contentsPages) {
     for (auto& f : reportFigures(report)) m_figures.push_back(std::move(f));
   }
 
@@ -178,8 +179,19 @@ class HtmlBuilder {
 
   void contents() {
     if (!browser()) pageBreak();
-    m_out += browser() ? "<nav class=\"toc\">\n<h2>Contents</h2>\n<ul>\n" : "<h2>Contents</h2>\n<ul>\n";
     static const char* kAnchors[] = {"summary", "topology", "questions", "recommendations", "simulation", "patterns"};
+    if (!browser() && m_contentsPages.size() == reportSectionTitles().size()) {
+      // A printed contents page: titles on the left, page numbers on the right.
+      m_out += "<h2>Contents</h2>\n<table width=\"100%\" cellspacing=\"0\" cellpadding=\"5\">\n";
+      for (std::size_t i = 0; i < reportSectionTitles().size(); ++i) {
+        m_out += "<tr><td style=\"font-size:12pt;\">" + escapeHtml(reportSectionTitles()[i]) +
+                 "</td><td align=\"right\" style=\"font-size:12pt;\">" + std::to_string(m_contentsPages[i]) +
+                 "</td></tr>\n";
+      }
+      m_out += "</table>\n";
+      return;
+    }
+    m_out += browser() ? "<nav class=\"toc\">\n<h2>Contents</h2>\n<ul>\n" : "<h2>Contents</h2>\n<ul>\n";
     for (std::size_t i = 0; i < reportSectionTitles().size(); ++i) {
       m_out += std::string("<li><a href=\"#") + kAnchors[i] + "\">" + escapeHtml(reportSectionTitles()[i]) + "</a></li>\n";
     }
@@ -342,6 +354,7 @@ class HtmlBuilder {
 
   const Report& m_r;
   HtmlFlavour m_flavour;
+  std::vector<int> m_contentsPages;
   std::vector<ReportFigure> m_figures;
   std::string m_out;
 };
@@ -372,7 +385,9 @@ const std::vector<std::string>& reportSectionTitles() {
   return titles;
 }
 
-std::string writeReportHtml(const Report& report, HtmlFlavour flavour) { return HtmlBuilder(report, flavour).build(); }
+std::string writeReportHtml(const Report& report, HtmlFlavour flavour, const std::vector<int>& contentsPages) {
+  return HtmlBuilder(report, flavour, contentsPages).build();
+}
 
 std::string escapeHtml(const std::string& text) {
   std::string out;

@@ -30,7 +30,10 @@ std::vector<ReportFigure> reportFigures(const Report& report);
 /// The numbered section headings, in order (tests and the table of contents use them).
 const std::vector<std::string>& reportSectionTitles();
 
-std::string writeReportHtml(const Report& report, HtmlFlavour flavour = HtmlFlavour::Browser);
+/// `contentsPages` (rich text only): the page each section starts on, for the contents page
+/// of a paginated rendering; empty lists the sections without pages.
+std::string writeReportHtml(const Report& report, HtmlFlavour flavour = HtmlFlavour::Browser,
+                            const std::vector<int>& contentsPages = {});
 
 /// Escapes &, <, >, " for HTML text and attributes.
 std::string escapeHtml(const std::string& text);
