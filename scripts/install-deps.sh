@@ -11,6 +11,7 @@ packages=(
   libqt6opengl6-dev libgl-dev libxkbcommon-dev  # needed by Qt 6's CMake packages
   libgraphviz-dev libsqlite3-dev          # auto-layout and project files
   xvfb xauth                              # `make run` screenshots and GUI checks without a display
+  poppler-utils                           # pdftotext/pdftoppm: CLI tests read back the PDF review report
   appstream desktop-file-utils shared-mime-info  # packaging tests: validate metainfo, desktop file, MIME type
 )
 

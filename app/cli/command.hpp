@@ -16,5 +16,6 @@ int runLayout(const std::vector<std::string>& args);
 int runCheckHistory(const std::vector<std::string>& args);
 int runReview(const std::vector<std::string>& args);
 int runRecommend(const std::vector<std::string>& args);
+int runReport(const std::vector<std::string>& args);
 
 }  // namespace pillars::cli

@@ -22,6 +22,7 @@ constexpr const char* kUsage =
     "  check-history FILE  Check that a read/write history is linearizable\n"
     "  review FILE     Review a design: evidence, risks per pillar, recommended patterns\n"
     "  recommend       Recommend patterns from facts (--fact peak_rps=5000 ...)\n"
+    "  report FILE     Write a review report (--format html|md|pdf -o OUT)\n"
     "\n"
     "Run 'pillars-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 invalid input or failed run, 2 usage error\n"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   if (command == "check-history") return runCheckHistory(args);
   if (command == "review") return runReview(args);
   if (command == "recommend") return runRecommend(args);
+  if (command == "report") return runReport(args);
   std::fprintf(stderr, "pillars-cli: unknown command \"%s\"\n\n%s", command.c_str(), kUsage);
   return kExitUsage;
 }

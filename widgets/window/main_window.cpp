@@ -19,6 +19,7 @@
 
 #include "engine/model/component_kind.hpp"
 #include "widgets/canvas/diagram_export.hpp"
+#include "widgets/window/report_export.hpp"
 #include "widgets/canvas/kind_style.hpp"
 #include "widgets/canvas/node_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
@@ -204,6 +205,17 @@ void MainWindow::createMenus() {
       QMessageBox::warning(this, tr("Export failed"), problem);
     } else {
       statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+    }
+  });
+  file->addAction(tr("Export &Review\u2026"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Review"), QString(),
+                                                      tr("HTML report (*.html);;PDF document (*.pdf);;Markdown (*.md)"));
+    if (path.isEmpty()) return;
+    const QString problem = exportReview(*m_document, path);
+    if (!problem.isEmpty()) {
+      QMessageBox::warning(this, tr("Export failed"), problem);
+    } else {
+      statusBar()->showMessage(tr("Exported the review to %1").arg(path), 4000);
     }
   });
   file->addSeparator();

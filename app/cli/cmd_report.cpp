@@ -1,0 +1,126 @@
+#include <cstdio>
+#include <filesystem>
+
+#include "app/cli/arg_parser.hpp"
+#include "app/cli/command.hpp"
+#include "app/cli/review_input.hpp"
+#include "app/cli/scenario_input.hpp"
+#include "engine/io/project_file.hpp"
+#include "engine/review/report_html.hpp"
+#include "engine/review/report_markdown.hpp"
+#include "engine/review/report_model.hpp"
+#include "engine/util/atomic_file.hpp"
+
+#ifdef PILLARS_HAVE_REPORT_PDF
+#include <QGuiApplication>
+
+#include "app/report_pdf/report_pdf.hpp"
+#endif
+
+namespace pillars::cli {
+
+namespace {
+
+#ifdef PILLARS_HAVE_REPORT_PDF
+/// Qt needs an application object for fonts; the offscreen platform needs no display. Only the
+/// PDF format pays for it.
+int writePdf(const review::Report& report, const std::string& out) {
+  qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
+  static int argc = 1;
+  static char name[] = "pillars-cli";
+  static char* argv[] = {name, nullptr};
+  QGuiApplication app(argc, argv);
+  const std::string error = reportpdf::writeReportPdf(report, out);
+  if (!error.empty()) {
+    std::fprintf(stderr, "pillars-cli report: %s\n", error.c_str());
+    return kExitFailed;
+  }
+  if (const char* preview = std::getenv("PILLARS_REPORT_PREVIEW_PNG")) {
+    // A developer's aid: the same pages as PNG files, to look at without a PDF viewer.
+    reportpdf::writeReportPagePngs(report, preview, 60);
+  }
+  return kExitOk;
+}
+#endif
+
+}  // namespace
+
+int runReport(const std::vector<std::string>& args) {
+  ArgParser p("pillars-cli report FILE --format html|md|pdf -o OUT [--date YYYY-MM-DD] [--checklists DIR]",
+              "Writes a review report: a title page, the risks per pillar with a chart, the topology\n"
+              "diagram, every checklist question with its answer, evidence and notes, the recommended\n"
+              "patterns with their reasons, the project's last run (key figures and charts) when it\n"
+              "has one, and an appendix of the patterns used. Until projects store answers, the\n"
+              "answers are the ones the design's evidence suggests, marked \"suggested\".\n"
+              "HTML is one self-contained file; Markdown leaves the figures out. The output is the\n"
+              "same byte for byte for the same project and --date.");
+  p.positional("FILE", "Project (.pillars) or scenario file (JSON)");
+  p.option("--format", "FORMAT", "html, md or pdf (default: from OUT's extension)");
+  p.option("-o", "OUT", "Output file");
+  p.option("--date", "YYYY-MM-DD", "The report's date (default: today, UTC)");
+  p.option("--checklists", "DIR", "Also load the review files in DIR (checklists, patterns, ...)");
+  std::vector<std::string> normalized;
+  for (const auto& a : args) normalized.push_back(a == "--output" ? "-o" : a);
+  if (const auto done = p.parseCommand(normalized, "report")) return *done;
+  const auto out = p.value("-o");
+  if (!out) {
+    std::fprintf(stderr, "pillars-cli report: missing -o OUT\n");
+    return kExitUsage;
+  }
+  std::string format = p.value("--format").value_or("");
+  if (format.empty()) {
+    format = std::filesystem::path(*out).extension().string();
+    if (!format.empty()) format.erase(0, 1);
+  }
+  if (format == "markdown") format = "md";
+  if (format != "html" && format != "md" && format != "pdf") {
+    std::fprintf(stderr, "pillars-cli report: --format must be html, md or pdf, not \"%s\"\n", format.c_str());
+    return kExitUsage;
+  }
+#ifndef PILLARS_HAVE_REPORT_PDF
+  if (format == "pdf") {
+    std::fprintf(stderr, "pillars-cli report: this build has no PDF support (built without Qt); use html or md\n");
+    return kExitUsage;
+  }
+#endif
+  const std::string date = p.value("--date").value_or(review::todayIsoDate());
+  if (!review::isIsoDate(date)) {
+    std::fprintf(stderr, "pillars-cli report: --date: \"%s\" is not a date written YYYY-MM-DD\n", date.c_str());
+    return kExitUsage;
+  }
+  const std::string path = *p.positionalValue("FILE");
+  const auto scenario = loadScenarioOrReport(path);
+  if (!scenario) return kExitFailed;
+  const auto library = loadReviewLibraryOrReport(p.value("--checklists").value_or(""));
+  if (!library) return kExitFailed;
+  std::optional<StoredRun> run;
+  if (isProjectPath(path)) {
+    std::string error;
+    run = loadStoredRun(path, &error);
+    if (!error.empty()) std::fprintf(stderr, "pillars-cli report: warning: %s; the report leaves the run out\n", error.c_str());
+  }
+
+  review::ReportInput input;
+  input.scenario = &*scenario;
+  input.library = &*library;
+  input.run = run ? &*run : nullptr;
+  input.date = date;
+  const review::Report report = review::buildReport(input);
+  if (!report.runError.empty()) {
+    std::fprintf(stderr, "pillars-cli report: warning: %s: %s\n", path.c_str(), report.runError.c_str());
+  }
+  if (format == "pdf") {
+#ifdef PILLARS_HAVE_REPORT_PDF
+    return writePdf(report, *out);
+#endif
+  }
+  const std::string text = format == "html" ? review::writeReportHtml(report) : review::writeReportMarkdown(report);
+  std::string error;
+  if (!writeFileAtomically(*out, text, &error)) {
+    std::fprintf(stderr, "pillars-cli report: %s\n", error.c_str());
+    return kExitFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace pillars::cli

@@ -1,0 +1,20 @@
+#pragma once
+// The review report as an A4 PDF, painted with Qt (Gui + Svg only, no widgets): the rich-text
+// flavour of the HTML report laid out by QTextDocument, figures rendered from their SVG with
+// QtSvg, page numbers in the footer. Needs a QGuiApplication (fonts); the CLI creates one with
+// the offscreen platform. The engine stays Qt-free: this library sits beside it.
+
+#include <string>
+
+#include "engine/review/report_model.hpp"
+
+namespace pillars::reportpdf {
+
+/// Writes the PDF to `path`. Returns an empty string on success, otherwise why it failed.
+std::string writeReportPdf(const review::Report& report, const std::string& path);
+
+/// Paints the same pages as PNG files `prefix-1.png`, `prefix-2.png`, ... at `dpi`, to look at
+/// the layout without a PDF viewer. Returns the number of pages written (0 on failure).
+int writeReportPagePngs(const review::Report& report, const std::string& prefix, int dpi);
+
+}  // namespace pillars::reportpdf

@@ -1,0 +1,407 @@
+#include "engine/review/report_html.hpp"
+
+#include <algorithm>
+
+#include "engine/review/report_charts.hpp"
+
+namespace pillars::review {
+
+namespace {
+
+const char* riskColour(Risk risk) {
+  switch (risk) {
+    case Risk::High: return kHighColour;
+    case Risk::Medium: return kMediumColour;
+    case Risk::None: break;
+  }
+  return kNoneColour;
+}
+
+const char* riskLabel(Risk risk) {
+  switch (risk) {
+    case Risk::High: return "HIGH";
+    case Risk::Medium: return "MEDIUM";
+    case Risk::None: break;
+  }
+  return "NONE";
+}
+
+/// Inline styles, not classes: Qt's rich text honours them on spans, and they survive copying.
+std::string badge(const char* colour, const std::string& label) {
+  return std::string("<span class=\"badge\" style=\"background-color:") + colour +
+         "; color:#ffffff; font-weight:bold;\">&nbsp;" + label + "&nbsp;</span>";
+}
+
+std::string riskBadge(const ReportQuestion& q) {
+  if (!q.answered) return badge(kUnansweredColour, "OPEN");
+  return badge(riskColour(q.risk), riskLabel(q.risk));
+}
+
+std::string capitalized(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+constexpr const char* kBrowserCss = R"(
+@page { size: A4; margin: 20mm 18mm; }
+body { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; color: #263238; line-height: 1.45;
+       max-width: 820px; margin: 0 auto; padding: 24px; font-size: 14px; }
+h1 { font-size: 30px; margin: 0 0 8px; }
+h2 { font-size: 21px; border-bottom: 2px solid #37474f; padding-bottom: 4px; margin-top: 36px; }
+h3 { font-size: 16px; margin-top: 22px; }
+table { border-collapse: collapse; width: 100%; margin: 10px 0; }
+th, td { border: 1px solid #cfd8dc; padding: 5px 7px; text-align: left; vertical-align: top; }
+th { background: #eceff1; }
+td.num, th.num { text-align: right; }
+.badge { border-radius: 3px; font-size: 11px; padding: 1px 4px; white-space: nowrap; }
+.suggested { color: #607d8b; font-size: 11px; font-style: italic; }
+.muted { color: #607d8b; }
+.title-page { min-height: 900px; padding-top: 160px; page-break-after: always; break-after: page; }
+.kicker { letter-spacing: 3px; color: #607d8b; font-size: 13px; font-weight: bold; }
+.subtitle { font-size: 18px; color: #455a64; }
+.toc { page-break-after: always; break-after: page; }
+.section { page-break-before: always; break-before: page; }
+figure { margin: 12px 0; page-break-inside: avoid; break-inside: avoid; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { color: #607d8b; font-size: 12px; }
+tr { page-break-inside: avoid; break-inside: avoid; }
+)";
+
+constexpr const char* kRichTextCss = R"(
+body { font-family: Helvetica, Arial, sans-serif; color: #263238; font-size: 10pt; }
+h1 { font-size: 26pt; }
+h2 { font-size: 16pt; color: #263238; }
+h3 { font-size: 12pt; }
+th { background-color: #eceff1; font-weight: bold; }
+.suggested { color: #607d8b; font-size: 8pt; font-style: italic; }
+.muted { color: #607d8b; }
+.kicker { color: #607d8b; font-size: 11pt; font-weight: bold; }
+.subtitle { font-size: 14pt; color: #455a64; }
+figcaption { color: #607d8b; font-size: 9pt; }
+)";
+
+class HtmlBuilder {
+ public:
+  HtmlBuilder(const Report& report, HtmlFlavour flavour, const std::vector<int>& contentsPages)
+      : m_r(report), m_flavour(flavour), m_contentsPages(contentsPages) {
+    for (auto& f : reportFigures(report)) m_figures.push_back(std::move(f));
+  }
+
+  std::string build() {
+    m_out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escapeHtml(m_r.title) +
+             "</title>\n<style>" + (browser() ? kBrowserCss : kRichTextCss) + "</style>\n</head>\n<body>\n";
+    titlePage();
+    contents();
+    summary();
+    topology();
+    questions();
+    recommendations();
+    simulation();
+    appendix();
+    m_out += "</body>\n</html>\n";
+    if (!browser()) adaptToRichText();
+    return m_out;
+  }
+
+ private:
+  bool browser() const { return m_flavour == HtmlFlavour::Browser; }
+
+  /// Qt's rich text ignores text-align from class selectors and centres header cells: spell
+  /// the alignment out as attributes.
+  void adaptToRichText() {
+    replaceAll("<th class=\"num\"", "<th align=\"right\"");
+    replaceAll("<td class=\"num\"", "<td align=\"right\"");
+    replaceAll("<th>", "<th align=\"left\">");
+    replaceAll("<th width=", "<th align=\"left\" width=");
+  }
+
+  void replaceAll(const std::string& from, const std::string& to) {
+    for (auto at = m_out.find(from); at != std::string::npos; at = m_out.find(from, at + to.size())) {
+      m_out.replace(at, from.size(), to);
+    }
+  }
+
+  std::string table() const {
+    // Attributes as well as CSS: Qt's rich text draws table borders from the attributes.
+    return browser() ? "<table>" : "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\" style=\"border-collapse:collapse; border-color:#cfd8dc;\">";
+  }
+
+  void pageBreak() {
+    if (!browser()) m_out += "<p style=\"page-break-before: always;\"></p>\n";
+  }
+
+  void sectionStart(std::size_t index, const std::string& anchor) {
+    if (browser()) {
+      m_out += "<section class=\"section\" id=\"" + anchor + "\">\n";
+    } else {
+      pageBreak();
+      m_out += "<a name=\"" + anchor + "\"></a>\n";
+    }
+    m_out += "<h2>" + escapeHtml(reportSectionTitles()[index]) + "</h2>\n";
+  }
+
+  void sectionEnd() {
+    if (browser()) m_out += "</section>\n";
+  }
+
+  void figure(const std::string& name, const std::string& caption) {
+    for (const auto& f : m_figures) {
+      if (f.name != name) continue;
+      m_out += "<figure>\n";
+      if (browser()) {
+        m_out += f.svg + "\n";
+      } else {
+        m_out += "<p align=\"center\"><img src=\"" + f.name + "\" width=\"" + std::to_string(static_cast<int>(f.widthPx)) +
+                 "\"></p>\n";
+      }
+      m_out += "<figcaption>" + escapeHtml(caption) + "</figcaption>\n</figure>\n";
+    }
+  }
+
+  void titlePage() {
+    m_out += browser() ? "<div class=\"title-page\">\n" : "<p><br><br><br><br><br><br></p>\n";
+    m_out += "<p class=\"kicker\">ARCHITECTURE REVIEW</p>\n";
+    m_out += "<h1>" + escapeHtml(m_r.scenario) + "</h1>\n";
+    m_out += "<p class=\"subtitle\">" + escapeHtml(m_r.checklist.empty() ? "Review" : m_r.checklist) + "</p>\n";
+    m_out += "<p>Date: <b>" + escapeHtml(m_r.date) + "</b></p>\n";
+    m_out += table() + "\n<tr><th>Components</th><td class=\"num\">" + std::to_string(m_r.components) +
+             "</td></tr>\n<tr><th>Links</th><td class=\"num\">" + std::to_string(m_r.links) +
+             "</td></tr>\n<tr><th>Questions answered</th><td class=\"num\">" + std::to_string(m_r.answered) + " of " +
+             std::to_string(m_r.questionsTotal) + "</td></tr>\n<tr><th>High risks</th><td class=\"num\">" +
+             badge(kHighColour, std::to_string(m_r.high)) + "</td></tr>\n<tr><th>Medium risks</th><td class=\"num\">" +
+             badge(kMediumColour, std::to_string(m_r.medium)) + "</td></tr>\n<tr><th>Simulation run</th><td class=\"num\">" +
+             (m_r.run ? "included" : "none stored") + "</td></tr>\n</table>\n";
+    m_out += "<p class=\"muted\">The answers in this report are suggested by the evidence Pillars reads off the "
+             "design; confirm or correct them with the team that owns the system.</p>\n";
+    m_out += "<p class=\"muted\">Generated by Pillars.</p>\n";
+    if (browser()) m_out += "</div>\n";
+  }
+
+  void contents() {
+    if (!browser()) pageBreak();
+    static const char* kAnchors[] = {"summary", "topology", "questions", "recommendations", "simulation", "patterns"};
+    if (!browser() && m_contentsPages.size() == reportSectionTitles().size()) {
+      // A printed contents page: titles on the left, page numbers on the right.
+      m_out += "<h2>Contents</h2>\n<table width=\"100%\" cellspacing=\"0\" cellpadding=\"5\">\n";
+      for (std::size_t i = 0; i < reportSectionTitles().size(); ++i) {
+        m_out += "<tr><td style=\"font-size:12pt;\">" + escapeHtml(reportSectionTitles()[i]) +
+                 "</td><td align=\"right\" style=\"font-size:12pt;\">" + std::to_string(m_contentsPages[i]) +
+                 "</td></tr>\n";
+      }
+      m_out += "</table>\n";
+      return;
+    }
+    m_out += browser() ? "<nav class=\"toc\">\n<h2>Contents</h2>\n<ul>\n" : "<h2>Contents</h2>\n<ul>\n";
+    for (std::size_t i = 0; i < reportSectionTitles().size(); ++i) {
+      m_out += std::string("<li><a href=\"#") + kAnchors[i] + "\">" + escapeHtml(reportSectionTitles()[i]) + "</a></li>\n";
+    }
+    m_out += browser() ? "</ul>\n</nav>\n" : "</ul>\n";
+  }
+
+  void summary() {
+    sectionStart(0, "summary");
+    m_out += "<p>The review found <b>" + std::to_string(m_r.high) + " high</b> and <b>" + std::to_string(m_r.medium) +
+             " medium</b> risks; " + std::to_string(m_r.answered) + " of " + std::to_string(m_r.questionsTotal) +
+             " questions have an answer.</p>\n";
+    m_out += table() + "\n<tr><th>Pillar</th><th class=\"num\">Questions</th><th class=\"num\">Answered</th>"
+                       "<th class=\"num\">High</th><th class=\"num\">Medium</th></tr>\n";
+    for (const auto& p : m_r.pillars) {
+      m_out += "<tr><td>" + escapeHtml(capitalized(p.pillar)) + "</td><td class=\"num\">" + std::to_string(p.questions) +
+               "</td><td class=\"num\">" + std::to_string(p.answered) + "</td><td class=\"num\">" +
+               std::to_string(p.high) + "</td><td class=\"num\">" + std::to_string(p.medium) + "</td></tr>\n";
+    }
+    m_out += "<tr><th>Total</th><th class=\"num\">" + std::to_string(m_r.questionsTotal) + "</th><th class=\"num\">" +
+             std::to_string(m_r.answered) + "</th><th class=\"num\">" + std::to_string(m_r.high) +
+             "</th><th class=\"num\">" + std::to_string(m_r.medium) + "</th></tr>\n</table>\n";
+    figure("pillars:risk-chart", "Figure 1. Risks per pillar.");
+    sectionEnd();
+  }
+
+  void topology() {
+    sectionStart(1, "topology");
+    m_out += "<p>" + std::to_string(m_r.components) + " components and " + std::to_string(m_r.links) +
+             " links, laid out by Graphviz (requests flow left to right).</p>\n";
+    if (m_r.diagramSvg.empty()) {
+      m_out += "<p class=\"muted\">No diagram: " + escapeHtml(m_r.diagramError) + "</p>\n";
+    } else {
+      figure("pillars:diagram", "Figure 2. The topology.");
+    }
+    if (!m_r.facts.empty()) {
+      m_out += "<h3>What the design tells</h3>\n<ul>\n";
+      for (const auto& f : m_r.facts) m_out += "<li>" + escapeHtml(f) + "</li>\n";
+      m_out += "</ul>\n";
+    }
+    sectionEnd();
+  }
+
+  void questions() {
+    sectionStart(2, "questions");
+    m_out += "<p>Every question of the checklist, with the answer the evidence suggests, its risk, the evidence "
+             "behind it and what to improve.</p>\n";
+    std::string section;
+    int sectionNumber = 0, questionNumber = 0;
+    for (const auto& q : m_r.questions) {
+      if (q.section != section) {
+        if (!section.empty()) m_out += "</table>\n";
+        section = q.section;
+        ++sectionNumber;
+        questionNumber = 0;
+        m_out += "<h3>3." + std::to_string(sectionNumber) + " " + escapeHtml(section) + "</h3>\n" + table() +
+                 "\n<tr><th width=\"7%\">#</th><th width=\"24%\">Question</th><th width=\"15%\">Answer</th>"
+                 "<th width=\"13%\">Risk</th><th width=\"41%\">Evidence and notes</th></tr>\n";
+      }
+      ++questionNumber;
+      std::string answer = q.answered ? escapeHtml(q.answer) : "<span class=\"muted\">unanswered</span>";
+      if (q.suggested) answer += "<br><span class=\"suggested\">suggested</span>";
+      std::string details;
+      for (const auto& e : q.evidence) details += "<p>" + escapeHtml(e) + "</p>";
+      if (!q.notes.empty()) details += "<p><b>Improve:</b> " + escapeHtml(q.notes) + "</p>";
+      if (details.empty()) details = "<span class=\"muted\">No evidence in the design; a person answers this.</span>";
+      m_out += "<tr><td>3." + std::to_string(sectionNumber) + "." + std::to_string(questionNumber) + "</td><td>" +
+               escapeHtml(q.text) + "</td><td>" + answer + "</td><td>" + riskBadge(q) + "</td><td>" + details +
+               "</td></tr>\n";
+    }
+    if (!section.empty()) m_out += "</table>\n";
+    sectionEnd();
+  }
+
+  void recommendations() {
+    sectionStart(3, "recommendations");
+    if (m_r.recommendations.empty()) {
+      m_out += "<p>No pattern rule fires for the facts the design tells.</p>\n";
+    }
+    int n = 0;
+    for (const auto& rec : m_r.recommendations) {
+      ++n;
+      m_out += "<h3>4." + std::to_string(n) + " " + escapeHtml(rec.name) + "</h3>\n<p class=\"muted\">Pillar: " +
+               escapeHtml(capitalized(rec.pillar));
+      if (!rec.complexity.empty()) m_out += " &middot; complexity: " + escapeHtml(rec.complexity);
+      if (!rec.cost.empty()) m_out += " &middot; cost: " + escapeHtml(rec.cost);
+      m_out += "</p>\n<p><b>Why:</b></p>\n<ul>\n";
+      for (const auto& reason : rec.reasons) m_out += "<li>" + escapeHtml(reason) + "</li>\n";
+      m_out += "</ul>\n";
+      for (const auto& w : rec.warnings) {
+        m_out += "<p>" + badge(kMediumColour, "CAUTION") + " " + escapeHtml(w) + "</p>\n";
+      }
+      if (!rec.applyHint.empty()) m_out += "<p><b>Where:</b> " + escapeHtml(rec.applyHint) + "</p>\n";
+    }
+    sectionEnd();
+  }
+
+  void simulation() {
+    sectionStart(4, "simulation");
+    if (!m_r.run) {
+      m_out += "<p>There is no stored run in this project: simulate the design and save the project to include "
+               "its figures.</p>\n";
+      if (!m_r.runError.empty()) m_out += "<p class=\"muted\">" + escapeHtml(m_r.runError) + "</p>\n";
+      sectionEnd();
+      return;
+    }
+    const ReportRun& run = *m_r.run;
+    if (!run.matchesDesign) {
+      m_out += "<p>" + badge(kMediumColour, "NOTE") +
+               " The design changed after this run; its figures describe the design as it was run.</p>\n";
+    }
+    m_out += "<p>The project's last finished run: " + formatNumber(run.simTimeS, 0) + " s simulated, " +
+             formatNumber(run.measuredS, 0) + " s measured after warm-up, seed " + std::to_string(run.seed) + ".</p>\n";
+    m_out += table() + "\n<tr><th>Metric</th><th class=\"num\">Value</th></tr>\n";
+    const std::pair<std::string, std::string> rows[] = {
+        {"Throughput", formatNumber(run.throughputRps, 1) + " req/s"},
+        {"Availability", formatNumber(run.availabilityPercent, 3) + " %"},
+        {"Latency p50", formatNumber(run.p50Ms, 2) + " ms"},
+        {"Latency p95", formatNumber(run.p95Ms, 2) + " ms"},
+        {"Latency p99", formatNumber(run.p99Ms, 2) + " ms"},
+        {"Latency p99.9", formatNumber(run.p999Ms, 2) + " ms"},
+        {"Latency max", formatNumber(run.maxMs, 2) + " ms"},
+        {"Completed", formatCount(run.completed)},
+        {"Failed", formatCount(run.failed)},
+        {"Dropped", formatCount(run.dropped)},
+        {"Timed out", formatCount(run.timedOut)},
+    };
+    for (const auto& [name, value] : rows) {
+      m_out += "<tr><td>" + name + "</td><td class=\"num\">" + value + "</td></tr>\n";
+    }
+    m_out += "</table>\n";
+    if (run.series.empty()) {
+      m_out += "<p class=\"muted\">The run kept no time series (no metrics interval), so there are no charts.</p>\n";
+    } else {
+      figure("pillars:throughput", "Figure 3. Throughput over simulated time, warm-up included.");
+      figure("pillars:p99", "Figure 4. p99 latency over simulated time, warm-up included.");
+    }
+    sectionEnd();
+  }
+
+  void appendix() {
+    sectionStart(5, "patterns");
+    if (m_r.patterns.empty()) {
+      m_out += "<p>No pattern is recommended, so none is listed.</p>\n";
+      sectionEnd();
+      return;
+    }
+    m_out += "<p>The patterns this report recommends, as the pattern table describes them.</p>\n";
+    m_out += table() + "\n<tr><th>Pattern</th><th>Pillar</th><th>Use when</th><th>Don't use when</th><th>Complexity</th>"
+                       "<th>Cost</th></tr>\n";
+    for (const auto& p : m_r.patterns) {
+      m_out += "<tr><td>" + escapeHtml(p.name) + "</td><td>" + escapeHtml(capitalized(p.pillar)) + "</td><td>" +
+               escapeHtml(p.useWhen.empty() ? "-" : p.useWhen) + "</td><td>" +
+               escapeHtml(p.dontUseWhen.empty() ? "-" : p.dontUseWhen) + "</td><td>" +
+               escapeHtml(p.complexity.empty() ? "-" : p.complexity) + "</td><td>" +
+               escapeHtml(p.cost.empty() ? "-" : p.cost) + "</td></tr>\n";
+    }
+    m_out += "</table>\n";
+    sectionEnd();
+  }
+
+  const Report& m_r;
+  HtmlFlavour m_flavour;
+  std::vector<int> m_contentsPages;
+  std::vector<ReportFigure> m_figures;
+  std::string m_out;
+};
+
+}  // namespace
+
+std::vector<ReportFigure> reportFigures(const Report& report) {
+  std::vector<ReportFigure> figures;
+  figures.push_back({"pillars:risk-chart", riskChartSvg(report.pillars), 640});
+  if (!report.diagramSvg.empty()) figures.push_back({"pillars:diagram", report.diagramSvg, 640});
+  if (report.run && !report.run->series.empty()) {
+    std::vector<double> t, rps, p99;
+    for (const auto& s : report.run->series) {
+      t.push_back(s.timeS);
+      rps.push_back(s.throughputRps);
+      p99.push_back(s.p99Ms);
+    }
+    figures.push_back({"pillars:throughput", lineChartSvg("Throughput", "req/s", t, rps, "#1565c0"), 640});
+    figures.push_back({"pillars:p99", lineChartSvg("Latency p99", "ms", t, p99, "#6a1b9a"), 640});
+  }
+  return figures;
+}
+
+const std::vector<std::string>& reportSectionTitles() {
+  static const std::vector<std::string> titles = {
+      "1. Summary of risks", "2. Topology",  "3. Questions and answers", "4. Recommendations",
+      "5. Simulation",       "Appendix A. Patterns used"};
+  return titles;
+}
+
+std::string writeReportHtml(const Report& report, HtmlFlavour flavour, const std::vector<int>& contentsPages) {
+  return HtmlBuilder(report, flavour, contentsPages).build();
+}
+
+std::string escapeHtml(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace pillars::review

@@ -1,0 +1,271 @@
+#include "engine/review/report_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <set>
+#include <sstream>
+
+#include "engine/io/json.hpp"
+#include "engine/io/scenario_writer.hpp"
+#include "engine/layout/graphviz_layout.hpp"
+#include "engine/model/scenario.hpp"
+#include "engine/review/evidence.hpp"
+#include "engine/review/facts.hpp"
+#include "engine/review/recommender.hpp"
+#include "engine/review/risk.hpp"
+#include "engine/run/stored_run.hpp"
+
+namespace pillars::review {
+
+namespace {
+
+const SuggestedAnswer* suggestionFor(const std::vector<SuggestedAnswer>& suggestions, const std::string& id) {
+  for (const auto& s : suggestions) {
+    if (s.questionId == id) return &s;
+  }
+  return nullptr;
+}
+
+/// Graphviz orders cluster groups by the addresses of their interned names, so two layouts in
+/// one process (the app, a test) can list the same clusters in another order. Sorting the flat
+/// run of cluster blocks by their text and renumbering their ids makes the SVG canonical.
+std::string canonicalClusters(const std::string& svg) {
+  const std::string open = "<g id=\"clust";
+  const auto first = svg.find(open);
+  if (first == std::string::npos) return svg;
+  std::vector<std::string> blocks;
+  std::size_t at = first;
+  while (svg.compare(at, open.size(), open) == 0) {
+    // Cluster blocks hold a title, a path and a label: no nested group ends them early.
+    const auto end = svg.find("</g>\n", at);
+    if (end == std::string::npos) return svg;
+    std::string block = svg.substr(at, end + 5 - at);
+    block.erase(0, block.find('>') + 1);  // the id is renumbered below
+    blocks.push_back(std::move(block));
+    at = end + 5;
+  }
+  std::sort(blocks.begin(), blocks.end());
+  std::string out = svg.substr(0, first);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    out += open + std::to_string(i + 1) + "\" class=\"cluster\">" + blocks[i];
+  }
+  return out + svg.substr(at);
+}
+
+/// Graphviz writes an XML prolog, a DOCTYPE and comments before <svg>; inline SVG in HTML
+/// starts at the element itself.
+std::string inlineSvg(const std::string& svg) {
+  const auto start = svg.find("<svg");
+  return start == std::string::npos ? std::string() : canonicalClusters(svg.substr(start));
+}
+
+double numberAt(const JsonValue& root, std::initializer_list<std::string_view> keys) {
+  const JsonValue* v = &root;
+  for (const auto k : keys) {
+    v = v->find(k);
+    if (!v) return 0;
+  }
+  return v->asNumber();
+}
+
+/// The throughput and p99 columns of the stored timeseries.csv (docs/results-format.md).
+std::vector<ReportSample> readSeries(const std::string& csv) {
+  std::vector<ReportSample> out;
+  std::istringstream in(csv);
+  std::string line;
+  if (!std::getline(in, line)) return out;
+  std::vector<std::string> header;
+  {
+    std::istringstream h(line);
+    std::string cell;
+    while (std::getline(h, cell, ',')) header.push_back(cell);
+  }
+  int timeCol = -1, rpsCol = -1, p99Col = -1;
+  for (int i = 0; i < static_cast<int>(header.size()); ++i) {
+    if (header[i] == "time_s") timeCol = i;
+    if (header[i] == "global.throughput_rps") rpsCol = i;
+    if (header[i] == "global.latency_p99_ms") p99Col = i;
+  }
+  if (timeCol < 0 || rpsCol < 0 || p99Col < 0) return out;
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::istringstream r(line);
+    std::string cell;
+    while (std::getline(r, cell, ',')) cells.push_back(cell);
+    const auto at = [&](int col) { return col < static_cast<int>(cells.size()) ? std::atof(cells[col].c_str()) : 0.0; };
+    out.push_back({at(timeCol), at(rpsCol), at(p99Col)});
+  }
+  return out;
+}
+
+std::optional<ReportRun> readRun(const StoredRun& stored, const Scenario& scenario, std::string* error) {
+  const auto parsed = parseJson(stored.summaryJson);
+  if (const auto* e = std::get_if<JsonError>(&parsed)) {
+    *error = "the stored run's summary is not valid JSON (line " + std::to_string(e->location.line) + "): " +
+             e->message;
+    return std::nullopt;
+  }
+  const JsonValue& root = std::get<JsonValue>(parsed);
+  if (!root.isObject() || !root.find("global")) {
+    *error = "the stored run's summary has no \"global\" figures";
+    return std::nullopt;
+  }
+  ReportRun run;
+  if (const JsonValue* name = root.find("scenario")) run.scenario = name->asString();
+  run.seed = static_cast<long long>(numberAt(root, {"seed"}));
+  run.simTimeS = numberAt(root, {"sim_time_s"});
+  run.measuredS = numberAt(root, {"measured_s"});
+  run.completed = static_cast<long long>(numberAt(root, {"global", "completed"}));
+  run.failed = static_cast<long long>(numberAt(root, {"global", "failed"}));
+  run.dropped = static_cast<long long>(numberAt(root, {"global", "dropped"}));
+  run.timedOut = static_cast<long long>(numberAt(root, {"global", "timed_out"}));
+  run.throughputRps = numberAt(root, {"global", "throughput_rps"});
+  run.meanMs = numberAt(root, {"global", "latency_ms", "mean"});
+  run.p50Ms = numberAt(root, {"global", "latency_ms", "p50"});
+  run.p95Ms = numberAt(root, {"global", "latency_ms", "p95"});
+  run.p99Ms = numberAt(root, {"global", "latency_ms", "p99"});
+  run.p999Ms = numberAt(root, {"global", "latency_ms", "p999"});
+  run.maxMs = numberAt(root, {"global", "latency_ms", "max"});
+  const long long attempted = run.completed + run.failed + run.dropped + run.timedOut;
+  run.availabilityPercent = attempted > 0 ? 100.0 * static_cast<double>(run.completed) / static_cast<double>(attempted) : 100.0;
+  // Positions do not change what was simulated, but the stored scenario is compared whole:
+  // a report saying "the design changed since" is the cautious reading.
+  run.matchesDesign = stored.scenarioJson.empty() || stored.scenarioJson == writeScenarioJson(scenario);
+  run.series = readSeries(stored.timeSeriesCsv);
+  return run;
+}
+
+std::string conditionText(const std::optional<Condition>& c) { return c ? c->text : std::string(); }
+
+}  // namespace
+
+Report buildReport(const ReportInput& input) {
+  const Scenario& scenario = *input.scenario;
+  const ReviewLibrary& library = *input.library;
+  Report r;
+  r.scenario = scenario.name.empty() ? "Untitled scenario" : scenario.name;
+  r.title = "Architecture review: " + r.scenario;
+  r.date = input.date;
+  r.components = scenario.components.size();
+  r.links = scenario.links.size();
+
+  std::string layoutError;
+  if (const auto svg = renderScenario(scenario, LayoutEngine::Dot, "svg", &layoutError)) {
+    r.diagramSvg = inlineSvg(*svg);
+  } else {
+    r.diagramError = layoutError;
+  }
+
+  const Checklist* checklist = library.findChecklist(input.checklistId);
+  if (!checklist && !library.checklists.empty()) checklist = &library.checklists.front();
+  // The stored run is a summary, not the RunResults evidence is gathered from, so the
+  // evidence is the design's; the run's figures have their own section.
+  const std::vector<EvidenceItem> evidence = gatherEvidence(scenario, nullptr);
+  if (checklist) {
+    r.checklist = checklist->title;
+    const auto suggestions = suggestAnswers(*checklist, evidence);
+    const RiskReport risks = evaluateRisks(*checklist, answersFrom(suggestions), evidence);
+    for (const auto& p : risks.pillars) {
+      if (p.questions == 0) continue;
+      r.pillars.push_back({p.pillar, p.questions, p.answered, p.high, p.medium});
+    }
+    r.questionsTotal = risks.total;
+    r.answered = risks.answered;
+    r.high = risks.high;
+    r.medium = risks.medium;
+    for (const auto& section : checklist->sections) {
+      for (const auto& q : section.questions) {
+        ReportQuestion rq;
+        rq.id = q.id;
+        rq.section = section.title;
+        rq.pillar = q.pillar;
+        rq.text = q.text;
+        for (const auto& qr : risks.questions) {
+          if (qr.question->id != q.id) continue;
+          rq.answered = qr.answered;
+          rq.risk = qr.risk;
+          if (qr.answered) {
+            const AnswerChoice* choice = q.findChoice(qr.choice);
+            rq.answer = choice ? choice->label : qr.choice;
+            rq.suggested = true;
+          }
+        }
+        if (const SuggestedAnswer* s = suggestionFor(suggestions, q.id)) {
+          for (const EvidenceItem* e : s->because) rq.evidence.push_back(e->sentence);
+        }
+        if (rq.answered && rq.risk != Risk::None) rq.notes = q.improvement;
+        r.questions.push_back(std::move(rq));
+      }
+    }
+  }
+
+  const Facts facts = prefillFacts(scenario, nullptr);
+  r.facts = facts.sources;
+  auto recommendations = recommend(library, facts);
+  resolveApplyHints(recommendations, scenario, nullptr);
+  std::set<std::string> used;
+  for (const auto& rec : recommendations) {
+    ReportRecommendation out;
+    out.patternId = rec.pattern->id;
+    out.name = rec.pattern->name;
+    out.pillar = rec.pattern->pillar;
+    out.complexity = rec.pattern->complexity;
+    out.cost = rec.pattern->cost;
+    out.reasons = rec.reasons;
+    out.warnings = rec.warnings;
+    if (rec.apply) out.applyHint = rec.apply->action + " at " + rec.apply->target;
+    r.recommendations.push_back(std::move(out));
+    used.insert(rec.pattern->id);
+  }
+  // The appendix keeps the pattern table's order, so it reads like the seed's table.
+  for (const auto& p : library.patterns) {
+    if (!used.count(p.id)) continue;
+    r.patterns.push_back({p.id, p.name, p.pillar, conditionText(p.useWhen), conditionText(p.dontUseWhen), p.complexity,
+                          p.cost});
+  }
+
+  if (input.run) r.run = readRun(*input.run, scenario, &r.runError);
+  return r;
+}
+
+bool isIsoDate(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (const int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  const int year = std::stoi(text.substr(0, 4));
+  const int month = std::stoi(text.substr(5, 2));
+  const int day = std::stoi(text.substr(8, 2));
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+std::string todayIsoDate() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &utc);
+  return buf;
+}
+
+std::string formatNumber(double value, int decimals) {
+  if (!std::isfinite(value)) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(value));
+  std::string digits = buf;
+  const auto dot = digits.find('.');
+  std::string whole = digits.substr(0, dot);
+  const std::string frac = dot == std::string::npos ? "" : digits.substr(dot);
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<std::size_t>(i), ",");
+  const bool negative = value < 0 && std::stod(buf) != 0.0;
+  return (negative ? "-" : "") + whole + frac;
+}
+
+std::string formatCount(long long value) { return formatNumber(static_cast<double>(value), 0); }
+
+}  // namespace pillars::review

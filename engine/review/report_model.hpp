@@ -1,0 +1,112 @@
+#pragma once
+// A review report as data: everything the HTML, Markdown and PDF writers print, built once from
+// a scenario, the review library and (optionally) the project's last finished run. Building it
+// is deterministic for a given project and date, so every writer's output is too.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/review/review_data.hpp"
+
+namespace pillars {
+struct Scenario;
+struct StoredRun;
+}  // namespace pillars
+
+namespace pillars::review {
+
+/// One checklist question with the answer the report shows.
+struct ReportQuestion {
+  std::string id;
+  std::string section;  // the checklist section's title
+  std::string pillar;
+  std::string text;
+  std::string answer;     // the choice's label, or empty when unanswered
+  bool suggested = false; // the answer was suggested by the evidence, not given by a person
+  bool answered = false;
+  Risk risk = Risk::None;
+  std::vector<std::string> evidence;  // the sentences behind the answer
+  std::string notes;                  // the improvement to make when the risk is not None
+};
+
+struct ReportPillar {
+  std::string pillar;
+  int questions = 0, answered = 0, high = 0, medium = 0;
+};
+
+struct ReportRecommendation {
+  std::string patternId;
+  std::string name;
+  std::string pillar;
+  std::string complexity, cost;
+  std::vector<std::string> reasons;
+  std::vector<std::string> warnings;
+  std::string applyHint;  // "add_load_balancer at web1", or empty
+};
+
+/// One row of the stored time series that the charts draw.
+struct ReportSample {
+  double timeS = 0, throughputRps = 0, p99Ms = 0;
+};
+
+/// The headline figures of the project's last finished run (its stored summary).
+struct ReportRun {
+  std::string scenario;
+  long long seed = 0;
+  double simTimeS = 0, measuredS = 0;
+  long long completed = 0, failed = 0, dropped = 0, timedOut = 0;
+  double throughputRps = 0;
+  double meanMs = 0, p50Ms = 0, p95Ms = 0, p99Ms = 0, p999Ms = 0, maxMs = 0;
+  double availabilityPercent = 100;  // completed / (completed + failed + dropped + timed out)
+  bool matchesDesign = true;         // false when the design changed after the run
+  std::vector<ReportSample> series;  // empty when the run kept no time series
+};
+
+struct ReportPattern {
+  std::string id, name, pillar;
+  std::string useWhen, dontUseWhen;  // the seed's words, or empty
+  std::string complexity, cost;
+};
+
+struct Report {
+  std::string title;         // "Architecture review: Three-tier web application"
+  std::string scenario;      // the scenario's name
+  std::string date;          // YYYY-MM-DD
+  std::string checklist;     // the checklist's title
+  std::size_t components = 0, links = 0;
+  std::string diagramSvg;    // Graphviz SVG of the topology (no XML prolog); empty on failure
+  std::string diagramError;  // why there is no diagram
+  std::vector<ReportPillar> pillars;  // pillars with questions, seed order
+  int questionsTotal = 0, answered = 0, high = 0, medium = 0;
+  std::vector<ReportQuestion> questions;  // checklist order
+  std::vector<std::string> facts;          // where each known fact came from
+  std::vector<ReportRecommendation> recommendations;
+  std::optional<ReportRun> run;
+  std::string runError;  // why a stored run could not be read (it is then left out)
+  std::vector<ReportPattern> patterns;  // appendix: the patterns the recommendations use
+};
+
+struct ReportInput {
+  const Scenario* scenario = nullptr;
+  const ReviewLibrary* library = nullptr;
+  const StoredRun* run = nullptr;  // optional: the project's last finished run
+  std::string date;                // YYYY-MM-DD; see isIsoDate
+  std::string checklistId = "five-minute-review";
+};
+
+/// Builds the report. Until projects store a reviewer's answers, every question shows the answer
+/// the design's evidence suggests, marked as suggested.
+Report buildReport(const ReportInput& input);
+
+/// True for a valid calendar date written YYYY-MM-DD.
+bool isIsoDate(const std::string& text);
+
+/// Today's date (UTC) as YYYY-MM-DD.
+std::string todayIsoDate();
+
+/// Figures as the writers print them: fixed decimals, thousands separators, no locale.
+std::string formatNumber(double value, int decimals);
+std::string formatCount(long long value);
+
+}  // namespace pillars::review

@@ -1,0 +1,103 @@
+// `pillars-cli report`: HTML, Markdown and PDF from a project with a stored run; the PDF's text
+// is read back with pdftotext (poppler-utils) when it is installed.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "engine/io/json.hpp"
+#include "engine/io/project_file.hpp"
+#include "engine/io/scenario_reader.hpp"
+#include "engine/review/report_html.hpp"
+#include "engine/run/scenario_runner.hpp"
+#include "engine/run/stored_run.hpp"
+#include "tests/cli/cli_support.hpp"
+
+namespace pillars::clitest {
+namespace {
+
+class CliReport : public CliTest {
+ protected:
+  /// The three-tier example, run for 15 s and saved with its run; returns the run's p99.
+  double makeProjectWithRun(const std::filesystem::path& project) {
+    ScenarioLoad load = loadScenarioFile(std::string(PILLARS_SOURCE_DIR) + "/resources/examples/three-tier.json",
+                                         builtinRegistry());
+    EXPECT_TRUE(load.ok());
+    Scenario scenario = *load.scenario;
+    scenario.duration = 15 * kSecond;
+    ScenarioRunner runner(scenario, builtinRegistry());
+    EXPECT_TRUE(runner.run());
+    const RunResults results = runner.results();
+    const StoredRun run = storeRun(scenario, runner, results);
+    EXPECT_EQ(saveProjectFile(project.string(), scenario, &run), "");
+    const JsonValue summary = parseJsonOrFail(run.summaryJson, "summary");
+    return number(summary, {"global", "latency_ms", "p99"});
+  }
+};
+
+TEST_F(CliReport, HtmlAndMarkdownFromAProjectWithARun) {
+  const auto project = tmp("three-tier.pillars");
+  const double p99 = makeProjectWithRun(project);
+  const auto html = tmp("review.html");
+  const CliRun r = runCli({"report", project.string(), "--format", "html", "-o", html.string(), "--date", "2026-03-01"});
+  ASSERT_EQ(r.exitCode, 0) << r.describe();
+  const std::string text = readFile(html);
+  for (const auto& title : review::reportSectionTitles()) EXPECT_NE(text.find(title), std::string::npos) << title;
+  EXPECT_NE(text.find(review::formatNumber(p99, 2) + " ms"), std::string::npos);
+  EXPECT_NE(text.find("2026-03-01"), std::string::npos);
+  // The same project and date: the same bytes.
+  const auto again = tmp("again.html");
+  ASSERT_EQ(runCli({"report", project.string(), "-o", again.string(), "--date", "2026-03-01"}).exitCode, 0);
+  EXPECT_EQ(readFile(again), text);
+
+  const auto md = tmp("review.md");
+  ASSERT_EQ(runCli({"report", project.string(), "--format", "md", "-o", md.string(), "--date", "2026-03-01"}).exitCode, 0);
+  const std::string markdown = readFile(md);
+  EXPECT_NE(markdown.find("## 5. Simulation"), std::string::npos);
+  EXPECT_NE(markdown.find("| Latency p99 | " + review::formatNumber(p99, 2) + " ms |"), std::string::npos);
+}
+
+TEST_F(CliReport, PdfHasTheTitleEverySectionAndTheRiskCounts) {
+  const auto project = tmp("three-tier.pillars");
+  makeProjectWithRun(project);
+  const auto pdf = tmp("review.pdf");
+  const CliRun r = runCli({"report", project.string(), "--format", "pdf", "-o", pdf.string(), "--date", "2026-03-01"});
+  if (r.exitCode == 2 && r.err.find("no PDF support") != std::string::npos) GTEST_SKIP() << "built without Qt";
+  ASSERT_EQ(r.exitCode, 0) << r.describe();
+  const std::string bytes = readFile(pdf);
+  ASSERT_EQ(bytes.rfind("%PDF-", 0), 0u);
+  std::size_t pages = 0;
+  for (auto at = bytes.find("/Type /Page\n"); at != std::string::npos; at = bytes.find("/Type /Page\n", at + 1)) ++pages;
+  EXPECT_GE(pages, 6u);  // title, contents, and a page per section at least
+
+  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+  const auto txt = tmp("review.txt");
+  ASSERT_EQ(std::system(("pdftotext -layout '" + pdf.string() + "' '" + txt.string() + "'").c_str()), 0);
+  const std::string text = readFile(txt);
+  EXPECT_NE(text.find("Three-tier web application"), std::string::npos);
+  EXPECT_NE(text.find("ARCHITECTURE REVIEW"), std::string::npos);
+  for (const auto& title : review::reportSectionTitles()) EXPECT_NE(text.find(title), std::string::npos) << title;
+  // The title page's risk counts, as the review of this design finds them.
+  const CliRun json = runCli({"review", project.string(), "--json"});
+  const JsonValue review = parseJsonOrFail(json.out, "review");
+  const auto high = count(review, {"risks", "high"});
+  EXPECT_NE(text.find("review found " + std::to_string(high) + " high"), std::string::npos);
+  EXPECT_NE(text.find("Page 3 of"), std::string::npos);
+}
+
+TEST_F(CliReport, WithoutARunAndBadArguments) {
+  const auto md = tmp("r.md");
+  const std::string example = std::string(PILLARS_SOURCE_DIR) + "/resources/examples/three-tier.json";
+  ASSERT_EQ(runCli({"report", example, "-o", md.string(), "--date", "2026-03-01"}).exitCode, 0);
+  EXPECT_NE(readFile(md).find("There is no stored run"), std::string::npos);
+  const CliRun badDate = runCli({"report", example, "-o", md.string(), "--date", "2026-02-30"});
+  EXPECT_EQ(badDate.exitCode, 2);
+  EXPECT_NE(badDate.err.find("--date"), std::string::npos) << badDate.describe();
+  const CliRun badFormat = runCli({"report", example, "-o", tmp("r.txt").string()});
+  EXPECT_EQ(badFormat.exitCode, 2);
+  EXPECT_NE(badFormat.err.find("html, md or pdf"), std::string::npos) << badFormat.describe();
+  EXPECT_EQ(runCli({"report", example}).exitCode, 2);
+}
+
+}  // namespace
+}  // namespace pillars::clitest

@@ -1,0 +1,192 @@
+// Review reports: the model built from a project (scenario + optional stored run), and the HTML
+// and Markdown writers: every section present, figures inline, byte-identical output for the
+// same project and date, the run's figures when there is one.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "engine/io/json.hpp"
+#include "engine/io/scenario_reader.hpp"
+#include "engine/review/report_charts.hpp"
+#include "engine/review/report_html.hpp"
+#include "engine/review/report_markdown.hpp"
+#include "engine/review/report_model.hpp"
+#include "engine/run/scenario_runner.hpp"
+#include "engine/run/stored_run.hpp"
+#include "review_fixtures.hpp"
+
+namespace pillars::review {
+namespace {
+
+class ReviewReport : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ScenarioLoad load = loadScenarioFile(std::string(PILLARS_SOURCE_DIR) + "/resources/examples/three-tier.json",
+                                         builtinRegistry());
+    ASSERT_TRUE(load.ok());
+    m_scenario = *load.scenario;
+  }
+
+  /// A short run of the example, stored as a project stores it.
+  StoredRun shortRun() {
+    Scenario s = m_scenario;
+    s.duration = 15 * kSecond;
+    ScenarioRunner runner(s, builtinRegistry());
+    EXPECT_TRUE(runner.run());
+    const RunResults results = runner.results();
+    return storeRun(s, runner, results);
+  }
+
+  Report build(const StoredRun* run, const std::string& date = "2026-01-15") {
+    ReportInput input;
+    input.scenario = &m_scenario;
+    input.library = &testing::bundledLibrary();
+    input.run = run;
+    input.date = date;
+    return buildReport(input);
+  }
+
+  Scenario m_scenario;
+};
+
+TEST_F(ReviewReport, HtmlHasEverySectionAndIsOneSelfContainedFile) {
+  const StoredRun run = shortRun();
+  const std::string html = writeReportHtml(build(&run));
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  for (const auto& title : reportSectionTitles()) EXPECT_NE(html.find("<h2>" + title + "</h2>"), std::string::npos) << title;
+  EXPECT_NE(html.find("Contents"), std::string::npos);
+  EXPECT_NE(html.find("ARCHITECTURE REVIEW"), std::string::npos);
+  EXPECT_NE(html.find("2026-01-15"), std::string::npos);
+  // Four inline figures (risk chart, topology, throughput, p99), nothing fetched from elsewhere.
+  std::size_t svgs = 0;
+  for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++svgs;
+  EXPECT_EQ(svgs, 4u);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<?xml"), std::string::npos);  // Graphviz's prolog is stripped
+  EXPECT_NE(html.find("page-break-before"), std::string::npos);
+  EXPECT_NE(html.find("&nbsp;HIGH&nbsp;"), std::string::npos);
+}
+
+TEST_F(ReviewReport, MarkdownHasEverySectionAndAQuestionTable) {
+  const std::string md = writeReportMarkdown(build(nullptr));
+  EXPECT_EQ(md.rfind("# Architecture review: Three-tier web application\n", 0), 0u);
+  for (const auto& title : reportSectionTitles()) EXPECT_NE(md.find("\n## " + title + "\n"), std::string::npos) << title;
+  EXPECT_NE(md.find("| # | Question | Answer | Risk | Evidence and notes |"), std::string::npos);
+  EXPECT_NE(md.find("Load balancing strategy?"), std::string::npos);
+  EXPECT_NE(md.find("_(suggested)_"), std::string::npos);
+  EXPECT_NE(md.find("diagram is omitted"), std::string::npos);
+}
+
+TEST_F(ReviewReport, TheSameProjectAndDateGiveByteIdenticalOutput) {
+  const StoredRun run = shortRun();
+  EXPECT_EQ(writeReportHtml(build(&run)), writeReportHtml(build(&run)));
+  EXPECT_EQ(writeReportMarkdown(build(&run)), writeReportMarkdown(build(&run)));
+  EXPECT_EQ(writeReportHtml(build(&run), HtmlFlavour::RichText), writeReportHtml(build(&run), HtmlFlavour::RichText));
+  // Graphviz may list clusters in another order on a later layout in the same process; the
+  // report's diagram must not change.
+  const std::string diagram = build(nullptr).diagramSvg;
+  ASSERT_NE(diagram.find("class=\"cluster\""), std::string::npos);
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(build(nullptr).diagramSvg, diagram) << "layout " << i;
+  const std::string other = writeReportMarkdown(build(&run, "2026-02-01"));
+  EXPECT_NE(other, writeReportMarkdown(build(&run)));
+  EXPECT_NE(other.find("2026-02-01"), std::string::npos);
+}
+
+TEST_F(ReviewReport, AStoredRunGivesTheSimulationSectionItsP99AndCharts) {
+  const StoredRun run = shortRun();
+  const auto parsed = parseJson(run.summaryJson);
+  ASSERT_TRUE(std::holds_alternative<JsonValue>(parsed));
+  const double p99 = std::get<JsonValue>(parsed).find("global")->find("latency_ms")->find("p99")->asNumber();
+  ASSERT_GT(p99, 0);
+  const Report report = build(&run);
+  ASSERT_TRUE(report.run.has_value());
+  EXPECT_DOUBLE_EQ(report.run->p99Ms, p99);
+  EXPECT_TRUE(report.run->matchesDesign == false);  // the run's duration differs from the design's
+  EXPECT_EQ(report.run->series.size(), 15u);       // one row per second of a 15 s run
+  const std::string p99Text = "Latency p99 | " + formatNumber(p99, 2) + " ms";
+  EXPECT_NE(writeReportMarkdown(report).find(p99Text), std::string::npos) << p99Text;
+  const std::string html = writeReportHtml(report);
+  EXPECT_NE(html.find("Latency p99</td><td class=\"num\">" + formatNumber(p99, 2) + " ms"), std::string::npos);
+  EXPECT_NE(html.find("Throughput (req/s)"), std::string::npos);
+  EXPECT_NE(html.find("<polyline"), std::string::npos);
+  EXPECT_EQ(html.find("There is no stored run"), std::string::npos);
+}
+
+TEST_F(ReviewReport, WithoutARunTheSimulationSectionSaysSo) {
+  const Report report = build(nullptr);
+  EXPECT_FALSE(report.run.has_value());
+  EXPECT_NE(writeReportHtml(report).find("There is no stored run"), std::string::npos);
+  EXPECT_NE(writeReportMarkdown(report).find("There is no stored run"), std::string::npos);
+  EXPECT_EQ(writeReportHtml(report).find("<polyline"), std::string::npos);
+}
+
+TEST_F(ReviewReport, ABrokenStoredSummaryIsLeftOutWithTheReason) {
+  StoredRun run;
+  run.summaryJson = "{not json";
+  const Report report = build(&run);
+  EXPECT_FALSE(report.run.has_value());
+  EXPECT_NE(report.runError.find("not valid JSON"), std::string::npos) << report.runError;
+}
+
+TEST_F(ReviewReport, CountsAddUpAndEveryQuestionIsListedWithSuggestedAnswers) {
+  const Report report = build(nullptr);
+  int high = 0, medium = 0, questions = 0;
+  for (const auto& p : report.pillars) {
+    high += p.high;
+    medium += p.medium;
+    questions += p.questions;
+  }
+  EXPECT_EQ(high, report.high);
+  EXPECT_EQ(medium, report.medium);
+  EXPECT_EQ(questions, report.questionsTotal);
+  EXPECT_EQ(static_cast<int>(report.questions.size()), report.questionsTotal);
+  // The three-tier example has one database and no replica: a high risk with its evidence.
+  bool replication = false;
+  for (const auto& q : report.questions) {
+    EXPECT_EQ(q.answered, q.suggested) << q.id;
+    if (q.risk == Risk::High) {
+      replication = true;
+      EXPECT_FALSE(q.evidence.empty()) << q.id;
+      EXPECT_FALSE(q.notes.empty()) << q.id;
+    }
+  }
+  EXPECT_TRUE(replication);
+  EXPECT_GE(report.high, 1);
+  // Every pattern of the appendix is one the recommendations use.
+  EXPECT_FALSE(report.recommendations.empty());
+  for (const auto& p : report.patterns) {
+    bool used = false;
+    for (const auto& r : report.recommendations) used = used || r.patternId == p.id;
+    EXPECT_TRUE(used) << p.id;
+  }
+}
+
+TEST(ReviewReportCharts, RiskBarsShowEachPillarsCounts) {
+  const std::string svg = riskChartSvg({{"work", 3, 2, 1, 1}, {"state", 3, 0, 0, 0}});
+  EXPECT_NE(svg.find(">Work<"), std::string::npos);
+  EXPECT_NE(svg.find("1 high, 1 medium"), std::string::npos);
+  EXPECT_NE(svg.find("0 high, 0 medium"), std::string::npos);
+  EXPECT_NE(svg.find(kHighColour), std::string::npos);
+}
+
+TEST(ReviewReportCharts, ALineChartScalesItsPointsIntoThePlot) {
+  const std::string svg = lineChartSvg("Throughput", "req/s", {0, 5, 10}, {0, 100, 50}, "#000000");
+  // The plot spans x 64..624 and y 30..194; 100 is the top of the axis (a round step of 25).
+  EXPECT_NE(svg.find("points=\"64.0,194.0 344.0,30.0 624.0,112.0\""), std::string::npos) << svg;
+}
+
+TEST(ReviewReportFormat, DatesAndNumbers) {
+  EXPECT_TRUE(isIsoDate("2024-02-29"));
+  EXPECT_FALSE(isIsoDate("2023-02-29"));
+  EXPECT_FALSE(isIsoDate("2026-13-01"));
+  EXPECT_FALSE(isIsoDate("26-01-01"));
+  EXPECT_TRUE(isIsoDate(todayIsoDate()));
+  EXPECT_EQ(formatNumber(1234567.891, 2), "1,234,567.89");
+  EXPECT_EQ(formatNumber(-999.5, 0), "-1,000");
+  EXPECT_EQ(formatCount(42), "42");
+}
+
+}  // namespace
+}  // namespace pillars::review

@@ -1,0 +1,46 @@
+// File → Export Review: the open document's review report, with its last finished run.
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include "engine/review/report_html.hpp"
+#include "tests/widgets/simulating_fixture.hpp"
+#include "widgets/document/topology_document.hpp"
+#include "widgets/window/report_export.hpp"
+
+namespace pillars {
+namespace {
+
+class ReportExport : public Simulating {
+ protected:
+  std::string exported(const QString& name) {
+    const QString path = m_dir.filePath(name);
+    const QString problem = exportReview(window.document(), path);
+    EXPECT_TRUE(problem.isEmpty()) << problem.toStdString();
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly));
+    return file.readAll().toStdString();
+  }
+  QTemporaryDir m_dir;
+};
+
+TEST_F(ReportExport, HtmlPdfAndMarkdownIncludeTheFinishedRun) {
+  ASSERT_NE(action(QStringLiteral("Export Review\u2026")), nullptr);
+  EXPECT_NE(exported(QStringLiteral("before.html")).find("There is no stored run"), std::string::npos);
+  action(QStringLiteral("Step"))->trigger();
+  ASSERT_TRUE(live().runToEnd());
+  ASSERT_TRUE(window.document().lastRun().has_value());
+  const std::string html = exported(QStringLiteral("review.html"));
+  for (const auto& title : review::reportSectionTitles()) EXPECT_NE(html.find(title), std::string::npos) << title;
+  EXPECT_EQ(html.find("There is no stored run"), std::string::npos);
+  // The run the app keeps describes the open design exactly.
+  EXPECT_EQ(html.find("The design changed after this run"), std::string::npos);
+  EXPECT_NE(html.find("<polyline"), std::string::npos);
+  EXPECT_EQ(exported(QStringLiteral("review.pdf")).rfind("%PDF-", 0), 0u);
+  EXPECT_NE(exported(QStringLiteral("review.md")).find("## 5. Simulation"), std::string::npos);
+  EXPECT_FALSE(exportReview(window.document(), m_dir.filePath(QStringLiteral("review.txt"))).isEmpty());
+}
+
+}  // namespace
+}  // namespace pillars
