@@ -83,7 +83,9 @@ int paintPages(const review::Report& report, QTextDocument& doc, const std::func
   const int pages = doc.pageCount();
   QFont footerFont(QStringLiteral("Helvetica"));
   footerFont.setStyleHint(QFont::SansSerif);
-  footerFont.setPointSizeF(8);
+  // In pixels, not points: the painter is scaled to CSS pixels, and a point size would be
+  // taken at the device's resolution first (300 dpi for the PDF), making it three times too big.
+  footerFont.setPixelSize(11);
   for (int i = 0; i < pages; ++i) {
     QPainter* p = beginPage(i);
     if (!p) return 0;
