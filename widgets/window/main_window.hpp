@@ -22,6 +22,7 @@ class EventLogPanel;
 class SimulateActions;
 class RecentFiles;
 class UserGuideWindow;
+class ReviewActions;
 
 /// The Pillars main window: the canvas in the middle, the component palette and the inspector
 /// in docks, File / Edit / View / Simulate / Review / Help menus with the platform's standard
@@ -49,6 +50,7 @@ class MainWindow final : public QMainWindow {
   EditActions& editActions() { return *m_editActions; }
   LiveRun& liveRun() { return *m_live; }
   SimulateActions& simulateActions() { return *m_simulateActions; }
+  ReviewActions& reviewActions() { return *m_reviewActions; }
   /// Creates a component of `kind` at a canvas position and selects it.
   void addComponentAt(const QString& kind, QPointF scenePos);
 
@@ -95,6 +97,7 @@ class MainWindow final : public QMainWindow {
   LiveOverlay* m_overlay = nullptr;
   LiveChartsPanel* m_charts = nullptr;
   EventLogPanel* m_eventLog = nullptr;
+  ReviewActions* m_reviewActions = nullptr;
   QLabel* m_statusSummary = nullptr;
   bool m_rememberLayout = true;
   RecentFiles* m_recentFiles = nullptr;
