@@ -14,6 +14,7 @@
 #include "widgets/document/topology_document.hpp"
 #include "engine/util/units.hpp"
 #include "widgets/live/live_run.hpp"
+#include "widgets/review/facts_panel.hpp"
 #include "widgets/review/recommender_dialog.hpp"
 #include "widgets/review/review_actions.hpp"
 #include "widgets/review/tree_walk_panel.hpp"
@@ -88,6 +89,11 @@ int main(int argc, char** argv) {
                                                    "separated (e.g. Start,Performance,I/O)."),
                                     QStringLiteral("answers"));
   parser.addOption(treePath);
+  const QCommandLineOption fact(QStringLiteral("fact"),
+                                QStringLiteral("Set a fact in the recommender's form (repeatable), as pillars-cli "
+                                               "review --fact does."),
+                                QStringLiteral("name=value"));
+  parser.addOption(fact);
   parser.process(app);
   std::optional<pillars::SimTime> runTime;
   if (parser.isSet(runFor)) {
@@ -140,7 +146,7 @@ int main(int argc, char** argv) {
       // Floating and roomy, so the picture shows questions and evidence side by side.
       QDockWidget& dock = window.reviewActions().checklistDock();
       dock.setFloating(true);
-      dock.resize(1280, 1000);
+      dock.resize(1280, 1240);
       subject = &dock;
     }
   }
@@ -153,6 +159,18 @@ int main(int argc, char** argv) {
                        qPrintable(walk->statusText()));
           return 2;
         }
+      }
+    }
+    for (const QString& nameValue : parser.values(fact)) {
+      const qsizetype eq = nameValue.indexOf(QLatin1Char('='));
+      if (eq <= 0) {
+        std::fprintf(stderr, "pillars: --fact expects NAME=VALUE, got \"%s\"\n", qPrintable(nameValue));
+        return 2;
+      }
+      if (!dialog->facts().setFactText(nameValue.left(eq).toStdString(), nameValue.mid(eq + 1))) {
+        std::fprintf(stderr, "pillars: --fact: no fact named \"%s\" (pillars-cli review --help lists them)\n",
+                     qPrintable(nameValue.left(eq)));
+        return 2;
       }
     }
     subject = dialog;
@@ -175,6 +193,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "pillars: cannot write %s\n", qPrintable(out));
       status = 1;
     }
+    // Options such as --accept-suggestions edit the document; a picture never asks to save it.
+    window.document().undoStack().setClean();
     QApplication::quit();
   };
   QTimer::singleShot(300, &window, photograph);

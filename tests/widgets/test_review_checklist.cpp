@@ -87,6 +87,7 @@ TEST_F(ReviewChecklist, UsingASuggestionAnswersItMovesTheCountsAndUndoRestores) 
   // Pillars in seed order (work, state, truth, control, intelligence): state is the second bar.
   EXPECT_EQ(m_panel->chart().highCounts(), (QList<qreal>{0, 1, 0, 0, 0}));
   EXPECT_FALSE(suggest->isEnabled()) << "the suggestion is already the answer";
+  EXPECT_EQ(suggest->text(), QStringLiteral("✓ The suggested answer"));
 
   m_document.undoStack().undo();
   EXPECT_EQ(m_document.review().answers.count("state.replication_factor"), 0u);

@@ -83,7 +83,7 @@ void ChecklistPanel::refresh() {
   for (const auto& p : r.pillars) {
     if (p.questions == 0) continue;
     table += QStringLiteral("<tr><td>%1</td><td align=center>%2/%3</td><td align=center>%4</td><td align=center>%5</td></tr>")
-                 .arg(QString::fromStdString(p.pillar))
+                 .arg(QString::fromStdString(p.pillar).replace(0, 1, QString::fromStdString(p.pillar).left(1).toUpper()))
                  .arg(p.answered)
                  .arg(p.questions)
                  .arg(p.high)

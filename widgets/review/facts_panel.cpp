@@ -54,11 +54,12 @@ FactsPanel::FactsPanel(ReviewSession& session, QWidget* parent)
   recommendAgain();
 }
 
-void FactsPanel::setFactText(const std::string& name, const QString& text) {
+bool FactsPanel::setFactText(const std::string& name, const QString& text) {
   const auto it = m_fields.find(name);
-  if (it == m_fields.end()) return;
+  if (it == m_fields.end()) return false;
   it->second->setText(text);
   recommendAgain();
+  return true;
 }
 
 QString FactsPanel::problems() const { return m_problems->text(); }
@@ -95,7 +96,7 @@ void FactsPanel::recommendAgain() {
     }
     for (const auto& warning : r.warnings) {
       html += QStringLiteral("<br>&nbsp;&nbsp;<span style='color:#c62828'>⚠ ") +
-              tr("don't use: %1").arg(QString::fromStdString(warning).toHtmlEscaped()) + QStringLiteral("</span>");
+              QString::fromStdString(warning).toHtmlEscaped() + QStringLiteral("</span>");  // "Don't use when ..."
     }
     if (r.warnings.empty() && !r.dontUseWhen.empty()) {
       html += QStringLiteral("<br>&nbsp;&nbsp;<span style='color:#8d6e63'>") +

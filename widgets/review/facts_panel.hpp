@@ -24,8 +24,9 @@ class FactsPanel final : public QWidget {
  public:
   explicit FactsPanel(ReviewSession& session, QWidget* parent = nullptr);
 
-  /// Types `text` into a fact's field ("" makes it unknown) and recommends again.
-  void setFactText(const std::string& name, const QString& text);
+  /// Types `text` into a fact's field ("" makes it unknown) and recommends again; false when
+  /// there is no fact of that name.
+  bool setFactText(const std::string& name, const QString& text);
   const std::vector<review::RecommendedPattern>& recommendations() const { return m_recommendations; }
   /// The problems of the fields that could not be read, one line each (empty when none).
   QString problems() const;

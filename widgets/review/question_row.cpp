@@ -67,6 +67,9 @@ QuestionRow::QuestionRow(ReviewSession& session, const review::Question& questio
   for (const auto& c : question.choices) {
     m_choice->addItem(QString::fromStdString(c.label), QString::fromStdString(c.id));
   }
+  // One width for every question's combo, so the evidence column lines up down the panel.
+  m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_choice->setMinimumContentsLength(24);
   m_reason->setPlaceholderText(tr("Why it does not apply"));
   m_note->setPlaceholderText(tr("Note"));
   m_evidence->setWordWrap(true);
@@ -80,17 +83,21 @@ QuestionRow::QuestionRow(ReviewSession& session, const review::Question& questio
   heading->addWidget(text, 1);
   heading->addWidget(m_risk, 0, Qt::AlignTop);
   grid->addLayout(heading, 0, 0, 1, 2);
+  auto* controls = new QVBoxLayout;
   auto* answer = new QHBoxLayout;
   answer->addWidget(m_choice, 1);
   answer->addWidget(m_notApplicable);
-  grid->addLayout(answer, 1, 0);
-  grid->addWidget(m_reason, 2, 0);
-  grid->addWidget(m_note, 3, 0);
+  controls->addLayout(answer);
+  controls->addWidget(m_reason);
+  controls->addWidget(m_note);
+  controls->addStretch(1);
+  grid->addLayout(controls, 1, 0);
   // The evidence beside the answer, so the reviewer reads what the design shows while answering.
   auto* evidence = new QVBoxLayout;
-  evidence->addWidget(m_evidence, 1);
+  evidence->addWidget(m_evidence);
   evidence->addWidget(m_suggest, 0, Qt::AlignLeft);
-  grid->addLayout(evidence, 1, 1, 3, 1);
+  evidence->addStretch(1);
+  grid->addLayout(evidence, 1, 1);
   grid->setColumnStretch(0, 2);
   grid->setColumnStretch(1, 3);
 
@@ -132,8 +139,9 @@ void QuestionRow::refresh() {
   const review::AnswerChoice* choice = s ? m_question.findChoice(s->choice) : nullptr;
   m_suggest->setVisible(choice != nullptr);
   if (choice) {
-    m_suggest->setText(tr("Use suggestion: %1").arg(QString::fromStdString(choice->label)));
-    m_suggest->setEnabled(answer.choice != s->choice || answer.notApplicable);
+    const bool inUse = answer.choice == s->choice && !answer.notApplicable;
+    m_suggest->setText(inUse ? tr("✓ The suggested answer") : tr("Use suggestion: %1").arg(QString::fromStdString(choice->label)));
+    m_suggest->setEnabled(!inUse);
   }
 }
 
