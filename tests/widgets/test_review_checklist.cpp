@@ -10,11 +10,14 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "engine/run/scenario_runner.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/review/checklist_panel.hpp"
+#include "widgets/review/milestones_dialog.hpp"
 #include "widgets/review/question_row.hpp"
 #include "widgets/review/review_actions.hpp"
 #include "widgets/review/review_session.hpp"
@@ -153,6 +156,36 @@ TEST_F(ReviewChecklist, TheEvidenceFollowsTheDesign) {
   m_document.undoStack().undo();
   spof = child<QLabel>("evidence", "state.replication_factor")->text();
   EXPECT_TRUE(spof.contains(QStringLiteral("cache (cuts off"))) << spof.toStdString();
+}
+
+TEST_F(ReviewChecklist, AFinishedRunAddsMeasuredEvidence) {
+  const QString before = child<QLabel>("evidence", "intelligence.auto_recovery")->text();
+  EXPECT_FALSE(before.contains(QStringLiteral("Measured availability"))) << before.toStdString();
+  Scenario shortRun = m_document.scenario();
+  shortRun.duration = 20 * kSecond;  // past the 10 s warm-up, so requests are measured
+  ScenarioRunner runner(shortRun, builtinRegistry());
+  ASSERT_TRUE(runner.run());
+  m_document.setLastRun(storeRun(shortRun, runner, runner.results()));  // what Simulate does at the end
+  const QString after = child<QLabel>("evidence", "intelligence.auto_recovery")->text();
+  EXPECT_TRUE(after.contains(QStringLiteral("▶ Run: Measured availability "))) << after.toStdString();
+}
+
+TEST_F(ReviewChecklist, MilestonesCompareSideBySide) {
+  // Milestone 1: replication answered "no" (high). Then the answer becomes "yes": the later
+  // milestone has one high risk less in State, and the table shows both.
+  m_document.setReviewAnswer("state.replication_factor", review::Answer{"no", false, "", ""});
+  m_document.addMilestone("single db", "2026-11-20T10:00:00Z");
+  m_document.setReviewAnswer("state.replication_factor", review::Answer{"yes", false, "", "after adding a replica"});
+  m_document.addMilestone("replicated", "2026-11-24T10:00:00Z");
+  MilestonesDialog dialog(*m_session);
+  dialog.compare(0, 1);
+  QTableWidget& table = dialog.table();
+  ASSERT_EQ(table.rowCount(), 5);
+  ASSERT_EQ(table.item(1, 0)->text(), QStringLiteral("state"));
+  EXPECT_EQ(table.item(1, 1)->text(), QStringLiteral("1"));  // high before
+  // "Yes" is still a medium risk while db is a single point of failure (the rule looks at evidence).
+  EXPECT_EQ(table.item(1, 2)->text(), QStringLiteral("0"));  // high after
+  EXPECT_EQ(table.item(1, 4)->text(), QStringLiteral("1"));  // medium after
 }
 
 TEST(ReviewMenu, ShowChecklistShowsTheDockAndSaveMilestoneIsUndoable) {
