@@ -1,5 +1,6 @@
 // pillars: the desktop app. `pillars [FILE] [--screenshot OUT.png]`.
 #include <QApplication>
+#include <QDockWidget>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QTimer>
@@ -13,6 +14,10 @@
 #include "widgets/document/topology_document.hpp"
 #include "engine/util/units.hpp"
 #include "widgets/live/live_run.hpp"
+#include "widgets/review/facts_panel.hpp"
+#include "widgets/review/recommender_dialog.hpp"
+#include "widgets/review/review_actions.hpp"
+#include "widgets/review/tree_walk_panel.hpp"
 #include "widgets/window/main_window.hpp"
 #include "widgets/window/simulate_actions.hpp"
 
@@ -69,6 +74,26 @@ int main(int argc, char** argv) {
                                                  "figures after --run-for)."),
                                   QStringLiteral("id"));
   parser.addOption(select);
+  const QCommandLineOption showReview(QStringLiteral("show-review"),
+                                      QStringLiteral("Open the review checklist; with --screenshot, picture it alone."));
+  parser.addOption(showReview);
+  const QCommandLineOption acceptSuggestions(QStringLiteral("accept-suggestions"),
+                                             QStringLiteral("Review > Accept All Suggestions after opening FILE."));
+  parser.addOption(acceptSuggestions);
+  const QCommandLineOption showRecommender(
+      QStringLiteral("show-recommender"),
+      QStringLiteral("Open Review > Recommend Patterns; with --screenshot, picture the dialog."));
+  parser.addOption(showRecommender);
+  const QCommandLineOption treePath(QStringLiteral("tree-path"),
+                                    QStringLiteral("Answers to give in the recommender's decision tree, comma "
+                                                   "separated (e.g. Start,Performance,I/O)."),
+                                    QStringLiteral("answers"));
+  parser.addOption(treePath);
+  const QCommandLineOption fact(QStringLiteral("fact"),
+                                QStringLiteral("Set a fact in the recommender's form (repeatable), as pillars-cli "
+                                               "review --fact does."),
+                                QStringLiteral("name=value"));
+  parser.addOption(fact);
   parser.process(app);
   std::optional<pillars::SimTime> runTime;
   if (parser.isSet(runFor)) {
@@ -112,6 +137,44 @@ int main(int argc, char** argv) {
     window.liveRun().setSpeed(pillars::LiveRun::kMaxSpeed);
     window.liveRun().runUntil(*runTime);
   }
+  // What to photograph: the window, or the review panel or dialog asked for.
+  QWidget* subject = &window;
+  if (parser.isSet(acceptSuggestions)) window.reviewActions().acceptAllSuggestions();
+  if (parser.isSet(showReview)) {
+    window.reviewActions().showChecklist();
+    if (capture) {
+      // Floating and roomy, so the picture shows questions and evidence side by side.
+      QDockWidget& dock = window.reviewActions().checklistDock();
+      dock.setFloating(true);
+      dock.resize(1280, 1240);
+      subject = &dock;
+    }
+  }
+  if (parser.isSet(showRecommender)) {
+    pillars::RecommenderDialog* dialog = window.reviewActions().openRecommender();
+    if (pillars::TreeWalkPanel* walk = dialog->treeWalk(); walk && parser.isSet(treePath)) {
+      for (const QString& answer : parser.value(treePath).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!walk->choose(answer.trimmed())) {
+          std::fprintf(stderr, "pillars: --tree-path: \"%s\" is not an answer at \"%s\"\n", qPrintable(answer),
+                       qPrintable(walk->statusText()));
+          return 2;
+        }
+      }
+    }
+    for (const QString& nameValue : parser.values(fact)) {
+      const qsizetype eq = nameValue.indexOf(QLatin1Char('='));
+      if (eq <= 0) {
+        std::fprintf(stderr, "pillars: --fact expects NAME=VALUE, got \"%s\"\n", qPrintable(nameValue));
+        return 2;
+      }
+      if (!dialog->facts().setFactText(nameValue.left(eq).toStdString(), nameValue.mid(eq + 1))) {
+        std::fprintf(stderr, "pillars: --fact: no fact named \"%s\" (pillars-cli review --help lists them)\n",
+                     qPrintable(nameValue.left(eq)));
+        return 2;
+      }
+    }
+    subject = dialog;
+  }
   if (!capture) return QApplication::exec();
 
   // Let the window reach its final size and paint once before it is photographed.
@@ -126,10 +189,12 @@ int main(int argc, char** argv) {
     QApplication::processEvents();
     window.view().fitToWindow();
     const QString out = parser.value(screenshot);
-    if (!window.grab().save(out)) {
+    if (!subject->grab().save(out)) {
       std::fprintf(stderr, "pillars: cannot write %s\n", qPrintable(out));
       status = 1;
     }
+    // Options such as --accept-suggestions edit the document; a picture never asks to save it.
+    window.document().undoStack().setClean();
     QApplication::quit();
   };
   QTimer::singleShot(300, &window, photograph);

@@ -69,6 +69,42 @@ class Database {
     return value;
   }
 
+  /// Runs `sql` once with text parameters bound in order.
+  bool run(const std::string& sql, const std::vector<std::string>& params) {
+    sqlite3_stmt* stmt = nullptr;
+    bool done = sqlite3_prepare_v2(m_db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK;
+    for (std::size_t i = 0; done && i < params.size(); ++i) {
+      done = sqlite3_bind_text(stmt, static_cast<int>(i + 1), params[i].c_str(), -1, SQLITE_TRANSIENT) == SQLITE_OK;
+    }
+    done = done && sqlite3_step(stmt) == SQLITE_DONE;
+    if (!done) m_error = sqlite3_errmsg(m_db);
+    sqlite3_finalize(stmt);
+    return done;
+  }
+
+  /// Every row of a query, each column as text (NULL as empty); nothing on error.
+  std::optional<std::vector<std::vector<std::string>>> rows(const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+      m_error = sqlite3_errmsg(m_db);
+      return std::nullopt;
+    }
+    std::vector<std::vector<std::string>> out;
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+      std::vector<std::string> row;
+      for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+        const auto* text = sqlite3_column_text(stmt, c);
+        row.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
+      }
+      out.push_back(std::move(row));
+    }
+    if (step != SQLITE_DONE) m_error = sqlite3_errmsg(m_db);
+    sqlite3_finalize(stmt);
+    if (step != SQLITE_DONE) return std::nullopt;
+    return out;
+  }
+
   bool insertText(const std::string& sql, const std::string& a, const std::string& b) {
     sqlite3_stmt* stmt = nullptr;
     bool done = sqlite3_prepare_v2(m_db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
@@ -85,7 +121,96 @@ class Database {
   std::string m_error;
 };
 
+/// The columns every answer row has, after its key column(s).
+constexpr const char* kAnswerColumns =
+    "question TEXT NOT NULL, choice TEXT NOT NULL, not_applicable INTEGER NOT NULL, reason TEXT NOT NULL, "
+    "note TEXT NOT NULL";
+
+bool insertAnswers(Database& db, const std::string& table, const std::string& milestone,
+                   const review::Answers& answers) {
+  for (const auto& [question, a] : answers) {
+    std::vector<std::string> params{question, a.choice, a.notApplicable ? "1" : "0", a.reason, a.note};
+    std::string sql = "INSERT INTO " + table + " (question, choice, not_applicable, reason, note";
+    if (!milestone.empty()) {
+      sql += ", milestone) VALUES (?, ?, ?, ?, ?, ?)";
+      params.push_back(milestone);
+    } else {
+      sql += ") VALUES (?, ?, ?, ?, ?)";
+    }
+    if (!db.run(sql, params)) return false;
+  }
+  return true;
+}
+
+bool writeReview(Database& db, const ProjectReview* review) {
+  if (!review) return true;
+  if (!insertAnswers(db, "review_answer", "", review->answers)) return false;
+  for (std::size_t i = 0; i < review->milestones.size(); ++i) {
+    const auto& m = review->milestones[i];
+    const std::string position = std::to_string(i + 1);
+    if (!db.run("INSERT INTO milestone (position, name, date) VALUES (?, ?, ?)", {position, m.name, m.date}) ||
+        !insertAnswers(db, "milestone_answer", position, m.answers)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Rows of (question, choice, not_applicable, reason, note) as answers.
+review::Answers answersFromRows(const std::vector<std::vector<std::string>>& rows) {
+  review::Answers answers;
+  for (const auto& r : rows) answers[r[0]] = review::Answer{r[1], r[2] == "1", r[3], r[4]};
+  return answers;
+}
+
 }  // namespace
+
+bool ProjectReview::operator==(const ProjectReview& other) const {
+  const auto sameAnswers = [](const review::Answers& a, const review::Answers& b) {
+    if (a.size() != b.size()) return false;
+    for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
+      if (i->first != j->first || i->second.choice != j->second.choice ||
+          i->second.notApplicable != j->second.notApplicable || i->second.reason != j->second.reason ||
+          i->second.note != j->second.note) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!sameAnswers(answers, other.answers) || milestones.size() != other.milestones.size()) return false;
+  for (std::size_t i = 0; i < milestones.size(); ++i) {
+    const auto& a = milestones[i];
+    const auto& b = other.milestones[i];
+    if (a.name != b.name || a.date != b.date || !sameAnswers(a.answers, b.answers)) return false;
+  }
+  return true;
+}
+
+std::optional<ProjectReview> loadProjectReview(const std::string& path, std::string* error) {
+  const auto fail = [&](const std::string& why) -> std::optional<ProjectReview> {
+    if (error) *error = path + ": " + why;
+    return std::nullopt;
+  };
+  if (error) error->clear();
+  Database db(path, SQLITE_OPEN_READONLY);
+  if (!db.ok()) return fail("cannot open the project: " + db.error());
+  const auto version = db.scalar("PRAGMA user_version");
+  if (!version || std::stoll(*version) < 3) return std::nullopt;  // before reviews were stored
+  const auto current = db.rows("SELECT question, choice, not_applicable, reason, note FROM review_answer ORDER BY question");
+  if (!current) return fail("cannot read the review answers (table review_answer): " + db.error());
+  ProjectReview review;
+  review.answers = answersFromRows(*current);
+  const auto milestones = db.rows("SELECT position, name, date FROM milestone ORDER BY position");
+  if (!milestones) return fail("cannot read the milestones (table milestone): " + db.error());
+  for (const auto& m : *milestones) {
+    const auto answers = db.rows(
+        "SELECT question, choice, not_applicable, reason, note FROM milestone_answer WHERE milestone = " + m[0] +
+        " ORDER BY question");
+    if (!answers) return fail("cannot read milestone \"" + m[1] + "\" (table milestone_answer): " + db.error());
+    review.milestones.push_back(review::Milestone{m[1], answersFromRows(*answers), m[2]});
+  }
+  return review;
+}
 
 bool isProjectPath(const std::string& path) {
   return std::filesystem::path(path).extension() == ".pillars";
@@ -155,7 +280,8 @@ std::optional<StoredRun> loadStoredRun(const std::string& path, std::string* err
   return run;
 }
 
-std::string saveProjectFile(const std::string& path, const Scenario& scenario, const StoredRun* lastRun) {
+std::string saveProjectFile(const std::string& path, const Scenario& scenario, const StoredRun* lastRun,
+                            const ProjectReview* review) {
   // A fresh, uniquely named file beside the target (an empty file is an empty database).
   std::string tmp = path + ".saving-XXXXXX";
   const int fd = ::mkstemp(tmp.data());
@@ -169,7 +295,11 @@ std::string saveProjectFile(const std::string& path, const Scenario& scenario, c
                 "PRAGMA user_version = " + std::to_string(ProjectFile::kSchemaVersion) + ";"
                 "BEGIN;"
                 "CREATE TABLE document (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-                "CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT NOT NULL);") &&
+                "CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                "CREATE TABLE review_answer (" + std::string(kAnswerColumns) + ", PRIMARY KEY (question));"
+                "CREATE TABLE milestone (position INTEGER PRIMARY KEY, name TEXT NOT NULL, date TEXT NOT NULL);"
+                "CREATE TABLE milestone_answer (milestone INTEGER NOT NULL REFERENCES milestone (position), " +
+                kAnswerColumns + ", PRIMARY KEY (milestone, question));") &&
         db.insertText("INSERT INTO document (key, value) VALUES (?, ?)", "scenario",
                       writeScenarioJson(scenario)) &&
         db.insertText("INSERT INTO document (key, value) VALUES (?, ?)", "saved_by",
@@ -178,7 +308,7 @@ std::string saveProjectFile(const std::string& path, const Scenario& scenario, c
                       db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "summary", lastRun->summaryJson) &&
                       db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "timeseries",
                                     lastRun->timeSeriesCsv))) &&
-        db.exec("COMMIT;");
+        writeReview(db, review) && db.exec("COMMIT;");
     if (!written) {
       const std::string why = db.error();
       std::filesystem::remove(tmp);

@@ -8,6 +8,8 @@
 #include "engine/io/scenario_reader.hpp"
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
+#include "engine/review/milestones.hpp"
+#include "engine/review/risk.hpp"
 #include "engine/run/stored_run.hpp"
 
 namespace pillars {
@@ -16,8 +18,9 @@ namespace pillars {
 /// positions, groups, settings, faults), the last finished run and, in later schema versions,
 /// review answers. Versioned by `PRAGMA user_version`; documented in docs/project-format.md.
 struct ProjectFile {
-  /// 1: the scenario. 2: the last finished run (table `run`).
-  static constexpr int kSchemaVersion = 2;
+  /// 1: the scenario. 2: the last finished run (table `run`). 3: review answers and
+  /// milestones (tables `review_answer`, `milestone`, `milestone_answer`).
+  static constexpr int kSchemaVersion = 3;
   /// `PRAGMA application_id`: "PILR", so `file(1)` and Pillars can tell its databases apart.
   static constexpr int kApplicationId = 0x50494C52;
 };
@@ -31,11 +34,23 @@ ScenarioLoad loadProjectFile(const std::string& path, const ComponentRegistry& r
 /// been opened with loadProjectFile (which checks it); `error` gets why it could not be read.
 std::optional<StoredRun> loadStoredRun(const std::string& path, std::string* error = nullptr);
 
+/// The architecture review kept with a project: the current answers (with notes) and the
+/// milestones taken so far, oldest first.
+struct ProjectReview {
+  review::Answers answers;
+  std::vector<review::Milestone> milestones;
+  bool operator==(const ProjectReview& other) const;
+};
+
+/// The review stored in a project; empty for projects older than schema 3. The project is
+/// assumed to have been opened with loadProjectFile; `error` gets why it could not be read.
+std::optional<ProjectReview> loadProjectReview(const std::string& path, std::string* error = nullptr);
+
 /// Writes a project atomically: a complete new database is built beside the target and renamed
 /// over it, so a failed save leaves the previous file intact. `lastRun` (optional) is stored
-/// with it. Returns an empty string on success, otherwise why it failed.
+/// with it, and `review` (optional) too. Returns an empty string on success, otherwise why it failed.
 std::string saveProjectFile(const std::string& path, const Scenario& scenario,
-                            const StoredRun* lastRun = nullptr);
+                            const StoredRun* lastRun = nullptr, const ProjectReview* review = nullptr);
 
 /// Replaces the stored run of the project at `path` (which loadProjectFile accepted), keeping
 /// everything else in it as it is: the whole database is copied beside the target, changed

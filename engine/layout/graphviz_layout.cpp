@@ -83,7 +83,12 @@ std::optional<std::string> renderScenario(const Scenario& scenario, LayoutEngine
     if (error) *error = "unknown format \"" + format + "\" (expected svg, png or dot)";
     return std::nullopt;
   }
-  GraphvizSession session(scenarioToDot(scenario));
+  return renderDot(scenarioToDot(scenario), engine, format, error);
+}
+
+std::optional<std::string> renderDot(const std::string& dot, LayoutEngine engine, const std::string& format,
+                                     std::string* error) {
+  GraphvizSession session(dot);
   if (!session.layout(engine, error)) return std::nullopt;
   char* data = nullptr;
   unsigned int length = 0;  // Graphviz 2.42 takes an unsigned int here

@@ -24,4 +24,8 @@ std::optional<LayoutPositions> layoutScenario(const Scenario& scenario, LayoutEn
 std::optional<std::string> renderScenario(const Scenario& scenario, LayoutEngine engine,
                                           const std::string& format, std::string* error);
 
+/// Lays out and draws any DOT text (the review's decision tree, ...): format "svg" or "png".
+std::optional<std::string> renderDot(const std::string& dot, LayoutEngine engine, const std::string& format,
+                                     std::string* error);
+
 }  // namespace pillars

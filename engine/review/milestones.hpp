@@ -13,6 +13,7 @@ namespace pillars::review {
 struct Milestone {
   std::string name;  // "before the cache", "v2"
   Answers answers;
+  std::string date;  // when it was taken, ISO 8601 ("2026-11-24T08:30:00Z"); set by the app
 };
 
 /// How one pillar's counts moved from one milestone to the next (later minus earlier).

@@ -93,7 +93,7 @@ std::vector<SuggestedAnswer> suggestAnswers(const Checklist& checklist, const st
 
 Answers answersFrom(const std::vector<SuggestedAnswer>& suggestions) {
   Answers answers;
-  for (const auto& s : suggestions) answers[s.questionId] = Answer{s.choice, false, ""};
+  for (const auto& s : suggestions) answers[s.questionId] = Answer{s.choice, false, "", ""};
   return answers;
 }
 

@@ -17,6 +17,7 @@ struct Answer {
   std::string choice;  // a choice id of the question
   bool notApplicable = false;
   std::string reason;
+  std::string note;  // the reviewer's own words; no effect on the risk
 };
 using Answers = std::map<std::string, Answer>;  // by question id
 

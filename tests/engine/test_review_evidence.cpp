@@ -204,10 +204,10 @@ TEST(ReviewRisk, ThreeTierSuggestionsAndCounts) {
 TEST(ReviewRisk, NotApplicableNeedsAReason) {
   const Checklist& checklist = testing::bundledLibrary().checklists.at(0);
   Answers answers;
-  answers["state.backup"] = Answer{"", true, "stateless: nothing to back up"};
-  answers["state.partitioning"] = Answer{"", true, ""};
-  answers["truth.transaction_boundaries"] = Answer{"no", false, ""};
-  answers["truth.consistency_model"] = Answer{"sometimes", false, ""};  // not a choice
+  answers["state.backup"] = Answer{"", true, "stateless: nothing to back up", ""};
+  answers["state.partitioning"] = Answer{"", true, "", ""};
+  answers["truth.transaction_boundaries"] = Answer{"no", false, "", ""};
+  answers["truth.consistency_model"] = Answer{"sometimes", false, "", ""};  // not a choice
   const RiskReport r = evaluateRisks(checklist, answers, {});
   EXPECT_EQ(r.answered, 2);
   EXPECT_EQ(r.high, 1);
@@ -264,11 +264,11 @@ TEST(ReviewMilestones, AddingAReplicaRemovesTheHighRisk) {
   // replication is now "yes" with no single point of failure left.
   const Checklist& checklist = testing::bundledLibrary().checklists.at(0);
   const auto evidence = gatherEvidence(example("three-tier.json"), nullptr);
-  Milestone before{"as shipped", answersFrom(suggestAnswers(checklist, evidence))};
+  Milestone before{"as shipped", answersFrom(suggestAnswers(checklist, evidence)), ""};
   Milestone after = before;
   after.name = "db replicated";
-  after.answers["state.replication_factor"] = Answer{"yes", false, ""};
-  after.answers["state.backup"] = Answer{"partly", false, ""};
+  after.answers["state.replication_factor"] = Answer{"yes", false, "", ""};
+  after.answers["state.backup"] = Answer{"partly", false, "", ""};
   const MilestoneComparison c = compareMilestones(checklist, before, after, evidence);
   // Replication: high -> medium (yes, but the evidence still shows SPOFs); backup: + medium.
   EXPECT_EQ(c.high, -1);

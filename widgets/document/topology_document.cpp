@@ -19,6 +19,7 @@
 #include "widgets/document/commands/set_group_kind_command.hpp"
 #include "widgets/document/commands/set_group_label_command.hpp"
 #include "widgets/document/commands/set_parameters_command.hpp"
+#include "widgets/document/commands/set_review_command.hpp"
 
 namespace pillars {
 
@@ -55,7 +56,7 @@ bool TopologyDocument::saveAs(const QString& path, QString* error) {
   const std::string target = path.toStdString();
   std::string why;
   if (isProjectPath(target)) {
-    why = saveProjectFile(target, scenarioWithPositions(), m_lastRun ? &*m_lastRun : nullptr);
+    why = saveProjectFile(target, scenarioWithPositions(), m_lastRun ? &*m_lastRun : nullptr, &m_review);
   } else if (!writeFileAtomically(target, writeScenarioJson(scenarioWithPositions()), &why) && why.empty()) {
     why = "cannot write " + target;
   }
@@ -337,6 +338,7 @@ void TopologyDocument::setLastRun(StoredRun run) {
 void TopologyDocument::clear() {
   m_scenario = Scenario{};
   m_lastRun.reset();
+  m_review = ProjectReview{};
   m_path.clear();
   m_positions.clear();
   m_undo.clear();
@@ -363,6 +365,9 @@ bool TopologyDocument::loadAs(const QString& source, const QString& documentPath
   // A stored run that cannot be read is dropped (the project itself opened); a later save
   // writes the project without it.
   m_lastRun = isProjectPath(source.toStdString()) ? loadStoredRun(source.toStdString()) : std::nullopt;
+  // Likewise a review that cannot be read starts empty rather than refusing the project.
+  m_review = isProjectPath(source.toStdString()) ? loadProjectReview(source.toStdString()).value_or(ProjectReview{})
+                                                 : ProjectReview{};
   m_path = documentPath;
   m_undo.clear();
   // An empty history that is not clean: nothing to undo, yet closing asks to save.
@@ -374,14 +379,44 @@ bool TopologyDocument::loadAs(const QString& source, const QString& documentPath
   placeUnpositioned();
   emit reset();
   emit lastRunChanged();
+  emit reviewChanged();
   return true;
+}
+
+void TopologyDocument::setReviewAnswer(const std::string& questionId, const review::Answer& answer) {
+  setReviewAnswers({{questionId, answer}}, tr("Answer %1").arg(QString::fromStdString(questionId)));
+}
+
+void TopologyDocument::setReviewAnswers(const review::Answers& answers, const QString& label) {
+  ProjectReview after = m_review;
+  for (const auto& [questionId, answer] : answers) {
+    const bool empty = answer.choice.empty() && !answer.notApplicable && answer.reason.empty() && answer.note.empty();
+    if (empty) {
+      after.answers.erase(questionId);
+    } else {
+      after.answers[questionId] = answer;
+    }
+  }
+  if (after == m_review) return;
+  m_undo.push(new SetReviewCommand(*this, std::move(after), label));
+}
+
+void TopologyDocument::addMilestone(const std::string& name, const std::string& date) {
+  ProjectReview after = m_review;
+  after.milestones.push_back(review::Milestone{name, m_review.answers, date});
+  m_undo.push(new SetReviewCommand(*this, std::move(after), tr("Milestone %1").arg(QString::fromStdString(name))));
+}
+
+void TopologyDocument::assignReview(ProjectReview review) {
+  m_review = std::move(review);
+  emit reviewChanged();
 }
 
 bool TopologyDocument::writeCopy(const QString& path, QString* error) const {
   const std::string target = path.toStdString();
   std::string why;
   if (isProjectPath(target)) {
-    why = saveProjectFile(target, scenarioWithPositions(), m_lastRun ? &*m_lastRun : nullptr);
+    why = saveProjectFile(target, scenarioWithPositions(), m_lastRun ? &*m_lastRun : nullptr, &m_review);
   } else if (!writeFileAtomically(target, writeScenarioJson(scenarioWithPositions()), &why) && why.empty()) {
     why = "cannot write " + target;
   }

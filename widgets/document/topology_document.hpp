@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/io/project_file.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/run/stored_run.hpp"
 
@@ -116,6 +117,19 @@ class TopologyDocument : public QObject {
   /// which saves as one) becomes modified: the results are part of it. Not an undo step.
   void setLastRun(StoredRun run);
 
+  // --- The architecture review ---------------------------------------------------------------
+  /// The review's answers and milestones: saved in projects (schema 3), not in scenario JSON.
+  const ProjectReview& review() const { return m_review; }
+  /// Sets one question's answer (choice, not applicable + reason, note) as one undo step; an
+  /// empty answer removes it. Nothing happens when it is unchanged.
+  void setReviewAnswer(const std::string& questionId, const review::Answer& answer);
+  /// Sets several answers as one undo step named `label` (Review › Accept All Suggestions).
+  void setReviewAnswers(const review::Answers& answers, const QString& label);
+  /// Takes a milestone: a named, dated snapshot of the current answers (one undo step).
+  void addMilestone(const std::string& name, const std::string& date);
+  /// Replaces the review; for undo commands only.
+  void assignReview(ProjectReview review);
+
   // --- Link and group properties, multi-edits (inspector) ------------------------------------
   // Edits return what was wrong (nothing is applied then), or empty. Consecutive edits of the
   // same field of the same targets merge into one undo step, so typing is one step.
@@ -171,6 +185,8 @@ class TopologyDocument : public QObject {
   void groupChanged(const std::string& id);
   /// A finished run was stored in the document (setLastRun), or one came with an opened project.
   void lastRunChanged();
+  /// The review's answers or milestones changed (an edit, its undo, or an opened project).
+  void reviewChanged();
 
  private:
   /// setParameters and setLinkParameters: one edit of `param` on several components or links.
@@ -183,6 +199,7 @@ class TopologyDocument : public QObject {
 
   Scenario m_scenario;
   std::optional<StoredRun> m_lastRun;
+  ProjectReview m_review;
   QString m_path;
   std::map<std::string, QPointF> m_positions;
   QUndoStack m_undo;

@@ -22,6 +22,7 @@ class EventLogPanel;
 class SimulateActions;
 class RecentFiles;
 class UserGuideWindow;
+class ReviewActions;
 
 /// The Pillars main window: the canvas in the middle, the component palette and the inspector
 /// in docks, File / Edit / View / Simulate / Review / Help menus with the platform's standard
@@ -50,6 +51,7 @@ class MainWindow final : public QMainWindow {
   LiveRun& liveRun() { return *m_live; }
   LiveOverlay& liveOverlay() { return *m_overlay; }
   SimulateActions& simulateActions() { return *m_simulateActions; }
+  ReviewActions& reviewActions() { return *m_reviewActions; }
   /// Creates a component of `kind` at a canvas position and selects it.
   void addComponentAt(const QString& kind, QPointF scenePos);
 
@@ -96,6 +98,7 @@ class MainWindow final : public QMainWindow {
   LiveOverlay* m_overlay = nullptr;
   LiveChartsPanel* m_charts = nullptr;
   EventLogPanel* m_eventLog = nullptr;
+  ReviewActions* m_reviewActions = nullptr;
   QLabel* m_statusSummary = nullptr;
   bool m_rememberLayout = true;
   RecentFiles* m_recentFiles = nullptr;

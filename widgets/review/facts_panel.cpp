@@ -1,0 +1,115 @@
+#include "widgets/review/facts_panel.hpp"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include "widgets/document/topology_document.hpp"
+#include "widgets/review/review_session.hpp"
+
+namespace pillars {
+
+FactsPanel::FactsPanel(ReviewSession& session, QWidget* parent)
+    : QWidget(parent),
+      m_session(session),
+      m_sources(new QLabel(this)),
+      m_problems(new QLabel(this)),
+      m_results(new QTextBrowser(this)) {
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(new QLabel(tr("<b>Facts</b> (prefilled from the design; empty means unknown)"), this));
+  auto* form = new QFormLayout;
+  const review::Facts prefilled = session.prefilledFacts();
+  for (const review::FactDefinition& def : review::factDefinitions()) {
+    auto* field = new QLineEdit(this);
+    field->setObjectName(QStringLiteral("fact:") + QString::fromStdString(def.name));
+    QString hint = QString::fromStdString(def.description);
+    if (!def.words.empty()) {
+      QStringList words;
+      for (const auto& w : def.words) words.append(QString::fromStdString(w));
+      hint += QStringLiteral(" (") + words.join(QStringLiteral(", ")) + QLatin1Char(')');
+    }
+    field->setToolTip(hint);
+    field->setPlaceholderText(def.type == review::FactType::Boolean ? tr("unknown (yes / no)") : tr("unknown"));
+    if (const auto value = prefilled.get(def.name)) field->setText(QString::fromStdString(review::formatFactValue(*value)));
+    connect(field, &QLineEdit::editingFinished, this, &FactsPanel::recommendAgain);
+    form->addRow(QString::fromStdString(def.name), field);
+    m_fields[def.name] = field;
+  }
+  layout->addLayout(form);
+  QStringList sources;
+  for (const auto& s : prefilled.sources) sources.append(QString::fromStdString(s).toHtmlEscaped());
+  m_sources->setText(sources.isEmpty() ? tr("<i>The design tells no facts: fill them in.</i>")
+                                       : tr("<i>From the design: %1</i>").arg(sources.join(QStringLiteral("; "))));
+  m_sources->setWordWrap(true);
+  layout->addWidget(m_sources);
+  m_problems->setObjectName(QStringLiteral("FactProblems"));
+  m_problems->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+  m_problems->setWordWrap(true);
+  layout->addWidget(m_problems);
+  layout->addWidget(new QLabel(tr("<b>Recommended patterns</b>"), this));
+  m_results->setObjectName(QStringLiteral("Recommendations"));
+  layout->addWidget(m_results, 1);
+  recommendAgain();
+}
+
+bool FactsPanel::setFactText(const std::string& name, const QString& text) {
+  const auto it = m_fields.find(name);
+  if (it == m_fields.end()) return false;
+  it->second->setText(text);
+  recommendAgain();
+  return true;
+}
+
+QString FactsPanel::problems() const { return m_problems->text(); }
+
+void FactsPanel::recommendAgain() {
+  review::Facts facts;
+  QStringList problems;
+  for (const auto& [name, field] : m_fields) {
+    const QString text = field->text().trimmed();
+    if (text.isEmpty()) continue;
+    const std::string error = facts.setFromText(name, text.toStdString());
+    if (!error.empty()) problems.append(QString::fromStdString(error));
+  }
+  m_problems->setText(problems.join(QLatin1Char('\n')));
+  m_problems->setVisible(!problems.isEmpty());
+  m_recommendations.clear();
+  if (const review::ReviewLibrary* library = m_session.library()) {
+    m_recommendations = review::recommend(*library, facts);
+    review::resolveApplyHints(m_recommendations, m_session.document().scenario(), m_session.lastRun());
+  }
+  QString html;
+  if (m_recommendations.empty()) html = tr("<p><i>No rule fires for these facts. Add what you know above.</i></p>");
+  int rank = 0;
+  for (const auto& r : m_recommendations) {
+    const review::Pattern& p = *r.pattern;
+    html += QStringLiteral("<p><b>%1. %2</b> <span style='color:#607d8b'>(%3").arg(++rank).arg(
+        QString::fromStdString(p.name).toHtmlEscaped(), QString::fromStdString(p.pillar));
+    if (!p.complexity.empty()) {
+      html += tr(", complexity %1, cost %2").arg(QString::fromStdString(p.complexity), QString::fromStdString(p.cost));
+    }
+    html += QStringLiteral(")</span>");
+    for (const auto& reason : r.reasons) {
+      html += QStringLiteral("<br>&nbsp;&nbsp;✔ ") + tr("fired: %1").arg(QString::fromStdString(reason).toHtmlEscaped());
+    }
+    for (const auto& warning : r.warnings) {
+      html += QStringLiteral("<br>&nbsp;&nbsp;<span style='color:#c62828'>⚠ ") +
+              QString::fromStdString(warning).toHtmlEscaped() + QStringLiteral("</span>");  // "Don't use when ..."
+    }
+    if (r.warnings.empty() && !r.dontUseWhen.empty()) {
+      html += QStringLiteral("<br>&nbsp;&nbsp;<span style='color:#8d6e63'>") +
+              tr("don't use when %1").arg(QString::fromStdString(r.dontUseWhen).toHtmlEscaped()) + QStringLiteral("</span>");
+    }
+    if (r.apply) {
+      html += QStringLiteral("<br>&nbsp;&nbsp;") + tr("where: %1 on <b>%2</b>")
+                                                      .arg(QString::fromStdString(r.apply->action),
+                                                           QString::fromStdString(r.apply->target).toHtmlEscaped());
+    }
+    html += QStringLiteral("</p>");
+  }
+  m_results->setHtml(html);
+}
+
+}  // namespace pillars

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QWidget>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/review/recommender.hpp"
+
+class QLabel;
+class QLineEdit;
+class QTextBrowser;
+
+namespace pillars {
+
+class ReviewSession;
+
+/// The recommender's facts form, prefilled from the design and its last run, and the patterns
+/// the seed's rules rank for them: each with the rule that fired and any "don't use" warning.
+/// Every edit recommends again.
+class FactsPanel final : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit FactsPanel(ReviewSession& session, QWidget* parent = nullptr);
+
+  /// Types `text` into a fact's field ("" makes it unknown) and recommends again; false when
+  /// there is no fact of that name.
+  bool setFactText(const std::string& name, const QString& text);
+  const std::vector<review::RecommendedPattern>& recommendations() const { return m_recommendations; }
+  /// The problems of the fields that could not be read, one line each (empty when none).
+  QString problems() const;
+
+ private:
+  void recommendAgain();
+
+  ReviewSession& m_session;
+  std::map<std::string, QLineEdit*> m_fields;
+  QLabel* m_sources;
+  QLabel* m_problems;
+  QTextBrowser* m_results;
+  std::vector<review::RecommendedPattern> m_recommendations;
+};
+
+}  // namespace pillars

@@ -1,0 +1,99 @@
+#include "widgets/review/review_actions.hpp"
+
+#include <QDateTime>
+#include <QDockWidget>
+#include <QInputDialog>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+
+#include "widgets/document/topology_document.hpp"
+#include "widgets/review/checklist_panel.hpp"
+#include "widgets/review/milestones_dialog.hpp"
+#include "widgets/review/recommender_dialog.hpp"
+#include "widgets/review/review_session.hpp"
+
+namespace pillars {
+
+ReviewActions::ReviewActions(TopologyDocument& document, QMainWindow& window)
+    : QObject(&window),
+      m_document(document),
+      m_window(window),
+      m_session(new ReviewSession(document, this)),
+      m_checklist(new ChecklistPanel(*m_session)),
+      m_dock(new QDockWidget(tr("Review"), &window)) {
+  m_dock->setObjectName(QStringLiteral("ReviewDock"));
+  m_dock->setWidget(m_checklist);
+  window.addDockWidget(Qt::LeftDockWidgetArea, m_dock);
+  // Out of the way until asked for: the canvas comes first when a design is being drawn.
+  m_dock->hide();
+}
+
+void ReviewActions::addTo(QMenu& menu) {
+  menu.addAction(tr("Show &Checklist"), this, &ReviewActions::showChecklist);
+  menu.addAction(tr("&Recommend Patterns…"), this, [this] { openRecommender(); });
+  menu.addAction(tr("&Accept All Suggestions"), this, [this] { acceptAllSuggestions(); });
+  menu.addSeparator();
+  menu.addAction(tr("&Save Milestone…"), this, [this] { saveMilestone(); });
+  menu.addAction(tr("C&ompare Milestones…"), this, &ReviewActions::compareMilestones);
+}
+
+void ReviewActions::showChecklist() {
+  m_dock->show();
+  m_dock->raise();
+}
+
+RecommenderDialog* ReviewActions::openRecommender() {
+  // A fresh dialog each time, so its facts are prefilled from the design as it is now.
+  if (m_recommender) m_recommender->deleteLater();
+  m_recommender = new RecommenderDialog(*m_session, &m_window);
+  m_recommender->setAttribute(Qt::WA_DeleteOnClose);
+  m_recommender->show();
+  return m_recommender;
+}
+
+void ReviewActions::saveMilestone(const QString& given) {
+  QString name = given;
+  if (name.isEmpty()) {
+    bool ok = false;
+    const QString suggested = tr("Milestone %1").arg(m_document.review().milestones.size() + 1);
+    name = QInputDialog::getText(&m_window, tr("Save Milestone"),
+                                 tr("A name for this snapshot of the answers and risks:"), QLineEdit::Normal,
+                                 suggested, &ok)
+               .trimmed();
+    if (!ok || name.isEmpty()) return;
+  }
+  const QString date = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+  m_document.addMilestone(name.toStdString(), date.toStdString());
+}
+
+int ReviewActions::acceptAllSuggestions() {
+  const review::Checklist* checklist = m_session->checklist();
+  if (!checklist) return 0;
+  review::Answers changes;
+  const auto& current = m_document.review().answers;
+  for (const review::Question* q : checklist->questions()) {
+    const review::SuggestedAnswer* s = m_session->suggestionFor(q->id);
+    const auto it = current.find(q->id);
+    // A person's answer wins over a suggestion; only open questions are filled in.
+    if (!s || (it != current.end() && (!it->second.choice.empty() || it->second.notApplicable))) continue;
+    review::Answer answer = it == current.end() ? review::Answer{} : it->second;
+    answer.choice = s->choice;
+    changes[q->id] = answer;
+  }
+  m_document.setReviewAnswers(changes, tr("Accept %n suggestion(s)", nullptr, static_cast<int>(changes.size())));
+  return static_cast<int>(changes.size());
+}
+
+void ReviewActions::compareMilestones() {
+  if (m_document.review().milestones.empty()) {
+    QMessageBox::information(&m_window, tr("Compare Milestones"),
+                             tr("There is no milestone yet: Review › Save Milestone… takes one."));
+    return;
+  }
+  auto* dialog = new MilestonesDialog(*m_session, &m_window);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
+}
+
+}  // namespace pillars

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <optional>
+#include <vector>
+
+#include "engine/review/facts.hpp"
+#include "engine/review/review_loader.hpp"
+#include "engine/review/risk.hpp"
+#include "engine/run/run_results.hpp"
+
+namespace pillars {
+
+class TopologyDocument;
+
+/// What the review panels show, kept current: the bundled review data (loaded once), the
+/// evidence the document's topology and last run give, the answers it suggests and the risks
+/// of the document's answers. Recomputed whenever the document, its last run or its answers
+/// change; `updated()` then tells the views.
+class ReviewSession final : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit ReviewSession(TopologyDocument& document, QObject* parent = nullptr);
+
+  TopologyDocument& document() { return m_document; }
+  /// The review data, or nothing when it could not be loaded (then loadError() says why).
+  const review::ReviewLibrary* library() const { return m_library ? &*m_library : nullptr; }
+  QString loadError() const { return m_loadError; }
+  /// The 5-Minute Architecture Review checklist (the bundled one), or null without data.
+  const review::Checklist* checklist() const { return m_checklist; }
+
+  const std::vector<review::EvidenceItem>& evidence() const { return m_evidence; }
+  /// The evidence items a question lists, in evidence order.
+  std::vector<const review::EvidenceItem*> evidenceFor(const review::Question& question) const;
+  /// The answer the evidence suggests for a question, or null.
+  const review::SuggestedAnswer* suggestionFor(const std::string& questionId) const;
+  /// The risks of the document's answers.
+  const review::RiskReport& report() const { return m_report; }
+  /// The measured figures of the document's last run, when it has one that can be read.
+  const RunResults* lastRun() const { return m_run ? &*m_run : nullptr; }
+  /// Facts for the recommender, prefilled from the topology and the last run.
+  review::Facts prefilledFacts() const;
+
+  /// Recomputes everything from the document now.
+  void refresh();
+
+ signals:
+  void updated();
+
+ private:
+  TopologyDocument& m_document;
+  std::optional<review::ReviewLibrary> m_library;
+  QString m_loadError;
+  const review::Checklist* m_checklist = nullptr;
+  std::optional<RunResults> m_run;
+  std::vector<review::EvidenceItem> m_evidence;
+  std::vector<review::SuggestedAnswer> m_suggestions;
+  review::RiskReport m_report;
+};
+
+}  // namespace pillars
