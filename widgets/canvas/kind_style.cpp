@@ -80,6 +80,54 @@ void drawGlyph(QPainter& p, const QRectF& box, const std::string& kind) {
     bolt.lineTo(at(0.5, 0.42));
     bolt.closeSubpath();
     p.drawPath(bolt);
+  } else if (kind == "raft_node") {
+    // Three members that talk to each other; the filled one leads.
+    const QPointF a = at(0.5, 0.2), b = at(0.2, 0.76), c = at(0.8, 0.76);
+    p.drawLine(a, b);
+    p.drawLine(b, c);
+    p.drawLine(c, a);
+    const qreal r = 0.12 * w;
+    p.setBrush(fill(kind));  // followers hide the lines behind them
+    p.drawEllipse(b, r, r);
+    p.drawEllipse(c, r, r);
+    p.setBrush(ink);
+    p.drawEllipse(a, r, r);
+  } else if (kind == "tpc_coordinator") {
+    // One voice asking two parties, and the decision: a tick.
+    p.drawEllipse(QRectF(at(0.08, 0.36), at(0.36, 0.64)));
+    p.drawLine(at(0.36, 0.5), at(0.62, 0.22));
+    p.drawLine(at(0.36, 0.5), at(0.62, 0.78));
+    p.drawRect(QRectF(at(0.62, 0.12), at(0.86, 0.32)));
+    p.drawRect(QRectF(at(0.62, 0.68), at(0.86, 0.88)));
+    p.drawLine(at(0.14, 0.5), at(0.2, 0.57));
+    p.drawLine(at(0.2, 0.57), at(0.3, 0.43));
+  } else if (kind == "tpc_participant") {
+    // A padlock: a prepared participant holds its locks until the decision comes.
+    p.drawRoundedRect(QRectF(at(0.2, 0.46), at(0.8, 0.88)), w * 0.05, w * 0.05);
+    p.drawArc(QRectF(at(0.32, 0.12), at(0.68, 0.64)), 0, 180 * 16);
+    p.drawLine(at(0.32, 0.38), at(0.32, 0.46));
+    p.drawLine(at(0.68, 0.38), at(0.68, 0.46));
+    p.drawPoint(at(0.5, 0.66));
+  } else if (kind == "saga_orchestrator") {
+    // Steps in order, and the way back that compensates them.
+    for (const qreal x : {0.06, 0.38, 0.7}) p.drawRect(QRectF(at(x, 0.2), at(x + 0.24, 0.44)));
+    p.drawLine(at(0.3, 0.32), at(0.38, 0.32));
+    p.drawLine(at(0.62, 0.32), at(0.7, 0.32));
+    QPainterPath back;
+    back.moveTo(at(0.82, 0.5));
+    back.cubicTo(at(0.82, 0.9), at(0.18, 0.9), at(0.18, 0.5));
+    p.drawPath(back);
+    p.drawLine(at(0.18, 0.5), at(0.1, 0.62));
+    p.drawLine(at(0.18, 0.5), at(0.26, 0.62));
+  } else if (kind == "saga_step") {
+    // A unit of work with its undo.
+    p.drawRoundedRect(QRectF(at(0.12, 0.14), at(0.88, 0.5)), w * 0.04, w * 0.04);
+    QPainterPath undo;
+    undo.moveTo(at(0.72, 0.86));
+    undo.cubicTo(at(0.84, 0.62), at(0.46, 0.56), at(0.32, 0.7));
+    p.drawPath(undo);
+    p.drawLine(at(0.32, 0.7), at(0.34, 0.58));
+    p.drawLine(at(0.32, 0.7), at(0.44, 0.72));
   } else {
     p.drawEllipse(QRectF(at(0.2, 0.2), at(0.8, 0.8)));
   }
@@ -117,6 +165,14 @@ QString summary(const ComponentSpec& c) {
   }
   if (c.kind == "queue") return QStringLiteral("prefetch ") + valueOf(c, "prefetch");
   if (c.kind == "cache") return valueOf(c, "capacity") + QStringLiteral(" keys, LRU");
+  if (c.kind == "raft_node") {
+    return QStringLiteral("election ") + valueOf(c, "election_timeout_min") + QStringLiteral("\u2013") +
+           valueOf(c, "election_timeout_max");
+  }
+  if (c.kind == "tpc_coordinator") return QStringLiteral("vote timeout ") + valueOf(c, "vote_timeout");
+  if (c.kind == "tpc_participant") return QStringLiteral("votes no p=") + valueOf(c, "abort_probability");
+  if (c.kind == "saga_orchestrator") return QStringLiteral("step timeout ") + valueOf(c, "step_timeout");
+  if (c.kind == "saga_step") return QStringLiteral("fails p=") + valueOf(c, "failure_probability");
   return {};
 }
 
