@@ -1,6 +1,12 @@
 // The Files workflow: New, recent files, templates, autosave and crash recovery, the guide.
 #include <gtest/gtest.h>
 
+#include <QCoreApplication>
+
+#include <QJsonObject>
+
+#include <QJsonDocument>
+
 #include <QAction>
 #include <QApplication>
 #include <QDir>
@@ -411,6 +417,29 @@ TEST_F(FilesWorkflow, ALeftoverOfADeadProcessIsOfferedAndRecoveredAsModified) {
   EXPECT_TRUE(QFile::exists(window.autosave().copyPath()));
   window.autosave().discard();
   living.discard();
+}
+
+TEST_F(FilesWorkflow, ACopyWhosePidWasReusedByAnotherProcessIsALeftover) {
+  TopologyDocument doc;
+  ASSERT_TRUE(doc.load(kThreeTier, nullptr));
+  doc.addComponent("queue", QPointF(900, 600));
+  Autosave own(doc);  // this process's pid, which is alive
+  ASSERT_TRUE(own.writeNow());
+  ASSERT_FALSE(Autosave::processIdentity(QCoreApplication::applicationPid()).isEmpty());
+  EXPECT_TRUE(Autosave::leftovers().empty());  // ours, and we are running
+  // Rewrite the sidecar as if another process with this number had written the copy.
+  QFile sidecar(own.infoPath());
+  ASSERT_TRUE(sidecar.open(QIODevice::ReadOnly));
+  QJsonObject info = QJsonDocument::fromJson(sidecar.readAll()).object();
+  sidecar.close();
+  info[QStringLiteral("process")] = QStringLiteral("another-boot:12345");
+  ASSERT_TRUE(sidecar.open(QIODevice::WriteOnly | QIODevice::Truncate));
+  sidecar.write(QJsonDocument(info).toJson());
+  sidecar.close();
+  const auto leftovers = Autosave::leftovers();
+  ASSERT_EQ(leftovers.size(), 1u);
+  EXPECT_EQ(leftovers.front().copyPath, own.copyPath());
+  own.discard();
 }
 
 TEST_F(FilesWorkflow, AnUntitledLeftoverRecoversUntitledAndDiscardDeletesIt) {

@@ -99,6 +99,7 @@ bool Autosave::writeNow(QString* error) {
   if (!m_document.writeCopy(copyPath(), error)) return false;
   QJsonObject info;
   info[QStringLiteral("pid")] = m_pid;
+  info[QStringLiteral("process")] = processIdentity(m_pid);
   info[QStringLiteral("originalPath")] = m_document.filePath();
   info[QStringLiteral("name")] = m_document.displayName();
   info[QStringLiteral("savedAt")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -127,6 +128,22 @@ bool Autosave::isProcessRunning(qint64 pid) {
 #endif
 }
 
+QString Autosave::processIdentity(qint64 pid) {
+  // Field 22 of /proc/PID/stat is the start time in clock ticks since boot; the command name
+  // before it is in parentheses and may hold spaces, so count fields after the last ')'.
+  QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+  QFile boot(QStringLiteral("/proc/sys/kernel/random/boot_id"));
+  if (!stat.open(QIODevice::ReadOnly) || !boot.open(QIODevice::ReadOnly)) return {};
+  const QByteArray line = stat.readAll();
+  const qsizetype close = line.lastIndexOf(')');
+  if (close < 0) return {};
+  const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+  constexpr int kStartTimeAfterName = 22 - 3;  // fields 3.. follow the name (field 2)
+  if (fields.size() <= kStartTimeAfterName) return {};
+  return QString::fromLatin1(boot.readAll().trimmed()) + QLatin1Char(':') +
+         QString::fromLatin1(fields[kStartTimeAfterName]);
+}
+
 std::vector<RecoveryFile> Autosave::leftovers() {
   std::vector<RecoveryFile> found;
   const QDir dir(recoveryDirectory());
@@ -138,17 +155,21 @@ std::vector<RecoveryFile> Autosave::leftovers() {
     file.pid = pidFromName(name);
     file.savedAt = QFileInfo(file.copyPath).lastModified();
     file.name = tr("Untitled");
+    QString writer;  // the writing process's identity, when the sidecar has it
     QFile sidecar(file.infoPath);
     if (sidecar.open(QIODevice::ReadOnly)) {
       const QJsonObject info = QJsonDocument::fromJson(sidecar.readAll()).object();
       file.pid = info.value(QStringLiteral("pid")).toInteger(file.pid);
+      writer = info.value(QStringLiteral("process")).toString();
       file.originalPath = info.value(QStringLiteral("originalPath")).toString();
       file.name = info.value(QStringLiteral("name")).toString(file.name);
       const QDateTime at = QDateTime::fromString(info.value(QStringLiteral("savedAt")).toString(), Qt::ISODateWithMs);
       if (at.isValid()) file.savedAt = at;
     }
     // The own process counts as running: its other windows are still using their copies.
-    if (isProcessRunning(file.pid)) continue;
+    // A live process with the same number but another identity reused the number: the
+    // writer is gone and its copy is a leftover.
+    if (isProcessRunning(file.pid) && (writer.isEmpty() || writer == processIdentity(file.pid))) continue;
     found.push_back(std::move(file));
   }
   std::sort(found.begin(), found.end(),

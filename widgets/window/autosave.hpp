@@ -48,6 +48,8 @@ class Autosave final : public QObject {
   static QString recoveryDirectory();
   /// Where this instance writes its copy (it may not exist).
   QString copyPath() const;
+  /// The sidecar beside it (JSON): who wrote the copy, for which file, when.
+  QString infoPath() const;
   int intervalSeconds() const { return m_intervalSeconds; }
 
   /// Writes the copy now if the document has unsaved changes; returns whether it wrote one.
@@ -58,6 +60,10 @@ class Autosave final : public QObject {
   /// Copies left by processes that are no longer running, newest first.
   static std::vector<RecoveryFile> leftovers();
   static bool isProcessRunning(qint64 pid);
+  /// Who `pid` is, beyond its number: the boot and the process's start time ("boot-id:ticks",
+  /// Linux), so a number reused by another process after a crash or a reboot is not taken for
+  /// the Pillars that wrote a copy. Empty where the system does not tell.
+  static QString processIdentity(qint64 pid);
   static void remove(const RecoveryFile& file);
   /// Loads a leftover into the document, marked modified and under its original path (so
   /// Save writes where the user meant to), or untitled when it had none. The copy becomes
@@ -77,7 +83,6 @@ class Autosave final : public QObject {
 
  private:
   void onTimer();
-  QString infoPath() const;
 
   TopologyDocument& m_document;
   QTimer* m_timer;
