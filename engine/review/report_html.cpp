@@ -450,8 +450,20 @@ std::string milestoneChangeText(const Report& report) {
   if (c.questions.empty()) return text + "; no question's risk changed.";
   text += "; " + std::to_string(c.questions.size()) + (c.questions.size() == 1 ? " question's" : " questions'") +
           " risk changed:";
+  // Readers know the questions by their text, not their ids.
+  const auto textOf = [&report](const std::string& id) {
+    for (const auto& q : report.questions) {
+      if (q.id == id) return q.text;
+    }
+    return id;
+  };
+  const auto riskWord = [](Risk risk) {
+    return risk == Risk::High ? "high" : risk == Risk::Medium ? "medium" : "none";
+  };
   for (std::size_t i = 0; i < c.questions.size(); ++i) {
-    text += (i ? ", " : " ") + c.questions[i].questionId;
+    const QuestionRiskChange& q = c.questions[i];
+    text += std::string(i ? "; " : " ") + textOf(q.questionId) + " (" + riskWord(q.before) + " to " +
+            riskWord(q.after) + ")";
   }
   return text + ".";
 }

@@ -46,7 +46,8 @@ std::string answerOriginText(const Report& report);
 std::string writeReportHtml(const Report& report, HtmlFlavour flavour = HtmlFlavour::Browser,
                             const std::vector<int>& contentsPages = {});
 
-/// "Since "v1": high -1, medium 0; 1 question's risk changed: rel-lb." (empty without milestones).
+/// "Since "v1": high -1, medium +1; 1 question's risk changed: Load balancing strategy? (high to
+/// medium)." Empty without milestones.
 std::string milestoneChangeText(const Report& report);
 
 /// Escapes &, <, >, " for HTML text and attributes.

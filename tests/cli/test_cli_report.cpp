@@ -106,8 +106,10 @@ TEST_F(CliReport, AProjectsStoredAnswersNotesAndMilestonesAreInTheReport) {
   EXPECT_NE(text.find("| Answers | 2 by the reviewer, "), std::string::npos);
   EXPECT_NE(text.find("## 6. Milestones"), std::string::npos);
   EXPECT_NE(text.find("| first look | 2026-02-01T10:00:00Z |"), std::string::npos);
-  // The milestone held no answers: now has one more high risk (load balancing "no").
-  EXPECT_NE(text.find("Since \"first look\": high +1, medium 0"), std::string::npos)
+  // The milestone held no answers: now has one more high risk, load balancing "no" (from none).
+  EXPECT_NE(text.find("Since \"first look\": high +1, medium 0; 1 question's risk changed: Load balancing strategy? "
+                      "(none to high)."),
+            std::string::npos)
       << text.substr(std::min(text.find("## 6. Milestones"), text.size()), 700);
   const auto html = tmp("answered.html");
   ASSERT_EQ(runCli({"report", project.string(), "-o", html.string(), "--date", "2026-03-01"}).exitCode, 0);

@@ -155,7 +155,8 @@ TEST_F(ReviewReportAnswers, MilestonesGetASectionBeforeTheAppendixWithCountsPerP
   EXPECT_NE(md.find("| first look | 2026-01-01T09:00:00Z |"), std::string::npos);
   EXPECT_NE(md.find("| **2 / 0** |"), std::string::npos);
   EXPECT_NE(md.find("| **1 / 1** |"), std::string::npos);
-  EXPECT_NE(md.find("Since \"first look\": high -1, medium +1; 1 question's risk changed: work.load_balancing."),
+  EXPECT_NE(md.find("Since \"first look\": high -1, medium +1; 1 question's risk changed: Load balancing strategy? "
+                    "(high to medium)."),
             std::string::npos);
   const std::string html = writeReportHtml(r);
   EXPECT_NE(html.find("<h2>6. Milestones</h2>"), std::string::npos);
