@@ -50,8 +50,9 @@ int runReport(const std::vector<std::string>& args) {
               "Writes a review report: a title page, the risks per pillar with a chart, the topology\n"
               "diagram, every checklist question with its answer, evidence and notes, the recommended\n"
               "patterns with their reasons, the project's last run (key figures and charts) when it\n"
-              "has one, and an appendix of the patterns used. Until projects store answers, the\n"
-              "answers are the ones the design's evidence suggests, marked \"suggested\".\n"
+              "has one, the project's milestones when it has any, and an appendix of the patterns used.\n"
+              "A project's stored answers (with N/A reasons and notes) are used; questions without one\n"
+              "show the answer the design's evidence suggests, marked \"suggested\".\n"
               "HTML is one self-contained file; Markdown leaves the figures out. The output is the\n"
               "same byte for byte for the same project and --date.");
   p.positional("FILE", "Project (.pillars) or scenario file (JSON)");
@@ -94,10 +95,18 @@ int runReport(const std::vector<std::string>& args) {
   const auto library = loadReviewLibraryOrReport(p.value("--checklists").value_or(""));
   if (!library) return kExitFailed;
   std::optional<StoredRun> run;
+  std::optional<ProjectReview> projectReview;
   if (isProjectPath(path)) {
     std::string error;
     run = loadStoredRun(path, &error);
     if (!error.empty()) std::fprintf(stderr, "pillars-cli report: warning: %s; the report leaves the run out\n", error.c_str());
+    std::string reviewError;
+    projectReview = loadProjectReview(path, &reviewError);
+    if (!reviewError.empty()) {
+      // A report of suggestions is still useful; say loudly that the reviewer's answers are missing.
+      std::fprintf(stderr, "pillars-cli report: warning: %s; the report shows suggested answers only\n",
+                   reviewError.c_str());
+    }
   }
 
   review::ReportInput input;
@@ -105,6 +114,8 @@ int runReport(const std::vector<std::string>& args) {
   input.library = &*library;
   input.run = run ? &*run : nullptr;
   input.date = date;
+  input.answers = projectReview ? &projectReview->answers : nullptr;
+  input.milestones = projectReview ? &projectReview->milestones : nullptr;
   const review::Report report = review::buildReport(input);
   if (!report.runError.empty()) {
     std::fprintf(stderr, "pillars-cli report: warning: %s: %s\n", path.c_str(), report.runError.c_str());

@@ -63,7 +63,7 @@ void buildDocument(const review::Report& report, QTextDocument& doc) {
   doc.setHtml(qs(review::writeReportHtml(report, review::HtmlFlavour::RichText)));
   doc.setPageSize(QSizeF(kContentW, kContentH));
   std::vector<int> pages;
-  for (const auto& title : review::reportSectionTitles()) {
+  for (const auto& title : review::reportSectionTitles(report)) {
     int page = 0;
     for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
       if (block.blockFormat().headingLevel() != 2 || block.text() != qs(title)) continue;

@@ -27,13 +27,28 @@ struct ReportFigure {
 /// with a run that kept a time series, throughput and p99 over time.
 std::vector<ReportFigure> reportFigures(const Report& report);
 
-/// The numbered section headings, in order (tests and the table of contents use them).
+/// The numbered section headings every report has, in order.
 const std::vector<std::string>& reportSectionTitles();
+
+/// The section headings of this report, in order (the table of contents and the PDF's page
+/// numbers use them): the six above, with "6. Milestones" before the appendix when the report
+/// has milestones.
+std::vector<std::string> reportSectionTitles(const Report& report);
+
+/// The heading of the Milestones section.
+const std::string& milestonesSectionTitle();
+
+/// "3 by the reviewer, 5 suggested": who gave the report's answers, for its title page.
+std::string answerOriginText(const Report& report);
 
 /// `contentsPages` (rich text only): the page each section starts on, for the contents page
 /// of a paginated rendering; empty lists the sections without pages.
 std::string writeReportHtml(const Report& report, HtmlFlavour flavour = HtmlFlavour::Browser,
                             const std::vector<int>& contentsPages = {});
+
+/// "Since "v1": high -1, medium +1; 1 question's risk changed: Load balancing strategy? (high to
+/// medium)." Empty without milestones.
+std::string milestoneChangeText(const Report& report);
 
 /// Escapes &, <, >, " for HTML text and attributes.
 std::string escapeHtml(const std::string& text);

@@ -19,6 +19,7 @@ std::string cell(const std::string& text) {
 
 std::string riskWord(const ReportQuestion& q) {
   if (!q.answered) return "OPEN";
+  if (q.notApplicable) return "N/A";
   switch (q.risk) {
     case Risk::High: return "**HIGH**";
     case Risk::Medium: return "**MEDIUM**";
@@ -46,11 +47,14 @@ std::string writeReportMarkdown(const Report& r) {
   o += "| Questions answered | " + std::to_string(r.answered) + " of " + std::to_string(r.questionsTotal) + " |\n";
   o += "| High risks | " + std::to_string(r.high) + " |\n";
   o += "| Medium risks | " + std::to_string(r.medium) + " |\n";
-  o += std::string("| Simulation run | ") + (r.run ? "included" : "none stored") + " |\n\n";
-  o += "_The answers are suggested by the evidence Pillars reads off the design; confirm or correct them with the "
-       "team that owns the system._\n\n";
+  o += std::string("| Simulation run | ") + (r.run ? "included" : "none stored") + " |\n";
+  o += "| Answers | " + answerOriginText(r) + " |\n\n";
+  if (r.suggestedAnswers > 0) {
+    o += "_Answers marked \"suggested\" come from the evidence Pillars reads off the design; confirm or correct them "
+         "with the team that owns the system._\n\n";
+  }
   o += "## Contents\n\n";
-  for (const auto& t : titles) o += "- " + t + "\n";
+  for (const auto& t : reportSectionTitles(r)) o += "- " + t + "\n";
   o += "\n## " + titles[0] + "\n\n";
   o += "The review found **" + std::to_string(r.high) + " high** and **" + std::to_string(r.medium) +
        " medium** risks; " + std::to_string(r.answered) + " of " + std::to_string(r.questionsTotal) +
@@ -87,8 +91,10 @@ std::string writeReportMarkdown(const Report& r) {
     ++questionNumber;
     std::string answer = q.answered ? q.answer : "unanswered";
     if (q.suggested) answer += " _(suggested)_";
+    if (q.notApplicable) answer += "<br>Reason: " + q.notApplicableReason;
     std::string details;
     for (const auto& e : q.evidence) details += (details.empty() ? "" : "<br>") + e;
+    if (!q.reviewerNote.empty()) details += (details.empty() ? "" : "<br>") + std::string("**Note:** ") + q.reviewerNote;
     if (!q.notes.empty()) details += (details.empty() ? "" : "<br>") + std::string("**Improve:** ") + q.notes;
     if (details.empty()) details = "No evidence in the design; a person answers this.";
     o += "| 3." + std::to_string(sectionNumber) + "." + std::to_string(questionNumber) + " | " + cell(q.text) + " | " +
@@ -134,6 +140,25 @@ std::string writeReportMarkdown(const Report& r) {
     if (!run.series.empty()) {
       o += "_The throughput and p99 charts over time are in the HTML and PDF reports._\n\n";
     }
+  }
+
+  if (!r.milestones.empty()) {
+    o += "## " + milestonesSectionTitle() + "\n\n";
+    o += "High / medium risks per pillar at each milestone and now. The rows count the reviewer's answers only, as "
+         "milestones store them; suggested answers are left out so the rows compare alike.\n\n";
+    o += "| Milestone | Date |";
+    std::string rule = "|---|---|";
+    for (const auto& p : r.milestones.front().pillars) {
+      o += " " + capitalized(p.pillar) + " |";
+      rule += "--:|";
+    }
+    o += " Total |\n" + rule + "--:|\n";
+    for (const auto& row : r.milestones) {
+      o += "| " + cell(row.name) + " | " + cell(row.date) + " |";
+      for (const auto& p : row.pillars) o += " " + std::to_string(p.high) + " / " + std::to_string(p.medium) + " |";
+      o += " **" + std::to_string(row.high) + " / " + std::to_string(row.medium) + "** |\n";
+    }
+    o += "\n" + milestoneChangeText(r) + "\n\n";
   }
 
   o += "## " + titles[5] + "\n\n";

@@ -137,6 +137,45 @@ std::optional<ReportRun> readRun(const StoredRun& stored, const Scenario& scenar
   return run;
 }
 
+/// Whether a stored answer decides its question: a choice the question has, or "not
+/// applicable" with a reason (evaluateRisks' rule). A note alone, or N/A without a reason,
+/// leaves the question to the evidence's suggestion.
+bool countsAsAnswer(const Question& question, const Answer& answer) {
+  if (answer.notApplicable) return !answer.reason.empty();
+  return question.findChoice(answer.choice) != nullptr;
+}
+
+/// The answers the report uses: the reviewer's where they decide, the suggestions elsewhere.
+Answers answersInUse(const Checklist& checklist, const Answers& stored, Answers suggested) {
+  for (const Question* q : checklist.questions()) {
+    const auto it = stored.find(q->id);
+    if (it != stored.end() && countsAsAnswer(*q, it->second)) suggested[q->id] = it->second;
+  }
+  return suggested;
+}
+
+ReportMilestone milestoneRow(const Checklist& checklist, const std::string& name, const std::string& date,
+                             const Answers& answers, const std::vector<EvidenceItem>& evidence) {
+  const RiskReport risks = evaluateRisks(checklist, answers, evidence);
+  ReportMilestone row{name, date, {}, risks.high, risks.medium};
+  for (const auto& p : risks.pillars) {
+    if (p.questions == 0) continue;
+    row.pillars.push_back({p.pillar, p.questions, p.answered, p.high, p.medium});
+  }
+  return row;
+}
+
+/// One row per milestone, then "Now": each counted from the reviewer's answers alone, because
+/// milestones store no suggestions and a row with them would not compare with the others.
+std::vector<ReportMilestone> milestoneRows(const Checklist& checklist, const std::vector<Milestone>& milestones,
+                                           const Answers& current, const std::string& today,
+                                           const std::vector<EvidenceItem>& evidence) {
+  std::vector<ReportMilestone> rows;
+  for (const auto& m : milestones) rows.push_back(milestoneRow(checklist, m.name, m.date, m.answers, evidence));
+  rows.push_back(milestoneRow(checklist, "Now", today, current, evidence));
+  return rows;
+}
+
 std::string conditionText(const std::optional<Condition>& c) { return c ? c->text : std::string(); }
 
 }  // namespace
@@ -166,7 +205,9 @@ Report buildReport(const ReportInput& input) {
   if (checklist) {
     r.checklist = checklist->title;
     const auto suggestions = suggestAnswers(*checklist, evidence);
-    const RiskReport risks = evaluateRisks(*checklist, answersFrom(suggestions), evidence);
+    const Answers stored = input.answers ? *input.answers : Answers{};
+    const Answers used = answersInUse(*checklist, stored, answersFrom(suggestions));
+    const RiskReport risks = evaluateRisks(*checklist, used, evidence);
     for (const auto& p : risks.pillars) {
       if (p.questions == 0) continue;
       r.pillars.push_back({p.pillar, p.questions, p.answered, p.high, p.medium});
@@ -182,22 +223,35 @@ Report buildReport(const ReportInput& input) {
         rq.section = section.title;
         rq.pillar = q.pillar;
         rq.text = q.text;
+        const auto storedIt = stored.find(q.id);
+        const bool fromReviewer = storedIt != stored.end() && countsAsAnswer(q, storedIt->second);
+        if (storedIt != stored.end()) rq.reviewerNote = storedIt->second.note;
         for (const auto& qr : risks.questions) {
           if (qr.question->id != q.id) continue;
           rq.answered = qr.answered;
           rq.risk = qr.risk;
-          if (qr.answered) {
+          if (qr.answered && qr.notApplicable) {
+            rq.answer = "Not applicable";
+            rq.notApplicable = true;
+            rq.notApplicableReason = storedIt->second.reason;
+          } else if (qr.answered) {
             const AnswerChoice* choice = q.findChoice(qr.choice);
             rq.answer = choice ? choice->label : qr.choice;
-            rq.suggested = true;
           }
+          rq.suggested = qr.answered && !fromReviewer;
         }
+        if (rq.answered) ++(rq.suggested ? r.suggestedAnswers : r.reviewerAnswers);
         if (const SuggestedAnswer* s = suggestionFor(suggestions, q.id)) {
           for (const EvidenceItem* e : s->because) rq.evidence.push_back(e->sentence);
         }
         if (rq.answered && rq.risk != Risk::None) rq.notes = q.improvement;
         r.questions.push_back(std::move(rq));
       }
+    }
+    if (input.milestones && !input.milestones->empty()) {
+      r.milestones = milestoneRows(*checklist, *input.milestones, stored, r.date, evidence);
+      const Milestone now{"Now", stored, r.date};
+      r.sinceLastMilestone = compareMilestones(*checklist, input.milestones->back(), now, evidence);
     }
   }
 

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/review/milestones.hpp"
 #include "engine/review/review_data.hpp"
+#include "engine/review/risk.hpp"
 
 namespace pillars {
 struct Scenario;
@@ -22,9 +24,12 @@ struct ReportQuestion {
   std::string section;  // the checklist section's title
   std::string pillar;
   std::string text;
-  std::string answer;     // the choice's label, or empty when unanswered
+  std::string answer;     // the choice's label, "Not applicable", or empty when unanswered
   bool suggested = false; // the answer was suggested by the evidence, not given by a person
   bool answered = false;
+  bool notApplicable = false;        // the reviewer marked it not applicable (with a reason)
+  std::string notApplicableReason;   // the reviewer's reason, shown with the answer
+  std::string reviewerNote;          // the reviewer's note, shown under "Evidence and notes"
   Risk risk = Risk::None;
   std::vector<std::string> evidence;  // the sentences behind the answer
   std::string notes;                  // the improvement to make when the risk is not None
@@ -33,6 +38,14 @@ struct ReportQuestion {
 struct ReportPillar {
   std::string pillar;
   int questions = 0, answered = 0, high = 0, medium = 0;
+};
+
+/// One row of the milestones table: a milestone (or "now") and its high/medium risks.
+struct ReportMilestone {
+  std::string name;  // the milestone's name, or "Now"
+  std::string date;  // as stored (ISO 8601), or the report's date for "Now"
+  std::vector<ReportPillar> pillars;  // the same pillars as Report::pillars, same order
+  int high = 0, medium = 0;
 };
 
 struct ReportRecommendation {
@@ -79,7 +92,15 @@ struct Report {
   std::string diagramError;  // why there is no diagram
   std::vector<ReportPillar> pillars;  // pillars with questions, seed order
   int questionsTotal = 0, answered = 0, high = 0, medium = 0;
+  int reviewerAnswers = 0;   // answers given by the reviewer (stored in the project)
+  int suggestedAnswers = 0;  // answers filled in from the evidence's suggestions
   std::vector<ReportQuestion> questions;  // checklist order
+  /// The project's milestones, oldest first, then "Now"; empty when the project has none.
+  /// Counted from the reviewer's answers only, as milestones store them, so rows compare alike.
+  std::vector<ReportMilestone> milestones;
+  /// How the reviewer's answers now differ from the last milestone (now minus then, by
+  /// compareMilestones); all zero without milestones.
+  MilestoneComparison sinceLastMilestone;
   std::vector<std::string> facts;          // where each known fact came from
   std::vector<ReportRecommendation> recommendations;
   std::optional<ReportRun> run;
@@ -93,10 +114,15 @@ struct ReportInput {
   const StoredRun* run = nullptr;  // optional: the project's last finished run
   std::string date;                // YYYY-MM-DD; see isIsoDate
   std::string checklistId = "five-minute-review";
+  /// Optional: the reviewer's answers (the project's). A valid stored answer wins over the
+  /// evidence's suggestion; other questions show the suggestion, marked as suggested.
+  const Answers* answers = nullptr;
+  /// Optional: the project's milestones, oldest first; with any, the report has a Milestones section.
+  const std::vector<Milestone>* milestones = nullptr;
 };
 
-/// Builds the report. Until projects store a reviewer's answers, every question shows the answer
-/// the design's evidence suggests, marked as suggested.
+/// Builds the report from the reviewer's answers where given and the evidence's suggestions
+/// elsewhere; the risk counts follow the answers used.
 Report buildReport(const ReportInput& input);
 
 /// True for a valid calendar date written YYYY-MM-DD.

@@ -85,6 +85,37 @@ TEST_F(CliReport, PdfHasTheTitleEverySectionAndTheRiskCounts) {
   EXPECT_NE(text.find("Page 3 of"), std::string::npos);
 }
 
+TEST_F(CliReport, AProjectsStoredAnswersNotesAndMilestonesAreInTheReport) {
+  ScenarioLoad load = loadScenarioFile(std::string(PILLARS_SOURCE_DIR) + "/resources/examples/three-tier.json",
+                                       builtinRegistry());
+  ASSERT_TRUE(load.ok());
+  ProjectReview stored;
+  stored.answers["work.load_balancing"] = review::Answer{"no", false, "", "ops says the lb runs round robin"};
+  stored.answers["state.partitioning"] = review::Answer{"", true, "the catalogue fits one node", ""};
+  stored.milestones.push_back(review::Milestone{"first look", {}, "2026-02-01T10:00:00Z"});
+  const auto project = tmp("answered.pillars");
+  ASSERT_EQ(saveProjectFile(project.string(), *load.scenario, nullptr, &stored), "");
+
+  const auto md = tmp("answered.md");
+  const CliRun r = runCli({"report", project.string(), "-o", md.string(), "--date", "2026-03-01"});
+  ASSERT_EQ(r.exitCode, 0) << r.describe();
+  const std::string text = readFile(md);
+  EXPECT_NE(text.find("**Note:** ops says the lb runs round robin"), std::string::npos);
+  EXPECT_NE(text.find("| Load balancing strategy? | No | **HIGH** |"), std::string::npos);
+  EXPECT_NE(text.find("Reason: the catalogue fits one node"), std::string::npos);
+  EXPECT_NE(text.find("| Answers | 2 by the reviewer, "), std::string::npos);
+  EXPECT_NE(text.find("## 6. Milestones"), std::string::npos);
+  EXPECT_NE(text.find("| first look | 2026-02-01T10:00:00Z |"), std::string::npos);
+  // The milestone held no answers: now has one more high risk, load balancing "no" (from none).
+  EXPECT_NE(text.find("Since \"first look\": high +1, medium 0; 1 question's risk changed: Load balancing strategy? "
+                      "(none to high)."),
+            std::string::npos)
+      << text.substr(std::min(text.find("## 6. Milestones"), text.size()), 700);
+  const auto html = tmp("answered.html");
+  ASSERT_EQ(runCli({"report", project.string(), "-o", html.string(), "--date", "2026-03-01"}).exitCode, 0);
+  EXPECT_NE(readFile(html).find("<p><b>Note:</b> ops says the lb runs round robin</p>"), std::string::npos);
+}
+
 TEST_F(CliReport, WithoutARunAndBadArguments) {
   const auto md = tmp("r.md");
   const std::string example = std::string(PILLARS_SOURCE_DIR) + "/resources/examples/three-tier.json";

@@ -1,7 +1,9 @@
 // File → Export Review: the open document's review report, with its last finished run.
 #include <gtest/gtest.h>
 
+#include <QComboBox>
 #include <QFile>
+#include <QLineEdit>
 #include <QTemporaryDir>
 
 #include "engine/review/report_html.hpp"
@@ -40,6 +42,30 @@ TEST_F(ReportExport, HtmlPdfAndMarkdownIncludeTheFinishedRun) {
   EXPECT_EQ(exported(QStringLiteral("review.pdf")).rfind("%PDF-", 0), 0u);
   EXPECT_NE(exported(QStringLiteral("review.md")).find("## 5. Simulation"), std::string::npos);
   EXPECT_FALSE(exportReview(window.document(), m_dir.filePath(QStringLiteral("review.txt"))).isEmpty());
+}
+
+TEST_F(ReportExport, AnAnswerGivenInTheChecklistIsInTheExportedReport) {
+  const std::string before = exported(QStringLiteral("before.md"));
+  EXPECT_NE(before.find("| Answers | 0 by the reviewer, "), std::string::npos);
+  // Answer "No" to load balancing and write a note, as a reviewer does in the Review dock.
+  auto* choice = window.findChild<QComboBox*>(QStringLiteral("choice:work.load_balancing"));
+  ASSERT_NE(choice, nullptr);
+  const int no = choice->findData(QStringLiteral("no"));
+  ASSERT_GE(no, 0);
+  choice->setCurrentIndex(no);
+  emit choice->activated(no);
+  auto* note = window.findChild<QLineEdit*>(QStringLiteral("note:work.load_balancing"));
+  ASSERT_NE(note, nullptr);
+  note->setText(QStringLiteral("sticky sessions for the cart"));
+  emit note->editingFinished();
+  ASSERT_EQ(window.document().review().answers.at("work.load_balancing").choice, "no");
+
+  const std::string md = exported(QStringLiteral("answered.md"));
+  EXPECT_NE(md.find("| Load balancing strategy? | No | **HIGH** |"), std::string::npos);
+  EXPECT_NE(md.find("**Note:** sticky sessions for the cart"), std::string::npos);
+  EXPECT_NE(md.find("| Answers | 1 by the reviewer, "), std::string::npos);
+  EXPECT_NE(exported(QStringLiteral("answered.html")).find("<p><b>Note:</b> sticky sessions for the cart</p>"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -28,6 +28,9 @@ QString exportReview(const TopologyDocument& document, const QString& path) {
   input.library = &load.library;
   input.run = document.lastRun() ? &*document.lastRun() : nullptr;
   input.date = review::todayIsoDate();
+  // The answers as the checklist shows them now, saved or not: the report matches the screen.
+  input.answers = &document.review().answers;
+  input.milestones = &document.review().milestones;
   const review::Report report = review::buildReport(input);
   const std::string out = path.toStdString();
   if (suffix == QStringLiteral("pdf")) return QString::fromStdString(reportpdf::writeReportPdf(report, out));

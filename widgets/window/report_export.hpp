@@ -1,6 +1,6 @@
 #pragma once
-// File → Export Review: the review report of the open document (its design and its last
-// finished run) as HTML, PDF or Markdown, chosen by the file's extension. The same report as
+// File → Export Review: the review report of the open document (its design, its last
+// finished run, and the review's current answers and milestones) as HTML, PDF or Markdown, chosen by the file's extension. The same report as
 // `pillars-cli report`, dated today.
 
 #include <QString>
