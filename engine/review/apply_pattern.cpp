@@ -133,9 +133,15 @@ std::string addCopy(Scenario& s, const std::string& target) {
     incoming = incomingLinks(s, target);
   }
   const ComponentSpec copyOf = *s.findComponent(target);
+  // "web1" -> "web4" (numbered like its siblings); "db" -> "db2": the second db, not "db1".
   std::string base = target;
   while (!base.empty() && base.back() >= '0' && base.back() <= '9') base.pop_back();
-  const std::string id = freshId(s, base.empty() ? target : base);
+  std::string id;
+  if (base == target) {
+    for (int n = 2; id.empty() || idInUse(s, id) || !isValidId(id); ++n) id = target + std::to_string(n);
+  } else {
+    id = freshId(s, base.empty() ? target : base);
+  }
   const auto at = positionOf(copyOf);
   ComponentSpec& copy = addComponent(s, copyOf.kind, id, target, {at.first, at.second + kStepDown});
   copy.params = copyOf.params;

@@ -146,8 +146,8 @@ TEST(ApplyPattern, ReplicaWithoutBalancerInsertsOne) {
   Scenario s = handMade();
   ASSERT_EQ(applyHint(s, {"add_replica", "store"}), "");
   expectValid(s);
-  EXPECT_EQ(linksOf(s), (Strings{"c->api", "api->store-lb", "store-lb->store", "store-lb->store1"}));
-  EXPECT_EQ(s.findComponent("store1")->params.integer("workers"), 2);
+  EXPECT_EQ(linksOf(s), (Strings{"c->api", "api->store-lb", "store-lb->store", "store-lb->store2"}));
+  EXPECT_EQ(s.findComponent("store2")->params.integer("workers"), 2);
   EXPECT_FALSE(cardsOverlap(s));
   EXPECT_GT(run(s).completed, 1000u);
 }
@@ -213,8 +213,8 @@ TEST(RunComparison, KeyMetricsSideBySide) {
   ASSERT_EQ(c->metrics.size(), 8u);
   EXPECT_EQ(c->metrics[3].name, "p99 latency");
   EXPECT_EQ(c->metrics[7].name, "Availability");
-  EXPECT_EQ(c->added, (Strings{"store-lb", "store1"}));
-  EXPECT_EQ(describeDesignChange(*c), "+store-lb, +store1; 3 → 5 components, 2 → 4 links, 0 → 0 faults");
+  EXPECT_EQ(c->added, (Strings{"store-lb", "store2"}));
+  EXPECT_EQ(describeDesignChange(*c), "+store-lb, +store2; 3 → 5 components, 2 → 4 links, 0 → 0 faults");
   // Equal values have no verdict; lower latency is better.
   const MetricComparison& p99 = c->metrics[3];
   EXPECT_EQ(p99.verdict, p99.after < p99.before ? 1 : p99.after > p99.before ? -1 : 0);

@@ -94,8 +94,8 @@ TEST_F(ApplyAndCompare, CompareRunsShowsBothRunsP99) {
   // The change column is coloured by which way is better: red or green, never both, for p99.
   const QColor colour = table.item(3, 3)->foreground().color();
   if (p99(*doc.lastRun()) != p99(first)) {
-    EXPECT_TRUE(colour == QColor(0x2e7d32) || colour == QColor(0xc62828));
-    EXPECT_EQ(colour == QColor(0x2e7d32), p99(*doc.lastRun()) < p99(first));
+    EXPECT_TRUE(colour == QColor(0x2e7d32u) || colour == QColor(0xc62828u));
+    EXPECT_EQ(colour == QColor(0x2e7d32u), p99(*doc.lastRun()) < p99(first));
   }
   std::printf("[ Compare  ] p99 %.3f ms -> %.3f ms\n", p99(first), p99(*doc.lastRun()));
 }

@@ -68,7 +68,7 @@ CompareRunsDialog::CompareRunsDialog(const StoredRun& previous, const StoredRun&
       m_table->setItem(row, 2, cell(format(m, m.after)));
       QTableWidgetItem* delta = cell(m.verdict == 0 ? tr("same") : change(m));
       // Green where the last run is better, red where it is worse, whichever way is "better".
-      if (m.verdict != 0) delta->setForeground(QBrush(QColor(m.verdict > 0 ? 0x2e7d32 : 0xc62828)));
+      if (m.verdict != 0) delta->setForeground(QBrush(QColor(m.verdict > 0 ? 0x2e7d32u : 0xc62828u)));
       m_table->setItem(row, 3, delta);
       ++row;
     }
