@@ -26,7 +26,11 @@ QString change(const review::MetricComparison& m) {
   const double delta = m.after - m.before;
   QString text = (delta > 0 ? QStringLiteral("+") : QString()) + format(m, delta);
   // A relative change reads better than an absolute one for latencies and throughput.
-  if (m.before != 0 && m.unit != "%") text += QStringLiteral(" (%1%2 %)").arg(delta > 0 ? QStringLiteral("+") : QString()).arg(100.0 * delta / m.before, 0, 'f', 1);
+  // (A change under 0.05 % would read "-0.0 %", so it is left out.)
+  const double percent = m.before != 0 ? 100.0 * delta / m.before : 0.0;
+  if (m.unit != "%" && std::abs(percent) >= 0.05) {
+    text += QStringLiteral(" (%1%2 %)").arg(delta > 0 ? QStringLiteral("+") : QString()).arg(percent, 0, 'f', 1);
+  }
   return text;
 }
 
@@ -51,6 +55,9 @@ CompareRunsDialog::CompareRunsDialog(const StoredRun& previous, const StoredRun&
   m_table->setColumnCount(4);
   m_table->setHorizontalHeaderLabels({tr("Metric"), tr("Previous run"), tr("Last run"), tr("Change")});
   m_table->verticalHeader()->hide();
+  // A read-only report: no cell looks picked when the dialog opens.
+  m_table->setSelectionMode(QAbstractItemView::NoSelection);
+  m_table->setFocusPolicy(Qt::NoFocus);
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
   layout->addWidget(m_table, 1);
 
@@ -76,7 +83,7 @@ CompareRunsDialog::CompareRunsDialog(const StoredRun& previous, const StoredRun&
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   layout->addWidget(buttons);
-  resize(720, 420);
+  resize(720, 360);
 }
 
 QString CompareRunsDialog::designChange() const { return m_design->text(); }
