@@ -12,8 +12,10 @@
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/canvas/topology_view.hpp"
 #include "widgets/document/topology_document.hpp"
+#include "engine/review/apply_pattern.hpp"
 #include "engine/util/units.hpp"
 #include "widgets/live/live_run.hpp"
+#include "widgets/review/compare_runs_dialog.hpp"
 #include "widgets/review/facts_panel.hpp"
 #include "widgets/review/recommender_dialog.hpp"
 #include "widgets/review/review_actions.hpp"
@@ -94,6 +96,13 @@ int main(int argc, char** argv) {
                                                "review --fact does."),
                                 QStringLiteral("name=value"));
   parser.addOption(fact);
+  const QCommandLineOption compareAfter(
+      QStringLiteral("compare-after"),
+      QStringLiteral("Run FILE to the end, apply <action:target> as Review > Recommend Patterns > Apply does "
+                     "(e.g. add_replica:db), run again and open Review > Compare Runs; with --screenshot, "
+                     "picture the comparison."),
+      QStringLiteral("action:target"));
+  parser.addOption(compareAfter);
   parser.process(app);
   std::optional<pillars::SimTime> runTime;
   if (parser.isSet(runFor)) {
@@ -174,6 +183,32 @@ int main(int argc, char** argv) {
       }
     }
     subject = dialog;
+  }
+  if (parser.isSet(compareAfter)) {
+    const QString spec = parser.value(compareAfter);
+    const qsizetype colon = spec.indexOf(QLatin1Char(':'));
+    if (colon <= 0) {
+      std::fprintf(stderr, "pillars: --compare-after expects ACTION:TARGET, got \"%s\"\n", qPrintable(spec));
+      return 2;
+    }
+    const pillars::review::ApplyHint hint{spec.left(colon).toStdString(), spec.mid(colon + 1).toStdString()};
+    // Two runs to the end, as Simulate › Run to End makes them; each is kept by the document.
+    const auto runOnce = [&] { return window.simulateActions().ensureLoaded() && window.liveRun().runToEnd(); };
+    if (!runOnce()) {
+      std::fprintf(stderr, "pillars: cannot simulate %s\n", qPrintable(files.value(0)));
+      return 1;
+    }
+    const QString error = window.document().applyPattern(
+        hint, QStringLiteral("Apply %1").arg(QString::fromStdString(pillars::review::describeHint(hint))));
+    if (!error.isEmpty()) {
+      std::fprintf(stderr, "pillars: --compare-after: %s\n", qPrintable(error));
+      return 2;
+    }
+    if (!runOnce()) {
+      std::fprintf(stderr, "pillars: cannot simulate %s after %s\n", qPrintable(files.value(0)), qPrintable(spec));
+      return 1;
+    }
+    if (QWidget* dialog = window.reviewActions().compareRuns()) subject = dialog;
   }
   if (!capture) return QApplication::exec();
 

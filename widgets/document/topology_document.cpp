@@ -12,6 +12,7 @@
 #include "engine/util/units.hpp"
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario_edits.hpp"
+#include "engine/review/apply_pattern.hpp"
 #include "widgets/document/commands/add_component_command.hpp"
 #include "widgets/document/commands/connect_command.hpp"
 #include "widgets/document/commands/move_components_command.hpp"
@@ -329,7 +330,17 @@ const ComponentRegistry& workInProgressRegistry() {
 
 }  // namespace
 
+QString TopologyDocument::applyPattern(const review::ApplyHint& hint, const QString& label) {
+  Scenario next = scenarioWithPositions();
+  const std::string error = review::applyHint(next, hint);
+  if (!error.empty()) return QString::fromStdString(error);
+  pushRestructure(label, std::move(next));
+  return {};
+}
+
 void TopologyDocument::setLastRun(StoredRun run) {
+  // The replaced run stays for comparison: "run, apply a pattern, run again" is the point.
+  m_previousRun = std::move(m_lastRun);
   m_lastRun = std::move(run);
   if (m_path.isEmpty() || isProjectPath(m_path.toStdString())) m_undo.resetClean();
   emit lastRunChanged();
@@ -338,6 +349,7 @@ void TopologyDocument::setLastRun(StoredRun run) {
 void TopologyDocument::clear() {
   m_scenario = Scenario{};
   m_lastRun.reset();
+  m_previousRun.reset();
   m_review = ProjectReview{};
   m_path.clear();
   m_positions.clear();
@@ -364,6 +376,7 @@ bool TopologyDocument::loadAs(const QString& source, const QString& documentPath
   m_scenario = std::move(*read.scenario);
   // A stored run that cannot be read is dropped (the project itself opened); a later save
   // writes the project without it.
+  m_previousRun.reset();
   m_lastRun = isProjectPath(source.toStdString()) ? loadStoredRun(source.toStdString()) : std::nullopt;
   // Likewise a review that cannot be read starts empty rather than refusing the project.
   m_review = isProjectPath(source.toStdString()) ? loadProjectReview(source.toStdString()).value_or(ProjectReview{})

@@ -116,6 +116,9 @@ class TopologyDocument : public QObject {
   /// Keeps a finished run to be saved with the project. A project (or an untitled document,
   /// which saves as one) becomes modified: the results are part of it. Not an undo step.
   void setLastRun(StoredRun run);
+  /// The run the last one replaced, for Review › Compare Runs…: kept in memory only (projects
+  /// store one run), and forgotten when another file is opened or the document is cleared.
+  const std::optional<StoredRun>& previousRun() const { return m_previousRun; }
 
   // --- The architecture review ---------------------------------------------------------------
   /// The review's answers and milestones: saved in projects (schema 3), not in scenario JSON.
@@ -129,6 +132,10 @@ class TopologyDocument : public QObject {
   void addMilestone(const std::string& name, const std::string& date);
   /// Replaces the review; for undo commands only.
   void assignReview(ProjectReview review);
+
+  /// Applies a recommended pattern's edit (engine/review/apply_pattern.hpp) as one undo step
+  /// named `label`; returns what was wrong (nothing is applied then), or empty.
+  QString applyPattern(const review::ApplyHint& hint, const QString& label);
 
   // --- Link and group properties, multi-edits (inspector) ------------------------------------
   // Edits return what was wrong (nothing is applied then), or empty. Consecutive edits of the
@@ -199,6 +206,7 @@ class TopologyDocument : public QObject {
 
   Scenario m_scenario;
   std::optional<StoredRun> m_lastRun;
+  std::optional<StoredRun> m_previousRun;
   ProjectReview m_review;
   QString m_path;
   std::map<std::string, QPointF> m_positions;

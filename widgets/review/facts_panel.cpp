@@ -4,8 +4,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QVBoxLayout>
 
+#include "engine/review/apply_pattern.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/review/review_session.hpp"
 
@@ -16,6 +18,7 @@ FactsPanel::FactsPanel(ReviewSession& session, QWidget* parent)
       m_session(session),
       m_sources(new QLabel(this)),
       m_problems(new QLabel(this)),
+      m_applyStatus(new QLabel(this)),
       m_results(new QTextBrowser(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(new QLabel(tr("<b>Facts</b> (prefilled from the design; empty means unknown)"), this));
@@ -50,6 +53,18 @@ FactsPanel::FactsPanel(ReviewSession& session, QWidget* parent)
   layout->addWidget(m_problems);
   layout->addWidget(new QLabel(tr("<b>Recommended patterns</b>"), this));
   m_results->setObjectName(QStringLiteral("Recommendations"));
+  // "apply:N" links apply pattern N; the browser must not try to open them as documents.
+  m_results->setOpenLinks(false);
+  connect(m_results, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+    if (url.scheme() != QStringLiteral("apply")) return;
+    bool ok = false;
+    const int index = url.path().toInt(&ok);
+    if (ok && index >= 0) applyRecommendation(static_cast<std::size_t>(index));
+  });
+  m_applyStatus->setObjectName(QStringLiteral("ApplyStatus"));
+  m_applyStatus->setWordWrap(true);
+  m_applyStatus->hide();
+  layout->addWidget(m_applyStatus);
   layout->addWidget(m_results, 1);
   recommendAgain();
 }
@@ -60,6 +75,26 @@ bool FactsPanel::setFactText(const std::string& name, const QString& text) {
   it->second->setText(text);
   recommendAgain();
   return true;
+}
+
+QString FactsPanel::applyRecommendation(std::size_t index) {
+  if (index >= m_recommendations.size() || !m_recommendations[index].apply) return {};
+  const review::RecommendedPattern& r = m_recommendations[index];
+  const QString what = QString::fromStdString(review::describeHint(*r.apply));
+  const QString label = tr("Apply %1 (%2)").arg(QString::fromStdString(r.pattern->name), what);
+  const QString error = m_session.document().applyPattern(*r.apply, label);
+  const QString message = error.isEmpty() ? tr("Applied %1: %2. Run again and compare (Review › Compare Runs…); "
+                                               "Edit › Undo takes it back.")
+                                                .arg(QString::fromStdString(r.pattern->name), what)
+                                          : tr("Could not apply %1: %2").arg(QString::fromStdString(r.pattern->name), error);
+  m_applyStatus->setText(message);
+  m_applyStatus->setStyleSheet(error.isEmpty() ? QStringLiteral("QLabel { color: #2e7d32; }")
+                                               : QStringLiteral("QLabel { color: #c62828; }"));
+  m_applyStatus->show();
+  // The design changed: hints point at components of the new design (db2 is not unreplicated).
+  recommendAgain();
+  emit applied(message);
+  return message;
 }
 
 QString FactsPanel::problems() const { return m_problems->text(); }
@@ -83,7 +118,8 @@ void FactsPanel::recommendAgain() {
   QString html;
   if (m_recommendations.empty()) html = tr("<p><i>No rule fires for these facts. Add what you know above.</i></p>");
   int rank = 0;
-  for (const auto& r : m_recommendations) {
+  for (std::size_t i = 0; i < m_recommendations.size(); ++i) {
+    const review::RecommendedPattern& r = m_recommendations[i];
     const review::Pattern& p = *r.pattern;
     html += QStringLiteral("<p><b>%1. %2</b> <span style='color:#607d8b'>(%3").arg(++rank).arg(
         QString::fromStdString(p.name).toHtmlEscaped(), QString::fromStdString(p.pillar));
@@ -106,6 +142,8 @@ void FactsPanel::recommendAgain() {
       html += QStringLiteral("<br>&nbsp;&nbsp;") + tr("where: %1 on <b>%2</b>")
                                                       .arg(QString::fromStdString(r.apply->action),
                                                            QString::fromStdString(r.apply->target).toHtmlEscaped());
+      html += QStringLiteral(" &nbsp;<a href='apply:%1'>").arg(i) + tr("Apply: %1").arg(
+                  QString::fromStdString(review::describeHint(*r.apply)).toHtmlEscaped()) + QStringLiteral("</a>");
     }
     html += QStringLiteral("</p>");
   }

@@ -28,8 +28,16 @@ class FactsPanel final : public QWidget {
   /// there is no fact of that name.
   bool setFactText(const std::string& name, const QString& text);
   const std::vector<review::RecommendedPattern>& recommendations() const { return m_recommendations; }
+  /// Applies recommendation `index`'s hint to the design as one undo step ("Apply Replication
+  /// (add replica of db)") and recommends again; returns the status message it also shows
+  /// and announces with applied(). What the click on a pattern's "Apply" link does.
+  QString applyRecommendation(std::size_t index);
   /// The problems of the fields that could not be read, one line each (empty when none).
   QString problems() const;
+
+ signals:
+  /// A pattern was applied, or could not be: the message says which (for the status bar).
+  void applied(const QString& message);
 
  private:
   void recommendAgain();
@@ -38,6 +46,7 @@ class FactsPanel final : public QWidget {
   std::map<std::string, QLineEdit*> m_fields;
   QLabel* m_sources;
   QLabel* m_problems;
+  QLabel* m_applyStatus;
   QTextBrowser* m_results;
   std::vector<review::RecommendedPattern> m_recommendations;
 };

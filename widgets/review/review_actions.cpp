@@ -6,9 +6,12 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
+#include <QStatusBar>
 
 #include "widgets/document/topology_document.hpp"
 #include "widgets/review/checklist_panel.hpp"
+#include "widgets/review/compare_runs_dialog.hpp"
+#include "widgets/review/facts_panel.hpp"
 #include "widgets/review/milestones_dialog.hpp"
 #include "widgets/review/recommender_dialog.hpp"
 #include "widgets/review/review_session.hpp"
@@ -36,6 +39,7 @@ void ReviewActions::addTo(QMenu& menu) {
   menu.addSeparator();
   menu.addAction(tr("&Save Milestone…"), this, [this] { saveMilestone(); });
   menu.addAction(tr("C&ompare Milestones…"), this, &ReviewActions::compareMilestones);
+  menu.addAction(tr("Compare R&uns…"), this, [this] { compareRuns(); });
 }
 
 void ReviewActions::showChecklist() {
@@ -48,6 +52,8 @@ RecommenderDialog* ReviewActions::openRecommender() {
   if (m_recommender) m_recommender->deleteLater();
   m_recommender = new RecommenderDialog(*m_session, &m_window);
   m_recommender->setAttribute(Qt::WA_DeleteOnClose);
+  connect(&m_recommender->facts(), &FactsPanel::applied, this,
+          [this](const QString& message) { m_window.statusBar()->showMessage(message, 10000); });
   m_recommender->show();
   return m_recommender;
 }
@@ -83,6 +89,19 @@ int ReviewActions::acceptAllSuggestions() {
   }
   m_document.setReviewAnswers(changes, tr("Accept %n suggestion(s)", nullptr, static_cast<int>(changes.size())));
   return static_cast<int>(changes.size());
+}
+
+CompareRunsDialog* ReviewActions::compareRuns() {
+  if (!m_document.previousRun() || !m_document.lastRun()) {
+    // Not a modal box: tests and scripted sessions call this too, and a status line suffices.
+    m_window.statusBar()->showMessage(
+        tr("Compare Runs needs two runs: run, change the design (Apply a pattern), and run again."), 10000);
+    return nullptr;
+  }
+  auto* dialog = new CompareRunsDialog(*m_document.previousRun(), *m_document.lastRun(), &m_window);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
+  return dialog;
 }
 
 void ReviewActions::compareMilestones() {

@@ -13,6 +13,7 @@ class TopologyDocument;
 class ReviewSession;
 class ChecklistPanel;
 class RecommenderDialog;
+class CompareRunsDialog;
 
 /// The Review menu and what it opens: the checklist dock (hidden until asked for), the
 /// recommender, milestones (save one, compare two).
@@ -35,6 +36,9 @@ class ReviewActions final : public QObject {
   /// Review › Save Milestone…: asks for a name; `name` given skips the question (tests).
   void saveMilestone(const QString& name = {});
   void compareMilestones();
+  /// Review › Compare Runs…: the previous and the last run side by side; returns the dialog,
+  /// or null (after saying why) when there are not two runs yet.
+  CompareRunsDialog* compareRuns();
   /// Review › Accept All Suggestions: every answer the evidence suggests, as one undo step;
   /// questions already answered keep their answer. Returns how many were set.
   int acceptAllSuggestions();

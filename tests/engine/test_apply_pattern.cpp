@@ -1,0 +1,226 @@
+// Applying recommended patterns: each action edits three-tier (and a hand-made design) into a
+// valid scenario with the expected components and links; replicating db ends db's single point
+// of failure; refused actions leave the scenario untouched; two stored runs compare.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "engine/io/scenario_reader.hpp"
+#include "engine/io/scenario_writer.hpp"
+#include "engine/model/scenario_builder.hpp"
+#include "engine/review/apply_pattern.hpp"
+#include "engine/review/evidence.hpp"
+#include "engine/review/run_comparison.hpp"
+#include "engine/review/topology_analysis.hpp"
+#include "engine/run/scenario_runner.hpp"
+#include "engine/run/stored_run.hpp"
+
+namespace pillars::review {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Scenario threeTier() {
+  ScenarioLoad load = loadScenarioFile(std::string(PILLARS_SOURCE_DIR) + "/resources/examples/three-tier.json",
+                                       builtinRegistry());
+  EXPECT_TRUE(load.ok()) << formatDiagnostics(load.errors);
+  return load.ok() ? *load.scenario : Scenario{};
+}
+
+/// A client calling one service that calls one database: nothing in front of anything.
+Scenario handMade() {
+  Scenario s = ScenarioBuilder("hand")
+                   .component("c", "client", {{"rate", "50"}})
+                   .component("api", "service", {{"workers", "4"}})
+                   .component("store", "service", {{"workers", "2"}})
+                   .link("c", "api")
+                   .link("api", "store")
+                   .duration(30 * kSecond)
+                   .build();
+  s.components[0].position = std::make_pair(0.0, 0.0);
+  s.components[1].position = std::make_pair(300.0, 0.0);
+  s.components[2].position = std::make_pair(600.0, 0.0);
+  return s;
+}
+
+/// Writes and reads the scenario back: the reader's rules are the validity check.
+void expectValid(const Scenario& s) {
+  const ScenarioLoad back = readScenario(writeScenarioJson(s), "applied.json", builtinRegistry());
+  EXPECT_TRUE(back.ok()) << formatDiagnostics(back.errors);
+  if (back.ok()) {
+    EXPECT_EQ(writeScenarioJson(*back.scenario), writeScenarioJson(s));
+  }
+}
+
+Strings linksOf(const Scenario& s) {
+  Strings out;
+  for (const auto& l : s.links) out.push_back(l.id);
+  return out;
+}
+
+bool hasLink(const Scenario& s, const std::string& from, const std::string& to) {
+  return std::any_of(s.links.begin(), s.links.end(), [&](const LinkSpec& l) { return l.from == from && l.to == to; });
+}
+
+Strings spofs(const Scenario& s) {
+  Strings ids;
+  for (const auto& p : findSinglePointsOfFailure(s)) ids.push_back(p.component);
+  return ids;
+}
+
+bool cardsOverlap(const Scenario& s) {
+  for (std::size_t i = 0; i < s.components.size(); ++i) {
+    for (std::size_t j = i + 1; j < s.components.size(); ++j) {
+      const auto& a = *s.components[i].position;
+      const auto& b = *s.components[j].position;
+      if (std::abs(a.first - b.first) < 200 && std::abs(a.second - b.second) < 64) return true;
+    }
+  }
+  return false;
+}
+
+RunResults run(const Scenario& s) {
+  ScenarioRunner runner(s, builtinRegistry());
+  runner.run();
+  return runner.results();
+}
+
+TEST(ApplyPattern, ReplicaOfDbEndsItsSinglePointOfFailure) {
+  Scenario s = threeTier();
+  ASSERT_NE(std::find(spofs(s).begin(), spofs(s).end(), "db"), spofs(s).end());
+  ASSERT_EQ(applyHint(s, {"add_replica", "db"}), "");
+  expectValid(s);
+  // The cache called db directly, so a balancer goes in front first, then the copy behind it.
+  ASSERT_NE(s.findComponent("db-lb"), nullptr);
+  EXPECT_EQ(s.findComponent("db-lb")->kind, "load_balancer");
+  ASSERT_NE(s.findComponent("db2"), nullptr);
+  EXPECT_EQ(s.findComponent("db2")->params.integer("workers"), 32);
+  EXPECT_EQ(s.findComponent("db2")->params.text("service_time"), s.findComponent("db")->params.text("service_time"));
+  EXPECT_TRUE(hasLink(s, "cache", "db-lb"));
+  EXPECT_FALSE(hasLink(s, "cache", "db"));
+  EXPECT_TRUE(hasLink(s, "db-lb", "db"));
+  EXPECT_TRUE(hasLink(s, "db-lb", "db2"));
+  EXPECT_EQ(s.components.size(), 9u);
+  EXPECT_EQ(s.links.size(), 10u);
+  EXPECT_EQ(s.groups[0].members.back(), "db2");  // Zone A, beside db
+  EXPECT_FALSE(cardsOverlap(s));
+  const Strings after = spofs(s);
+  EXPECT_EQ(std::find(after.begin(), after.end(), "db"), after.end());
+  // The review's evidence agrees, and the replica set now has two members.
+  for (const auto& e : gatherEvidence(s, nullptr)) {
+    if (e.key != "single_points_of_failure") continue;
+    EXPECT_EQ(std::find(e.components.begin(), e.components.end(), "db"), e.components.end()) << e.sentence;
+  }
+  const TopologyAnalysis a = analyzeTopology(s);
+  ASSERT_FALSE(a.replicaSets.empty());
+  EXPECT_EQ(a.replicaSets.front().members, (Strings{"db", "db2"}));
+  const RunResults r = run(s);
+  EXPECT_GT(r.completed, 100000u);
+  EXPECT_GT(r.throughputRps, 1000.0);
+}
+
+TEST(ApplyPattern, InstanceBehindAnExistingBalancerJoinsIt) {
+  Scenario s = threeTier();
+  ASSERT_EQ(applyHint(s, {"add_instance", "web1"}), "");
+  expectValid(s);
+  // lb is in front already: no new balancer, web4 is a fourth backend calling the cache.
+  EXPECT_EQ(s.components.size(), 8u);
+  ASSERT_NE(s.findComponent("web4"), nullptr);
+  EXPECT_TRUE(hasLink(s, "lb", "web4"));
+  EXPECT_TRUE(hasLink(s, "web4", "cache"));
+  EXPECT_FALSE(cardsOverlap(s));
+  EXPECT_GT(run(s).completed, 100000u);
+}
+
+TEST(ApplyPattern, LoadBalancerTakesOverIncomingLinks) {
+  Scenario s = handMade();
+  ASSERT_EQ(applyHint(s, {"add_load_balancer", "api"}), "");
+  expectValid(s);
+  EXPECT_EQ(linksOf(s), (Strings{"c->api-lb", "api->store", "api-lb->api"}));
+  EXPECT_EQ(s.findComponent("api-lb")->kind, "load_balancer");
+  EXPECT_FALSE(cardsOverlap(s));
+  EXPECT_GT(run(s).completed, 1000u);
+}
+
+TEST(ApplyPattern, ReplicaWithoutBalancerInsertsOne) {
+  Scenario s = handMade();
+  ASSERT_EQ(applyHint(s, {"add_replica", "store"}), "");
+  expectValid(s);
+  EXPECT_EQ(linksOf(s), (Strings{"c->api", "api->store-lb", "store-lb->store", "store-lb->store2"}));
+  EXPECT_EQ(s.findComponent("store2")->params.integer("workers"), 2);
+  EXPECT_FALSE(cardsOverlap(s));
+  EXPECT_GT(run(s).completed, 1000u);
+}
+
+TEST(ApplyPattern, CacheGoesBetweenCallersAndStore) {
+  Scenario s = handMade();
+  ASSERT_EQ(applyHint(s, {"add_cache", "store"}), "");
+  expectValid(s);
+  EXPECT_EQ(s.findComponent("store-cache")->kind, "cache");
+  EXPECT_EQ(linksOf(s), (Strings{"c->api", "api->store-cache", "store-cache->store"}));
+  EXPECT_GT(run(s).completed, 1000u);
+  // Three-tier's db has a cache in front already: refused, nothing changed.
+  Scenario t = threeTier();
+  const std::string before = writeScenarioJson(t);
+  EXPECT_EQ(applyHint(t, {"add_cache", "db"}), "db already has a cache in front (cache).");
+  EXPECT_EQ(writeScenarioJson(t), before);
+}
+
+TEST(ApplyPattern, HealthChecksAndCrashFault) {
+  Scenario s = threeTier();
+  s.components[1].params.set(*s.components[1].params.indexOf("health_check_interval"), ParamValue{std::int64_t{0}});
+  ASSERT_EQ(applyHint(s, {"enable_health_checks", "lb"}), "");
+  expectValid(s);
+  EXPECT_EQ(s.findComponent("lb")->params.duration("health_check_interval"), kSecond);
+  EXPECT_EQ(s.findComponent("lb")->params.duration("health_check_timeout"), 500 * kMillisecond);
+  EXPECT_EQ(applyHint(s, {"enable_health_checks", "db"}),
+            "db is not a load balancer: only balancers run health checks.");
+
+  Scenario h = handMade();  // 30 s: crash at 10 s, restart at 20 s
+  ASSERT_EQ(applyHint(h, {"add_crash_fault", "store"}), "");
+  expectValid(h);
+  ASSERT_EQ(h.faults.size(), 2u);
+  EXPECT_EQ(h.faults[0], (FaultSpec{10 * kSecond, FaultAction::Crash, "store", 0.0, 0}));
+  EXPECT_EQ(h.faults[1], (FaultSpec{20 * kSecond, FaultAction::Restart, "store", 0.0, 0}));
+  const RunResults r = run(h);
+  EXPECT_GT(r.failed + r.timedOut, 0u);  // the crash shows
+}
+
+TEST(ApplyPattern, RefusalsAreClearAndChangeNothing) {
+  Scenario s = threeTier();
+  const std::string before = writeScenarioJson(s);
+  EXPECT_EQ(applyHint(s, {"shard", "db"}).rfind("Sharding cannot be applied automatically", 0), 0u);
+  EXPECT_EQ(applyHint(s, {"teleport", "db"}), "Unknown apply action \"teleport\".");
+  EXPECT_EQ(applyHint(s, {"add_replica", "nosuch"}), "No component \"nosuch\" to apply add_replica to.");
+  EXPECT_EQ(writeScenarioJson(s), before);
+  EXPECT_EQ(describeHint({"add_replica", "db"}), "add replica of db");
+}
+
+TEST(RunComparison, KeyMetricsSideBySide) {
+  Scenario s = handMade();
+  s.duration = 20 * kSecond;
+  const auto store = [](const Scenario& sc) {
+    ScenarioRunner runner(sc, builtinRegistry());
+    runner.run();
+    return storeRun(sc, runner, runner.results());
+  };
+  const StoredRun before = store(s);
+  ASSERT_EQ(applyHint(s, {"add_replica", "store"}), "");
+  const StoredRun after = store(s);
+  std::string error;
+  const auto c = compareRuns(before, after, &error);
+  ASSERT_TRUE(c) << error;
+  ASSERT_EQ(c->metrics.size(), 8u);
+  EXPECT_EQ(c->metrics[3].name, "p99 latency");
+  EXPECT_EQ(c->metrics[7].name, "Availability");
+  EXPECT_EQ(c->added, (Strings{"store-lb", "store2"}));
+  EXPECT_EQ(describeDesignChange(*c), "+store-lb, +store2; 3 → 5 components, 2 → 4 links, 0 → 0 faults");
+  // Equal values have no verdict; lower latency is better.
+  const MetricComparison& p99 = c->metrics[3];
+  EXPECT_EQ(p99.verdict, p99.after < p99.before ? 1 : p99.after > p99.before ? -1 : 0);
+  EXPECT_FALSE(compareRuns(StoredRun{}, after, &error));
+  EXPECT_EQ(error.rfind("previous run: summary: ", 0), 0u);
+}
+
+}  // namespace
+}  // namespace pillars::review
