@@ -93,7 +93,13 @@ void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<Evi
     const std::string where = set.zones.empty()       ? "no zone drawn"
                               : set.zones.size() == 1 ? "only in " + set.zones.front()
                                                       : "across " + list(set.zones);
-    if (set.factor() >= 2) {
+    if (set.quorum > 0) {
+      out.push_back({"replication", std::to_string(set.factor()),
+                     name + ": a consensus group of " + std::to_string(set.factor()) + " (" + list(set.members) +
+                         "), every member holding the whole log; it serves while " + std::to_string(set.quorum) +
+                         " are up, " + where + ".",
+                     set.members, "yes", false});
+    } else if (set.factor() >= 2) {
       out.push_back({"replication", std::to_string(set.factor()),
                      name + ": " + std::to_string(set.factor()) + " parallel instances (" + list(set.members) +
                          ") behind " + set.via + ", " + where +

@@ -3,18 +3,32 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
 
 namespace pillars::review {
 
 namespace {
 
-/// The scenario's components as indices with successor lists, links in file order.
+constexpr std::size_t kNoGroup = static_cast<std::size_t>(-1);
+
+/// Kinds whose instances linked to each other form a consensus group (Raft): the links between
+/// members carry votes and log replication, not calls, and the group serves while a majority
+/// of it is up, whichever member a caller reaches (followers forward to the leader).
+bool isPeerGroupKind(const std::string& kind) {
+  const ComponentKind* k = builtinRegistry().find(kind);
+  return k && k->peerGroupMin > 0;
+}
+
+/// The scenario's components as indices with successor lists, links in file order. Links
+/// between members of one consensus group are left out: the group is judged as a whole.
 struct Graph {
   std::vector<const ComponentSpec*> nodes;
   std::vector<std::vector<std::size_t>> successors;
   std::vector<std::vector<std::size_t>> predecessors;
   std::vector<bool> anyOf;
+  std::vector<std::size_t> groupOf;                 // consensus group index, or kNoGroup
+  std::vector<std::vector<std::size_t>> groups;    // members of each consensus group
 
   explicit Graph(const Scenario& s) {
     std::map<std::string, std::size_t> index;
@@ -25,13 +39,55 @@ struct Graph {
     }
     successors.resize(nodes.size());
     predecessors.resize(nodes.size());
+    groupOf.assign(nodes.size(), kNoGroup);
+    std::vector<std::pair<std::size_t, std::size_t>> peerLinks;
     for (const auto& l : s.links) {
       const auto from = index.find(l.from);
       const auto to = index.find(l.to);
       if (from == index.end() || to == index.end()) continue;
+      const ComponentSpec& a = *nodes[from->second];
+      if (a.kind == nodes[to->second]->kind && isPeerGroupKind(a.kind)) {
+        peerLinks.emplace_back(from->second, to->second);
+        continue;
+      }
       successors[from->second].push_back(to->second);
       predecessors[to->second].push_back(from->second);
     }
+    // Groups are the connected sets of peer links (as the engine forms them).
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      if (groupOf[i] != kNoGroup || !isPeerGroupKind(nodes[i]->kind)) continue;
+      std::vector<std::size_t> members{i};
+      groupOf[i] = groups.size();
+      for (std::size_t k = 0; k < members.size(); ++k) {
+        for (const auto& [x, y] : peerLinks) {
+          const std::size_t other = x == members[k] ? y : y == members[k] ? x : kNoGroup;
+          if (other != kNoGroup && groupOf[other] == kNoGroup) {
+            groupOf[other] = groups.size();
+            members.push_back(other);
+          }
+        }
+      }
+      groups.push_back(std::move(members));
+    }
+  }
+
+  /// Whether consensus group `gid` serves: more than half of its members do.
+  bool groupServes(std::size_t gid, const std::vector<bool>& ok) const {
+    const auto& members = groups[gid];
+    const auto up = std::count_if(members.begin(), members.end(), [&](std::size_t m) { return ok[m]; });
+    return static_cast<std::size_t>(up) * 2 > members.size();
+  }
+
+  /// What node i needs, one entry per callee: a plain callee must itself be served; the
+  /// members of one consensus group that i is linked to count as a single callee, reached
+  /// when any of those members is up and the group has its majority.
+  bool calleeServes(std::size_t i, std::size_t j, const std::vector<bool>& ok) const {
+    if (groupOf[j] == kNoGroup) return ok[j];
+    const auto& next = successors[i];
+    const bool anyLinkedUp = std::any_of(next.begin(), next.end(), [&](std::size_t k) {
+      return groupOf[k] == groupOf[j] && ok[k];
+    });
+    return anyLinkedUp && groupServes(groupOf[j], ok);
   }
 
   /// served[i] with component `removed` gone (npos: nothing removed). The least fixed point of
@@ -48,9 +104,9 @@ struct Graph {
         if (next.empty()) {
           value = true;
         } else if (anyOf[i]) {
-          value = std::any_of(next.begin(), next.end(), [&](std::size_t j) { return ok[j]; });
+          value = std::any_of(next.begin(), next.end(), [&](std::size_t j) { return calleeServes(i, j, ok); });
         } else {
-          value = std::all_of(next.begin(), next.end(), [&](std::size_t j) { return ok[j]; });
+          value = std::all_of(next.begin(), next.end(), [&](std::size_t j) { return calleeServes(i, j, ok); });
         }
         if (value) {
           ok[i] = true;
@@ -104,6 +160,17 @@ TopologyAnalysis analyzeTopology(const Scenario& scenario) {
   // Data stores are the sinks that are not clients; siblings of one kind behind the same
   // balancer or queue hold the same data (the only way to draw copies until a replica kind).
   std::vector<bool> grouped(g.nodes.size(), false);
+  // A consensus group replicates its log on every member.
+  for (const auto& members : g.groups) {
+    ReplicaSet set;
+    for (std::size_t m : members) {
+      grouped[m] = true;
+      set.members.push_back(g.nodes[m]->id);
+    }
+    set.quorum = members.size() / 2 + 1;
+    set.zones = zonesOf(scenario, set.members);
+    a.replicaSets.push_back(std::move(set));
+  }
   for (std::size_t t = 0; t < g.nodes.size(); ++t) {
     if (grouped[t] || !g.successors[t].empty() || g.nodes[t]->kind == "client") continue;
     ReplicaSet set;

@@ -22,6 +22,9 @@ struct SinglePointOfFailure {
 struct ReplicaSet {
   std::vector<std::string> members;  // the first is the set's name in reports
   std::string via;                   // the balancer or queue in front, or empty
+  /// For a consensus group (members linked as peers, e.g. Raft): how many must be up for it
+  /// to serve (a majority). 0 for other sets.
+  std::size_t quorum = 0;
   std::vector<std::string> zones;    // distinct zones (or regions) the members are in
   std::size_t factor() const { return members.size(); }
 };

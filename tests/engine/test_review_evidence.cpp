@@ -74,6 +74,39 @@ TEST(ReviewSpof, DiamondBehindAServiceNeedsBothBranches) {
   EXPECT_EQ(spofIds(s), (Strings{"s", "x", "y", "d"}));
 }
 
+/// A client and a Raft group of `n` (every pair linked), the client linked to `linked` members.
+Scenario raftGroup(int n, int linked) {
+  ScenarioBuilder b("raft");
+  b.component("c", "client");
+  for (int i = 1; i <= n; ++i) b.component("n" + std::to_string(i), "raft_node");
+  for (int i = 1; i <= n; ++i) {
+    for (int j = i + 1; j <= n; ++j) b.link("n" + std::to_string(i), "n" + std::to_string(j));
+  }
+  for (int i = 1; i <= linked; ++i) b.link("c", "n" + std::to_string(i));
+  return b.build();
+}
+
+TEST(ReviewSpof, AConsensusGroupSurvivesAnyOneMember) {
+  // Peer links carry votes and replication, not calls: no member is needed by another, and
+  // a client linked to every member still reaches the group's majority without any one.
+  EXPECT_EQ(spofIds(raftGroup(5, 5)), Strings{});
+  EXPECT_EQ(spofIds(raftGroup(3, 3)), Strings{});
+  // Linked to two members: either will do.
+  EXPECT_EQ(spofIds(raftGroup(3, 2)), Strings{});
+  // Linked to one member only: that member is the client's only way in.
+  EXPECT_EQ(spofIds(raftGroup(5, 1)), Strings{"n1"});
+}
+
+TEST(ReviewEvidence, AConsensusGroupIsOneReplicaSetWithItsQuorum) {
+  const auto a = analyzeTopology(raftGroup(5, 5));
+  ASSERT_EQ(a.replicaSets.size(), 1u);
+  EXPECT_EQ(a.replicaSets[0].members, (Strings{"n1", "n2", "n3", "n4", "n5"}));
+  EXPECT_EQ(a.replicaSets[0].quorum, 3u);
+  const auto e = gatherEvidence(example("raft-5.json"), nullptr);
+  EXPECT_EQ(values(e, "replication"), Strings{"5"});
+  EXPECT_EQ(values(e, "single_points_of_failure"), Strings{"none"});
+}
+
 TEST(ReviewSpof, TwoClientsSharingABalancer) {
   const Scenario s = ScenarioBuilder("shared")
                          .component("c1", "client").component("c2", "client").component("lb", "load_balancer")
