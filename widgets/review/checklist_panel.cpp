@@ -26,7 +26,12 @@ ChecklistPanel::ChecklistPanel(ReviewSession& session, QWidget* parent)
   m_userError->setWordWrap(true);
   m_userError->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_userError->setStyleSheet(QStringLiteral("color: #a33;"));
-  m_layout->addWidget(m_chooser);
+  auto* choose = new QHBoxLayout;
+  m_chooserLabel = new QLabel(tr("Checklist:"), this);
+  m_chooserLabel->setBuddy(m_chooser);
+  choose->addWidget(m_chooserLabel);
+  choose->addWidget(m_chooser, 1);
+  m_layout->addLayout(choose);
   m_layout->addWidget(m_userError);
   connect(m_chooser, &QComboBox::activated, this, [this](int index) {
     m_session.chooseChecklist(m_chooser->itemData(index).toString().toStdString());
@@ -71,6 +76,7 @@ void ChecklistPanel::rebuild() {
   }
   // One checklist needs no choice; the chooser appears once the user adds a lens.
   m_chooser->setVisible(m_chooser->count() > 1);
+  m_chooserLabel->setVisible(m_chooser->count() > 1);
 
   // Kept even without data so chart() always has an object to return.
   m_chart = new RiskChart(m_content);
@@ -107,6 +113,9 @@ void ChecklistPanel::rebuild() {
   auto* list = new QVBoxLayout(questions);
   for (const review::Section& section : checklist.sections) {
     auto* box = new QGroupBox(QString::fromStdString(section.title), questions);
+    // A short checklist must not spread its few rows over the whole dock: boxes keep their
+    // natural height and the stretch below takes the rest.
+    box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto* boxLayout = new QVBoxLayout(box);
     for (const review::Question& q : section.questions) {
       auto* row = new QuestionRow(m_session, q, box);

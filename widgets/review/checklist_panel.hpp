@@ -41,6 +41,7 @@ class ChecklistPanel final : public QWidget {
 
   ReviewSession& m_session;
   QComboBox* m_chooser;
+  QLabel* m_chooserLabel = nullptr;
   QLabel* m_userError;
   /// Holds the chosen checklist's widgets; replaced whole by rebuild().
   QWidget* m_content = nullptr;
