@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMainWindow>
+#include <QMenu>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -231,6 +232,12 @@ TEST_F(ReviewLenses, ALensReusingABundledQuestionIdNamesBothFiles) {
 }
 
 TEST_F(ReviewLenses, OpenChecklistsFolderCreatesTheUserFolder) {
+  QMenu menu;
+  m_actions->addTo(menu);
+  QStringList texts;
+  for (const QAction* a : menu.actions()) texts.append(a->text());
+  EXPECT_TRUE(texts.contains(QStringLiteral("Re&load Checklists"))) << texts.join(QLatin1Char('|')).toStdString();
+  EXPECT_TRUE(texts.contains(QStringLiteral("Open Checklists &Folder"))) << texts.join(QLatin1Char('|')).toStdString();
   ASSERT_FALSE(QFileInfo::exists(userChecklistsFolder()));
   const QString folder = m_actions->openChecklistsFolder(/*open=*/false);
   EXPECT_EQ(folder, userChecklistsFolder());
