@@ -19,6 +19,7 @@
 #include "widgets/review/facts_panel.hpp"
 #include "widgets/review/recommender_dialog.hpp"
 #include "widgets/review/review_actions.hpp"
+#include "widgets/review/review_session.hpp"
 #include "widgets/review/tree_walk_panel.hpp"
 #include "widgets/window/main_window.hpp"
 #include "widgets/window/simulate_actions.hpp"
@@ -79,6 +80,11 @@ int main(int argc, char** argv) {
   const QCommandLineOption showReview(QStringLiteral("show-review"),
                                       QStringLiteral("Open the review checklist; with --screenshot, picture it alone."));
   parser.addOption(showReview);
+  const QCommandLineOption checklist(
+      QStringLiteral("checklist"),
+      QStringLiteral("Choose checklist <id> in the Review panel (a bundled one or one of your checklists folder)."),
+      QStringLiteral("id"));
+  parser.addOption(checklist);
   const QCommandLineOption acceptSuggestions(QStringLiteral("accept-suggestions"),
                                              QStringLiteral("Review > Accept All Suggestions after opening FILE."));
   parser.addOption(acceptSuggestions);
@@ -148,6 +154,11 @@ int main(int argc, char** argv) {
   }
   // What to photograph: the window, or the review panel or dialog asked for.
   QWidget* subject = &window;
+  if (parser.isSet(checklist) &&
+      !window.reviewActions().session().chooseChecklist(parser.value(checklist).toStdString())) {
+    std::fprintf(stderr, "pillars: --checklist: no checklist \"%s\" is loaded\n", qPrintable(parser.value(checklist)));
+    return 1;
+  }
   if (parser.isSet(acceptSuggestions)) window.reviewActions().acceptAllSuggestions();
   if (parser.isSet(showReview)) {
     window.reviewActions().showChecklist();

@@ -1,12 +1,14 @@
 #include "widgets/review/review_actions.hpp"
 
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QUrl>
 
 #include "widgets/document/topology_document.hpp"
 #include "widgets/review/checklist_panel.hpp"
@@ -14,6 +16,7 @@
 #include "widgets/review/facts_panel.hpp"
 #include "widgets/review/milestones_dialog.hpp"
 #include "widgets/review/recommender_dialog.hpp"
+#include "widgets/review/review_library.hpp"
 #include "widgets/review/review_session.hpp"
 
 namespace pillars {
@@ -40,6 +43,9 @@ void ReviewActions::addTo(QMenu& menu) {
   menu.addAction(tr("&Save Milestone…"), this, [this] { saveMilestone(); });
   menu.addAction(tr("C&ompare Milestones…"), this, &ReviewActions::compareMilestones);
   menu.addAction(tr("Compare R&uns…"), this, [this] { compareRuns(); });
+  menu.addSeparator();
+  menu.addAction(tr("Re&load Checklists"), this, &ReviewActions::reloadChecklists);
+  menu.addAction(tr("Open Checklists &Folder"), this, [this] { openChecklistsFolder(); });
 }
 
 void ReviewActions::showChecklist() {
@@ -89,6 +95,36 @@ int ReviewActions::acceptAllSuggestions() {
   }
   m_document.setReviewAnswers(changes, tr("Accept %n suggestion(s)", nullptr, static_cast<int>(changes.size())));
   return static_cast<int>(changes.size());
+}
+
+void ReviewActions::reloadChecklists() {
+  // The recommender holds trees and patterns of the data being replaced: it closes first and
+  // opens again on request with the new data.
+  if (m_recommender) m_recommender->close();
+  m_session->reloadLibrary();
+  const QString problem = m_session->userError();
+  if (!problem.isEmpty()) {
+    // The full located error is in the dock; the status bar names the first file.
+    m_window.statusBar()->showMessage(tr("Your checklists were left out: %1").arg(problem.section(QLatin1Char('\n'), 0, 0)),
+                                      15000);
+    showChecklist();
+    return;
+  }
+  const review::ReviewLibrary* library = m_session->library();
+  const int count = library ? static_cast<int>(library->checklists.size()) : 0;
+  m_window.statusBar()->showMessage(tr("Loaded %n checklist(s)", nullptr, count), 5000);
+}
+
+QString ReviewActions::openChecklistsFolder(bool open) {
+  const QString folder = ensureUserChecklistsFolder();
+  if (folder.isEmpty()) {
+    m_window.statusBar()->showMessage(tr("Cannot create %1").arg(userChecklistsFolder()), 10000);
+    return {};
+  }
+  if (open) QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+  m_window.statusBar()->showMessage(
+      tr("Your checklists folder: %1 (add *.json files, then Review › Reload Checklists)").arg(folder), 10000);
+  return folder;
 }
 
 CompareRunsDialog* ReviewActions::compareRuns() {

@@ -16,7 +16,7 @@ class RecommenderDialog;
 class CompareRunsDialog;
 
 /// The Review menu and what it opens: the checklist dock (hidden until asked for), the
-/// recommender, milestones (save one, compare two).
+/// recommender, milestones (save one, compare two), the user's checklists (reload, open folder).
 class ReviewActions final : public QObject {
   Q_OBJECT
 
@@ -42,6 +42,12 @@ class ReviewActions final : public QObject {
   /// Review › Accept All Suggestions: every answer the evidence suggests, as one undo step;
   /// questions already answered keep their answer. Returns how many were set.
   int acceptAllSuggestions();
+  /// Review › Reload Checklists: reads the bundled and the user's checklists again; a broken
+  /// user file is named in the dock and the status bar, and the bundled ones stay in use.
+  void reloadChecklists();
+  /// Review › Open Checklists Folder: creates the user's folder when missing and returns it
+  /// (empty when it cannot be made); `open` false skips the file manager (tests).
+  QString openChecklistsFolder(bool open = true);
 
  private:
   TopologyDocument& m_document;

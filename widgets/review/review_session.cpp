@@ -4,43 +4,14 @@
 #include <algorithm>
 
 #include "engine/io/results_reader.hpp"
-#include "engine/review/data_location.hpp"
 #include "engine/review/evidence.hpp"
 #include "widgets/document/topology_document.hpp"
+#include "widgets/review/review_library.hpp"
 
 namespace pillars {
 
-namespace {
-
-/// The bundled review data, read once per process: it never changes while the app runs.
-const review::LibraryLoad& bundledLibrary() {
-  static const review::LibraryLoad load = [] {
-    const auto folder = review::bundledChecklistsFolder(review::runningExecutableFolder());
-    if (!folder) {
-      review::LibraryLoad missing;
-      missing.errors.push_back(Diagnostic{"checklists", {}, "",
-                                          "cannot find the bundled checklists (share/pillars/checklists beside the "
-                                          "program, or checklists/ in the source tree)"});
-      return missing;
-    }
-    return review::loadReviewFolders({*folder});
-  }();
-  return load;
-}
-
-}  // namespace
-
 ReviewSession::ReviewSession(TopologyDocument& document, QObject* parent) : QObject(parent), m_document(document) {
-  const review::LibraryLoad& load = bundledLibrary();
-  if (load.ok()) {
-    m_library = load.library;
-    m_checklist = m_library->findChecklist("five-minute-review");
-    if (!m_checklist && !m_library->checklists.empty()) m_checklist = &m_library->checklists.front();
-  } else {
-    QStringList problems;
-    for (const Diagnostic& d : load.errors) problems.append(QString::fromStdString(d.format()));
-    m_loadError = problems.join(QLatin1Char('\n'));
-  }
+  adoptLibrary(kDefaultChecklistId);
   // Any change of the design can change the evidence; they are cheap to recompute (a few
   // graph walks over tens of components), so every signal simply recomputes.
   const auto again = [this] { refresh(); };
@@ -58,6 +29,37 @@ ReviewSession::ReviewSession(TopologyDocument& document, QObject* parent) : QObj
   refresh();
 }
 
+void ReviewSession::adoptLibrary(const std::string& wanted) {
+  const AppReviewLibrary& app = appReviewLibrary();
+  m_library = app.library;
+  m_loadError = app.error;
+  m_userError = app.userError;
+  m_checklist = nullptr;
+  if (!m_library) return;
+  m_checklist = m_library->findChecklist(wanted);
+  if (!m_checklist) m_checklist = m_library->findChecklist(kDefaultChecklistId);
+  if (!m_checklist && !m_library->checklists.empty()) m_checklist = &m_library->checklists.front();
+}
+
+bool ReviewSession::chooseChecklist(const std::string& id) {
+  if (!m_library) return false;
+  const review::Checklist* chosen = m_library->findChecklist(id);
+  if (!chosen) return false;
+  if (chosen == m_checklist) return true;
+  m_checklist = chosen;
+  emit checklistChanged();
+  refresh();
+  return true;
+}
+
+void ReviewSession::reloadLibrary() {
+  const std::string wanted = checklistId();
+  reloadAppReviewLibrary();
+  adoptLibrary(wanted);
+  emit checklistChanged();
+  refresh();
+}
+
 void ReviewSession::refresh() {
   m_run.reset();
   if (const auto& stored = m_document.lastRun()) m_run = readResultsJson(stored->summaryJson);
@@ -65,6 +67,8 @@ void ReviewSession::refresh() {
   const review::Facts facts = prefilledFacts();
   if (const auto target = facts.get("uptime_target_percent")) options.availabilityTargetPercent = std::get<double>(*target);
   m_evidence = review::gatherEvidence(m_document.scenario(), lastRun(), options);
+  m_suggestions.clear();
+  m_report = {};
   if (m_checklist) {
     m_suggestions = review::suggestAnswers(*m_checklist, m_evidence);
     m_report = review::evaluateRisks(*m_checklist, m_document.review().answers, m_evidence);

@@ -2,7 +2,9 @@
 
 #include <QObject>
 #include <QString>
+#include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/review/facts.hpp"
@@ -14,7 +16,8 @@ namespace pillars {
 
 class TopologyDocument;
 
-/// What the review panels show, kept current: the bundled review data (loaded once), the
+/// What the review panels show, kept current: the app's review data (bundled plus the user's
+/// checklists, see review_library.hpp), the checklist chosen among them, the
 /// evidence the document's topology and last run give, the answers it suggests and the risks
 /// of the document's answers. Recomputed whenever the document, its last run or its answers
 /// change; `updated()` then tells the views.
@@ -26,10 +29,23 @@ class ReviewSession final : public QObject {
 
   TopologyDocument& document() { return m_document; }
   /// The review data, or nothing when it could not be loaded (then loadError() says why).
-  const review::ReviewLibrary* library() const { return m_library ? &*m_library : nullptr; }
+  const review::ReviewLibrary* library() const { return m_library.get(); }
   QString loadError() const { return m_loadError; }
-  /// The 5-Minute Architecture Review checklist (the bundled one), or null without data.
+  /// The located errors of the user's checklist files when they were left out (the bundled
+  /// data is then used alone), else empty.
+  QString userError() const { return m_userError; }
+  /// The chosen checklist (the 5-Minute Architecture Review unless another was chosen), or
+  /// null without data.
   const review::Checklist* checklist() const { return m_checklist; }
+  /// The id of the chosen checklist; the report is built for it.
+  std::string checklistId() const { return m_checklist ? m_checklist->id : std::string(kDefaultChecklistId); }
+  /// Chooses the checklist the panels show; an unknown id changes nothing and returns false.
+  bool chooseChecklist(const std::string& id);
+  /// Reads the bundled and user checklists again (Review › Reload Checklists), keeping the
+  /// chosen checklist when it is still there.
+  void reloadLibrary();
+
+  static constexpr const char* kDefaultChecklistId = "five-minute-review";
 
   const std::vector<review::EvidenceItem>& evidence() const { return m_evidence; }
   /// The evidence items a question lists, in evidence order.
@@ -47,12 +63,18 @@ class ReviewSession final : public QObject {
   void refresh();
 
  signals:
+  /// The data or the chosen checklist changed: the questions shown must be rebuilt.
+  void checklistChanged();
   void updated();
 
  private:
+  /// Takes the app's current review data, choosing `wanted` when it has that checklist.
+  void adoptLibrary(const std::string& wanted);
+
   TopologyDocument& m_document;
-  std::optional<review::ReviewLibrary> m_library;
+  std::shared_ptr<const review::ReviewLibrary> m_library;
   QString m_loadError;
+  QString m_userError;
   const review::Checklist* m_checklist = nullptr;
   std::optional<RunResults> m_run;
   std::vector<review::EvidenceItem> m_evidence;

@@ -34,6 +34,7 @@
 #include "widgets/live/live_overlay.hpp"
 #include "widgets/live/live_run.hpp"
 #include "widgets/review/review_actions.hpp"
+#include "widgets/review/review_session.hpp"
 #include "widgets/window/inspector_panel.hpp"
 #include "widgets/window/palette_list.hpp"
 #include "widgets/window/recent_files.hpp"
@@ -214,7 +215,7 @@ void MainWindow::createMenus() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Review"), QString(),
                                                       tr("HTML report (*.html);;PDF document (*.pdf);;Markdown (*.md)"));
     if (path.isEmpty()) return;
-    const QString problem = exportReview(*m_document, path);
+    const QString problem = exportReview(*m_document, path, m_reviewActions->session().checklistId());
     if (!problem.isEmpty()) {
       QMessageBox::warning(this, tr("Export failed"), problem);
     } else {

@@ -3,29 +3,33 @@
 #include <QFileInfo>
 
 #include "app/report_pdf/report_pdf.hpp"
-#include "engine/review/data_location.hpp"
 #include "engine/review/report_html.hpp"
 #include "engine/review/report_markdown.hpp"
 #include "engine/review/report_model.hpp"
-#include "engine/review/review_loader.hpp"
 #include "engine/util/atomic_file.hpp"
 #include "widgets/document/topology_document.hpp"
+#include "widgets/review/review_library.hpp"
 
 namespace pillars {
 
-QString exportReview(const TopologyDocument& document, const QString& path) {
+QString exportReview(const TopologyDocument& document, const QString& path, const std::string& checklistId) {
   const QString suffix = QFileInfo(path).suffix().toLower();
   if (suffix != QStringLiteral("html") && suffix != QStringLiteral("pdf") && suffix != QStringLiteral("md")) {
     return QObject::tr("%1: the file name must end in .html, .pdf or .md").arg(path);
   }
-  const auto folder = review::bundledChecklistsFolder(review::runningExecutableFolder());
-  if (!folder) return QObject::tr("The bundled checklists cannot be found beside the program.");
-  const review::LibraryLoad load = review::loadReviewFolders({*folder});
-  if (!load.ok()) return QString::fromStdString(load.errors.front().format());
+  // The same data the Review dock shows (bundled plus the user's checklists), so a report of
+  // a user's lens can be exported; a broken user file has already fallen back to the bundled.
+  const AppReviewLibrary& app = appReviewLibrary();
+  if (!app.library) return app.error;
+  if (!app.library->findChecklist(checklistId)) {
+    return QObject::tr("The checklist \"%1\" is not loaded (Review › Reload Checklists reads the folders again).")
+        .arg(QString::fromStdString(checklistId));
+  }
 
   review::ReportInput input;
   input.scenario = &document.scenario();
-  input.library = &load.library;
+  input.library = app.library.get();
+  input.checklistId = checklistId;
   input.run = document.lastRun() ? &*document.lastRun() : nullptr;
   input.date = review::todayIsoDate();
   // The answers as the checklist shows them now, saved or not: the report matches the screen.
