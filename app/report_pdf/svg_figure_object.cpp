@@ -76,10 +76,6 @@ void SvgFigureObject::drawObject(QPainter* painter, const QRectF& rect, QTextDoc
   painter->save();
   painter->setRenderHint(QPainter::Antialiasing);
   painter->setRenderHint(QPainter::TextAntialiasing);
-  // SVG's initial stroke is none, but QSvgRenderer starts from the painter's pen (the text
-  // layout's) and gives SVG text that pen as an outline, which turns the labels into paths.
-  painter->setPen(Qt::NoPen);
-  painter->setBrush(Qt::black);
   it->second.svg->render(painter, rect);
   painter->restore();
 }
