@@ -6,12 +6,11 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSvgRenderer>
 #include <QTextBlock>
 #include <QTextDocument>
-#include <QUrl>
 #include <functional>
 
+#include "app/report_pdf/svg_figure_object.hpp"
 #include "engine/review/report_html.hpp"
 
 namespace pillars::reportpdf {
@@ -27,40 +26,22 @@ constexpr double kMarginTop = 60.0;
 constexpr double kMarginBottom = 76.0;             // room for the footer
 constexpr double kContentW = kPageW - 2 * kMarginX;
 constexpr double kContentH = kPageH - kMarginTop - kMarginBottom;
-// Figures are pictures in rich text: render them at three times their shown size, so they
-// stay sharp at print resolution.
-constexpr double kFigureOversampling = 3.0;
-
 QString qs(const std::string& s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
-/// The report laid out in pages of kContentW x kContentH, figures added as image resources.
+/// The report laid out in pages of kContentW x kContentH, each figure a vector object
+/// (SvgFigureObject) that paints its SVG wherever the page is painted.
 void buildDocument(const review::Report& report, QTextDocument& doc) {
   QFont font(QStringLiteral("Helvetica"));
   font.setStyleHint(QFont::SansSerif);
   font.setPointSizeF(10);
   doc.setDefaultFont(font);
   doc.setDocumentMargin(0);
-  for (const auto& figure : review::reportFigures(report)) {
-    QSvgRenderer svg(QByteArray::fromStdString(figure.svg));
-    QSizeF natural = svg.defaultSize();
-    if (natural.isEmpty()) natural = QSizeF(figure.widthPx, figure.widthPx / 2);
-    const double shownW = figure.widthPx;
-    const double shownH = shownW * natural.height() / natural.width();
-    QImage image(QSize(static_cast<int>(shownW * kFigureOversampling), static_cast<int>(shownH * kFigureOversampling)),
-                 QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QPainter p(&image);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setRenderHint(QPainter::TextAntialiasing);
-    svg.render(&p);
-    p.end();
-    // Shown at figure.widthPx CSS pixels: the device pixel ratio tells the layout the real size.
-    image.setDevicePixelRatio(kFigureOversampling);
-    doc.addResource(QTextDocument::ImageResource, QUrl(qs(figure.name)), image);
-  }
+  // Owned by the document: its renderers live as long as the pages that paint them.
+  auto* figures = new SvgFigureObject(review::reportFigures(report), &doc);
   // Two passes: lay out once to learn the page each section starts on, then again with those
   // pages in the contents (it has a page of its own, so the numbers do not move).
   doc.setHtml(qs(review::writeReportHtml(report, review::HtmlFlavour::RichText)));
+  figures->install(doc);
   doc.setPageSize(QSizeF(kContentW, kContentH));
   std::vector<int> pages;
   for (const auto& title : review::reportSectionTitles(report)) {
@@ -73,6 +54,7 @@ void buildDocument(const review::Report& report, QTextDocument& doc) {
     pages.push_back(page);
   }
   doc.setHtml(qs(review::writeReportHtml(report, review::HtmlFlavour::RichText, pages)));
+  figures->install(doc);
   doc.setPageSize(QSizeF(kContentW, kContentH));
 }
 

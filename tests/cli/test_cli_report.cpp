@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "engine/io/json.hpp"
@@ -83,6 +84,25 @@ TEST_F(CliReport, PdfHasTheTitleEverySectionAndTheRiskCounts) {
   const auto high = count(review, {"risks", "high"});
   EXPECT_NE(text.find("review found " + std::to_string(high) + " high"), std::string::npos);
   EXPECT_NE(text.find("Page 3 of"), std::string::npos);
+}
+
+TEST_F(CliReport, PdfFiguresAreVectorsNotPictures) {
+  const auto project = tmp("three-tier.pillars");
+  makeProjectWithRun(project);
+  const auto pdf = tmp("review.pdf");
+  // The developer's PNG preview is written by the same run, from the same figure objects.
+  const auto preview = tmp("page");
+  ::setenv("PILLARS_REPORT_PREVIEW_PNG", preview.string().c_str(), 1);
+  const CliRun r = runCli({"report", project.string(), "--format", "pdf", "-o", pdf.string(), "--date", "2026-03-01"});
+  ::unsetenv("PILLARS_REPORT_PREVIEW_PNG");
+  if (r.exitCode == 2 && r.err.find("no PDF support") != std::string::npos) GTEST_SKIP() << "built without Qt";
+  ASSERT_EQ(r.exitCode, 0) << r.describe();
+  const std::string bytes = readFile(pdf);
+  // Figures are painted as paths: no picture is embedded in the PDF.
+  EXPECT_EQ(bytes.find("/Subtype /Image"), std::string::npos);
+  EXPECT_LT(bytes.size(), 1'000'000u);
+  EXPECT_TRUE(std::filesystem::exists(preview.string() + "-1.png"));
+  EXPECT_GT(std::filesystem::file_size(preview.string() + "-3.png"), 1000u);
 }
 
 TEST_F(CliReport, AProjectsStoredAnswersNotesAndMilestonesAreInTheReport) {
