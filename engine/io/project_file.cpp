@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "engine/io/scenario_reader.hpp"
 #include "engine/io/scenario_writer.hpp"
@@ -280,16 +281,42 @@ std::optional<StoredRun> loadStoredRun(const std::string& path, std::string* err
   return run;
 }
 
-std::string saveProjectFile(const std::string& path, const Scenario& scenario, const StoredRun* lastRun,
-                            const ProjectReview* review) {
-  // A fresh, uniquely named file beside the target (an empty file is an empty database).
+namespace {
+
+/// Writes `path` whole or not at all: `fill` builds the new database in a uniquely named file
+/// beside it (given that file's path; it returns why it failed, or nothing), which is then
+/// renamed over `path`. On any failure the temporary file goes and `path` is left as it was.
+std::string replaceAtomically(const std::string& path, const std::function<std::string(const std::string&)>& fill) {
   std::string tmp = path + ".saving-XXXXXX";
   const int fd = ::mkstemp(tmp.data());
   if (fd < 0) return "cannot write " + path + ": cannot create a temporary file beside it: " + std::strerror(errno);
   ::close(fd);
-  {
+  std::string why = fill(tmp);
+  if (why.empty()) {
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) why = ec.message();
+  }
+  if (why.empty()) return {};
+  std::filesystem::remove(tmp);
+  return "cannot write " + path + ": " + why;
+}
+
+/// The rows of table `run` for a stored run.
+bool insertRun(Database& db, const StoredRun& run) {
+  return db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "scenario", run.scenarioJson) &&
+         db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "summary", run.summaryJson) &&
+         db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "timeseries", run.timeSeriesCsv);
+}
+
+}  // namespace
+
+std::string saveProjectFile(const std::string& path, const Scenario& scenario, const StoredRun* lastRun,
+                            const ProjectReview* review) {
+  // A fresh file is an empty database to fill.
+  return replaceAtomically(path, [&](const std::string& tmp) -> std::string {
     Database db(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    if (!db.ok()) return "cannot write " + path + ": " + db.error();
+    if (!db.ok()) return db.error();
     const bool written =
         db.exec("PRAGMA application_id = " + std::to_string(ProjectFile::kApplicationId) + ";"
                 "PRAGMA user_version = " + std::to_string(ProjectFile::kSchemaVersion) + ";"
@@ -304,38 +331,17 @@ std::string saveProjectFile(const std::string& path, const Scenario& scenario, c
                       writeScenarioJson(scenario)) &&
         db.insertText("INSERT INTO document (key, value) VALUES (?, ?)", "saved_by",
                       std::string("Pillars ") + PILLARS_VERSION) &&
-        (!lastRun || (db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "scenario", lastRun->scenarioJson) &&
-                      db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "summary", lastRun->summaryJson) &&
-                      db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "timeseries",
-                                    lastRun->timeSeriesCsv))) &&
-        writeReview(db, review) && db.exec("COMMIT;");
-    if (!written) {
-      const std::string why = db.error();
-      std::filesystem::remove(tmp);
-      return "cannot write " + path + ": " + why;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp);
-    return "cannot write " + path + ": " + ec.message();
-  }
-  return {};
+        (!lastRun || insertRun(db, *lastRun)) && writeReview(db, review) && db.exec("COMMIT;");
+    return written ? std::string() : db.error();
+  });
 }
 
 std::string replaceStoredRun(const std::string& path, const StoredRun& run) {
-  std::string tmp = path + ".saving-XXXXXX";
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) return "cannot write " + path + ": cannot create a temporary file beside it: " + std::strerror(errno);
-  ::close(fd);
-  std::error_code ec;
-  std::filesystem::copy_file(path, tmp, std::filesystem::copy_options::overwrite_existing, ec);
-  if (ec) {
-    std::filesystem::remove(tmp);
-    return "cannot write " + path + ": " + ec.message();
-  }
-  {
+  // A copy of the whole project, changed in its run table only.
+  return replaceAtomically(path, [&](const std::string& tmp) -> std::string {
+    std::error_code ec;
+    std::filesystem::copy_file(path, tmp, std::filesystem::copy_options::overwrite_existing, ec);
+    if (ec) return ec.message();
     Database db(tmp, SQLITE_OPEN_READWRITE);
     const auto version = db.ok() ? db.scalar("PRAGMA user_version") : std::nullopt;
     const bool upgrade = version && std::stoll(*version) < 2;
@@ -346,22 +352,9 @@ std::string replaceStoredRun(const std::string& path, const StoredRun& run) {
                            "PRAGMA user_version = 2;"
                          : "") +
                 "DELETE FROM run;") &&
-        db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "scenario", run.scenarioJson) &&
-        db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "summary", run.summaryJson) &&
-        db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "timeseries", run.timeSeriesCsv) &&
-        db.exec("COMMIT;");
-    if (!written) {
-      const std::string why = db.error();
-      std::filesystem::remove(tmp);
-      return "cannot write " + path + ": " + why;
-    }
-  }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp);
-    return "cannot write " + path + ": " + ec.message();
-  }
-  return {};
+        insertRun(db, run) && db.exec("COMMIT;");
+    return written ? std::string() : db.error();
+  });
 }
 
 ScenarioLoad loadScenarioOrProject(const std::string& path, const ComponentRegistry& registry) {
