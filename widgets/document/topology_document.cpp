@@ -338,11 +338,15 @@ QString TopologyDocument::applyPattern(const review::ApplyHint& hint, const QStr
   return {};
 }
 
+bool TopologyDocument::savesAsProject() const {
+  return m_path.isEmpty() || isProjectPath(m_path.toStdString());
+}
+
 void TopologyDocument::setLastRun(StoredRun run) {
   // The replaced run stays for comparison: "run, apply a pattern, run again" is the point.
   m_previousRun = std::move(m_lastRun);
   m_lastRun = std::move(run);
-  if (m_path.isEmpty() || isProjectPath(m_path.toStdString())) m_undo.resetClean();
+  if (savesAsProject()) m_undo.resetClean();
   emit lastRunChanged();
 }
 

@@ -116,6 +116,9 @@ class TopologyDocument : public QObject {
   /// Keeps a finished run to be saved with the project. A project (or an untitled document,
   /// which saves as one) becomes modified: the results are part of it. Not an undo step.
   void setLastRun(StoredRun run);
+  /// Whether saving keeps runs and review answers: a project, or an untitled document (which
+  /// saves as one). Scenario JSON files have no place for them.
+  bool savesAsProject() const;
   /// The run the last one replaced, for Review › Compare Runs…: kept in memory only (projects
   /// store one run), and forgotten when another file is opened or the document is cleared.
   const std::optional<StoredRun>& previousRun() const { return m_previousRun; }

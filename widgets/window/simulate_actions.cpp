@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/io/project_file.hpp"
 #include "engine/io/scenario_reader.hpp"
 #include "engine/io/scenario_writer.hpp"
 #include "engine/model/component_kind.hpp"
@@ -251,8 +250,7 @@ void SimulateActions::keepFinishedRun() {
     return;
   }
   m_document.setLastRun(storeRun(m_document.scenario(), *m_run.runner(), m_run.results()));
-  const bool project = m_document.filePath().isEmpty() || isProjectPath(m_document.filePath().toStdString());
-  emit message(project ? tr("The run reached its end; its results are saved with the project.")
+  emit message(m_document.savesAsProject() ? tr("The run reached its end; its results are saved with the project.")
                        : tr("The run reached its end. Save as a project (.pillars) to keep its results."));
 }
 
