@@ -223,15 +223,14 @@ int runSimulate(const std::vector<std::string>& args) {
       return kExitFailed;
     }
     trace = std::make_unique<TraceWriter>(runner.simulation(), traceFile->stream());
-    runner.simulation().setObserver(trace.get());
+    runner.simulation().addObserver(trace.get());
   }
-  // The recorder passes every event on to the trace writer, so both can watch one run.
   std::unique_ptr<HistoryRecorder> recorder;
   const bool checkHistory = p.has("--check-linearizability");
   const auto historyOut = p.value("--history-out");
   if (checkHistory || historyOut) {
-    recorder = std::make_unique<HistoryRecorder>(runner.simulation(), 2000, trace.get());
-    runner.simulation().setObserver(recorder.get());
+    recorder = std::make_unique<HistoryRecorder>(runner.simulation(), 2000);
+    runner.simulation().addObserver(recorder.get());
   }
   {
     ProgressLine progress;
@@ -287,12 +286,12 @@ int runSimulate(const std::vector<std::string>& args) {
   // the run up to that point, and the exit status says the system under study is unsafe.
   if (!results.violations.empty()) {
     for (const ViolationResult& v : results.violations) {
-      std::fprintf(stderr,
-                   "pillars-cli simulate: SAFETY VIOLATION (%s) at %s by %s, term %lld, index "
-                   "%lld: %s\n",
+      // "term 3, index 17": the facts the finder attached, in its order.
+      std::string where;
+      for (const auto& [name, value] : v.fields) where += ", " + name + " " + std::to_string(value);
+      std::fprintf(stderr, "pillars-cli simulate: SAFETY VIOLATION (%s) at %s by %s%s: %s\n",
                    v.property.c_str(), formatDuration(secondsToSimTime(v.atS)).c_str(),
-                   v.component.c_str(), static_cast<long long>(v.term),
-                   static_cast<long long>(v.index), v.detail.c_str());
+                   v.component.c_str(), where.c_str(), v.detail.c_str());
     }
     std::fprintf(stderr, "pillars-cli simulate: the run was halted at the first violation\n");
     return kExitFailed;

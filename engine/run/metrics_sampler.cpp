@@ -1,5 +1,7 @@
 #include "engine/run/metrics_sampler.hpp"
 
+#include <cmath>
+
 #include "engine/sim/component.hpp"
 #include "engine/sim/simulation.hpp"
 
@@ -7,13 +9,9 @@ namespace pillars {
 
 namespace {
 
-std::vector<std::string> columnsFor(const Simulation& sim) {
+std::vector<std::string> globalColumnNames() {
   std::vector<std::string> cols;
   for (const auto& g : MetricsSampler::globalColumns()) cols.push_back("global." + g);
-  for (std::size_t i = 0; i < sim.componentCount(); ++i) {
-    const std::string& name = sim.component(static_cast<ComponentId>(i)).name();
-    for (const auto& c : MetricsSampler::componentColumns()) cols.push_back(name + "." + c);
-  }
   return cols;
 }
 
@@ -36,21 +34,33 @@ const std::vector<std::string>& MetricsSampler::componentColumns() {
 }
 
 MetricsSampler::MetricsSampler(Simulation& sim, SimTime interval)
-    : m_sim(sim), m_interval(interval), m_lastRowAt(sim.now()), m_series(columnsFor(sim)),
-      m_componentsAtStart(sim.componentCount()) {
+    : m_sim(sim), m_interval(interval), m_lastRowAt(sim.now()), m_series(globalColumnNames()) {
   sim.registerHandler(*this);
-  m_baselines.resize(sim.componentCount());
-  m_row.resize(m_series.columnCount());
+  addNewComponents();
   rebase();
   if (interval > 0) sim.schedule(interval, *this, 0);
 }
 
+void MetricsSampler::addNewComponents() {
+  if (m_components == m_sim.componentCount()) return;
+  std::vector<std::string> cols;
+  for (std::size_t i = m_components; i < m_sim.componentCount(); ++i) {
+    const std::string& name = m_sim.component(static_cast<ComponentId>(i)).name();
+    for (const auto& c : componentColumns()) cols.push_back(name + "." + c);
+  }
+  m_series.addColumns(cols);
+  // A new component's counters and integrals start at zero when it is created.
+  m_components = m_sim.componentCount();
+  m_baselines.resize(m_components);
+  m_row.resize(m_series.columnCount());
+}
+
 void MetricsSampler::rebase() {
   const SimTime now = m_sim.now();
-  for (std::size_t i = 0; i < m_componentsAtStart; ++i) {
+  for (std::size_t i = 0; i < m_components; ++i) {
     const ComponentMetrics& m = m_sim.component(static_cast<ComponentId>(i)).metrics();
     m_baselines[i] = Baseline{m.completed, m.failed, m.dropped, m.timedOut,
-                              m.busy.integral(now), m.queueLength.integral(now)};
+                              m.busy.integral(now), m.queueLength.integral(now), m_baselines[i].gone};
   }
 }
 
@@ -64,22 +74,25 @@ void MetricsSampler::handleEvent(std::uint32_t /*kind*/, std::uint64_t /*payload
 }
 
 void MetricsSampler::sample() {
-  // Components added during the run (autoscaling) appear in results but not in the series,
-  // whose columns are fixed when the run starts.
   const SimTime now = m_sim.now();
   // A flush (end of warm-up) may already have recorded this instant: an empty interval has
   // no rates, so it gives no row.
   if (now <= m_lastRowAt) return;
   const double seconds = simTimeToSeconds(now - m_lastRowAt);
   m_lastRowAt = now;
+  addNewComponents();
   std::uint64_t completed = 0, failed = 0, timedOut = 0, dropped = 0;
   LatencyHistogram& endToEnd = m_endToEnd;
   endToEnd.reset();
   std::size_t col = globalColumns().size();
-  for (std::size_t i = 0; i < m_componentsAtStart; ++i) {
+  for (std::size_t i = 0; i < m_components; ++i) {
     Component& c = m_sim.component(static_cast<ComponentId>(i));
     ComponentMetrics& m = c.metrics();
     Baseline& b = m_baselines[i];
+    if (b.gone) {
+      for (std::size_t k = 0; k < componentColumns().size(); ++k) m_row[col++] = std::nan("");
+      continue;
+    }
     const double busyIntegral = m.busy.integral(now);
     const double queueIntegral = m.queueLength.integral(now);
     const std::uint64_t dCompleted = m.completed - b.completed;
@@ -99,7 +112,7 @@ void MetricsSampler::sample() {
     m_row[col++] = (queueIntegral - b.queueIntegral) / seconds;
     m_row[col++] = m.capacity > 0 ? (busyIntegral - b.busyIntegral) / seconds / m.capacity : 0.0;
     m_row[col++] = c.isUp() ? 1.0 : 0.0;
-    b = Baseline{m.completed, m.failed, m.dropped, m.timedOut, busyIntegral, queueIntegral};
+    b = Baseline{m.completed, m.failed, m.dropped, m.timedOut, busyIntegral, queueIntegral, c.isRemoved()};
     m.intervalLatency.reset();
   }
   m_row[0] = static_cast<double>(completed) / seconds;

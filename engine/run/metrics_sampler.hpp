@@ -15,6 +15,10 @@ class Simulation;
 /// Records the time series: every `interval` of simulated time one row with end-to-end and
 /// per-component throughput, latency percentiles, queue length, utilization and drops over the
 /// interval just ended. Rows grow with simulated time, never with the number of events.
+///
+/// The topology may change while it runs: a component added since the last row gets its
+/// columns at the next one (earlier rows stay empty there); a removed component has its last
+/// interval recorded (with `up` 0) and empty cells after.
 class MetricsSampler final : public EventHandler {
  public:
   MetricsSampler(Simulation& sim, SimTime interval);
@@ -38,8 +42,11 @@ class MetricsSampler final : public EventHandler {
     std::uint64_t completed = 0, failed = 0, dropped = 0, timedOut = 0;
     double busyIntegral = 0;
     double queueIntegral = 0;
+    bool gone = false;  // removed, and its last interval already recorded
   };
   void sample();
+  /// Gives components added since the last row their columns and a zero baseline.
+  void addNewComponents();
 
   Simulation& m_sim;
   SimTime m_interval;
@@ -48,7 +55,7 @@ class MetricsSampler final : public EventHandler {
   std::vector<Baseline> m_baselines;
   std::vector<double> m_row;        // reused for every sample
   LatencyHistogram m_endToEnd;      // reused for every sample
-  std::size_t m_componentsAtStart;
+  std::size_t m_components = 0;  // how many have columns
 };
 
 }  // namespace pillars

@@ -8,6 +8,8 @@
 
 #include "engine/model/scenario.hpp"
 #include "engine/run/trace_writer.hpp"
+#include "engine/sim/component.hpp"
+#include "engine/sim/simulation.hpp"
 #include "engine/util/units.hpp"
 
 namespace pillars {
@@ -20,7 +22,8 @@ bool isMessage(EventType t) {
   return t == EventType::Send || t == EventType::Deliver || t == EventType::Drop;
 }
 bool isLinkEvent(EventType t) {
-  return t == EventType::LinkCut || t == EventType::LinkHeal;
+  return t == EventType::LinkCut || t == EventType::LinkHeal || t == EventType::Connected ||
+         t == EventType::Disconnected;
 }
 
 QString fromView(std::string_view text) {
@@ -73,6 +76,20 @@ EventNames EventNames::fromScenario(const Scenario& scenario) {
   return names;
 }
 
+EventNames EventNames::fromSimulation(const Simulation& sim) {
+  EventNames names;
+  for (std::size_t i = 0; i < sim.componentCount(); ++i) {
+    names.m_components.push_back(sim.component(static_cast<ComponentId>(i)).name());
+  }
+  const Network& net = sim.network();
+  for (std::size_t i = 0; i < net.linkCount(); ++i) {
+    const Link& l = net.link(static_cast<LinkId>(i));
+    names.m_links.push_back(l.name);
+    names.m_ends.emplace_back(l.from, l.to);
+  }
+  return names;
+}
+
 std::string EventNames::component(ComponentId id) const {
   if (id == kNoComponent) return {};
   return id < m_components.size() ? m_components[id] : "#" + std::to_string(id);
@@ -114,6 +131,14 @@ QString eventTypeText(const FlightRecorder::Event& e) {
       return EventLogModel::tr("link cut");
     case EventType::LinkHeal:
       return EventLogModel::tr("link healed");
+    case EventType::Added:
+      return EventLogModel::tr("added");
+    case EventType::Removed:
+      return EventLogModel::tr("removed");
+    case EventType::Connected:
+      return EventLogModel::tr("link added");
+    case EventType::Disconnected:
+      return EventLogModel::tr("link removed");
   }
   return {};
 }
@@ -265,10 +290,12 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     case Qt::ForegroundRole:
       // Mid-lightness colours, readable on light and dark table backgrounds alike.
       if (index.column() != Event) return {};
-      if (e.type == EventType::Drop || e.type == EventType::Crash || e.type == EventType::LinkCut) {
+      if (e.type == EventType::Drop || e.type == EventType::Crash || e.type == EventType::LinkCut ||
+          e.type == EventType::Removed || e.type == EventType::Disconnected) {
         return QColor(0xe1, 0x57, 0x59);
       }
-      if (e.type == EventType::Restart || e.type == EventType::LinkHeal)
+      if (e.type == EventType::Restart || e.type == EventType::LinkHeal || e.type == EventType::Added ||
+          e.type == EventType::Connected)
         return QColor(0x59, 0xa1, 0x4f);
       return {};
     case Qt::FontRole:

@@ -96,7 +96,7 @@ void RaftNode::joinGroup() {
   std::sort(found.begin(), found.end());
   std::vector<RaftNode*> members;
   for (const ComponentId m : found) members.push_back(static_cast<RaftNode*>(&s.component(m)));
-  auto group = std::make_shared<RaftGroup>(s, members);
+  auto* group = static_cast<RaftGroup*>(&s.addGroup(std::make_unique<RaftGroup>(s, members)));
   for (RaftNode* m : members) {
     m->m_group = group;
     m->m_member = group->indexOf(m->id());

@@ -51,7 +51,6 @@ class RaftNode final : public Component {
   void start() override;
   void receive(const Message& msg, LinkId via) override;
   std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
-  std::vector<Violation> violations() const override;
   void resetMetrics(SimTime now) override;
 
   // Read-only views, for the group, tests and live panels.
@@ -64,7 +63,7 @@ class RaftNode final : public Component {
   ComponentId votedFor() const { return m_votedFor; }
   ComponentId knownLeader() const { return m_leader; }
   std::uint64_t electionsStarted() const { return m_electionsStarted; }
-  const RaftGroup* group() const { return m_group.get(); }
+  const RaftGroup* group() const { return m_group; }
   /// As leader: the latest time by which a majority (itself included) had been heard from.
   SimTime lastQuorumContact() const;
   /// When a follower or candidate starts an election unless a leader or a vote resets it
@@ -184,7 +183,7 @@ class RaftNode final : public Component {
   Bug m_bug = Bug::None;
 
   // Group membership (set on first start; not node state)
-  std::shared_ptr<RaftGroup> m_group;
+  RaftGroup* m_group = nullptr;  // owned by the simulation
   std::size_t m_member = 0;
   std::vector<Peer> m_peers;
 

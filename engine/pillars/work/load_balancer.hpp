@@ -24,6 +24,8 @@ class LoadBalancer final : public Component {
 
   /// How many backends the balancer currently believes healthy.
   std::size_t healthyBackends() const { return m_selector.healthyCount(); }
+  /// How many backends it has (removed ones not counted).
+  std::size_t backends() const { return m_selector.presentCount(); }
 
  private:
   enum Timer : std::uint32_t { HealthTick, ProbeTimeout, ForwardTimeout };
@@ -46,6 +48,7 @@ class LoadBalancer final : public Component {
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
   void onCrash() override;
   void onLinkAdded(LinkId link, bool outgoing) override;
+  void onLinkRemoved(LinkId link, bool outgoing) override;
 
   void addBackend(LinkId link);
   void route(const Message& msg, LinkId via);
@@ -64,7 +67,7 @@ class LoadBalancer final : public Component {
   // State
   BackendSelector m_selector;
   std::vector<Probe> m_probes;     // parallel to the selector's backends
-  std::vector<LinkId> m_backendLinks;
+  std::vector<LinkId> m_backendLinks;  // kNoLink for a removed backend's slot
   SlotPool<Forward> m_forwards;
 };
 
