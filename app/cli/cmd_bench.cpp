@@ -78,7 +78,7 @@ MemoryRun measureBacklog(long long requests) {
   double inFlight = 0;
   for (const auto& c : r.components) {
     for (const auto& [name, value] : c.extras) {
-      if (c.kind == "client" && name == "in_flight") inFlight = value;
+      if (kindTraits(c.kind).measuresEndToEnd && name == "in_flight") inFlight = value;
     }
   }
   return MemoryRun{inFlight, inFlight > 0 ? (after - before) / inFlight : 0};

@@ -59,10 +59,11 @@ void printSummary(const Scenario& s, const RunResults& r) {
   TextTable table({"id", "kind", "state", "completed", "dropped", "failed", "timed out", "req/s",
                    "util", "queue", "wait ms", "p50 ms", "p99 ms"});
   for (const ComponentResult& c : r.components) {
-    const bool queues = c.kind == "service" || c.kind == "queue";
-    table.addRow({c.id, c.kind, c.up ? "up" : "DOWN", groupedInteger(c.completed),
+    const ComponentKind& kind = kindTraits(c.kind);
+    const bool queues = kind.hasQueue;
+    table.addRow({c.id, c.kind, c.removed ? "removed" : c.up ? "up" : "DOWN", groupedInteger(c.completed),
                   groupedInteger(c.dropped), groupedInteger(c.failed), groupedInteger(c.timedOut),
-                  fixed(c.throughputRps, 1), c.kind == "service" ? fixed(c.utilization, 3) : "-",
+                  fixed(c.throughputRps, 1), kind.hasWorkers ? fixed(c.utilization, 3) : "-",
                   queues ? fixed(c.queueLengthMean, 2) : "-",
                   queues ? fixed(c.waitMeanMs, 2) : "-", latencyCell(c.latency.p50, c.latency.count),
                   latencyCell(c.latency.p99, c.latency.count)});

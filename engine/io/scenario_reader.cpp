@@ -470,12 +470,16 @@ class ScenarioParser {
         error(*target, p.key("target"), "no component or group has the id " + inQuotes(f.target));
         ok = false;
       }
-      // Only a raft_node has an election timer; a group may mix kinds (its raft_nodes act).
-      if (const ComponentSpec* c = s.findComponent(f.target);
-          f.action == FaultAction::Timeout && c && c->kind != "raft_node") {
-        error(*target, p.key("target"), "a \"timeout\" fault needs a raft_node (or a group), but " +
-                                            inQuotes(f.target) + " is a " + c->kind);
-        ok = false;
+      // A kind's own action needs a kind that has it; a group may mix kinds (those act).
+      if (const ComponentSpec* c = s.findComponent(f.target); c && faultIsKindAction(f.action)) {
+        const ComponentKind* kind = m_registry.find(c->kind);
+        if (kind && !kind->acceptsFault(f.action)) {
+          error(*target, p.key("target"),
+                "a " + inQuotes(std::string(faultActionName(f.action))) + " fault needs a " +
+                    kindsAccepting(m_registry, f.action) + " (or a group), but " + inQuotes(f.target) +
+                    " is a " + c->kind);
+          ok = false;
+        }
       }
       if (!readFaultValue(item, p, f)) ok = false;
       if (ok) s.faults.push_back(std::move(f));

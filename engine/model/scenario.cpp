@@ -42,6 +42,8 @@ bool faultTargetsLink(FaultAction action) {
   return false;
 }
 
+bool faultIsKindAction(FaultAction action) { return action == FaultAction::Timeout; }
+
 std::string_view faultValueField(FaultAction action) {
   switch (action) {
     case FaultAction::Slow: return "factor";

@@ -47,6 +47,10 @@ std::optional<FaultAction> faultActionFromName(std::string_view name);
 /// Whether the action's target is a link id (cut, heal, delay, loss) rather than a component
 /// or group id (crash, restart, slow).
 bool faultTargetsLink(FaultAction action);
+/// Whether the action is a kind's own (Raft's "timeout") rather than one every component or
+/// link takes: only kinds listing it in ComponentKind::actions accept it.
+bool faultIsKindAction(FaultAction action);
+
 /// The scenario-file field holding the action's value: "factor" (slow), "latency" (delay),
 /// "probability" (loss), or empty for actions without a value.
 std::string_view faultValueField(FaultAction action);

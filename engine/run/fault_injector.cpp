@@ -1,6 +1,5 @@
 #include "engine/run/fault_injector.hpp"
 
-#include "engine/pillars/truth/raft_node.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/simulation.hpp"
 
@@ -51,10 +50,8 @@ void FaultInjector::handleEvent(std::uint32_t /*kind*/, std::uint64_t payload) {
       if (f.link != kNoLink) m_sim.setLinkLossProbability(f.link, f.value);
       return;
     case FaultAction::Timeout:
-      // Members of other kinds in a group have no election timer and are left alone.
-      for (const ComponentId id : f.components) {
-        if (auto* node = dynamic_cast<RaftNode*>(&m_sim.component(id))) node->timeoutNow();
-      }
+      // A kind's own action: members of a group whose kind lacks it are left alone.
+      for (const ComponentId id : f.components) m_sim.component(id).intervene(faultActionName(f.action));
       return;
   }
 }

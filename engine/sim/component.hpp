@@ -68,6 +68,10 @@ class Component : public EventHandler {
   void deliver(const Message& msg, LinkId via);
   /// A message arrived over `via`.
   virtual void receive(const Message& msg, LinkId via) = 0;
+  /// A kind's own intervention, from the fault timeline or the app (Raft's "timeout": start
+  /// an election now): the actions its kind lists in ComponentKind::actions. Returns whether
+  /// it acted (a crashed node, or a kind without that action, does nothing).
+  virtual bool intervene(std::string_view /*action*/) { return false; }
   /// Whether this component answers health checks; a kind may report itself unhealthy.
   virtual bool healthy() const { return true; }
   /// Crash: volatile state is lost and pending timers die (the epoch advances).

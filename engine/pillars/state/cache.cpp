@@ -17,7 +17,7 @@ std::vector<ParamSpec> Cache::paramSpecs() {
 }
 
 Cache::Cache(const std::string& name, const ParamSet& p)
-    : Component(name, "cache"), m_keys(static_cast<std::uint32_t>(p.integer("capacity"))) {
+    : Component(name, std::string(kKind)), m_keys(static_cast<std::uint32_t>(p.integer("capacity"))) {
   m_hitTime = p.distribution("hit_time");
   m_fetchTimeout = p.duration("fetch_timeout");
   m_responseSize = static_cast<std::uint32_t>(p.integer("response_size"));

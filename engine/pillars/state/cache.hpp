@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
@@ -17,6 +18,8 @@ namespace pillars {
 /// the hit time; a fetch from the store takes as long as the store does.
 class Cache final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "cache";
   static std::vector<ParamSpec> paramSpecs();
   Cache(const std::string& name, const ParamSet& params);
 

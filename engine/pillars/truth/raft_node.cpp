@@ -54,7 +54,7 @@ std::vector<ParamSpec> RaftNode::paramSpecs() {
   };
 }
 
-RaftNode::RaftNode(const std::string& name, const ParamSet& p) : Component(name, "raft_node") {
+RaftNode::RaftNode(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
   m_electionMin = p.duration("election_timeout_min");
   m_electionMax = std::max(m_electionMin, p.duration("election_timeout_max"));
   m_heartbeat = p.duration("heartbeat_interval");

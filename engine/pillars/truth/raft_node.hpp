@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <memory>
 #include <vector>
 
@@ -42,6 +43,10 @@ class RaftGroup;
 /// the log, which a follower that lags behind turns into stale reads the history check catches.
 class RaftNode final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "raft_node";
+  /// The fault-timeline action that calls timeoutNow().
+  static constexpr std::string_view kTimeoutAction = "timeout";
   enum class Role { Follower, Candidate, Leader };
 
   static std::vector<ParamSpec> paramSpecs();
@@ -81,6 +86,7 @@ class RaftNode final : public Component {
   /// for itself, RequestVote to every peer. False (nothing done) for a leader, which has no
   /// election timer, or a crashed node.
   bool timeoutNow();
+  bool intervene(std::string_view action) override { return action == kTimeoutAction && timeoutNow(); }
   /// A request typed in at this node as if by a client: a leader appends it to its log and
   /// replicates it; a follower that knows a leader forwards it there (the answer is dropped,
   /// nobody waits for it). Its command id has the top bit set so it never equals a client's

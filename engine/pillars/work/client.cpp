@@ -56,7 +56,7 @@ std::vector<ParamSpec> Client::paramSpecs() {
   };
 }
 
-Client::Client(const std::string& name, const ParamSet& p) : Component(name, "client") {
+Client::Client(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
   m_closedLoop = p.choice("mode") == "closed";
   ArrivalProcess::Config a;
   a.pattern = patternFromName(p.choice("arrival"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
@@ -15,6 +16,8 @@ namespace pillars {
 /// its fate (completed, failed, timed out) and end-to-end latency are what the run reports.
 class Client final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "client";
   static std::vector<ParamSpec> paramSpecs();
   Client(const std::string& name, const ParamSet& params);
 

@@ -41,7 +41,7 @@ std::vector<ParamSpec> LoadBalancer::paramSpecs() {
 }
 
 LoadBalancer::LoadBalancer(const std::string& name, const ParamSet& p)
-    : Component(name, "load_balancer"),
+    : Component(name, std::string(kKind)),
       m_selector(balancePolicyFromName(p.choice("policy")).value_or(BalancePolicy::RoundRobin),
                  static_cast<std::uint32_t>(p.integer("virtual_nodes"))) {
   m_checkInterval = p.duration("health_check_interval");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
@@ -15,6 +16,8 @@ namespace pillars {
 /// thresholds, so a crash is noticed after a detection delay, not instantly.
 class LoadBalancer final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "load_balancer";
   static std::vector<ParamSpec> paramSpecs();
   LoadBalancer(const std::string& name, const ParamSet& params);
 

@@ -20,7 +20,7 @@ std::vector<ParamSpec> Service::paramSpecs() {
   };
 }
 
-Service::Service(const std::string& name, const ParamSet& p) : Component(name, "service") {
+Service::Service(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
   m_workers = p.integer("workers");
   m_queueCapacity = p.integer("queue_capacity");
   m_serviceTime = p.distribution("service_time");
