@@ -68,6 +68,10 @@ struct ComponentKind {
   /// component takes, and the kind's own.
   bool acceptsFault(FaultAction action) const;
   std::function<std::unique_ptr<Component>(const std::string& id, const ParamSet& params)> create;
+  /// How many engine components one scenario component of this kind builds (a replica set's
+  /// instances, from its parameters); empty means one. One instance keeps the scenario id as
+  /// its name; several are named `<id>#1` ... `<id>#N` (see engine/run/instances.hpp).
+  std::function<std::size_t(const ParamSet& params)> instanceCount;
 };
 
 /// The set of component kinds a scenario may use. Not a singleton: tests build their own, and

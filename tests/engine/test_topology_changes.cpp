@@ -12,6 +12,7 @@
 #include "engine/model/scenario_builder.hpp"
 #include "engine/pillars/work/load_balancer.hpp"
 #include "engine/run/flight_recorder.hpp"
+#include "engine/run/instances.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "engine/run/trace_writer.hpp"
 #include "engine/sim/component.hpp"
@@ -251,6 +252,81 @@ TEST(TopologyChanges, TheFlightRecorderTraceAndResultsFollowAdditionsAndRemovals
   const std::string json = writeResultsJson(r, "balanced");
   EXPECT_NE(json.find("\"removed\": true"), std::string::npos);
   EXPECT_EQ(json.find("\"removed\": false"), std::string::npos);  // written only when true
+}
+
+}  // namespace
+}  // namespace pillars
+
+namespace pillars {
+namespace {
+
+/// The built-in kinds, with `service` building three instances per scenario component (the
+/// way a replica set will).
+ComponentRegistry registryWithTripledServices() {
+  ComponentRegistry r;
+  for (const auto& k : builtinRegistry().kinds()) {
+    ComponentKind copy = *k;
+    if (copy.name == "service") copy.instanceCount = [](const ParamSet&) -> std::size_t { return 3; };
+    r.add(std::move(copy));
+  }
+  return r;
+}
+
+TEST(ReplicaInstances, NamesMapBackToTheScenarioIdTheyStandFor) {
+  EXPECT_EQ(instanceName("web", 3), "web#3");
+  EXPECT_EQ(scenarioIdOf("web#3"), "web");
+  EXPECT_EQ(scenarioIdOf("lb->web#12"), "lb->web");
+  EXPECT_EQ(scenarioIdOf("db"), "db");
+  EXPECT_EQ(instanceNumberOf("web#12"), 12u);
+  EXPECT_EQ(instanceNumberOf("web"), 0u);
+}
+
+TEST(ReplicaInstances, OneScenarioComponentBuildsItsInstancesAndEveryPairOfThemIsLinked) {
+  const ComponentRegistry registry = registryWithTripledServices();
+  ScenarioBuilder b("replicas", registry);
+  b.component("users", "client", {{"rate", "300"}})
+      .component("lb", "load_balancer")
+      .component("web", "service", {{"workers", "8"}, {"service_time", "const(10ms)"}})
+      .component("db", "service", {{"workers", "8"}, {"service_time", "const(1ms)"}})
+      .link("users", "lb")
+      .link("lb", "web")
+      .link("web", "db")
+      .fault(5 * kSecond, FaultAction::Crash, "web")
+      .fault(6 * kSecond, FaultAction::Restart, "web")
+      .fault(7 * kSecond, FaultAction::Cut, "lb->web")
+      .duration(10 * kSecond);
+  ScenarioRunner runner(b.scenario(), registry);
+  Simulation& sim = runner.simulation();
+  // users, lb, web#1..3, db#1..3
+  ASSERT_EQ(sim.componentCount(), 8u);
+  EXPECT_EQ(sim.component(2).name(), "web#1");
+  EXPECT_EQ(sim.component(4).name(), "web#3");
+  EXPECT_EQ(instancesOf(sim, "web"), (std::vector<ComponentId>{2, 3, 4}));
+  EXPECT_EQ(instancesOf(sim, "users"), (std::vector<ComponentId>{0}));
+  // lb->web: one link per instance; web->db: one per pair (3 x 3).
+  EXPECT_EQ(linksOf(sim, "lb->web").size(), 3u);
+  EXPECT_EQ(linksOf(sim, "web->db").size(), 9u);
+  EXPECT_EQ(sim.network().link(linksOf(sim, "lb->web")[1]).name, "lb->web#2");
+
+  // A fault on the set reaches every instance.
+  runner.advance(5 * kSecond + kMillisecond, ~std::uint64_t{0});
+  EXPECT_EQ(static_cast<const LoadBalancer&>(*sim.findComponent("lb")).backends(), 3u);
+  for (const ComponentId id : instancesOf(sim, "web")) EXPECT_FALSE(sim.component(id).isUp());
+  runner.advance(6 * kSecond + kMillisecond, ~std::uint64_t{0});
+  for (const ComponentId id : instancesOf(sim, "web")) EXPECT_TRUE(sim.component(id).isUp());
+  runner.run();
+  for (const LinkId id : linksOf(sim, "lb->web")) EXPECT_FALSE(sim.network().link(id).up);
+  // Every instance took a share before the cut.
+  const RunResults r = runner.results();
+  for (const char* id : {"web#1", "web#2", "web#3"}) {
+    bool found = false;
+    for (const auto& c : r.components) {
+      if (c.id != id) continue;
+      found = true;
+      EXPECT_GT(c.completed, 300u) << id;
+    }
+    EXPECT_TRUE(found) << id;
+  }
 }
 
 }  // namespace
