@@ -9,6 +9,7 @@
 #include "engine/model/scenario.hpp"
 #include "engine/run/trace_writer.hpp"
 #include "engine/sim/component.hpp"
+#include "engine/sim/request_id.hpp"
 #include "engine/sim/simulation.hpp"
 #include "engine/util/units.hpp"
 
@@ -39,10 +40,6 @@ QString timeText(SimTime t) {
       .arg(magnitude / kSecond)
       .arg(magnitude % kSecond, 9, 10, QLatin1Char('0'));
 }
-
-// Clients number their requests (client's ComponentId + 1) << 40 | sequence (work/client.cpp):
-// "users#1234" reads far better than 1099511628970. Anything else is shown as the number.
-constexpr unsigned kRequestClientShift = 40;
 
 QString dropText(DropReason reason) {
   switch (reason) {
@@ -238,13 +235,13 @@ std::string EventLogModel::linkAt(int row) const {
 }
 
 QString EventLogModel::requestText(std::uint64_t requestId) const {
+  // "users#1234" reads far better than 1099511628970; anything else is shown as the number.
   if (requestId == 0) return {};
-  const std::uint64_t client = requestId >> kRequestClientShift;
-  const std::uint64_t sequence = requestId & ((std::uint64_t{1} << kRequestClientShift) - 1);
-  if (client == 0 || client > m_names.componentIds().size()) return QString::number(requestId);
+  const ComponentId client = RequestId::clientOf(requestId);
+  if (client == kNoComponent || client >= m_names.componentIds().size()) return QString::number(requestId);
   return QStringLiteral("%1#%2")
-      .arg(QString::fromStdString(m_names.componentIds()[client - 1]))
-      .arg(sequence);
+      .arg(QString::fromStdString(m_names.componentIds()[client]))
+      .arg(RequestId::sequenceOf(requestId));
 }
 
 int EventLogModel::rowCount(const QModelIndex& parent) const {

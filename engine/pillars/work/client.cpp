@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/sim/request_id.hpp"
 #include "engine/sim/simulation.hpp"
 
 namespace pillars {
@@ -133,7 +134,7 @@ void Client::issue(std::uint32_t user) {
   ++m_issued;
   const SlotHandle handle = m_inFlight.acquire();
   Request& r = *m_inFlight.get(handle);
-  r.requestId = (static_cast<std::uint64_t>(id()) + 1) << 40 | m_issued;
+  r.requestId = RequestId::make(id(), m_issued);
   r.key = drawKey();
   // Drawn only when reads are asked for, so scenarios without them keep their random stream
   // (and their fingerprints) exactly as before.
