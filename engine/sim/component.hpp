@@ -12,6 +12,7 @@
 #include "engine/sim/ids.hpp"
 #include "engine/sim/message.hpp"
 #include "engine/sim/random.hpp"
+#include "engine/sim/series_column.hpp"
 
 namespace pillars {
 
@@ -45,6 +46,10 @@ class Component : public EventHandler {
   /// Extra figures a kind reports beside the common metrics (e.g. cache hit ratio).
   using ExtraMetric = Figure;
   virtual std::vector<ExtraMetric> extraMetrics(SimTime /*now*/) const { return {}; }
+  /// Columns this component adds to the time series, fixed for its life (see SeriesColumn).
+  virtual std::vector<SeriesColumn> seriesColumns() const { return {}; }
+  /// The current value of each of seriesColumns(), in order (running totals for rates).
+  virtual void seriesValues(SimTime /*now*/, double* /*out*/) const {}
   using Violation = pillars::Violation;
   /// Violations this component is responsible for reporting (each reported by one component
   /// or by its group, see ComponentGroup::violations).

@@ -5,6 +5,7 @@
 
 #include "engine/sim/figures.hpp"
 #include "engine/sim/ids.hpp"
+#include "engine/sim/series_column.hpp"
 #include "engine/sim/time.hpp"
 
 namespace pillars {
@@ -32,6 +33,10 @@ class ComponentGroup {
   virtual std::vector<ComponentId> members() const = 0;
   /// The group's own figures at `now`, over the measurement window.
   virtual std::vector<Figure> figures(SimTime /*now*/) const { return {}; }
+  /// Columns the group adds to the time series, fixed for its life (see SeriesColumn).
+  virtual std::vector<SeriesColumn> seriesColumns() const { return {}; }
+  /// The current value of each of seriesColumns(), in order (running totals for rates).
+  virtual void seriesValues(SimTime /*now*/, double* /*out*/) const {}
   /// Violations found in the group; each is reported once, here, not by a member.
   virtual std::vector<Violation> violations() const { return {}; }
   /// Warm-up ended: forget what was measured so far, keep the present state.

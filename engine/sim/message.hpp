@@ -10,7 +10,7 @@ namespace pillars {
 
 /// What a message is. One enum for every pillar keeps traces, fingerprints and the GUI legend
 /// uniform; each pillar appends its own kinds in its own block of values.
-enum class MessageKind : std::uint16_t {
+enum class MessageKind : std::uint8_t {
   // Work pillar: request/response traffic.
   Request = 1,
   Response = 2,
@@ -49,21 +49,30 @@ MessageCategory categoryOf(MessageKind kind);
 std::string_view messageKindName(MessageKind kind);
 
 /// Why a request failed, carried by Error messages.
-enum class ErrorReason : std::uint16_t {
+enum class ErrorReason : std::uint8_t {
   None = 0,
   Rejected = 1,       // a bounded queue was full
   NoBackend = 2,      // a router had nowhere healthy to send it
   Timeout = 3,        // a downstream call timed out
   Downstream = 4,     // a downstream call failed
-  Unavailable = 5,    // the component cannot serve (e.g. not the leader)
+  Unavailable = 5,    // the component cannot serve (e.g. not the leader, no quorum)
 };
 std::string_view errorReasonName(ErrorReason reason);
+
+/// Message::flags bits.
+enum MessageFlag : std::uint16_t {
+  /// A reply whose arg1 is the version of its key that was read or written (State pillar).
+  /// Whoever relays the answer keeps arg1 and this flag (carryAnswer), so the client sees the
+  /// version the store returned and can tell a stale read.
+  kVersioned = 1u << 0,
+};
 
 /// A message on the wire. Fixed size and trivially copyable so the network can pool it without
 /// allocating; protocol-specific fields go into the two argument words (term, index, ...).
 struct Message {
   MessageKind kind = MessageKind::Request;
   ErrorReason reason = ErrorReason::None;
+  std::uint16_t flags = 0;  // MessageFlag bits
   std::uint32_t sizeBytes = 0;
   ComponentId src = kNoComponent;
   ComponentId dst = kNoComponent;
@@ -99,6 +108,15 @@ struct Message {
   Message outcomeReply(bool success, ErrorReason why, std::uint32_t replySize) const {
     return success ? replyWith(MessageKind::Response, replySize) : errorReply(why, replySize);
   }
+
+  /// Takes over what a downstream answer says beyond success (a version read or written), for
+  /// a component relaying it upstream in a reply of its own.
+  void carryAnswer(const Message& from) {
+    arg1 = from.arg1;
+    flags = from.flags;
+  }
 };
+
+static_assert(sizeof(Message) == 64, "a Message fills one cache line");
 
 }  // namespace pillars

@@ -12,6 +12,7 @@
 #include "engine/sim/network.hpp"
 #include "engine/sim/observer_list.hpp"
 #include "engine/sim/random.hpp"
+#include "engine/sim/simulation_extension.hpp"
 #include "engine/sim/time.hpp"
 
 namespace pillars {
@@ -106,6 +107,23 @@ class Simulation {
   const ComponentGroup& group(std::size_t index) const { return *m_groups[index]; }
   ComponentGroup* findGroup(std::string_view id);
 
+  // --- Extensions ----------------------------------------------------------------------------
+  /// The simulation's one T (a SimulationExtension), created on first use.
+  template <typename T>
+  T& extension() {
+    if (T* found = findExtension<T>()) return *found;
+    m_extensions.push_back(std::make_unique<T>());
+    return static_cast<T&>(*m_extensions.back());
+  }
+  /// The simulation's T if something created it, else null.
+  template <typename T>
+  T* findExtension() const {
+    for (const auto& e : m_extensions) {
+      if (auto* t = dynamic_cast<T*>(e.get())) return t;
+    }
+    return nullptr;
+  }
+
   // --- Faults --------------------------------------------------------------------------------
   void crash(ComponentId id);
   void restart(ComponentId id);
@@ -173,6 +191,7 @@ class Simulation {
   std::vector<std::unique_ptr<Component>> m_components;
   std::unordered_map<std::string, ComponentId> m_byName;
   std::vector<std::unique_ptr<ComponentGroup>> m_groups;
+  std::vector<std::unique_ptr<SimulationExtension>> m_extensions;
   Network m_network;
   std::uint32_t m_nextHelperTraceId = 0x80000000u;
 };
