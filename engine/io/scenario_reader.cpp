@@ -190,6 +190,7 @@ class ScenarioParser {
     if (const JsonValue* v = root.find("groups")) readGroups(*v, path.key("groups"), s);
     if (const JsonValue* v = root.find("faults")) readFaults(*v, path.key("faults"), s);
     checkWiring(s);
+    checkLinkTargets(s);
     checkPeerGroups(s);
     return true;
   }
@@ -360,7 +361,10 @@ class ScenarioParser {
         }
       }
       readParams(item.find("params"), p.key("params"), linkParamSpecs(), l.params, "a link");
-      if (ok) s.links.push_back(std::move(l));
+      if (ok) {
+        m_linkLocations.push_back(Located{l.id, &item, p});
+        s.links.push_back(std::move(l));
+      }
     });
   }
 
@@ -540,7 +544,10 @@ class ScenarioParser {
       case FaultAction::Restart:
       case FaultAction::Cut:
       case FaultAction::Heal:
-      case FaultAction::Timeout: break;
+      case FaultAction::Timeout:
+      case FaultAction::Failover:
+      case FaultAction::AddShard:
+      case FaultAction::RemoveShard: break;
     }
     return ok;
   }
@@ -614,10 +621,12 @@ class ScenarioParser {
                     " " + kind.name + " components, each linked to every other");
           continue;
         }
+        bool fullyLinked = true;
         for (std::size_t i = 0; i < members.size(); ++i) {
           for (std::size_t j = i + 1; j < members.size(); ++j) {
             // A second link between a pair is refused earlier, for every kind.
             if (linked[members[i] * n + members[j]]) continue;
+            fullyLinked = false;
             error(*nodes[members[i]]->item, nodes[members[i]]->path,
                   "the " + kind.name + " " + inQuotes(nodes[members[i]]->id) + " and " +
                       inQuotes(nodes[members[j]]->id) +
@@ -625,7 +634,47 @@ class ScenarioParser {
                       "link carries both directions)");
           }
         }
+        if (fullyLinked && kind.checkPeerGroup) checkGroupRules(s, kind, nodes, members);
       }
+    }
+  }
+
+  /// The kind's own rules for a well-formed group; each problem is reported at the member's
+  /// parameter (or the member itself when the parameter is not written out).
+  template <typename Node>
+  void checkGroupRules(const Scenario& s, const ComponentKind& kind, const std::vector<const Node*>& nodes,
+                       const std::vector<std::size_t>& members) {
+    std::vector<const ParamSet*> params;
+    for (const std::size_t m : members) params.push_back(&s.findComponent(nodes[m]->id)->params);
+    for (const GroupProblem& p : kind.checkPeerGroup(params)) {
+      if (p.member >= members.size()) continue;
+      const Node& at = *nodes[members[p.member]];
+      const JsonValue* paramsItem = at.item->find("params");
+      const JsonValue* value = paramsItem ? paramsItem->find(p.param) : nullptr;
+      if (value) {
+        error(*value, at.path.key("params").key(p.param), p.message);
+      } else {
+        error(*at.item, at.path, p.message);
+      }
+    }
+  }
+
+  /// Kinds that say where their outgoing links may lead (a shard router to stores).
+  void checkLinkTargets(const Scenario& s) {
+    for (const auto& [id, item, path] : m_linkLocations) {
+      const LinkSpec* l = s.findLink(id);
+      const ComponentSpec* from = l ? s.findComponent(l->from) : nullptr;
+      const ComponentSpec* to = l ? s.findComponent(l->to) : nullptr;
+      if (!from || !to) continue;
+      const ComponentKind* kind = m_registry.find(from->kind);
+      if (!kind || kind->outgoingKinds.empty()) continue;
+      const auto& allowed = kind->outgoingKinds;
+      if (std::find(allowed.begin(), allowed.end(), to->kind) != allowed.end()) continue;
+      std::string names;
+      for (const auto& k : allowed) names += (names.empty() ? "" : " or ") + k;
+      error(*item, path.key("to"),
+            "the " + from->kind + " " + inQuotes(from->id) + " sends only to " + names + " components, but " +
+                inQuotes(to->id) + " is a " + to->kind);
     }
   }
 
@@ -641,6 +690,7 @@ class ScenarioParser {
     JsonPath path;
   };
   std::vector<Located> m_componentLocations;
+  std::vector<Located> m_linkLocations;
 };
 
 }  // namespace

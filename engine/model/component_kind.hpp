@@ -31,6 +31,14 @@ enum class Routing {
   Peers,
 };
 
+/// A problem a kind finds in one of its peer groups: which member (index in the group, in
+/// declaration order), which of its parameters, and what is wrong, in words.
+struct GroupProblem {
+  std::size_t member = 0;
+  std::string param;
+  std::string message;
+};
+
 /// A kind of component (client, service, load_balancer, ...): its identity, documentation,
 /// parameter schema, traits and how to build an instance. Generic code (the review, the CLI,
 /// the app) asks these traits instead of comparing kind names, so a pillar adds a kind without
@@ -50,6 +58,11 @@ struct ComponentKind {
   /// to each other exactly once.
   std::size_t peerGroupMin = 0;
   std::size_t peerGroupMax = 0;
+  /// Rules of the kind's own for a well-formed group (one replication mode, quorums no larger
+  /// than the group), checked once its size and links are right.
+  std::function<std::vector<GroupProblem>(const std::vector<const ParamSet*>& members)> checkPeerGroup;
+  /// When set, the kinds its outgoing links may lead to (a shard router's shards are stores).
+  std::vector<std::string> outgoingKinds;
 
   // --- Traits --------------------------------------------------------------------------------
   Routing routing = Routing::AllOf;

@@ -40,6 +40,22 @@ enum class MessageKind : std::uint8_t {
   SagaStepDone = 61,
   Compensate = 62,
   CompensateDone = 63,
+  // State pillar (80..119): replication between stores, quorum reads and writes, recovery,
+  // and shard migration. Fields are laid out by engine/pillars/state/state_wire.hpp.
+  Replicate = 80,
+  ReplicateAck = 81,
+  Heartbeat = 82,
+  HeartbeatAck = 83,
+  ReplicaWrite = 84,
+  ReplicaWriteAck = 85,
+  ReplicaRead = 86,
+  ReplicaReadReply = 87,
+  SnapshotRequest = 88,
+  Snapshot = 89,
+  MigrateRead = 90,
+  MigrateData = 91,
+  MigrateWrite = 92,
+  MigrateAck = 93,
 };
 
 /// The broad family of a message, used to colour animations and group statistics.
@@ -109,12 +125,18 @@ struct Message {
     return success ? replyWith(MessageKind::Response, replySize) : errorReply(why, replySize);
   }
 
-  /// Takes over what a downstream answer says beyond success (a version read or written), for
-  /// a component relaying it upstream in a reply of its own.
-  void carryAnswer(const Message& from) {
-    arg1 = from.arg1;
-    flags = from.flags;
+  /// What an answer says beyond success (a version read or written), kept by a component
+  /// that relays it upstream later in a reply of its own.
+  struct Answer {
+    std::int64_t arg1 = 0;
+    std::uint16_t flags = 0;
+  };
+  Answer answer() const { return {arg1, flags}; }
+  void carryAnswer(const Answer& a) {
+    arg1 = a.arg1;
+    flags = a.flags;
   }
+  void carryAnswer(const Message& from) { carryAnswer(from.answer()); }
 };
 
 static_assert(sizeof(Message) == 64, "a Message fills one cache line");

@@ -11,6 +11,8 @@
 
 namespace pillars {
 
+class KeyVersions;
+
 /// A load generator: an open-loop arrival process or a closed loop of users who think between
 /// requests. Each request gets a deadline, is retried with exponential backoff and jitter, and
 /// its fate (completed, failed, timed out) and end-to-end latency are what the run reports.
@@ -24,6 +26,9 @@ class Client final : public Component {
   void start() override;
   void receive(const Message& msg, LinkId via) override;
   std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
+  std::vector<SeriesColumn> seriesColumns() const override;
+  void seriesValues(SimTime now, double* out) const override;
+  void resetMetrics(SimTime now) override;
   bool measuresEndToEnd() const override { return true; }
 
  private:
@@ -38,9 +43,15 @@ class Client final : public Component {
     std::uint32_t attempt = 0;
     std::uint32_t user = 0;  // closed loop: who is waiting for it
     bool read = false;       // a read of its key rather than a write (see read_fraction)
+    /// A read of a versioned store: the newest version of its key acknowledged to any client
+    /// when the read was issued; an answer older than this is a stale read.
+    std::uint64_t required = 0;
   };
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
+  /// A versioned answer (State pillar): acknowledge a write, judge a read.
+  void noteVersionedAnswer(const Request& r, const Message& answer);
+  KeyVersions* versions();
   void onCrash() override;
 
   void scheduleNextArrival();
@@ -73,6 +84,12 @@ class Client final : public Component {
   SlotPool<Request> m_inFlight;
   std::uint64_t m_issued = 0;
   std::size_t m_nextLink = 0;
+  KeyVersions* m_versions = nullptr;  // the simulation's, once a store has made it
+
+  // What the answers of versioned stores showed (reported only when there were some).
+  std::uint64_t m_versionedAnswers = 0;
+  std::uint64_t m_reads = 0, m_writes = 0, m_staleReads = 0;
+  LatencyHistogram m_staleness;  // versions behind, per read (0 when fresh)
 };
 
 }  // namespace pillars

@@ -150,6 +150,7 @@ void LoadBalancer::onBackendReply(const Message& msg) {
   if (!f) return;  // answered too late: the caller already got a timeout
   Message reply = f->request.replyWith(msg.kind, msg.sizeBytes);
   reply.reason = msg.reason;
+  reply.carryAnswer(msg);
   send(f->via, reply);
   if (msg.kind == MessageKind::Response) {
     ++metrics().completed;

@@ -39,6 +39,8 @@ class Service final : public Component {
     std::uint32_t nextCall = 0;      // sequential: index of the next downstream link
     std::uint32_t pendingCalls = 0;  // parallel: answers still awaited
     bool failed = false;
+    Message::Answer answer;  // what the last downstream answer said, passed on
+    bool answered = false;
   };
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
