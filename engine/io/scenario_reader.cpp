@@ -672,7 +672,8 @@ class ScenarioParser {
       if (std::find(allowed.begin(), allowed.end(), to->kind) != allowed.end()) continue;
       std::string names;
       for (const auto& k : allowed) names += (names.empty() ? "" : " or ") + k;
-      error(*item, path.key("to"),
+      const JsonValue* toValue = item->find("to");
+      error(toValue ? *toValue : *item, path.key("to"),
             "the " + from->kind + " " + inQuotes(from->id) + " sends only to " + names + " components, but " +
                 inQuotes(to->id) + " is a " + to->kind);
     }

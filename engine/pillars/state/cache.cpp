@@ -111,10 +111,14 @@ void Cache::onFetchReply(const Message& msg) {
   const bool ok = msg.kind == MessageKind::Response;
   if (ok) {
     const LruKeySet::Value fresh{(msg.flags & kVersioned) ? state_wire::versionOf(msg) : 0, now(), true};
+    const std::uint64_t key = l->request.key;
     if (!l->write || m_policy == WritePolicy::WriteThrough) {
-      m_keys.put(l->request.key, fresh);  // a fetched copy, or the value written through
+      // A fetched copy, or the value written through; never one older than what the cache
+      // already knows was written (a fetch can return after a later write passed).
+      const LruKeySet::Value* known = m_keys.peek(key);
+      if (!known || known->version <= fresh.version) m_keys.put(key, fresh);
     } else if (m_policy == WritePolicy::WriteAround && m_invalidate) {
-      m_keys.invalidate(l->request.key);
+      m_keys.invalidate(key, fresh.version);
     }
   }
   answer(msg.correlation, *l, ok, false, &msg);

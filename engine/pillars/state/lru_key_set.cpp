@@ -1,5 +1,7 @@
 #include "engine/pillars/state/lru_key_set.hpp"
 
+#include <algorithm>
+
 #include "engine/pillars/work/backend_selector.hpp"
 
 namespace pillars {
@@ -71,10 +73,16 @@ LruKeySet::Value* LruKeySet::lookup(std::uint64_t key) {
   return &m_values[m_head];  // touch made it the head
 }
 
-void LruKeySet::invalidate(std::uint64_t key) {
+const LruKeySet::Value* LruKeySet::peek(std::uint64_t key) const {
+  const std::uint32_t node = find(key);
+  return node == kNone ? nullptr : &m_values[node];
+}
+
+void LruKeySet::invalidate(std::uint64_t key, std::uint64_t version) {
   const std::uint32_t node = find(key);
   if (node == kNone) return;
   m_values[node].valid = false;
+  m_values[node].version = std::max(m_values[node].version, version);
   if (node != m_tail) {
     unlink(node);
     // Least recently used: the next insert into a full cache reuses it.

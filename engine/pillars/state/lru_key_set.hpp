@@ -26,8 +26,12 @@ class LruKeySet {
   /// Inserts (or refreshes) a key, evicting the least recently used one if full.
   void insert(std::uint64_t key) { put(key, Value{}); }
   void put(std::uint64_t key, const Value& value);
-  /// Marks a key invalid (a miss from now on) and makes it the first to be evicted.
-  void invalidate(std::uint64_t key);
+  /// The value of a key that is present, without touching its recency; or null.
+  const Value* peek(std::uint64_t key) const;
+  /// Marks a key invalid (a miss from now on) because `version` was written, and makes it the
+  /// first to be evicted. Remembering the version keeps an older copy still on its way from
+  /// the store from being cached after it.
+  void invalidate(std::uint64_t key, std::uint64_t version);
   bool contains(std::uint64_t key) const { return find(key) != kNone; }
   std::uint32_t size() const { return m_size; }
   std::uint32_t capacity() const { return m_capacity; }
