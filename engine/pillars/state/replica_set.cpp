@@ -155,8 +155,11 @@ std::uint64_t ReplicaSet::lostWrites() const {
     }
     return lost;
   }
-  // Leaderless: a key's acknowledged versions newer than anything any replica (or a hint)
-  // still holds are gone.
+  // Leaderless: a write acknowledged by W replicas stays on them (or in a hint) unless one of
+  // them loses its data; only then can it be gone everywhere, and the tables are compared.
+  if (m_dataLosses == 0) return 0;
+  // A key's acknowledged versions newer than anything any replica (or a hint) still holds are
+  // gone.
   KeyTable<std::uint64_t> held;
   for (const Store* m : m_members) {
     m->forEachKey([&](std::uint64_t key, std::uint64_t version) {

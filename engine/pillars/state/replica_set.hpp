@@ -72,6 +72,9 @@ class ReplicaSet final : public ComponentGroup {
   /// A member crashed or came back (availability, and a leader that lost its data).
   void memberDown(std::size_t member);
   void memberUp(std::size_t member);
+  /// A member lost its data (a crash of a replica that is not durable): from now on acknowledged
+  /// writes may be gone from every replica, so lostWrites() has to look.
+  void memberLostData() { ++m_dataLosses; }
 
   // --- Accounting -------------------------------------------------------------------------------
   SnapshotTable& snapshots() { return m_snapshots; }
@@ -116,6 +119,7 @@ class ReplicaSet final : public ComponentGroup {
   mutable LatencyHistogram m_intervalLag;
   std::uint64_t m_failovers = 0, m_conflicts = 0, m_unavailable = 0, m_readRepairs = 0;
   std::uint64_t m_hintsStored = 0, m_hintsDropped = 0, m_handoffs = 0;
+  std::uint64_t m_dataLosses = 0;  // leaderless: with none, no acknowledged write can be lost
   // Measured since warm-up: writes discarded before it are history.
   std::uint64_t m_discardedAtReset = 0;
 };
