@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 
 #include "tests/cli/cli_support.hpp"
 
@@ -195,6 +196,21 @@ TEST_F(CliArguments, HelpOfEveryCommandShowsEveryArgumentAndOption) {
       expected.insert({"-h", "--help"});
       EXPECT_EQ(listedOptions(r.out), expected) << c.name << "\n" << r.out;
     }
+  }
+}
+
+TEST_F(CliArguments, ReadmeShowsEveryUsageLineAsHelpPrintsIt) {
+  // The README's pillars-cli block has one line per command: the usage line of its --help,
+  // unwrapped. A new option shows up in --help by itself; this keeps the README with it.
+  const std::string readme = readFile(std::string(PILLARS_SOURCE_DIR) + "/README.md");
+  for (const CommandArgs& c : commands()) {
+    const std::string usage = usageOf(runCli({c.name, "--help"}).out);
+    std::istringstream words(usage.substr(usage.find(' ') + 1));  // after "Usage: "
+    std::string line;
+    for (std::string word; words >> word;) line += (line.empty() ? "" : " ") + word;
+    EXPECT_NE(readme.find("\n" + line + "\n"), std::string::npos)
+        << "README.md should show the line\n"
+        << line;
   }
 }
 
