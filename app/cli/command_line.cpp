@@ -57,10 +57,10 @@ std::optional<int> CommandLine::parse(const std::vector<std::string>& args) {
   }
 }
 
-int CommandLine::usageError(const std::string& problem) const {
+int CommandLine::usageError(const std::string& message) const {
   std::fprintf(stderr,
                "pillars-cli %s: %s\nRun 'pillars-cli %s --help' for its arguments and options.\n",
-               m_command.c_str(), problem.c_str(), m_command.c_str());
+               m_command.c_str(), message.c_str(), m_command.c_str());
   return kExitUsage;
 }
 

@@ -47,7 +47,7 @@ class CommandLine {
 
   /// Reports a usage error found after parsing (values that only make sense together, or with
   /// the file) the way parse reports its own, and returns the exit code for it.
-  int usageError(const std::string& problem) const;
+  int usageError(const std::string& message) const;
 
   const CLI::App& app() const { return m_app; }
 
