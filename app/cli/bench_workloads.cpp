@@ -120,6 +120,13 @@ Scenario backlogScenario(long long requests) {
   return b.build();
 }
 
+std::vector<std::string> benchWorkloadNames() {
+  std::vector<std::string> names;
+  for (const BenchWorkload& w : benchWorkloads()) names.push_back(w.name);
+  for (const char* other : {"memory", "layout", "wide"}) names.emplace_back(other);
+  return names;
+}
+
 Scenario wideScenario(int services) {
   ScenarioBuilder b("wide");
   b.component("client", "client", {{"rate", "20000"}, {"requests", "200000"}, {"timeout", "0"}})
