@@ -9,6 +9,7 @@
 
 #include "engine/model/component_kind.hpp"
 #include "widgets/canvas/kind_style.hpp"
+#include "widgets/common/count_text.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/inspector_facts.hpp"
 #include "widgets/window/inspector_group_view.hpp"
@@ -38,8 +39,10 @@ QString idList(const std::vector<std::string>& ids) {
 /// What else is selected but not shown, for the subtitle: "also 2 links selected".
 QString alsoSelected(std::size_t links, std::size_t groups) {
   QStringList parts;
-  if (links) parts << InspectorPanel::tr("%n link(s)", nullptr, static_cast<int>(links));
-  if (groups) parts << InspectorPanel::tr("%n group(s)", nullptr, static_cast<int>(groups));
+  if (links) parts << countText(static_cast<long long>(links), InspectorPanel::tr("link"), InspectorPanel::tr("links"));
+  if (groups) {
+    parts << countText(static_cast<long long>(groups), InspectorPanel::tr("group"), InspectorPanel::tr("groups"));
+  }
   if (parts.isEmpty()) return {};
   return InspectorPanel::tr("also selected: %1").arg(parts.join(QStringLiteral(", ")));
 }
