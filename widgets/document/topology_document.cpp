@@ -44,6 +44,11 @@ bool TopologyDocument::load(const QString& path, QStringList* errors) {
   return loadAs(path, path, false, errors);
 }
 
+bool TopologyDocument::canLoad(const QString& path, QStringList* errors) {
+  TopologyDocument probe;
+  return probe.load(path, errors);
+}
+
 Scenario TopologyDocument::scenarioWithPositions() const {
   Scenario s = m_scenario;
   for (ComponentSpec& c : s.components) {

@@ -30,6 +30,8 @@ class TopologyDocument : public QObject {
   /// Reads a project (`.pillars`) or a scenario file (JSON). On failure the document is
   /// unchanged and `errors` lists every problem as "file:line:col: $.path: message".
   bool load(const QString& path, QStringList* errors);
+  /// Whether load() would accept `path` (every problem in `errors` if not); nothing changes.
+  static bool canLoad(const QString& path, QStringList* errors);
 
   /// Writes the document atomically as a project (`.pillars`, SQLite) or, for any other
   /// extension, as scenario JSON: on failure the old file is intact and `error` says why. On

@@ -51,6 +51,9 @@ class LiveChartsPanel : public QWidget {
   /// The run's time series, or null when nothing is loaded.
   const TimeSeries* series() const;
 
+  /// Where the export dialogs start (the project's folder).
+  void setExportFolder(const QString& folder) { m_exportFolder = folder; }
+
   /// Writes a chart as PNG or SVG (by the extension). Returns "" on success, else why not.
   QString exportChartImage(Chart which, const QString& path) const;
   /// Writes the columns a chart draws as CSV. Returns "" on success, else why not.
@@ -71,12 +74,14 @@ class LiveChartsPanel : public QWidget {
   void askExportData(Chart which);
   void askExportAll();
   void reportError(const QString& error);
+  QString inExportFolder(const QString& fileName) const;
 
   QPointer<LiveRun> m_run;
   std::array<ChartPane*, kChartCount> m_panes{};
   std::array<QMenu*, kChartCount> m_menus{};
   QComboBox* m_windowBox = nullptr;
   std::string m_selected;
+  QString m_exportFolder;
   double m_windowSeconds = 60.0;
   /// Rows already drawn, and which load of the run they came from (the scenario copy is
   /// allocated anew by every load and reset, so its address tells loads apart).
