@@ -141,6 +141,7 @@ void TopologyScene::rebuild() {
   }
   rebuildGroups();
   setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));
+  emit rebuilt();
 }
 
 void TopologyScene::rebuildGroups() {

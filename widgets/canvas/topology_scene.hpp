@@ -35,6 +35,9 @@ class TopologyScene final : public QGraphicsScene {
  signals:
   /// Something the user should read in the status bar (a refused connection, say).
   void message(const QString& text);
+  /// Every item was made again from the document (items others added, such as the live
+  /// overlay's, went with the old ones).
+  void rebuilt();
 
  protected:
   void mousePressEvent(QGraphicsSceneMouseEvent* event) override;

@@ -101,9 +101,11 @@ SimulateActions::SimulateActions(TopologyDocument& document, LiveRun& run, QWidg
       emit message(tr("The topology changed: the next Run starts again from time 0."));
     }
   });
+  // Another document (opened, new, recovered): the last one's run goes, and with it what
+  // the charts, event log, clock and canvas showed of it.
   connect(&m_document, &TopologyDocument::reset, this, [this] {
     m_stale = true;
-    m_run.pause();
+    m_run.unload();
   });
   connect(&m_run, &LiveRun::stateChanged, this, &SimulateActions::updateState);
   connect(&m_run, &LiveRun::advanced, this, &SimulateActions::updateReadout);
