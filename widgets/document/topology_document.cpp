@@ -14,6 +14,7 @@
 #include "engine/model/scenario_edits.hpp"
 #include "engine/review/apply_pattern.hpp"
 #include "widgets/document/commands/add_component_command.hpp"
+#include "widgets/document/starting_parameters.hpp"
 #include "widgets/document/commands/connect_command.hpp"
 #include "widgets/document/commands/move_components_command.hpp"
 #include "widgets/document/commands/restructure_command.hpp"
@@ -123,6 +124,7 @@ std::string TopologyDocument::addComponent(const std::string& kind, QPointF at) 
   c.id = freshId(m_scenario, kind);
   c.kind = kind;
   c.params = ParamSet(k->params);
+  applyStartingParameters(c);
   const std::string id = c.id;
   m_undo.push(new AddComponentCommand(*this, std::move(c), at));
   return id;
@@ -509,13 +511,18 @@ QString TopologyDocument::setLinkParameters(const std::vector<std::string>& link
   return setManyParameters(true, linkIds, param, text);
 }
 
+QString TopologyDocument::checkParameters(bool links, const std::vector<std::string>& ids, const std::string& param,
+                                          const QString& text) const {
+  std::vector<SetParametersCommand::Change> changes;
+  return collectChanges(m_scenario, links, ids, param, text, &changes);
+}
+
 QString TopologyDocument::setManyParameters(bool links, const std::vector<std::string>& ids,
                                             const std::string& param, const QString& text) {
   const auto target = links ? SetParametersCommand::Target::Links : SetParametersCommand::Target::Components;
   std::vector<SetParametersCommand::Change> changes;
   const QString problem = collectChanges(m_scenario, links, ids, param, text, &changes);
   if (!problem.isEmpty()) return problem;
-  // Every target stays in the command, changed or not, so the next keystroke merges with it.
   if (changesAnything(changes)) m_undo.push(new SetParametersCommand(*this, target, param, std::move(changes)));
   return {};
 }

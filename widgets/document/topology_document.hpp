@@ -52,7 +52,8 @@ class TopologyDocument : public QObject {
   QPointF position(const std::string& componentId) const;
 
   // --- Edits (undoable) ---------------------------------------------------------------------
-  /// Adds a component of `kind` at `at` with a fresh id ("service3"); returns the id.
+  /// Adds a component of `kind` at `at` with a fresh id ("service3") and the editor's starting
+  /// parameters (starting_parameters.hpp); returns the id.
   std::string addComponent(const std::string& kind, QPointF at);
   /// Removes components, links and groups as one step. Links touching a removed component go
   /// with it; a removed group releases its members to its parent; faults aimed at anything
@@ -79,8 +80,8 @@ class TopologyDocument : public QObject {
   void moveComponents(const std::map<std::string, QPointF>& to, const QString& label = {});
   /// Links `from` to `to`; returns an explanation instead when that is not allowed.
   QString connectComponents(const std::string& from, const std::string& to);
-  /// Sets a component parameter from its text form; returns what was wrong, or empty.
-  /// Consecutive edits of the same parameter merge into one undo step.
+  /// Sets a component parameter from its text form; returns what was wrong, or empty. Each
+  /// edit is one undo step.
   QString setParameter(const std::string& componentId, const std::string& param, const QString& text);
 
   // --- Primitive mutators, for undo commands only --------------------------------------------
@@ -143,8 +144,8 @@ class TopologyDocument : public QObject {
   QString applyPattern(const review::ApplyHint& hint, const QString& label);
 
   // --- Link and group properties, multi-edits (inspector) ------------------------------------
-  // Edits return what was wrong (nothing is applied then), or empty. Consecutive edits of the
-  // same field of the same targets merge into one undo step, so typing is one step.
+  // Edits return what was wrong (nothing is applied then), or empty; each is one undo step (the
+  // inspector commits a typed value once, on Enter or leaving the field).
   /// Sets a link parameter (latency, bandwidth_mbps, loss, weight) from its text form.
   QString setLinkParameter(const std::string& linkId, const std::string& param, const QString& text);
   /// Sets one parameter on every listed component as one undo step. The text must suit every
@@ -154,6 +155,10 @@ class TopologyDocument : public QObject {
   /// The same for several links.
   QString setLinkParameters(const std::vector<std::string>& linkIds, const std::string& param,
                             const QString& text);
+  /// What setParameters (`links` false) or setLinkParameters would say about `text`, without
+  /// applying it: empty when it would be accepted.
+  QString checkParameters(bool links, const std::vector<std::string>& ids, const std::string& param,
+                          const QString& text) const;
   /// Sets the label people read on a zone or region (its id stays).
   QString setGroupLabel(const std::string& groupId, const QString& text);
   /// Makes a group a "zone" or a "region".

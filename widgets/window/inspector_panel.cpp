@@ -70,7 +70,8 @@ InspectorPanel::InspectorPanel(TopologyDocument& document, QWidget* parent)
       m_pages(new QStackedWidget(this)),
       m_hint(new QLabel(this)),
       m_table(new InspectorParamTable(
-          [this](const std::string& param, const QString& value) { return apply(param, value); }, this)),
+          [this](const std::string& param, const QString& value) { return apply(param, value); },
+          [this](const std::string& param, const QString& value) { return check(param, value); }, this)),
       m_groupView(new InspectorGroupView(document, this)),
       m_problem(new QLabel(this)) {
   auto* layout = new QVBoxLayout(this);
@@ -283,6 +284,16 @@ QString InspectorPanel::apply(const std::string& param, const QString& value) {
     case Showing::Links:
       return m_shownIds.size() == 1 ? m_document.setLinkParameter(m_shownIds.front(), param, value)
                                     : m_document.setLinkParameters(m_shownIds, param, value);
+    case Showing::Nothing:
+    case Showing::Group: break;
+  }
+  return tr("Nothing is selected.");
+}
+
+QString InspectorPanel::check(const std::string& param, const QString& value) const {
+  switch (m_showing) {
+    case Showing::Components: return m_document.checkParameters(false, m_shownIds, param, value);
+    case Showing::Links: return m_document.checkParameters(true, m_shownIds, param, value);
     case Showing::Nothing:
     case Showing::Group: break;
   }

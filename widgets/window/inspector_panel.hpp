@@ -56,6 +56,8 @@ class InspectorPanel final : public QWidget {
   void showingNow(Showing what, const std::vector<std::string>& ids);
   /// Applies an edit from the table to whatever is shown, as one undoable step.
   QString apply(const std::string& param, const QString& text);
+  /// Whether apply() would accept `text`; nothing changes.
+  QString check(const std::string& param, const QString& text) const;
   void updateProblem();
 
   TopologyDocument& m_document;
