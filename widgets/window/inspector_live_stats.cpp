@@ -11,6 +11,7 @@
 #include "engine/sim/simulation.hpp"
 #include "widgets/live/live_run.hpp"
 #include "widgets/window/inspector_facts.hpp"
+#include "widgets/window/live_figure_text.hpp"
 
 namespace pillars {
 
@@ -25,20 +26,6 @@ QString count(std::uint64_t n) { return QLocale().toString(static_cast<qulonglon
 QString number(double v, int decimals) { return QLocale().toString(v, 'f', decimals); }
 QString ms(double v) { return InspectorLiveStats::tr("%1 ms").arg(number(v, v < 10 ? 2 : 1)); }
 QString percent(double fraction) { return InspectorLiveStats::tr("%1%").arg(number(fraction * 100, 1)); }
-
-/// "hit_ratio" -> "Hit ratio".
-QString humanName(const std::string& name) {
-  QString s = QString::fromStdString(name);
-  s.replace(QLatin1Char('_'), QLatin1Char(' '));
-  if (!s.isEmpty()) s[0] = s[0].toUpper();
-  return s;
-}
-
-/// Counters are whole numbers (shown with separators); ratios and means are not.
-QString figure(double v) {
-  const bool whole = v >= 0 && v < 1e15 && v == static_cast<double>(static_cast<std::uint64_t>(v));
-  return whole ? count(static_cast<std::uint64_t>(v)) : number(v, 3);
-}
 
 Facts componentFacts(const Component& c, const ComponentResult& r) {
   // Short lines: the dock is narrow, and a line that wraps while its figures change jumps.
@@ -61,7 +48,16 @@ Facts componentFacts(const Component& c, const ComponentResult& r) {
                                                         .arg(number(r.queueLengthMean, 2), number(r.queueLengthMax, 0)));
   }
   if (r.retries > 0) f.emplace_back(InspectorLiveStats::tr("Retries"), count(r.retries));
-  for (const auto& [name, value] : r.extras) f.emplace_back(humanName(name), figure(value));
+  // The kind's own figures in words and units; those of its whole group (a Raft group's
+  // elections and commits, the same on every member) after a heading of their own.
+  bool groupHeading = false;
+  for (const auto& [name, value] : r.extras) {
+    if (isGroupFigure(c.kind(), name) && !groupHeading) {
+      f.emplace_back(InspectorLiveStats::tr("Whole group"), InspectorLiveStats::tr("the same on every member"));
+      groupHeading = true;
+    }
+    f.push_back(liveFigureText(c.kind(), name, value));
+  }
   return f;
 }
 

@@ -222,10 +222,9 @@ QSize InspectorParamTable::sizeHint() const {
 }
 
 QSize InspectorParamTable::minimumSizeHint() const {
-  const int rows = std::min(rowCount(), 3);
-  int height = horizontalHeader()->sizeHint().height() + 2 * frameWidth();
-  for (int row = 0; row < rows; ++row) height += rowHeight(row);
-  return {QTableWidget::minimumSizeHint().width(), height};
+  // Every row: the inspector is in a scroll area, and one scroll bar for the page reads
+  // better than a second one inside the table.
+  return {QTableWidget::minimumSizeHint().width(), sizeHint().height()};
 }
 
 void InspectorParamTable::resizeEvent(QResizeEvent* event) {

@@ -38,7 +38,7 @@ class InspectorParamTable final : public QTableWidget {
   /// "name: reason" for the first refused editor, or empty.
   QString firstProblem() const;
   /// As tall as its rows, so what follows (the reason a value was refused) sits right below
-  /// them; in a smaller space it scrolls.
+  /// them; the inspector around it scrolls as one page when they do not fit.
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
 

@@ -4,6 +4,7 @@
 #include <QGuiApplication>
 #include <QListWidget>
 #include <QScreen>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -174,7 +175,15 @@ void MainWindow::createDocks() {
 
   m_inspector = new InspectorPanel(*m_document, this);
   m_inspector->setLiveRun(m_live);
-  auto* inspectorDock = makeDock(*this, tr("Inspector"), QStringLiteral("InspectorDock"), m_inspector);
+  // However much a selection shows (a Raft node's two dozen live figures), the inspector
+  // scrolls: a dock whose content grew would resize the window past the screen.
+  auto* inspectorScroll = new QScrollArea(this);
+  inspectorScroll->setObjectName(QStringLiteral("InspectorScroll"));
+  inspectorScroll->setWidget(m_inspector);
+  inspectorScroll->setWidgetResizable(true);
+  inspectorScroll->setFrameShape(QFrame::NoFrame);
+  inspectorScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto* inspectorDock = makeDock(*this, tr("Inspector"), QStringLiteral("InspectorDock"), inspectorScroll);
   addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
   connect(m_inspector, &InspectorPanel::invalidValue, this,
           [this](const QString& reason) { statusBar()->showMessage(reason, 8000); });
