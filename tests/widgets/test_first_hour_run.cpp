@@ -2,6 +2,8 @@
 // while paused shows at once.
 #include <QLabel>
 #include <QLineSeries>
+#include <QTableView>
+#include <QUndoStack>
 
 #include "simulating_fixture.hpp"
 #include "widgets/live/chart_pane.hpp"
@@ -74,6 +76,30 @@ TEST_F(Simulating, ACrashInjectedWhilePausedShowsAtOnce) {
     recorded = recorded || (f.action == FaultAction::Crash && f.target == "web2" && f.at == live().now());
   }
   EXPECT_TRUE(recorded);
+}
+
+TEST_F(Simulating, AFaultMadeByHandShowsItsTimeAsADurationInAWholeCell) {
+  runUntil(12'345'678'901);  // a click lands between simulated nanoseconds
+  window.scene().selectComponents({"web2"});
+  triggerFault(QStringLiteral("Crash web2"));
+  QCoreApplication::processEvents();
+  auto* table = window.findChild<QTableView*>(QStringLiteral("FaultTable"));
+  ASSERT_NE(table, nullptr);
+  int row = -1;
+  for (int r = 0; r < table->model()->rowCount(); ++r) {
+    const QString at = table->model()->index(r, 0).data().toString();
+    EXPECT_FALSE(at.endsWith(QStringLiteral("ns"))) << at.toStdString();
+    if (at == QStringLiteral("12.346s") && table->model()->index(r, 2).data().toString() == QStringLiteral("web2")) {
+      row = r;
+    }
+  }
+  ASSERT_GE(row, 0) << "no crash of web2 at 12.346s (not 12345678901ns)";
+  const QString time = table->model()->index(row, 0).data().toString();
+  const int needed = table->fontMetrics().horizontalAdvance(time);
+  EXPECT_GE(table->columnWidth(0), needed) << "the time column cuts the time off";
+  // The undo step names it the same way.
+  EXPECT_TRUE(window.document().undoStack().undoText().endsWith(QStringLiteral("at 12.346s")))
+      << window.document().undoStack().undoText().toStdString();
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ NodeItem::NodeItem(const ComponentSpec& component, QGraphicsItem* parent)
       m_summary(kindstyle::summary(component)) {
   setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
   setAcceptHoverEvents(true);
-  setZValue(10);  // above groups and links
+  setZValue(10);  // above groups; links are above the cards (LinkItem::kZ)
   setToolTip(kindstyle::title(m_kind) + QStringLiteral(" \u2014 ") + m_title);
 }
 

@@ -31,6 +31,10 @@ class TopologyScene final : public QGraphicsScene {
   std::vector<std::string> selectedLinks() const;
   /// Ids of the selected groups (zones, regions), in scenario order.
   std::vector<std::string> selectedGroups() const;
+  /// Places every link's label where it covers no other label and no card (a full mesh of
+  /// Raft nodes crosses many links near its middle); one that fits nowhere is hidden and left to
+  /// its tooltip. Done after every rebuild and every move.
+  void placeLinkLabels();
 
  signals:
   /// Something the user should read in the status bar (a refused connection, say).

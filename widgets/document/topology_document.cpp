@@ -13,6 +13,7 @@
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario_edits.hpp"
 #include "engine/review/apply_pattern.hpp"
+#include "widgets/common/duration_text.hpp"
 #include "widgets/document/commands/add_component_command.hpp"
 #include "widgets/document/starting_parameters.hpp"
 #include "widgets/document/commands/connect_command.hpp"
@@ -595,13 +596,11 @@ QString TopologyDocument::describeFault(const FaultSpec& fault) {
                                              QString::fromStdString(fault.target));
   switch (fault.action) {
     case FaultAction::Slow: text += QStringLiteral(" \u00d7%1").arg(fault.value); break;
-    case FaultAction::Delay:
-      text += QStringLiteral(" +%1").arg(QString::fromStdString(formatDuration(fault.latency)));
-      break;
+    case FaultAction::Delay: text += QStringLiteral(" +%1").arg(readableDuration(fault.latency)); break;
     case FaultAction::Loss: text += QStringLiteral(" %1%").arg(fault.value * 100); break;
     default: break;
   }
-  return text + tr(" at %1").arg(QString::fromStdString(formatDuration(fault.at)));
+  return text + tr(" at %1").arg(readableDuration(fault.at));
 }
 
 QString TopologyDocument::checkFault(const FaultSpec& fault) const {
