@@ -2,6 +2,8 @@
 // by side, and the docks keep their sizes.
 #include <QDockWidget>
 #include <QScrollArea>
+#include <QToolBar>
+#include <QWidgetAction>
 
 #include "first_hour_fixture.hpp"
 #include "widgets/live/chart_pane.hpp"
@@ -41,6 +43,22 @@ TEST_F(FirstHour, ThreeChartsAreReadableSideBySide) {
     if (whole && at.width() >= 260 && at.height() >= 160) ++readable;
   }
   EXPECT_GE(readable, 3) << "charts dock " << charts.width() << "x" << charts.height();
+}
+
+TEST_F(FirstHour, ToolbarButtonsShowIconsWithTheirNames) {
+  for (const char* name : {"MainToolBar", "RunToolBar"}) {
+    auto* bar = window->findChild<QToolBar*>(QString::fromLatin1(name));
+    ASSERT_NE(bar, nullptr) << name;
+    EXPECT_EQ(bar->toolButtonStyle(), Qt::ToolButtonTextBesideIcon) << name;
+    int buttons = 0;
+    for (QAction* a : bar->actions()) {
+      if (a->isSeparator() || qobject_cast<QWidgetAction*>(a)) continue;
+      ++buttons;
+      EXPECT_FALSE(a->icon().isNull()) << name << ": " << a->text().toStdString() << " has no icon";
+      EXPECT_FALSE(a->text().isEmpty());
+    }
+    EXPECT_GE(buttons, 4) << name;
+  }
 }
 
 }  // namespace

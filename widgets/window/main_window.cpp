@@ -19,6 +19,7 @@
 
 #include "engine/model/component_kind.hpp"
 #include "widgets/common/count_text.hpp"
+#include "widgets/common/tool_icons.hpp"
 #include "widgets/canvas/kind_style.hpp"
 #include "widgets/canvas/node_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
@@ -193,8 +194,16 @@ void MainWindow::createMenus() {
   help->addSeparator();
   help->addAction(tr("&About Pillars"), this, &MainWindow::showAbout);
 
+  // Icons with their names beside them, as desktop toolbars show them.
+  const std::pair<QAction*, ToolIcon> icons[] = {{open, ToolIcon::Open},       {saveAction, ToolIcon::Save},
+                                                 {undo, ToolIcon::Undo},       {redo, ToolIcon::Redo},
+                                                 {zoomIn, ToolIcon::ZoomIn},   {zoomOut, ToolIcon::ZoomOut},
+                                                 {fit, ToolIcon::Fit}};
+  for (const auto& [action, icon] : icons) action->setIcon(toolIcon(icon));
   QToolBar* tools = addToolBar(tr("Main"));
   tools->setObjectName(QStringLiteral("MainToolBar"));
+  tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  tools->setIconSize(QSize(20, 20));
   tools->addAction(open);
   tools->addAction(saveAction);
   tools->addSeparator();
@@ -210,6 +219,8 @@ void MainWindow::createMenus() {
   addToolBarBreak();
   QToolBar* runTools = addToolBar(tr("Run"));
   runTools->setObjectName(QStringLiteral("RunToolBar"));
+  runTools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  runTools->setIconSize(QSize(20, 20));
   m_simulateActions->addTo(*runTools);
   runTools->addSeparator();
   runTools->addWidget(LiveOverlay::createLegend(runTools));
