@@ -372,12 +372,8 @@ class HtmlBuilder {
   }
 
   void appendix() {
+    if (m_r.patterns.empty()) return;  // nothing recommended: no page saying so
     sectionStart(5, "patterns");
-    if (m_r.patterns.empty()) {
-      m_out += "<p>No pattern is recommended, so none is listed.</p>\n";
-      sectionEnd();
-      return;
-    }
     m_out += "<p>The patterns this report recommends, as the pattern table describes them.</p>\n";
     m_out += table() + "\n<tr><th>Pattern</th><th>Pillar</th><th>Use when</th><th>Don't use when</th><th>Complexity</th>"
                        "<th>Cost</th></tr>\n";
@@ -428,6 +424,7 @@ const std::vector<std::string>& reportSectionTitles() {
 std::vector<std::string> reportSectionTitles(const Report& report) {
   std::vector<std::string> titles = reportSectionTitles();
   if (!report.milestones.empty()) titles.insert(titles.end() - 1, milestonesSectionTitle());
+  if (report.patterns.empty()) titles.pop_back();  // the appendix lists recommended patterns only
   return titles;
 }
 
