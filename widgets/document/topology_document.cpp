@@ -426,10 +426,23 @@ void TopologyDocument::setReviewAnswers(const review::Answers& answers, const QS
   m_undo.push(new SetReviewCommand(*this, std::move(after), label));
 }
 
-void TopologyDocument::addMilestone(const std::string& name, const std::string& date) {
+void TopologyDocument::addMilestone(const std::string& name, const std::string& date, const review::Answers* answers) {
   ProjectReview after = m_review;
-  after.milestones.push_back(review::Milestone{name, m_review.answers, date});
+  // A milestone freezes the answers as they were: none of them follows the design any more.
+  review::Answers frozen = answers ? *answers : m_review.answers;
+  for (auto& [id, answer] : frozen) {
+    answer.fromSuggestion = false;
+    answer.basis.clear();
+  }
+  after.milestones.push_back(review::Milestone{name, std::move(frozen), date});
   m_undo.push(new SetReviewCommand(*this, std::move(after), tr("Milestone %1").arg(QString::fromStdString(name))));
+}
+
+void TopologyDocument::setReviewFacts(const std::map<std::string, std::string>& facts) {
+  if (facts == m_review.facts) return;
+  ProjectReview after = m_review;
+  after.facts = facts;
+  m_undo.push(new SetReviewCommand(*this, std::move(after), tr("Recommender facts")));
 }
 
 void TopologyDocument::assignReview(ProjectReview review) {

@@ -134,8 +134,12 @@ class TopologyDocument : public QObject {
   void setReviewAnswer(const std::string& questionId, const review::Answer& answer);
   /// Sets several answers as one undo step named `label` (Review › Accept All Suggestions).
   void setReviewAnswers(const review::Answers& answers, const QString& label);
-  /// Takes a milestone: a named, dated snapshot of the current answers (one undo step).
-  void addMilestone(const std::string& name, const std::string& date);
+  /// Takes a milestone: a named, dated snapshot of the answers (one undo step): `answers` as the
+  /// review shows them (accepted suggestions followed), or the stored ones when null.
+  void addMilestone(const std::string& name, const std::string& date, const review::Answers* answers = nullptr);
+  /// Keeps the recommender's facts as the reviewer typed them (ProjectReview::facts), one undo
+  /// step; nothing happens when they are unchanged.
+  void setReviewFacts(const std::map<std::string, std::string>& facts);
   /// Replaces the review; for undo commands only.
   void assignReview(ProjectReview review);
 

@@ -9,6 +9,7 @@
 #include <QStatusBar>
 #include <QUrl>
 
+#include "engine/review/answers_in_use.hpp"
 #include "widgets/common/count_text.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/review/checklist_panel.hpp"
@@ -70,7 +71,8 @@ void ReviewActions::saveMilestone(const QString& given) {
     if (!ok || name.isEmpty()) return;
   }
   const QString date = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-  m_document.addMilestone(name.toStdString(), date.toStdString());
+  // The answers as the checklist shows them, accepted suggestions as they are now.
+  m_document.addMilestone(name.toStdString(), date.toStdString(), &m_session->answers());
 }
 
 int ReviewActions::acceptAllSuggestions() {
@@ -83,9 +85,7 @@ int ReviewActions::acceptAllSuggestions() {
     const auto it = current.find(q->id);
     // A person's answer wins over a suggestion; only open questions are filled in.
     if (!s || (it != current.end() && (!it->second.choice.empty() || it->second.notApplicable))) continue;
-    review::Answer answer = it == current.end() ? review::Answer{} : it->second;
-    answer.choice = s->choice;
-    changes[q->id] = answer;
+    changes[q->id] = review::acceptedSuggestion(it == current.end() ? review::Answer{} : it->second, *s);
   }
   m_document.setReviewAnswers(changes, tr("Accept %1").arg(countText(static_cast<long long>(changes.size()),
                                                                      tr("suggestion"), tr("suggestions"))));
