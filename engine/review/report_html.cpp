@@ -1,6 +1,7 @@
 #include "engine/review/report_html.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "engine/review/report_charts.hpp"
 
@@ -406,7 +407,7 @@ std::vector<ReportFigure> reportFigures(const Report& report) {
     for (const auto& s : report.run->series) {
       t.push_back(s.timeS);
       rps.push_back(s.throughputRps);
-      p99.push_back(s.p99Ms);
+      p99.push_back(s.throughputRps > 0 ? s.p99Ms : std::nan(""));  // nothing completed: no latency
     }
     figures.push_back({"pillars:throughput", lineChartSvg("Throughput", "req/s", t, rps, "#1565c0"), 640});
     figures.push_back({"pillars:p99", lineChartSvg("Latency p99", "ms", t, p99, "#6a1b9a"), 640});

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "engine/metrics/time_series.hpp"
 #include "engine/run/run_results.hpp"
 #include "engine/util/units.hpp"
 
@@ -107,6 +108,27 @@ void addSustainedHotSpots(const RunResults& run, const std::vector<ComponentSatu
     parts.push_back(c.id + " at >= " + fixed(100.0 * threshold, 0) + "% for " + fixed(s->hotSeconds, 0) + " s of " +
                     fixed(s->upSeconds, 0) + " s up (run mean " + fixed(100.0 * c.utilization, 1) + "%)");
   }
+}
+
+std::vector<SaturatedNow> saturatedNow(const TimeSeries& series, double threshold, std::size_t rows) {
+  std::vector<SaturatedNow> out;
+  const std::size_t n = series.rowCount();
+  if (rows == 0 || n < rows) return out;
+  const std::string suffix = ".utilization";
+  for (std::size_t col = 0; col < series.columnCount(); ++col) {
+    const std::string& name = series.columns()[col];
+    if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+    const std::string id = name.substr(0, name.size() - suffix.size());
+    const auto queue = series.columnIndex(id + ".queue_length");
+    const auto up = series.columnIndex(id + ".up");
+    bool hot = true;
+    for (std::size_t r = n - rows; r < n && hot; ++r) {
+      hot = series.value(r, col) >= threshold && (!up || series.value(r, *up) > 0.5);
+    }
+    if (!hot || !queue || series.value(n - 1, *queue) <= series.value(n - rows, *queue)) continue;
+    out.push_back({id, series.value(n - 1, col), series.value(n - 1, *queue)});
+  }
+  return out;
 }
 
 }  // namespace pillars::review

@@ -9,6 +9,7 @@
 
 namespace pillars {
 struct RunResults;
+class TimeSeries;
 }
 
 namespace pillars::review {
@@ -36,5 +37,17 @@ bool sustained(const ComponentSaturation& s, double share = 0.1);
 /// up (mean 31.0%)". The evidence's hot spots use it.
 void addSustainedHotSpots(const RunResults& run, const std::vector<ComponentSaturation>& saturation,
                           double threshold, std::vector<std::string>& hot, std::vector<std::string>& parts);
+
+/// A component saturated right now, in a run's live time series.
+struct SaturatedNow {
+  std::string component;
+  double utilization = 0;   // the newest interval, 0..1
+  double queueLength = 0;   // the newest interval's mean
+};
+
+/// The components whose newest `rows` intervals were all at or above `threshold` while up, with
+/// a queue that grew over them: offered more than they serve, now (λ > c·μ measured, where the
+/// design's estimate could not tell, e.g. a traffic spike).
+std::vector<SaturatedNow> saturatedNow(const TimeSeries& series, double threshold = 0.98, std::size_t rows = 3);
 
 }  // namespace pillars::review

@@ -22,7 +22,7 @@ int plottedPoints(LiveChartsPanel& charts) {
   int points = 0;
   for (std::size_t i = 0; i < LiveChartsPanel::kChartCount; ++i) {
     const ChartPane* pane = charts.pane(static_cast<LiveChartsPanel::Chart>(i));
-    for (std::size_t t = 0; t < pane->traces().size(); ++t) points += static_cast<int>(pane->lineSeries(t)->count());
+    for (std::size_t t = 0; t < pane->traces().size(); ++t) points += static_cast<int>(pane->plottedPoints(t));
   }
   return points;
 }

@@ -129,6 +129,7 @@ void TopologyScene::rebuild() {
   for (const ComponentSpec& c : s.components) {
     auto* node = new NodeItem(c);
     node->setPos(m_document.position(c.id));
+    if (const auto w = m_warnings.find(c.id); w != m_warnings.end()) node->setWarning(w->second.text, w->second.detail);
     addItem(node);
     m_nodes[c.id] = node;
   }
@@ -145,6 +146,15 @@ void TopologyScene::rebuild() {
   placeLinkLabels();
   setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));
   emit rebuilt();
+}
+
+void TopologyScene::setWarnings(std::map<std::string, CardWarning> warnings) {
+  m_warnings = std::move(warnings);
+  for (const auto& [id, node] : m_nodes) {
+    const auto w = m_warnings.find(id);
+    node->setWarning(w == m_warnings.end() ? QString() : w->second.text,
+                     w == m_warnings.end() ? QString() : w->second.detail);
+  }
 }
 
 void TopologyScene::placeLinkLabels() {

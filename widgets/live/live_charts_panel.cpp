@@ -223,11 +223,13 @@ void LiveChartsPanel::setTraces() {
   if (component) throughput.push_back({name, column(m_selected, "throughput_rps"), orange()});
   pane(Chart::Throughput)->setTraces(std::move(throughput));
 
-  // End to end, as the clients saw it: per-component percentiles would crowd a small chart.
+  // End to end, as the clients saw it: per-component percentiles would crowd a small chart. An
+  // interval in which nothing completed has no latency: the lines break there (gate).
+  const std::string completed = "global.throughput_rps";
   pane(Chart::Latency)
-      ->setTraces({{tr("p50"), "global.latency_p50_ms", green()},
-                   {tr("p95"), "global.latency_p95_ms", orange()},
-                   {tr("p99"), "global.latency_p99_ms", red()}});
+      ->setTraces({{tr("p50"), "global.latency_p50_ms", green(), Qt::SolidLine, false, 1.0, completed},
+                   {tr("p95"), "global.latency_p95_ms", orange(), Qt::SolidLine, false, 1.0, completed},
+                   {tr("p99"), "global.latency_p99_ms", red(), Qt::SolidLine, false, 1.0, completed}});
 
   std::vector<ChartTrace> errors = {{tr("failed"), "global.failed_rps", red()},
                                     {tr("timed out"), "global.timed_out_rps", orange()},

@@ -21,9 +21,10 @@ class LiveRun;
 struct Scenario;
 class TimeSeries;
 
-/// The live charts dock: four small charts stacked over the run's time series — throughput,
-/// end-to-end latency percentiles, errors and drops, and the selected component's queue and
-/// utilization — over a scrolling window of simulated time. Each metrics interval adds one
+/// The live charts dock: four small charts over the run's time series — throughput,
+/// end-to-end latency percentiles (broken where nothing completed), errors and drops, and the
+/// selected component's queue and utilization — side by side as the dock's width allows
+/// (ChartGrid), over a scrolling window of simulated time. Each metrics interval adds one
 /// point per line; only rows not seen yet are read on each frame. Every chart exports as PNG,
 /// SVG or CSV (context menu, or the Export button).
 class LiveChartsPanel : public QWidget {

@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 
 #include "engine/model/component_kind.hpp"
 #include "widgets/common/count_text.hpp"
@@ -26,6 +27,7 @@
 #include "widgets/canvas/topology_view.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/auto_layout.hpp"
+#include "widgets/window/design_warnings_monitor.hpp"
 #include "widgets/window/edit_actions.hpp"
 #include "widgets/window/fault_timeline_panel.hpp"
 #include "widgets/window/simulate_actions.hpp"
@@ -64,6 +66,14 @@ MainWindow::MainWindow(QWidget* parent)
   createMenus();
   m_statusSummary = new QLabel(this);
   m_statusSummary->setObjectName(QStringLiteral("StatusSummary"));
+  // Overload and other design warnings, before and during a run, beside the clock.
+  m_warnings = new DesignWarningsMonitor(*m_document, *m_scene, *m_live, this);
+  statusBar()->addPermanentWidget(m_warnings->createStatusButton(statusBar()));
+  connect(m_warnings, &DesignWarningsMonitor::componentChosen, this, [this](const std::string& id) {
+    showDesign();
+    m_scene->selectComponents({id});
+    if (NodeItem* node = m_scene->nodeFor(id)) m_view->ensureVisible(node);
+  });
   m_simulateActions->addTo(*statusBar());
   statusBar()->addPermanentWidget(m_statusSummary);
   connect(m_document, &TopologyDocument::reset, this, &MainWindow::updateTitleAndStatus);

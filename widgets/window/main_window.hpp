@@ -29,6 +29,7 @@ class RecentFiles;
 class UserGuideWindow;
 class ReviewActions;
 class StartPage;
+class DesignWarningsMonitor;
 
 /// The Pillars main window: the canvas and the review as tabs in the middle (or the start page,
 /// when no design is being worked on), the component palette, the inspector and the run's views
@@ -73,6 +74,7 @@ class MainWindow final : public QMainWindow {
   bool isReviewShown() const;
   StartPage& startPage() { return *m_startPage; }
   LiveChartsPanel& charts() { return *m_charts; }
+  DesignWarningsMonitor& designWarnings() { return *m_warnings; }
 
   TopologyDocument& document() { return *m_document; }
   TopologyScene& scene() { return *m_scene; }
@@ -148,6 +150,7 @@ class MainWindow final : public QMainWindow {
   QStackedWidget* m_central = nullptr;
   QTabWidget* m_work = nullptr;
   StartPage* m_startPage = nullptr;
+  DesignWarningsMonitor* m_warnings = nullptr;
   std::vector<QPointer<QDockWidget>> m_docksPutAway;
   QString m_lastHint;  // the status bar's hint last shown, replaced or cleared by the next  // hidden while the start page shows
   bool m_rememberLayout = true;
