@@ -29,7 +29,7 @@ QListWidgetItem* heading(Pillar pillar, QListWidget* list) {
 
 PaletteList::PaletteList(QWidget* parent) : QListWidget(parent) {
   setObjectName(QStringLiteral("Palette"));
-  setIconSize(QSize(32, 32));
+  setIconSize(QSize(24, 24));  // every pillar in view at common heights
   setDragEnabled(true);
   setDragDropMode(DragOnly);
   setSelectionMode(SingleSelection);
