@@ -2,22 +2,18 @@
 
 namespace pillars::review {
 
-namespace {
-
-const SuggestedAnswer* suggestionFor(const std::vector<SuggestedAnswer>& suggestions, const std::string& id) {
+const SuggestedAnswer* findSuggestion(const std::vector<SuggestedAnswer>& suggestions, const std::string& questionId) {
   for (const auto& s : suggestions) {
-    if (s.questionId == id) return &s;
+    if (s.questionId == questionId) return &s;
   }
   return nullptr;
 }
-
-}  // namespace
 
 Answers followSuggestions(const Answers& stored, const std::vector<SuggestedAnswer>& suggestions) {
   Answers out = stored;
   for (auto& [id, answer] : out) {
     if (!answer.fromSuggestion || answer.notApplicable) continue;
-    if (const SuggestedAnswer* now = suggestionFor(suggestions, id)) answer.choice = now->choice;
+    if (const SuggestedAnswer* now = findSuggestion(suggestions, id)) answer.choice = now->choice;
   }
   return out;
 }
@@ -40,7 +36,7 @@ Answer acceptedSuggestion(Answer answer, const SuggestedAnswer& suggestion) {
 bool evidenceChangedSince(const Answer& stored, const std::vector<SuggestedAnswer>& suggestions,
                           const std::string& questionId) {
   if (!stored.fromSuggestion || stored.notApplicable) return false;
-  const SuggestedAnswer* now = suggestionFor(suggestions, questionId);
+  const SuggestedAnswer* now = findSuggestion(suggestions, questionId);
   if (!now) return true;  // nothing suggests it any more
   return now->choice != stored.choice || basisOf(*now) != stored.basis;
 }

@@ -10,6 +10,9 @@
 
 namespace pillars::review {
 
+/// The suggestion for a question, or null.
+const SuggestedAnswer* findSuggestion(const std::vector<SuggestedAnswer>& suggestions, const std::string& questionId);
+
 /// `stored` with every answer accepted from a suggestion (Answer::fromSuggestion) set to what
 /// the evidence suggests now. One whose question the evidence no longer speaks to keeps its
 /// choice. Notes, reasons and the reviewer's own answers are untouched.

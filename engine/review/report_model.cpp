@@ -23,13 +23,6 @@ namespace pillars::review {
 
 namespace {
 
-const SuggestedAnswer* suggestionFor(const std::vector<SuggestedAnswer>& suggestions, const std::string& id) {
-  for (const auto& s : suggestions) {
-    if (s.questionId == id) return &s;
-  }
-  return nullptr;
-}
-
 /// Graphviz orders cluster groups by the addresses of their interned names, so two layouts in
 /// one process (the app, a test) can list the same clusters in another order. Sorting the flat
 /// run of cluster blocks by their text and renumbering their ids makes the SVG canonical.
@@ -246,7 +239,7 @@ Report buildReport(const ReportInput& input) {
           rq.suggested = qr.answered && !fromReviewer;
         }
         if (rq.answered) ++(rq.suggested ? r.suggestedAnswers : r.reviewerAnswers);
-        if (const SuggestedAnswer* s = suggestionFor(suggestions, q.id)) {
+        if (const SuggestedAnswer* s = findSuggestion(suggestions, q.id)) {
           for (const EvidenceItem* e : s->because) rq.evidence.push_back(e->sentence);
         }
         if (rq.answered && rq.risk != Risk::None) rq.notes = q.improvement;

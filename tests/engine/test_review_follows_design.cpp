@@ -2,13 +2,9 @@
 // facts are kept and used, saturation is judged over time, and an applied pattern says what new
 // single point of failure it added.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
 
-#include "engine/io/project_file.hpp"
 #include "engine/io/scenario_reader.hpp"
 #include "engine/review/answers_in_use.hpp"
 #include "engine/review/apply_consequences.hpp"
@@ -24,8 +20,6 @@
 namespace pillars::review {
 namespace {
 
-namespace fs = std::filesystem;
-
 Scenario threeTier() {
   ScenarioLoad load = loadScenarioFile(std::string(PILLARS_SOURCE_DIR) + "/resources/examples/three-tier.json",
                                        builtinRegistry());
@@ -33,20 +27,20 @@ Scenario threeTier() {
   return load.ok() ? *load.scenario : Scenario{};
 }
 
-const SuggestedAnswer* suggestion(const std::vector<SuggestedAnswer>& all, const std::string& id) {
-  for (const auto& s : all) {
-    if (s.questionId == id) return &s;
-  }
-  return nullptr;
-}
+/// A design's suggestions for the bundled checklist, with the evidence they point into.
+struct Suggested {
+  explicit Suggested(const Scenario& s)
+      : evidence(gatherEvidence(s, nullptr)),
+        suggestions(suggestAnswers(*testing::bundledLibrary().findChecklist("five-minute-review"), evidence)) {}
+  const SuggestedAnswer* operator[](const std::string& id) const { return findSuggestion(suggestions, id); }
+  std::vector<EvidenceItem> evidence;
+  std::vector<SuggestedAnswer> suggestions;
+};
 
 TEST(FollowSuggestions, AnAcceptedSuggestionFollowsTheDesignAndTheReviewersOwnAnswerStays) {
-  const Checklist* checklist = testing::bundledLibrary().findChecklist("five-minute-review");
-  ASSERT_NE(checklist, nullptr);
   Scenario s = threeTier();
-  const auto evidenceBefore = gatherEvidence(s, nullptr);
-  const auto before = suggestAnswers(*checklist, evidenceBefore);
-  ASSERT_NE(suggestion(before, "work.load_balancing"), nullptr);
+  const Suggested before(s);
+  ASSERT_NE(before["work.load_balancing"], nullptr);
   // The load balancing question: remove the balancer and its suggestion turns from yes to no.
   Answers stored;
   stored["work.load_balancing"] = Answer{"yes", false, "", "", true};  // accepted
@@ -54,14 +48,13 @@ TEST(FollowSuggestions, AnAcceptedSuggestionFollowsTheDesignAndTheReviewersOwnAn
   Scenario without = s;
   ASSERT_EQ(applyHint(without, ApplyHint{"add_load_balancer", "db"}), "");
   // The design changed its evidence; a suggested answer follows what is suggested now.
-  const auto evidenceAfter = gatherEvidence(without, nullptr);
-  const auto after = suggestAnswers(*checklist, evidenceAfter);
-  const Answers now = followSuggestions(stored, after);
-  EXPECT_EQ(now.at("work.load_balancing").choice, suggestion(after, "work.load_balancing")->choice);
+  const Suggested after(without);
+  const Answers now = followSuggestions(stored, after.suggestions);
+  EXPECT_EQ(now.at("work.load_balancing").choice, after["work.load_balancing"]->choice);
   EXPECT_EQ(now.at("work.health_checks").choice, "yes");
   EXPECT_EQ(now.at("work.health_checks").note, "checked by hand");
   // Made up: a suggestion that changed is followed, and says so.
-  std::vector<SuggestedAnswer> changed = after;
+  std::vector<SuggestedAnswer> changed = after.suggestions;
   for (auto& x : changed) {
     if (x.questionId == "work.load_balancing") x.choice = "no";
   }
@@ -71,23 +64,18 @@ TEST(FollowSuggestions, AnAcceptedSuggestionFollowsTheDesignAndTheReviewersOwnAn
 }
 
 TEST(FollowSuggestions, ApplyReplicationChangesTheEvidenceBehindTheAcceptedNo) {
-  const Checklist* checklist = testing::bundledLibrary().findChecklist("five-minute-review");
-  ASSERT_NE(checklist, nullptr);
   Scenario s = threeTier();
-  // Suggestions point into their evidence: both are kept.
-  const auto evidenceBefore = gatherEvidence(s, nullptr);
-  const auto before = suggestAnswers(*checklist, evidenceBefore);
-  const SuggestedAnswer* replication = suggestion(before, "state.replication_factor");
+  const Suggested before(s);
+  const SuggestedAnswer* replication = before["state.replication_factor"];
   ASSERT_NE(replication, nullptr);
   ASSERT_EQ(replication->choice, "no");
   const Answer accepted = acceptedSuggestion(Answer{}, *replication);
-  EXPECT_FALSE(evidenceChangedSince(accepted, before, "state.replication_factor"));
+  EXPECT_FALSE(evidenceChangedSince(accepted, before.suggestions, "state.replication_factor"));
   ASSERT_EQ(applyHint(s, ApplyHint{"add_replica", "db"}), "");
-  const auto evidenceAfter = gatherEvidence(s, nullptr);
-  const auto after = suggestAnswers(*checklist, evidenceAfter);
+  const Suggested after(s);
   // db has a replica now; "no" is still suggested, but because of the balancer Apply added.
-  EXPECT_TRUE(evidenceChangedSince(accepted, after, "state.replication_factor"));
-  EXPECT_NE(basisOf(*suggestion(after, "state.replication_factor")).find("db-lb"), std::string::npos);
+  EXPECT_TRUE(evidenceChangedSince(accepted, after.suggestions, "state.replication_factor"));
+  EXPECT_NE(basisOf(*after["state.replication_factor"]).find("db-lb"), std::string::npos);
 }
 
 TEST(FollowSuggestions, TheReportShowsTheAnswerTheDesignSuggestsNow) {
@@ -202,65 +190,6 @@ TEST(Saturation, AServiceAtFullUtilizationBeforeItCrashedIsAHotSpot) {
   EXPECT_EQ(item.value, "1");
   EXPECT_NE(item.sentence.find("web1 at >= 80% for 30 s of 30 s up (run mean 25.0%)"), std::string::npos)
       << item.sentence;
-}
-
-class ProjectSchemaFour : public ::testing::Test {
- protected:
-  void SetUp() override {
-    m_dir = fs::temp_directory_path() / ("pillars-v4-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-  std::string path(const std::string& name) const { return (m_dir / name).string(); }
-  fs::path m_dir;
-};
-
-TEST_F(ProjectSchemaFour, SuggestionMarksAndTypedFactsReadBack) {
-  const std::string p = path("facts.pillars");
-  ProjectReview review;
-  review.answers["state.replication_factor"] = Answer{"no", false, "", "", true, "db: a single instance\nand more"};
-  review.answers["work.load_balancing"] = Answer{"yes", false, "", "mine"};
-  review.facts = {{"uptime_target_percent", "99.95"}, {"peak_rps", ""}};
-  ASSERT_EQ(saveProjectFile(p, threeTier(), nullptr, &review), "");
-  std::string error;
-  const auto back = loadProjectReview(p, &error);
-  ASSERT_TRUE(back.has_value()) << error;
-  EXPECT_TRUE(*back == review);
-  EXPECT_TRUE(back->answers.at("state.replication_factor").fromSuggestion);
-  EXPECT_FALSE(back->answers.at("work.load_balancing").fromSuggestion);
-  EXPECT_EQ(back->facts.at("uptime_target_percent"), "99.95");
-  EXPECT_EQ(back->facts.at("peak_rps"), "");
-}
-
-TEST_F(ProjectSchemaFour, ASchemaThreeProjectOpensWithItsAnswersAsTheReviewersAndSavesAsFour) {
-  const std::string p = path("v3.pillars");
-  ASSERT_EQ(saveProjectFile(p, threeTier()), "");
-  // Rebuilt as schema 3 wrote it: no from_suggestion column, no review_fact table.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
-  const char* v3 =
-      "DROP TABLE review_answer; DROP TABLE milestone_answer; DROP TABLE review_fact;"
-      "CREATE TABLE review_answer (question TEXT NOT NULL, choice TEXT NOT NULL, not_applicable INTEGER NOT NULL,"
-      " reason TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (question));"
-      "CREATE TABLE milestone_answer (milestone INTEGER NOT NULL, question TEXT NOT NULL, choice TEXT NOT NULL,"
-      " not_applicable INTEGER NOT NULL, reason TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (milestone, question));"
-      "INSERT INTO review_answer VALUES ('work.load_balancing', 'yes', 0, '', 'old');"
-      "PRAGMA user_version = 3;";
-  ASSERT_EQ(sqlite3_exec(db, v3, nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
-  ASSERT_TRUE(loadProjectFile(p, builtinRegistry()).ok());
-  std::string error;
-  auto back = loadProjectReview(p, &error);
-  ASSERT_TRUE(back.has_value()) << error;
-  EXPECT_EQ(back->answers.at("work.load_balancing").note, "old");
-  EXPECT_FALSE(back->answers.at("work.load_balancing").fromSuggestion);
-  EXPECT_TRUE(back->facts.empty());
-  // Saved again, it is a schema 4 project with the same review.
-  ASSERT_EQ(saveProjectFile(p, threeTier(), nullptr, &*back), "");
-  const auto again = loadProjectReview(p, &error);
-  ASSERT_TRUE(again.has_value()) << error;
-  EXPECT_TRUE(*again == *back);
 }
 
 }  // namespace

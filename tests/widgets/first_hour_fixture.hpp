@@ -12,14 +12,13 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <functional>
 #include <memory>
 
+#include "isolated_home.hpp"
 #include "widgets/window/autosave.hpp"
 #include "widgets/window/main_window.hpp"
 
@@ -31,18 +30,12 @@ inline QString example(const char* name) { return kExamplesDir + QLatin1Char('/'
 class FirstHour : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(m_home.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    m_oldHome = qgetenv("HOME");
-    qputenv("HOME", QFile::encodeName(m_home.path()));
-    m_oldSettingsRoot = QFileInfo(QFileInfo(QSettings().fileName()).path()).path();
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.filePath(QStringLiteral("config")));
+    m_home = std::make_unique<IsolatedHome>();
     window = std::make_unique<MainWindow>();
   }
   void TearDown() override {
     window.reset();
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_oldSettingsRoot);
-    qputenv("HOME", m_oldHome);
+    m_home.reset();
   }
   /// As `pillars FILE` starts (no recovery copy is waiting in a fresh home), then shown at
   /// 1600 x 1000 and given time to settle.
@@ -89,14 +82,9 @@ class FirstHour : public ::testing::Test {
     return *seen;
   }
 
-  QTemporaryDir m_home;
+  std::unique_ptr<IsolatedHome> m_home;
   QTemporaryDir tmp;
   std::unique_ptr<MainWindow> window;
-
- private:
-  QByteArray m_oldHome;
-  QString m_oldSettingsRoot;
-  bool m_watching = false;
 };
 
 }  // namespace pillars

@@ -8,6 +8,7 @@
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
 #include "widgets/common/count_text.hpp"
+#include "widgets/common/tool_icons.hpp"
 
 namespace pillars::kindstyle {
 
@@ -160,15 +161,7 @@ void drawGlyph(QPainter& p, const QRectF& box, const std::string& kind) {
 }
 
 QIcon icon(const std::string& kind) {
-  QIcon result;
-  for (const int size : {16, 24, 32, 48}) {
-    QPixmap pixmap(size, size);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    drawGlyph(p, QRectF(0, 0, size, size), kind);
-    result.addPixmap(pixmap);
-  }
-  return result;
+  return drawnIcon([kind](QPainter& p, const QRectF& box) { drawGlyph(p, box, kind); });
 }
 
 QString title(const std::string& kind) {

@@ -10,6 +10,15 @@ namespace pillars {
 
 namespace {
 
+QPainterPath triangle(QPointF a, QPointF b, QPointF c) {
+  QPainterPath path;
+  path.moveTo(a);
+  path.lineTo(b);
+  path.lineTo(c);
+  path.closeSubpath();
+  return path;
+}
+
 /// Draws `which` in a 24 x 24 box (the painter is scaled for other sizes).
 void draw(QPainter& p, ToolIcon which, const QColor& ink, const QColor& accent) {
   QPen pen(ink, 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
@@ -80,14 +89,9 @@ void draw(QPainter& p, ToolIcon which, const QColor& ink, const QColor& accent) 
       break;
     }
     case ToolIcon::Run: {
-      QPainterPath play;
-      play.moveTo(7, 4);
-      play.lineTo(19, 12);
-      play.lineTo(7, 20);
-      play.closeSubpath();
       p.setBrush(accent);
       p.setPen(QPen(accent, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-      p.drawPath(play);
+      p.drawPath(triangle({7, 4}, {19, 12}, {7, 20}));
       break;
     }
     case ToolIcon::Pause: {
@@ -97,39 +101,19 @@ void draw(QPainter& p, ToolIcon which, const QColor& ink, const QColor& accent) 
       p.drawRoundedRect(QRectF(14, 5, 4, 14), 1, 1);
       break;
     }
-    case ToolIcon::Step: {
+    case ToolIcon::Step:
       // Play one, then a bar: one event and stop.
-      QPainterPath play;
-      play.moveTo(5, 5);
-      play.lineTo(15, 12);
-      play.lineTo(5, 19);
-      play.closeSubpath();
-      p.drawPath(play);
+      p.drawPath(triangle({5, 5}, {15, 12}, {5, 19}));
       p.drawLine(QPointF(19, 5), QPointF(19, 19));
       break;
-    }
-    case ToolIcon::Reset: {
+    case ToolIcon::Reset:
       // Back to the start: a bar and a triangle pointing at it.
       p.drawLine(QPointF(5, 5), QPointF(5, 19));
-      QPainterPath back;
-      back.moveTo(19, 5);
-      back.lineTo(9, 12);
-      back.lineTo(19, 19);
-      back.closeSubpath();
-      p.drawPath(back);
+      p.drawPath(triangle({19, 5}, {9, 12}, {19, 19}));
       break;
-    }
-    case ToolIcon::Fast: {
-      for (const qreal x : {3.0, 12.0}) {
-        QPainterPath play;
-        play.moveTo(x, 5);
-        play.lineTo(x + 9, 12);
-        play.lineTo(x, 19);
-        play.closeSubpath();
-        p.drawPath(play);
-      }
+    case ToolIcon::Fast:
+      for (const qreal x : {3.0, 12.0}) p.drawPath(triangle({x, 5}, {x + 9, 12}, {x, 19}));
       break;
-    }
     case ToolIcon::Review: {
       // A checklist: two ticked lines.
       p.drawRoundedRect(QRectF(4, 3, 16, 18), 2, 2);
@@ -146,32 +130,35 @@ void draw(QPainter& p, ToolIcon which, const QColor& ink, const QColor& accent) 
 
 }  // namespace
 
-QIcon toolIcon(ToolIcon which) {
-  const QPalette palette = QApplication::palette();
-  const QColor ink = palette.color(QPalette::ButtonText);
-  const QColor accent(0x2e, 0x7d, 0x32);  // run is green, as on every player
+QIcon drawnIcon(const IconDrawing& draw, const IconDrawing& disabled) {
   QIcon icon;
   for (const int size : {16, 20, 24, 32, 48}) {
-    QPixmap pixmap(size, size);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.scale(size / 24.0, size / 24.0);
-    draw(painter, which, ink, accent);
-    painter.end();
-    icon.addPixmap(pixmap);
-    // Disabled (Undo with nothing to undo) in the palette's disabled ink.
-    QPixmap faded(size, size);
-    faded.fill(Qt::transparent);
-    QPainter dim(&faded);
-    dim.setRenderHint(QPainter::Antialiasing);
-    dim.scale(size / 24.0, size / 24.0);
-    draw(dim, which, palette.color(QPalette::Disabled, QPalette::ButtonText),
-         palette.color(QPalette::Disabled, QPalette::ButtonText));
-    dim.end();
-    icon.addPixmap(faded, QIcon::Disabled);
+    for (const bool enabled : {true, false}) {
+      if (!enabled && !disabled) continue;
+      QPixmap pixmap(size, size);
+      pixmap.fill(Qt::transparent);
+      QPainter painter(&pixmap);
+      painter.setRenderHint(QPainter::Antialiasing);
+      (enabled ? draw : disabled)(painter, QRectF(0, 0, size, size));
+      painter.end();
+      icon.addPixmap(pixmap, enabled ? QIcon::Normal : QIcon::Disabled);
+    }
   }
   return icon;
+}
+
+QIcon toolIcon(ToolIcon which) {
+  const QPalette palette = QApplication::palette();
+  const QColor accent(0x2e, 0x7d, 0x32);  // run is green, as on every player
+  const QColor faded = palette.color(QPalette::Disabled, QPalette::ButtonText);
+  // Drawn on a 24 px grid and scaled to each size.
+  const auto drawn = [which](QColor ink, QColor fill) {
+    return [which, ink, fill](QPainter& p, const QRectF& box) {
+      p.scale(box.width() / 24.0, box.height() / 24.0);
+      draw(p, which, ink, fill);
+    };
+  };
+  return drawnIcon(drawn(palette.color(QPalette::ButtonText), accent), drawn(faded, faded));
 }
 
 }  // namespace pillars

@@ -1,6 +1,10 @@
 #pragma once
 
 #include <QIcon>
+#include <QRectF>
+#include <functional>
+
+class QPainter;
 
 namespace pillars {
 
@@ -10,5 +14,10 @@ namespace pillars {
 enum class ToolIcon { Open, Save, Undo, Redo, ZoomIn, ZoomOut, Fit, Run, Pause, Step, Reset, Fast, Review };
 
 QIcon toolIcon(ToolIcon which);
+
+/// An icon drawn by `draw` into a square box at each usual size (16 to 48 px), antialiased;
+/// `disabled`, when given, draws the disabled state. Kind glyphs and tool icons are made so.
+using IconDrawing = std::function<void(QPainter& painter, const QRectF& box)>;
+QIcon drawnIcon(const IconDrawing& draw, const IconDrawing& disabled = {});
 
 }  // namespace pillars

@@ -102,10 +102,7 @@ std::vector<const review::EvidenceItem*> ReviewSession::evidenceFor(const review
 }
 
 const review::SuggestedAnswer* ReviewSession::suggestionFor(const std::string& questionId) const {
-  for (const auto& s : m_suggestions) {
-    if (s.questionId == questionId) return &s;
-  }
-  return nullptr;
+  return review::findSuggestion(m_suggestions, questionId);
 }
 
 review::Facts ReviewSession::prefilledFacts() const { return review::prefillFacts(m_document.scenario(), lastRun()); }

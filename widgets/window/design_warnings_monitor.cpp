@@ -1,13 +1,13 @@
 #include "widgets/window/design_warnings_monitor.hpp"
 
 #include <QLocale>
-#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <map>
 
 #include "engine/run/scenario_runner.hpp"
 #include "widgets/canvas/topology_scene.hpp"
+#include "widgets/common/deferred_call.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/live/live_run.hpp"
 
@@ -29,11 +29,15 @@ QString liveSentence(const review::SaturatedNow& s) {
 
 DesignWarningsMonitor::DesignWarningsMonitor(TopologyDocument& document, TopologyScene& scene, LiveRun& live,
                                              QObject* parent)
-    : QObject(parent), m_document(document), m_scene(scene), m_live_run(live) {
+    : QObject(parent),
+      m_document(document),
+      m_scene(scene),
+      m_run(live),
+      m_refreshLater(new DeferredCall([this] { refresh(); }, this)) {
   // Any edit may change the load somewhere: recomputed once per burst of changes.
-  connect(&m_document.undoStack(), &QUndoStack::indexChanged, this, &DesignWarningsMonitor::scheduleRefresh);
-  connect(&m_document, &TopologyDocument::reset, this, &DesignWarningsMonitor::scheduleRefresh);
-  connect(&m_live_run, &LiveRun::advanced, this, &DesignWarningsMonitor::checkRun);
+  connect(&m_document.undoStack(), &QUndoStack::indexChanged, m_refreshLater, &DeferredCall::request);
+  connect(&m_document, &TopologyDocument::reset, m_refreshLater, &DeferredCall::request);
+  connect(&m_run, &LiveRun::advanced, this, &DesignWarningsMonitor::checkRun);
   refresh();
 }
 
@@ -44,31 +48,22 @@ QToolButton* DesignWarningsMonitor::createStatusButton(QWidget* parent) {
   m_button->setStyleSheet(QStringLiteral("QToolButton { color: #8d5a00; font-weight: bold; }"));
   connect(m_button, &QToolButton::clicked, this, [this] {
     if (!m_design.empty()) emit componentChosen(m_design.front().component);
-    else if (!m_live.empty()) emit componentChosen(m_live.front().component);
+    else if (!m_saturated.empty()) emit componentChosen(m_saturated.front().component);
   });
   show();
   return m_button;
 }
 
-void DesignWarningsMonitor::scheduleRefresh() {
-  if (m_queued) return;
-  m_queued = true;
-  QTimer::singleShot(0, this, [this] {
-    m_queued = false;
-    refresh();
-  });
-}
-
 void DesignWarningsMonitor::refresh() {
   m_design = review::designWarnings(m_document.scenario());
-  if (!m_live_run.isLoaded()) m_live.clear();
+  if (!m_run.isLoaded()) m_saturated.clear();
   show();
 }
 
 void DesignWarningsMonitor::checkRun() {
   // What the run measures: the newest samples of its time series (each a metrics interval).
   std::vector<review::SaturatedNow> now;
-  const ScenarioRunner* runner = m_live_run.runner();
+  const ScenarioRunner* runner = m_run.runner();
   if (runner && runner->timeSeries()) now = review::saturatedNow(*runner->timeSeries());
   const auto same = [](const auto& a, const auto& b) {
     if (a.size() != b.size()) return false;
@@ -77,22 +72,22 @@ void DesignWarningsMonitor::checkRun() {
     }
     return true;
   };
-  const bool changed = !same(now, m_live);
-  m_live = std::move(now);
+  const bool changed = !same(now, m_saturated);
+  m_saturated = std::move(now);
   if (changed) show();
 }
 
 QStringList DesignWarningsMonitor::sentences() const {
   QStringList out;
   for (const auto& w : m_design) out << text(w.sentence);
-  for (const auto& s : m_live) out << liveSentence(s);
+  for (const auto& s : m_saturated) out << liveSentence(s);
   return out;
 }
 
 void DesignWarningsMonitor::show() {
   std::map<std::string, TopologyScene::CardWarning> cards;
   for (const auto& w : m_design) cards[w.component] = {text(w.badge), text(w.sentence)};
-  for (const auto& s : m_live) {
+  for (const auto& s : m_saturated) {
     if (!cards.count(s.component)) cards[s.component] = {tr("saturated"), liveSentence(s)};
   }
   m_scene.setWarnings(std::move(cards));

@@ -13,6 +13,7 @@ class QWidget;
 
 namespace pillars {
 
+class DeferredCall;
 class LiveRun;
 class TopologyDocument;
 class TopologyScene;
@@ -31,7 +32,7 @@ class DesignWarningsMonitor final : public QObject {
   /// The status-bar button (hidden while there is nothing to say).
   QToolButton* createStatusButton(QWidget* parent);
   const std::vector<review::DesignWarning>& designWarnings() const { return m_design; }
-  const std::vector<review::SaturatedNow>& saturatedNow() const { return m_live; }
+  const std::vector<review::SaturatedNow>& saturatedNow() const { return m_saturated; }
   /// Every warning in one sentence each, design first.
   QStringList sentences() const;
   /// Recomputes from the document now (tests; otherwise after each change).
@@ -41,17 +42,16 @@ class DesignWarningsMonitor final : public QObject {
   void componentChosen(const std::string& id);
 
  private:
-  void scheduleRefresh();
   void checkRun();
   void show();
 
   TopologyDocument& m_document;
   TopologyScene& m_scene;
-  LiveRun& m_live_run;
+  LiveRun& m_run;
   std::vector<review::DesignWarning> m_design;
-  std::vector<review::SaturatedNow> m_live;
+  std::vector<review::SaturatedNow> m_saturated;
   QToolButton* m_button = nullptr;
-  bool m_queued = false;
+  DeferredCall* m_refreshLater;
 };
 
 }  // namespace pillars

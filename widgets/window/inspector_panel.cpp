@@ -3,12 +3,12 @@
 #include <QLabel>
 #include <QStackedWidget>
 #include <QStringList>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
 #include "engine/model/component_kind.hpp"
 #include "widgets/canvas/kind_style.hpp"
+#include "widgets/common/deferred_call.hpp"
 #include "widgets/common/count_text.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/inspector_facts.hpp"
@@ -73,7 +73,8 @@ InspectorPanel::InspectorPanel(TopologyDocument& document, QWidget* parent)
           [this](const std::string& param, const QString& value) { return apply(param, value); },
           [this](const std::string& param, const QString& value) { return check(param, value); }, this)),
       m_groupView(new InspectorGroupView(document, this)),
-      m_problem(new QLabel(this)) {
+      m_problem(new QLabel(this)),
+      m_refreshLater(new DeferredCall([this] { refresh(); }, this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 8, 6, 6);
   layout->setSpacing(8);
@@ -144,12 +145,7 @@ void InspectorPanel::showComponent(const std::string& componentId) {
 void InspectorPanel::scheduleRefresh() {
   // Deferred: selection signals arrive while the canvas rebuilds its items, and an edit
   // arrives while an editor is still handling its keystroke. Many requests, one refill.
-  if (m_refreshQueued) return;
-  m_refreshQueued = true;
-  QTimer::singleShot(0, this, [this] {
-    m_refreshQueued = false;
-    refresh();
-  });
+  m_refreshLater->request();
 }
 
 void InspectorPanel::refresh() {

@@ -10,6 +10,7 @@ class QStackedWidget;
 namespace pillars {
 
 class TopologyDocument;
+class DeferredCall;
 class InspectorFacts;
 class InspectorGroupView;
 class InspectorHeading;
@@ -74,7 +75,7 @@ class InspectorPanel final : public QWidget {
   // ...and what the panel shows now, which edits apply to.
   Showing m_showing = Showing::Nothing;
   std::vector<std::string> m_shownIds;
-  bool m_refreshQueued = false;
+  DeferredCall* m_refreshLater;
 };
 
 }  // namespace pillars
