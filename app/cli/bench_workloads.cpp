@@ -99,6 +99,21 @@ Scenario backlogScenario(long long requests) {
   return b.build();
 }
 
+Scenario wideScenario(int services) {
+  ScenarioBuilder b("wide");
+  b.component("client", "client", {{"rate", "20000"}, {"requests", "200000"}, {"timeout", "0"}})
+      .component("lb", "load_balancer", {{"policy", "round_robin"}, {"health_check_interval", "1s"}})
+      .link("client", "lb", {{"latency", "0"}});
+  for (int i = 0; i < services; ++i) {
+    const std::string id = std::string("s").append(std::to_string(i));
+    b.component(id, "service", {{"workers", "1"}, {"service_time", "exp(1ms)"}});
+    b.link("lb", id, {{"latency", "exp(100us)"}});
+  }
+  // 200,000 requests at 20,000/s take 10 s; the rest lets the last ones finish.
+  b.duration(11 * kSecond).metricsInterval(kSecond);
+  return b.build();
+}
+
 Scenario largeTopology(int services) {
   ScenarioBuilder b("large");
   std::vector<std::vector<std::string>> zones(10);

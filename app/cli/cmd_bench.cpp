@@ -1,3 +1,4 @@
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -78,10 +79,42 @@ MemoryRun measureBacklog(long long requests) {
   double inFlight = 0;
   for (const auto& c : r.components) {
     for (const auto& [name, value] : c.extras) {
-      if (c.kind == "client" && name == "in_flight") inFlight = value;
+      if (kindTraits(c.kind).measuresEndToEnd && name == "in_flight") inFlight = value;
     }
   }
   return MemoryRun{inFlight, inFlight > 0 ? (after - before) / inFlight : 0};
+}
+
+/// Heap bytes in use now (glibc's own count: freed memory reused later cannot hide growth).
+double heapBytesInUse() {
+  const struct mallinfo2 info = mallinfo2();
+  return static_cast<double>(info.uordblks) + static_cast<double>(info.hblkhd);
+}
+
+struct WideRun {
+  int services = 0;
+  std::uint64_t events = 0;
+  double wallS = 0;       // median of repeats
+  double heapMb = 0;      // heap held by the built and finished simulation
+  double eventsPerSecond() const { return wallS > 0 ? static_cast<double>(events) / wallS : 0; }
+};
+
+WideRun measureWide(int services, int repeats) {
+  WideRun w;
+  w.services = services;
+  const Scenario s = wideScenario(services);
+  std::vector<double> walls;
+  for (int i = 0; i < repeats; ++i) {
+    const double before = heapBytesInUse();
+    ScenarioRunner runner(s, builtinRegistry());
+    runner.run();
+    w.heapMb = (heapBytesInUse() - before) / 1e6;
+    walls.push_back(runner.wallSeconds());
+    w.events = runner.simulation().eventCount();
+  }
+  std::sort(walls.begin(), walls.end());
+  w.wallS = walls[walls.size() / 2];
+  return w;
 }
 
 }  // namespace
@@ -92,8 +125,9 @@ int runBench(const std::vector<std::string>& args) {
               "second, model events per second (one arrival + one departure per request, as\n"
               "queueing simulators count them), nanoseconds per event and peak memory. Also\n"
               "measures memory per request in flight on an overloaded queue.\n"
-              "Also times Graphviz layouts of a 1,000-component topology.\n"
-              "Workloads: mmc, lb-p2c, three-tier, raft, memory, layout.");
+              "Also times Graphviz layouts of a 1,000-component topology, and a wide design\n"
+              "(1,000 and 10,000 services behind one balancer: speed and memory).\n"
+              "Workloads: mmc, lb-p2c, three-tier, raft, memory, layout, wide.");
   p.option("--only", "NAME", "Run just one workload");
   p.option("--repeat", "N", "Runs per workload; the median wall time is reported (default 3)");
   p.option("--json", "OUT", "Also write the figures as JSON to OUT ('-' for standard output)");
@@ -107,10 +141,10 @@ int runBench(const std::vector<std::string>& args) {
   }
   const auto only = p.value("--only");
   const auto workloads = benchWorkloads();
-  if (only && *only != "memory" && *only != "layout" &&
+  if (only && *only != "memory" && *only != "layout" && *only != "wide" &&
       std::none_of(workloads.begin(), workloads.end(),
                    [&](const BenchWorkload& w) { return w.name == *only; })) {
-    std::fprintf(stderr, "pillars-cli bench: no workload named \"%s\" (mmc, lb-p2c, three-tier, raft, memory, layout)\n",
+    std::fprintf(stderr, "pillars-cli bench: no workload named \"%s\" (mmc, lb-p2c, three-tier, raft, memory, layout, wide)\n",
                  only->c_str());
     return kExitUsage;
   }
@@ -129,6 +163,13 @@ int runBench(const std::vector<std::string>& args) {
       const bool ok = layoutScenario(large, engine, &layoutError).has_value();
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       layouts.emplace_back(std::string(layoutEngineName(engine)), ok ? seconds : -1.0);
+    }
+  }
+  std::vector<WideRun> wide;
+  if (!only || *only == "wide") {
+    for (const int n : {1000, 10000}) {
+      if (!quietTable) std::fprintf(stderr, "running wide with %d services (%d run%s)...\n", n, repeats, repeats == 1 ? "" : "s");
+      wide.push_back(measureWide(n, repeats));
     }
   }
   std::vector<BenchRun> runs;
@@ -171,6 +212,20 @@ int runBench(const std::vector<std::string>& args) {
     json.field("bytes_per_request_in_flight", memory->bytesPerRequest);
     json.endObject();
   }
+  if (!wide.empty()) {
+    json.key("wide");
+    json.beginArray();
+    for (const WideRun& w : wide) {
+      json.beginObject();
+      json.field("services", static_cast<std::int64_t>(w.services));
+      json.field("kernel_events", w.events);
+      json.field("wall_s", w.wallS);
+      json.field("events_per_s", w.eventsPerSecond());
+      json.field("heap_mb", w.heapMb);
+      json.endObject();
+    }
+    json.endArray();
+  }
   json.field("peak_rss_mb", peakRssMb());
   json.endObject();
 
@@ -180,6 +235,16 @@ int runBench(const std::vector<std::string>& args) {
       std::printf("\nmemory: %s requests in flight cost %.0f bytes each\n",
                   groupedInteger(static_cast<unsigned long long>(memory->inFlight)).c_str(),
                   memory->bytesPerRequest);
+    }
+    for (const WideRun& w : wide) {
+      std::printf("wide: %s services behind one balancer: %s kernel events, %.2f M events/s, %.1f MB of heap (%.1f KB per service)\n",
+                  groupedInteger(static_cast<unsigned long long>(w.services)).c_str(),
+                  groupedInteger(w.events).c_str(), w.eventsPerSecond() / 1e6, w.heapMb,
+                  w.heapMb * 1e3 / w.services);
+    }
+    if (wide.size() == 2 && wide[1].eventsPerSecond() > 0) {
+      std::printf("wide: events/s at 1,000 services over events/s at 10,000: %.2f\n",
+                  wide[0].eventsPerSecond() / wide[1].eventsPerSecond());
     }
     for (const auto& [engine, seconds] : layouts) {
       std::printf("layout of 1,000 components with %s: %.2f s\n", engine.c_str(), seconds);

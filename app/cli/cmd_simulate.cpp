@@ -59,10 +59,11 @@ void printSummary(const Scenario& s, const RunResults& r) {
   TextTable table({"id", "kind", "state", "completed", "dropped", "failed", "timed out", "req/s",
                    "util", "queue", "wait ms", "p50 ms", "p99 ms"});
   for (const ComponentResult& c : r.components) {
-    const bool queues = c.kind == "service" || c.kind == "queue";
-    table.addRow({c.id, c.kind, c.up ? "up" : "DOWN", groupedInteger(c.completed),
+    const ComponentKind& kind = kindTraits(c.kind);
+    const bool queues = kind.hasQueue;
+    table.addRow({c.id, c.kind, c.removed ? "removed" : c.up ? "up" : "DOWN", groupedInteger(c.completed),
                   groupedInteger(c.dropped), groupedInteger(c.failed), groupedInteger(c.timedOut),
-                  fixed(c.throughputRps, 1), c.kind == "service" ? fixed(c.utilization, 3) : "-",
+                  fixed(c.throughputRps, 1), kind.hasWorkers ? fixed(c.utilization, 3) : "-",
                   queues ? fixed(c.queueLengthMean, 2) : "-",
                   queues ? fixed(c.waitMeanMs, 2) : "-", latencyCell(c.latency.p50, c.latency.count),
                   latencyCell(c.latency.p99, c.latency.count)});
@@ -223,15 +224,14 @@ int runSimulate(const std::vector<std::string>& args) {
       return kExitFailed;
     }
     trace = std::make_unique<TraceWriter>(runner.simulation(), traceFile->stream());
-    runner.simulation().setObserver(trace.get());
+    runner.simulation().addObserver(trace.get());
   }
-  // The recorder passes every event on to the trace writer, so both can watch one run.
   std::unique_ptr<HistoryRecorder> recorder;
   const bool checkHistory = p.has("--check-linearizability");
   const auto historyOut = p.value("--history-out");
   if (checkHistory || historyOut) {
-    recorder = std::make_unique<HistoryRecorder>(runner.simulation(), 2000, trace.get());
-    runner.simulation().setObserver(recorder.get());
+    recorder = std::make_unique<HistoryRecorder>(runner.simulation(), 2000);
+    runner.simulation().addObserver(recorder.get());
   }
   {
     ProgressLine progress;
@@ -287,12 +287,12 @@ int runSimulate(const std::vector<std::string>& args) {
   // the run up to that point, and the exit status says the system under study is unsafe.
   if (!results.violations.empty()) {
     for (const ViolationResult& v : results.violations) {
-      std::fprintf(stderr,
-                   "pillars-cli simulate: SAFETY VIOLATION (%s) at %s by %s, term %lld, index "
-                   "%lld: %s\n",
+      // "term 3, index 17": the facts the finder attached, in its order.
+      std::string where;
+      for (const auto& [name, value] : v.fields) where += ", " + name + " " + std::to_string(value);
+      std::fprintf(stderr, "pillars-cli simulate: SAFETY VIOLATION (%s) at %s by %s%s: %s\n",
                    v.property.c_str(), formatDuration(secondsToSimTime(v.atS)).c_str(),
-                   v.component.c_str(), static_cast<long long>(v.term),
-                   static_cast<long long>(v.index), v.detail.c_str());
+                   v.component.c_str(), where.c_str(), v.detail.c_str());
     }
     std::fprintf(stderr, "pillars-cli simulate: the run was halted at the first violation\n");
     return kExitFailed;

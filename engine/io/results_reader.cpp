@@ -1,8 +1,12 @@
 #include "engine/io/results_reader.hpp"
 
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
 #include <variant>
 
 #include "engine/io/json.hpp"
+#include "engine/io/results_writer.hpp"
 
 namespace pillars {
 
@@ -32,6 +36,21 @@ LatencySummary latencyOf(const JsonValue* object) {
   return l;
 }
 
+/// Figures a kind or a group adds (see writeExtras): numbers outside `known`, nested objects
+/// flattened back into dotted names ("election_ms": {"p50": 1} is "election_ms.p50").
+void readExtras(const JsonValue& object, const std::string& prefix,
+                std::initializer_list<std::string_view> known,
+                std::vector<std::pair<std::string, double>>& out) {
+  for (const auto& [name, v] : object.members()) {
+    if (prefix.empty() && std::find(known.begin(), known.end(), name) != known.end()) continue;
+    if (v.isNumber()) {
+      out.emplace_back(prefix + name, v.asNumber());
+    } else if (v.isObject()) {
+      readExtras(v, prefix + name + ".", {}, out);
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<RunResults> readResultsJson(const std::string& json, std::string* error) {
@@ -45,6 +64,15 @@ std::optional<RunResults> readResultsJson(const std::string& json, std::string* 
   const JsonValue* components = root.find("components");
   if (!root.isObject() || !global || !global->isObject() || !components || !components->isObject()) {
     if (error) *error = "the run summary has no \"global\" or \"components\" object";
+    return std::nullopt;
+  }
+  // Summaries before version 2 have no version field.
+  const JsonValue* version = root.find("version");
+  if (version && version->isNumber() && version->asInt64() > kResultsFormatVersion) {
+    if (error) {
+      *error = "the run summary is of results format version " + std::to_string(version->asInt64()) +
+               ", newer than this Pillars reads (" + std::to_string(kResultsFormatVersion) + "): upgrade Pillars";
+    }
     return std::nullopt;
   }
   RunResults r;
@@ -71,7 +99,25 @@ std::optional<RunResults> readResultsJson(const std::string& json, std::string* 
     cr.throughputRps = number(c, "throughput_rps");
     cr.utilization = number(c, "utilization");
     cr.latency = latencyOf(c.find("latency_ms"));
+    if (const JsonValue* removed = c.find("removed")) cr.removed = removed->asBool();
+    // Version 1 kept a Raft group's figures on every member; they are read as that member's.
+    readExtras(c, "", {"up", "removed", "received", "completed", "failed", "dropped", "timed_out", "retries",
+                       "throughput_rps", "utilization", "queue_length_mean", "queue_length_max", "wait_ms",
+                       "latency_ms"},
+               cr.extras);
     r.components.push_back(std::move(cr));
+  }
+  if (const JsonValue* groups = root.find("groups"); groups && groups->isObject()) {
+    for (const auto& [id, g] : groups->members()) {
+      GroupResult gr;
+      gr.id = id;
+      if (const JsonValue* kind = g.find("kind")) gr.kind = kind->asString();
+      if (const JsonValue* members = g.find("members"); members && members->isArray()) {
+        for (const JsonValue& m : members->items()) gr.members.push_back(m.asString());
+      }
+      readExtras(g, "", {"kind", "members"}, gr.extras);
+      r.groups.push_back(std::move(gr));
+    }
   }
   return r;
 }

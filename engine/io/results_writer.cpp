@@ -73,6 +73,10 @@ std::string fingerprintHex(std::uint64_t fingerprint) {
 std::string writeResultsJson(const RunResults& r, const std::string& scenarioName) {
   JsonWriter w(2);
   w.beginObject();
+  // Version 2 moved the figures of Raft groups (and every later group) from their members
+  // to `groups`; docs/results-format.md, "Versions".
+  w.field("format", "pillars-results");
+  w.field("version", static_cast<std::int64_t>(kResultsFormatVersion));
   w.field("scenario", scenarioName);
   w.field("seed", r.seed);
   w.field("sim_time_s", r.simTimeS);
@@ -112,6 +116,7 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
     w.beginObject();
     w.field("kind", c.kind);
     w.field("up", c.up);
+    if (c.removed) w.field("removed", true);
     w.field("received", c.received);
     w.field("completed", c.completed);
     w.field("failed", c.failed);
@@ -135,14 +140,30 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
   }
   w.endObject();
 
+  w.key("groups");
+  w.beginObject();
+  for (const GroupResult& g : r.groups) {
+    w.key(g.id);
+    w.beginObject();
+    w.field("kind", g.kind);
+    w.key("members");
+    w.beginArray();
+    for (const std::string& m : g.members) w.value(m);
+    w.endArray();
+    std::vector<const Extra*> extras;
+    for (const Extra& e : g.extras) extras.push_back(&e);
+    writeExtras(w, extras, 0);
+    w.endObject();
+  }
+  w.endObject();
+
   w.key("violations");
   w.beginArray();
   for (const ViolationResult& v : r.violations) {
     w.beginObject();
     w.field("property", v.property);
     w.field("component", v.component);
-    w.field("term", v.term);
-    w.field("index", v.index);
+    for (const auto& [name, value] : v.fields) w.field(name, value);
     w.field("at_s", v.atS);
     w.field("detail", v.detail);
     w.endObject();

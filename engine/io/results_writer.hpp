@@ -7,6 +7,9 @@
 
 namespace pillars {
 
+/// The version written in every summary's "version" field. 2: group figures under `groups`.
+inline constexpr int kResultsFormatVersion = 2;
+
 /// Results as JSON (the `pillars-cli simulate --json` format, documented in docs/results-format.md).
 std::string writeResultsJson(const RunResults& results, const std::string& scenarioName);
 

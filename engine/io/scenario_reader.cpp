@@ -190,6 +190,7 @@ class ScenarioParser {
     if (const JsonValue* v = root.find("groups")) readGroups(*v, path.key("groups"), s);
     if (const JsonValue* v = root.find("faults")) readFaults(*v, path.key("faults"), s);
     checkWiring(s);
+    checkLinkTargets(s);
     checkPeerGroups(s);
     return true;
   }
@@ -360,7 +361,10 @@ class ScenarioParser {
         }
       }
       readParams(item.find("params"), p.key("params"), linkParamSpecs(), l.params, "a link");
-      if (ok) s.links.push_back(std::move(l));
+      if (ok) {
+        m_linkLocations.push_back(Located{l.id, &item, p});
+        s.links.push_back(std::move(l));
+      }
     });
   }
 
@@ -470,12 +474,16 @@ class ScenarioParser {
         error(*target, p.key("target"), "no component or group has the id " + inQuotes(f.target));
         ok = false;
       }
-      // Only a raft_node has an election timer; a group may mix kinds (its raft_nodes act).
-      if (const ComponentSpec* c = s.findComponent(f.target);
-          f.action == FaultAction::Timeout && c && c->kind != "raft_node") {
-        error(*target, p.key("target"), "a \"timeout\" fault needs a raft_node (or a group), but " +
-                                            inQuotes(f.target) + " is a " + c->kind);
-        ok = false;
+      // A kind's own action needs a kind that has it; a group may mix kinds (those act).
+      if (const ComponentSpec* c = s.findComponent(f.target); c && faultIsKindAction(f.action)) {
+        const ComponentKind* kind = m_registry.find(c->kind);
+        if (kind && !kind->acceptsFault(f.action)) {
+          error(*target, p.key("target"),
+                "a " + inQuotes(std::string(faultActionName(f.action))) + " fault needs a " +
+                    kindsAccepting(m_registry, f.action) + " (or a group), but " + inQuotes(f.target) +
+                    " is a " + c->kind);
+          ok = false;
+        }
       }
       if (!readFaultValue(item, p, f)) ok = false;
       if (ok) s.faults.push_back(std::move(f));
@@ -536,7 +544,10 @@ class ScenarioParser {
       case FaultAction::Restart:
       case FaultAction::Cut:
       case FaultAction::Heal:
-      case FaultAction::Timeout: break;
+      case FaultAction::Timeout:
+      case FaultAction::Failover:
+      case FaultAction::AddShard:
+      case FaultAction::RemoveShard: break;
     }
     return ok;
   }
@@ -610,10 +621,12 @@ class ScenarioParser {
                     " " + kind.name + " components, each linked to every other");
           continue;
         }
+        bool fullyLinked = true;
         for (std::size_t i = 0; i < members.size(); ++i) {
           for (std::size_t j = i + 1; j < members.size(); ++j) {
             // A second link between a pair is refused earlier, for every kind.
             if (linked[members[i] * n + members[j]]) continue;
+            fullyLinked = false;
             error(*nodes[members[i]]->item, nodes[members[i]]->path,
                   "the " + kind.name + " " + inQuotes(nodes[members[i]]->id) + " and " +
                       inQuotes(nodes[members[j]]->id) +
@@ -621,7 +634,48 @@ class ScenarioParser {
                       "link carries both directions)");
           }
         }
+        if (fullyLinked && kind.checkPeerGroup) checkGroupRules(s, kind, nodes, members);
       }
+    }
+  }
+
+  /// The kind's own rules for a well-formed group; each problem is reported at the member's
+  /// parameter (or the member itself when the parameter is not written out).
+  template <typename Node>
+  void checkGroupRules(const Scenario& s, const ComponentKind& kind, const std::vector<const Node*>& nodes,
+                       const std::vector<std::size_t>& members) {
+    std::vector<const ParamSet*> params;
+    for (const std::size_t m : members) params.push_back(&s.findComponent(nodes[m]->id)->params);
+    for (const GroupProblem& p : kind.checkPeerGroup(params)) {
+      if (p.member >= members.size()) continue;
+      const Node& at = *nodes[members[p.member]];
+      const JsonValue* paramsItem = at.item->find("params");
+      const JsonValue* value = paramsItem ? paramsItem->find(p.param) : nullptr;
+      if (value) {
+        error(*value, at.path.key("params").key(p.param), p.message);
+      } else {
+        error(*at.item, at.path, p.message);
+      }
+    }
+  }
+
+  /// Kinds that say where their outgoing links may lead (a shard router to stores).
+  void checkLinkTargets(const Scenario& s) {
+    for (const auto& [id, item, path] : m_linkLocations) {
+      const LinkSpec* l = s.findLink(id);
+      const ComponentSpec* from = l ? s.findComponent(l->from) : nullptr;
+      const ComponentSpec* to = l ? s.findComponent(l->to) : nullptr;
+      if (!from || !to) continue;
+      const ComponentKind* kind = m_registry.find(from->kind);
+      if (!kind || kind->outgoingKinds.empty()) continue;
+      const auto& allowed = kind->outgoingKinds;
+      if (std::find(allowed.begin(), allowed.end(), to->kind) != allowed.end()) continue;
+      std::string names;
+      for (const auto& k : allowed) names += (names.empty() ? "" : " or ") + k;
+      const JsonValue* toValue = item->find("to");
+      error(toValue ? *toValue : *item, path.key("to"),
+            "the " + from->kind + " " + inQuotes(from->id) + " sends only to " + names + " components, but " +
+                inQuotes(to->id) + " is a " + to->kind);
     }
   }
 
@@ -637,6 +691,7 @@ class ScenarioParser {
     JsonPath path;
   };
   std::vector<Located> m_componentLocations;
+  std::vector<Located> m_linkLocations;
 };
 
 }  // namespace

@@ -124,7 +124,10 @@ std::string writeScenarioJson(const Scenario& s) {
         case FaultAction::Restart:
         case FaultAction::Cut:
         case FaultAction::Heal:
-        case FaultAction::Timeout: break;
+        case FaultAction::Timeout:
+        case FaultAction::Failover:
+        case FaultAction::AddShard:
+        case FaultAction::RemoveShard: break;
       }
       w.endObject();
     }

@@ -7,12 +7,54 @@ namespace pillars {
 
 static_assert(LatencyHistogram::kMaxRelativeError <= 0.005, "sub-buckets too coarse for the 0.5% target");
 
-LatencyHistogram::LatencyHistogram() : m_counts(kBucketCount, 0) {}
+LatencyHistogram::LatencyHistogram(const LatencyHistogram& other) { *this = other; }
+
+LatencyHistogram& LatencyHistogram::operator=(const LatencyHistogram& other) {
+  if (this == &other) return *this;
+  for (std::size_t r = 0; r < kRangeCount; ++r) {
+    if (!other.m_ranges[r]) {
+      m_ranges[r].reset();
+      continue;
+    }
+    if (!m_ranges[r]) m_ranges[r] = std::make_unique<std::uint64_t[]>(kSubBucketCount);
+    std::copy_n(other.m_ranges[r].get(), kSubBucketCount, m_ranges[r].get());
+  }
+  m_bucketed = other.m_bucketed;
+  m_inline = other.m_inline;
+  m_count = other.m_count;
+  m_sum = other.m_sum;
+  m_min = other.m_min;
+  m_max = other.m_max;
+  return *this;
+}
+
+std::uint64_t* LatencyHistogram::allocateRange(std::size_t range) {
+  m_ranges[range] = std::make_unique<std::uint64_t[]>(kSubBucketCount);  // value-initialised: zeros
+  return m_ranges[range].get();
+}
+
+void LatencyHistogram::useBuckets() {
+  if (m_bucketed) return;
+  const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(m_count, kInline));
+  for (std::size_t i = 0; i < n; ++i) ++counter(bucketIndex(static_cast<std::uint64_t>(m_inline[i])));
+  m_bucketed = true;
+}
+
+std::size_t LatencyHistogram::allocatedBytes() const {
+  std::size_t bytes = 0;
+  for (const auto& r : m_ranges) bytes += r ? kSubBucketCount * sizeof(std::uint64_t) : 0;
+  return bytes;
+}
 
 void LatencyHistogram::recordN(std::int64_t value, std::uint64_t count) {
   if (count == 0) return;
   const std::int64_t v = value < 0 ? 0 : value;
-  m_counts[bucketIndex(static_cast<std::uint64_t>(v))] += count;
+  if (!m_bucketed && m_count + count <= kInline) {
+    for (std::uint64_t i = 0; i < count; ++i) m_inline[m_count + i] = v;
+  } else {
+    useBuckets();
+    counter(bucketIndex(static_cast<std::uint64_t>(v))) += count;
+  }
   m_count += count;
   m_sum += static_cast<Sum>(static_cast<std::uint64_t>(v)) * count;
   m_min = std::min(m_min, v);
@@ -35,26 +77,38 @@ std::int64_t LatencyHistogram::bucketMidpoint(std::size_t index) {
   return static_cast<std::int64_t>(lower + (width - 1) / 2);
 }
 
+std::uint64_t LatencyHistogram::rankOf(double q, std::uint64_t count) {
+  // Rank in double arithmetic on purpose: it matches how callers compute ceil(q*n) for decimal q such as 0.9,
+  // where extended precision would expose q's binary representation error and skip to the next rank.
+  const double rankReal = std::ceil(q * static_cast<double>(count));
+  if (rankReal >= static_cast<double>(count)) return count;
+  if (rankReal > 1.0) return static_cast<std::uint64_t>(rankReal);
+  return 1;
+}
+
 std::int64_t LatencyHistogram::quantile(double q) const {
   if (m_count == 0) return 0;
   if (!(q > 0.0)) return m_min;
   if (q >= 1.0) return m_max;
-  // Rank in double arithmetic on purpose: it matches how callers compute ceil(q*n) for decimal q such as 0.9,
-  // where extended precision would expose q's binary representation error and skip to the next rank.
-  const double rankReal = std::ceil(q * static_cast<double>(m_count));
-  std::uint64_t rank = 1;
-  if (rankReal >= static_cast<double>(m_count)) {
-    rank = m_count;
-  } else if (rankReal > 1.0) {
-    rank = static_cast<std::uint64_t>(rankReal);
+  const std::uint64_t rank = rankOf(q, m_count);
+  if (!m_bucketed) {
+    // The nearest-rank value itself, reported as its bucket would report it.
+    std::array<std::int64_t, kInline> sorted = m_inline;
+    const auto end = sorted.begin() + static_cast<std::ptrdiff_t>(m_count);
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(rank - 1), end);
+    const std::int64_t v = sorted[rank - 1];
+    return std::clamp(bucketMidpoint(bucketIndex(static_cast<std::uint64_t>(v))), m_min, m_max);
   }
-
   // Every non-empty bucket lies between min's and max's buckets (bucketIndex is monotonic).
   const std::size_t first = bucketIndex(static_cast<std::uint64_t>(m_min));
   const std::size_t last = bucketIndex(static_cast<std::uint64_t>(m_max));
   std::uint64_t seen = 0;
   for (std::size_t i = first; i <= last; ++i) {
-    seen += m_counts[i];
+    if (!m_ranges[i >> kSubBucketBits]) {
+      i |= kSubBucketCount - 1;  // a range never touched holds nothing: skip it whole
+      continue;
+    }
+    seen += countAt(i);
     if (seen >= rank) return std::clamp(bucketMidpoint(i), m_min, m_max);
   }
   return m_max;  // unreachable while the counts are consistent with m_count
@@ -62,9 +116,20 @@ std::int64_t LatencyHistogram::quantile(double q) const {
 
 void LatencyHistogram::merge(const LatencyHistogram& other) {
   if (other.m_count == 0) return;
+  if (!other.m_bucketed) {
+    for (std::size_t i = 0; i < other.m_count; ++i) record(other.m_inline[i]);
+    return;
+  }
+  useBuckets();
   const std::size_t first = bucketIndex(static_cast<std::uint64_t>(other.m_min));
   const std::size_t last = bucketIndex(static_cast<std::uint64_t>(other.m_max));
-  for (std::size_t i = first; i <= last; ++i) m_counts[i] += other.m_counts[i];
+  for (std::size_t i = first; i <= last; ++i) {
+    if (!other.m_ranges[i >> kSubBucketBits]) {
+      i |= kSubBucketCount - 1;
+      continue;
+    }
+    if (const std::uint64_t n = other.countAt(i)) counter(i) += n;
+  }
   m_count += other.m_count;
   m_sum += other.m_sum;
   m_min = std::min(m_min, other.m_min);
@@ -72,10 +137,13 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
 }
 
 void LatencyHistogram::reset() {
-  if (m_count != 0) {
-    const auto first = static_cast<std::ptrdiff_t>(bucketIndex(static_cast<std::uint64_t>(m_min)));
-    const auto last = static_cast<std::ptrdiff_t>(bucketIndex(static_cast<std::uint64_t>(m_max)));
-    std::fill(m_counts.begin() + first, m_counts.begin() + last + 1, std::uint64_t{0});
+  // A histogram that needed its buckets once keeps them (and counts in them): it will again.
+  if (m_bucketed && m_count != 0) {
+    const std::size_t first = bucketIndex(static_cast<std::uint64_t>(m_min)) >> kSubBucketBits;
+    const std::size_t last = bucketIndex(static_cast<std::uint64_t>(m_max)) >> kSubBucketBits;
+    for (std::size_t r = first; r <= last; ++r) {
+      if (m_ranges[r]) std::fill_n(m_ranges[r].get(), kSubBucketCount, std::uint64_t{0});
+    }
   }
   m_count = 0;
   m_sum = 0;

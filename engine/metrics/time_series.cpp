@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <ostream>
+#include <algorithm>
 #include <utility>
 
 namespace pillars {
@@ -68,6 +69,20 @@ void TimeSeries::append(SimTime t, std::span<const double> values) {
   assert(values.size() == m_columns.size() && "TimeSeries::append: one value per column");
   m_times.push_back(t);
   m_values.insert(m_values.end(), values.begin(), values.end());
+}
+
+void TimeSeries::addColumns(std::span<const std::string> names) {
+  if (names.empty()) return;
+  const std::size_t before = m_columns.size();
+  const std::size_t after = before + names.size();
+  m_columns.insert(m_columns.end(), names.begin(), names.end());
+  if (m_times.empty()) return;
+  std::vector<double> widened(m_times.size() * after, std::nan(""));
+  for (std::size_t r = 0; r < m_times.size(); ++r) {
+    std::copy_n(m_values.begin() + static_cast<std::ptrdiff_t>(r * before), before,
+                widened.begin() + static_cast<std::ptrdiff_t>(r * after));
+  }
+  m_values = std::move(widened);
 }
 
 std::optional<std::size_t> TimeSeries::columnIndex(std::string_view name) const {

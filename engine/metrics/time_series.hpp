@@ -26,6 +26,10 @@ public:
     append(t, std::span<const double>(values.begin(), values.size()));
   }
 
+  /// Adds columns at the end (a component that joined the run): rows recorded before have no
+  /// value there (NaN, an empty CSV cell). Costs one pass over the rows, so add in batches.
+  void addColumns(std::span<const std::string> names);
+
   std::size_t rowCount() const { return m_times.size(); }
   std::size_t columnCount() const { return m_columns.size(); }
   const std::vector<std::string>& columns() const { return m_columns; }

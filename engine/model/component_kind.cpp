@@ -1,5 +1,7 @@
 #include "engine/model/component_kind.hpp"
 
+#include <algorithm>
+
 #include "engine/pillars/state/state_kinds.hpp"
 #include "engine/pillars/truth/raft_kinds.hpp"
 #include "engine/pillars/truth/transaction_kinds.hpp"
@@ -16,6 +18,26 @@ std::string_view pillarName(Pillar pillar) {
     case Pillar::Intelligence: return "intelligence";
   }
   return "work";
+}
+
+bool ComponentKind::acceptsAction(std::string_view action) const {
+  return std::find(actions.begin(), actions.end(), action) != actions.end();
+}
+
+bool ComponentKind::acceptsFault(FaultAction action) const {
+  return !faultIsKindAction(action) || acceptsAction(faultActionName(action));
+}
+
+std::string kindsAccepting(const ComponentRegistry& registry, FaultAction action) {
+  std::vector<std::string> names;
+  for (const auto& k : registry.kinds()) {
+    if (k->acceptsFault(action)) names.push_back(k->name);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  }
+  return out;
 }
 
 void ComponentRegistry::add(ComponentKind kind) {
@@ -45,6 +67,12 @@ const ComponentRegistry& builtinRegistry() {
     return r;
   }();
   return registry;
+}
+
+const ComponentKind& kindTraits(std::string_view name) {
+  static const ComponentKind plain;
+  const ComponentKind* k = builtinRegistry().find(name);
+  return k ? *k : plain;
 }
 
 const std::vector<ParamSpec>& linkParamSpecs() {

@@ -4,9 +4,11 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
+#include "engine/model/scenario.hpp"
 
 namespace pillars {
 
@@ -16,8 +18,31 @@ class Component;
 enum class Pillar { Work, State, Truth, Control, Intelligence };
 std::string_view pillarName(Pillar pillar);
 
+/// How a kind uses its outgoing links to serve a request: what the review's reachability
+/// rules (single points of failure) and the offered-load estimate follow.
+enum class Routing {
+  /// Every outgoing link carries part of the work: a service calls each downstream link, a
+  /// client or a cache spreads requests over all of them in turn; losing one loses a share.
+  AllOf,
+  /// One outgoing link is enough: a balancer or a queue picks a healthy one per request.
+  AnyOf,
+  /// Links to members of the same kind are a group's own traffic (votes, replication), not
+  /// calls: the group serves while a quorum of it is up.
+  Peers,
+};
+
+/// A problem a kind finds in one of its peer groups: which member (index in the group, in
+/// declaration order), which of its parameters, and what is wrong, in words.
+struct GroupProblem {
+  std::size_t member = 0;
+  std::string param;
+  std::string message;
+};
+
 /// A kind of component (client, service, load_balancer, ...): its identity, documentation,
-/// parameter schema and how to build an instance.
+/// parameter schema, traits and how to build an instance. Generic code (the review, the CLI,
+/// the app) asks these traits instead of comparing kind names, so a pillar adds a kind without
+/// touching it.
 struct ComponentKind {
   std::string name;         // as written in scenario files: "load_balancer"
   std::string title;        // as shown to people: "Load balancer"
@@ -33,7 +58,33 @@ struct ComponentKind {
   /// to each other exactly once.
   std::size_t peerGroupMin = 0;
   std::size_t peerGroupMax = 0;
+  /// Rules of the kind's own for a well-formed group (one replication mode, quorums no larger
+  /// than the group), checked once its size and links are right.
+  std::function<std::vector<GroupProblem>(const std::vector<const ParamSet*>& members)> checkPeerGroup;
+  /// When set, the kinds its outgoing links may lead to (a shard router's shards are stores).
+  std::vector<std::string> outgoingKinds;
+
+  // --- Traits --------------------------------------------------------------------------------
+  Routing routing = Routing::AllOf;
+  /// A pool of workers behind a queue: utilization, queue length and a capacity c·μ mean
+  /// something for it (the CLI's util and queue columns, hot-spot evidence, overload checks).
+  bool hasWorkers = false;
+  /// Requests can wait in it (a worker queue, a broker): its queue length means something.
+  bool hasQueue = false;
+  /// A load generator: its outcomes are what users experience, the run's end-to-end figures.
+  bool measuresEndToEnd = false;
+  /// Fault actions of its own beyond the ones every component takes (crash, restart, slow):
+  /// Raft's "timeout". The reader, the timeline and the app offer them on this kind only.
+  std::vector<std::string> actions;
+  bool acceptsAction(std::string_view action) const;
+  /// Whether a fault with this action may target an instance of the kind: the actions every
+  /// component takes, and the kind's own.
+  bool acceptsFault(FaultAction action) const;
   std::function<std::unique_ptr<Component>(const std::string& id, const ParamSet& params)> create;
+  /// How many engine components one scenario component of this kind builds (a replica set's
+  /// instances, from its parameters); empty means one. One instance keeps the scenario id as
+  /// its name; several are named `<id>#1` ... `<id>#N` (see engine/run/instances.hpp).
+  std::function<std::size_t(const ParamSet& params)> instanceCount;
 };
 
 /// The set of component kinds a scenario may use. Not a singleton: tests build their own, and
@@ -50,8 +101,16 @@ class ComponentRegistry {
   std::vector<std::unique_ptr<ComponentKind>> m_kinds;
 };
 
+/// The kinds of `registry` that accept `action`, as "a, b or c" (for error messages).
+std::string kindsAccepting(const ComponentRegistry& registry, FaultAction action);
+
 /// Every kind Pillars ships, registered pillar by pillar.
 const ComponentRegistry& builtinRegistry();
+
+/// The built-in kind named `name`, or a plain kind with default traits when there is none (a
+/// scenario being edited may name a kind that does not exist yet): for code that asks a trait
+/// of a kind it only knows by name.
+const ComponentKind& kindTraits(std::string_view name);
 
 /// Parameters of a link (latency, bandwidth, loss, weight), declared like a component's.
 const std::vector<ParamSpec>& linkParamSpecs();

@@ -15,6 +15,9 @@ std::string_view faultActionName(FaultAction action) {
     case FaultAction::Delay: return "delay";
     case FaultAction::Loss: return "loss";
     case FaultAction::Timeout: return "timeout";
+    case FaultAction::Failover: return "failover";
+    case FaultAction::AddShard: return "add_shard";
+    case FaultAction::RemoveShard: return "remove_shard";
   }
   return "crash";
 }
@@ -22,7 +25,8 @@ std::string_view faultActionName(FaultAction action) {
 std::optional<FaultAction> faultActionFromName(std::string_view name) {
   for (const FaultAction a : {FaultAction::Crash, FaultAction::Restart, FaultAction::Cut,
                               FaultAction::Heal, FaultAction::Slow, FaultAction::Delay,
-                              FaultAction::Loss, FaultAction::Timeout}) {
+                              FaultAction::Loss, FaultAction::Timeout, FaultAction::Failover,
+                              FaultAction::AddShard, FaultAction::RemoveShard}) {
     if (faultActionName(a) == name) return a;
   }
   return std::nullopt;
@@ -37,9 +41,17 @@ bool faultTargetsLink(FaultAction action) {
     case FaultAction::Crash:
     case FaultAction::Restart:
     case FaultAction::Slow:
-    case FaultAction::Timeout: return false;
+    case FaultAction::Timeout:
+    case FaultAction::Failover:
+    case FaultAction::AddShard:
+    case FaultAction::RemoveShard: return false;
   }
   return false;
+}
+
+bool faultIsKindAction(FaultAction action) {
+  return action == FaultAction::Timeout || action == FaultAction::Failover || action == FaultAction::AddShard ||
+         action == FaultAction::RemoveShard;
 }
 
 std::string_view faultValueField(FaultAction action) {
@@ -51,7 +63,10 @@ std::string_view faultValueField(FaultAction action) {
     case FaultAction::Restart:
     case FaultAction::Cut:
     case FaultAction::Heal:
-    case FaultAction::Timeout: return "";
+    case FaultAction::Timeout:
+    case FaultAction::Failover:
+    case FaultAction::AddShard:
+    case FaultAction::RemoveShard: return "";
   }
   return "";
 }

@@ -40,13 +40,19 @@ struct GroupSpec {
 /// What a fault does. Crash/restart and cut/heal are outages; slow, delay and loss degrade a
 /// component or a link without taking it down, and carry one value (see FaultSpec).
 /// Timeout is Raft's: the target raft_nodes start an election at once (RaftNode::timeoutNow).
-enum class FaultAction { Crash, Restart, Cut, Heal, Slow, Delay, Loss, Timeout };
+/// Failover is a leader/follower store set's: promote a follower now. AddShard and RemoveShard
+/// are a shard router's: take its next standby shard into use, or drain its last one.
+enum class FaultAction { Crash, Restart, Cut, Heal, Slow, Delay, Loss, Timeout, Failover, AddShard, RemoveShard };
 std::string_view faultActionName(FaultAction action);
 /// The action called `name` in scenario files ("crash", "slow", ...), if there is one.
 std::optional<FaultAction> faultActionFromName(std::string_view name);
 /// Whether the action's target is a link id (cut, heal, delay, loss) rather than a component
 /// or group id (crash, restart, slow).
 bool faultTargetsLink(FaultAction action);
+/// Whether the action is a kind's own (Raft's "timeout") rather than one every component or
+/// link takes: only kinds listing it in ComponentKind::actions accept it.
+bool faultIsKindAction(FaultAction action);
+
 /// The scenario-file field holding the action's value: "factor" (slow), "latency" (delay),
 /// "probability" (loss), or empty for actions without a value.
 std::string_view faultValueField(FaultAction action);

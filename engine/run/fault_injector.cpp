@@ -1,6 +1,6 @@
 #include "engine/run/fault_injector.hpp"
 
-#include "engine/pillars/truth/raft_node.hpp"
+#include "engine/run/instances.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/simulation.hpp"
 
@@ -9,53 +9,41 @@ namespace pillars {
 FaultInjector::FaultInjector(Simulation& sim, const Scenario& scenario) : m_sim(sim) {
   sim.registerHandler(*this);
   for (const FaultSpec& f : scenario.faults) {
-    Resolved r{f.action, {}, kNoLink, f.value, f.latency};
-    if (faultTargetsLink(f.action)) {
-      for (std::size_t i = 0; i < sim.network().linkCount(); ++i) {
-        if (sim.network().link(static_cast<LinkId>(i)).name == f.target) r.link = static_cast<LinkId>(i);
-      }
-    } else if (const Component* c = sim.findComponent(f.target)) {
-      r.components.push_back(c->id());
-    } else {
-      for (const std::string& member : scenario.groupMembers(f.target)) {
-        if (const Component* m = sim.findComponent(member)) r.components.push_back(m->id());
-      }
+    Planned planned{f, {}};
+    if (!faultTargetsLink(f.action)) {
+      planned.components = scenario.findComponent(f.target) ? std::vector<std::string>{f.target}
+                                                             : scenario.groupMembers(f.target);
     }
     sim.scheduleAt(f.at, *this, 0, m_faults.size());
-    m_faults.push_back(std::move(r));
+    m_faults.push_back(std::move(planned));
   }
 }
 
 void FaultInjector::handleEvent(std::uint32_t /*kind*/, std::uint64_t payload) {
-  const Resolved& f = m_faults[payload];
-  switch (f.action) {
-    case FaultAction::Crash:
-      for (const ComponentId id : f.components) m_sim.crash(id);
-      return;
-    case FaultAction::Restart:
-      for (const ComponentId id : f.components) m_sim.restart(id);
-      return;
-    case FaultAction::Cut:
-      if (f.link != kNoLink) m_sim.cutLink(f.link);
-      return;
-    case FaultAction::Heal:
-      if (f.link != kNoLink) m_sim.healLink(f.link);
-      return;
-    case FaultAction::Slow:
-      for (const ComponentId id : f.components) m_sim.setSlowdown(id, f.value);
-      return;
-    case FaultAction::Delay:
-      if (f.link != kNoLink) m_sim.setLinkExtraLatency(f.link, f.latency);
-      return;
-    case FaultAction::Loss:
-      if (f.link != kNoLink) m_sim.setLinkLossProbability(f.link, f.value);
-      return;
-    case FaultAction::Timeout:
-      // Members of other kinds in a group have no election timer and are left alone.
-      for (const ComponentId id : f.components) {
-        if (auto* node = dynamic_cast<RaftNode*>(&m_sim.component(id))) node->timeoutNow();
+  const Planned& p = m_faults[payload];
+  const FaultSpec& f = p.fault;
+  if (faultTargetsLink(f.action)) {
+    for (const LinkId link : linksOf(m_sim, f.target)) {
+      switch (f.action) {
+        case FaultAction::Cut: m_sim.cutLink(link); break;
+        case FaultAction::Heal: m_sim.healLink(link); break;
+        case FaultAction::Delay: m_sim.setLinkExtraLatency(link, f.latency); break;
+        case FaultAction::Loss: m_sim.setLinkLossProbability(link, f.value); break;
+        default: break;
       }
-      return;
+    }
+    return;
+  }
+  for (const std::string& target : p.components) {
+    for (const ComponentId id : instancesOf(m_sim, target)) {
+      switch (f.action) {
+        case FaultAction::Crash: m_sim.crash(id); break;
+        case FaultAction::Restart: m_sim.restart(id); break;
+        case FaultAction::Slow: m_sim.setSlowdown(id, f.value); break;
+        // A kind's own action: members of a group whose kind lacks it are left alone.
+        default: m_sim.component(id).intervene(faultActionName(f.action)); break;
+      }
+    }
   }
 }
 

@@ -13,7 +13,8 @@ class Simulation;
 
 /// Replays a scenario's fault timeline: each entry becomes one kernel event that crashes,
 /// restarts or slows components (a group target applies to all its members), or cuts, heals,
-/// delays a link or sets its loss probability.
+/// delays a link or sets its loss probability. Targets are resolved when the fault fires, so
+/// a fault on a replica set reaches the instances it has then.
 class FaultInjector final : public EventHandler {
  public:
   /// Resolves targets against the scenario and schedules every fault. Targets must exist
@@ -23,15 +24,13 @@ class FaultInjector final : public EventHandler {
   void handleEvent(std::uint32_t kind, std::uint64_t payload) override;
 
  private:
-  struct Resolved {
-    FaultAction action;
-    std::vector<ComponentId> components;
-    LinkId link = kNoLink;
-    double value = 0.0;   // slow: factor; loss: probability
-    SimTime latency = 0;  // delay: extra latency
+  struct Planned {
+    FaultSpec fault;
+    /// Scenario component ids (the target, or a group's members); empty for link faults.
+    std::vector<std::string> components;
   };
   Simulation& m_sim;
-  std::vector<Resolved> m_faults;
+  std::vector<Planned> m_faults;
 };
 
 }  // namespace pillars

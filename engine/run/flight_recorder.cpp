@@ -80,4 +80,21 @@ void FlightRecorder::onLinkState(LinkId link, bool up, SimTime at) {
           kNoComponent, kNoComponent, link, 0});
 }
 
+void FlightRecorder::onComponentAdded(ComponentId id, SimTime at) {
+  record({at, EventType::Added, MessageKind::Request, DropReason::Loss, id, kNoComponent, kNoLink, 0});
+}
+
+void FlightRecorder::onComponentRemoved(ComponentId id, SimTime at) {
+  record({at, EventType::Removed, MessageKind::Request, DropReason::Loss, id, kNoComponent, kNoLink, 0});
+}
+
+void FlightRecorder::onLinkAdded(LinkId link, SimTime at) {
+  record({at, EventType::Connected, MessageKind::Request, DropReason::Loss, kNoComponent, kNoComponent, link, 0});
+}
+
+void FlightRecorder::onLinkRemoved(LinkId link, SimTime at) {
+  // Messages still drawn on it die with it (the network reports each as a drop on arrival).
+  record({at, EventType::Disconnected, MessageKind::Request, DropReason::Loss, kNoComponent, kNoComponent, link, 0});
+}
+
 }  // namespace pillars

@@ -34,7 +34,11 @@ class FlightRecorder final : public SimObserver {
     MessageKind kind;
     DropReason reason;
   };
-  enum class EventType : std::uint8_t { Send, Deliver, Drop, Crash, Restart, LinkCut, LinkHeal };
+  enum class EventType : std::uint8_t {
+    Send, Deliver, Drop, Crash, Restart, LinkCut, LinkHeal,
+    // The topology changed while running (an instance started or stopped, a shard added).
+    Added, Removed, Connected, Disconnected,
+  };
   struct Event {
     SimTime at;
     EventType type;
@@ -73,6 +77,10 @@ class FlightRecorder final : public SimObserver {
   void onDrop(const Message& msg, LinkId link, DropReason reason, SimTime at) override;
   void onComponentState(ComponentId id, ComponentState state, SimTime at) override;
   void onLinkState(LinkId link, bool up, SimTime at) override;
+  void onComponentAdded(ComponentId id, SimTime at) override;
+  void onComponentRemoved(ComponentId id, SimTime at) override;
+  void onLinkAdded(LinkId link, SimTime at) override;
+  void onLinkRemoved(LinkId link, SimTime at) override;
 
  private:
   void record(const Event& e);

@@ -16,14 +16,15 @@ bool byRequestId(const std::pair<std::uint64_t, std::uint32_t>& entry, std::uint
 
 }  // namespace
 
-HistoryRecorder::HistoryRecorder(const Simulation& sim, std::size_t maxOps, SimObserver* next)
-    : m_sim(sim), m_maxOps(maxOps), m_next(next) {
+HistoryRecorder::HistoryRecorder(const Simulation& sim, std::size_t maxOps)
+    : m_sim(sim), m_maxOps(maxOps) {
   m_ops.reserve(maxOps);
   m_byRequest.reserve(maxOps);
 }
 
 bool HistoryRecorder::isClient(ComponentId id) const {
-  return id < m_sim.componentCount() && m_sim.component(id).kind() == "client";
+  // Load generators are the clients whose view is the end-to-end one.
+  return id < m_sim.componentCount() && m_sim.component(id).measuresEndToEnd();
 }
 
 const HistoryRecorder::Op* HistoryRecorder::find(std::uint64_t requestId) const {
@@ -35,7 +36,7 @@ HistoryRecorder::Op* HistoryRecorder::find(std::uint64_t requestId) {
   return const_cast<Op*>(static_cast<const HistoryRecorder*>(this)->find(requestId));
 }
 
-void HistoryRecorder::onSend(const Message& msg, LinkId link, SimTime sentAt, SimTime arrivesAt) {
+void HistoryRecorder::onSend(const Message& msg, LinkId /*link*/, SimTime /*sentAt*/, SimTime /*arrivesAt*/) {
   // Only a client's first attempt invokes an operation; retries belong to the same one, whose
   // interval starts at the first attempt (originTime).
   if (msg.kind == MessageKind::Request && msg.arg0 == 0 && isClient(msg.src) &&
@@ -56,10 +57,9 @@ void HistoryRecorder::onSend(const Message& msg, LinkId link, SimTime sentAt, Si
       m_ops.push_back(op);
     }
   }
-  if (m_next) m_next->onSend(msg, link, sentAt, arrivesAt);
 }
 
-void HistoryRecorder::onDeliver(const Message& msg, LinkId link, SimTime at) {
+void HistoryRecorder::onDeliver(const Message& msg, LinkId /*link*/, SimTime at) {
   if (msg.kind == MessageKind::Response && isClient(msg.dst)) {
     // Any answer that reaches the client is a fact about the operation, even one to an attempt
     // the client gave up on: the operation took effect between its invocation and now.
@@ -70,32 +70,6 @@ void HistoryRecorder::onDeliver(const Message& msg, LinkId link, SimTime at) {
       if (op->read) op->value = msg.arg1;
     }
   }
-  if (m_next) m_next->onDeliver(msg, link, at);
-}
-
-void HistoryRecorder::onDrop(const Message& msg, LinkId link, DropReason reason, SimTime at) {
-  if (m_next) m_next->onDrop(msg, link, reason, at);
-}
-void HistoryRecorder::onComponentState(ComponentId id, ComponentState state, SimTime at) {
-  if (m_next) m_next->onComponentState(id, state, at);
-}
-void HistoryRecorder::onLinkState(LinkId link, bool up, SimTime at) {
-  if (m_next) m_next->onLinkState(link, up, at);
-}
-void HistoryRecorder::onSlowdown(ComponentId id, double factor, SimTime at) {
-  if (m_next) m_next->onSlowdown(id, factor, at);
-}
-void HistoryRecorder::onLinkExtraLatency(LinkId link, SimTime extraLatency, SimTime at) {
-  if (m_next) m_next->onLinkExtraLatency(link, extraLatency, at);
-}
-void HistoryRecorder::onLinkLossProbability(LinkId link, double probability, SimTime at) {
-  if (m_next) m_next->onLinkLossProbability(link, probability, at);
-}
-void HistoryRecorder::onComponentAdded(ComponentId id, SimTime at) {
-  if (m_next) m_next->onComponentAdded(id, at);
-}
-void HistoryRecorder::onLinkAdded(LinkId link, SimTime at) {
-  if (m_next) m_next->onLinkAdded(link, at);
 }
 
 std::string HistoryRecorder::toJson() const {

@@ -23,8 +23,8 @@ class Simulation;
 ///
 /// Bounded: after `maxOps` invocations it records no new operation (completions of recorded
 /// ones are still recorded), so memory stays fixed and the check stays small. Every buffer is
-/// reserved up front, so recording allocates nothing per event. Other observer calls are passed
-/// on to `next`, so a trace can be written in the same run.
+/// reserved up front, so recording allocates nothing per event. It is one observer among any
+/// others (a trace writer may watch the same run: Simulation::addObserver).
 class HistoryRecorder final : public SimObserver {
  public:
   struct Op {
@@ -38,19 +38,10 @@ class HistoryRecorder final : public SimObserver {
     bool completed = false;
   };
 
-  explicit HistoryRecorder(const Simulation& sim, std::size_t maxOps = 2000,
-                           SimObserver* next = nullptr);
+  explicit HistoryRecorder(const Simulation& sim, std::size_t maxOps = 2000);
 
   void onSend(const Message& msg, LinkId link, SimTime sentAt, SimTime arrivesAt) override;
   void onDeliver(const Message& msg, LinkId link, SimTime at) override;
-  void onDrop(const Message& msg, LinkId link, DropReason reason, SimTime at) override;
-  void onComponentState(ComponentId id, ComponentState state, SimTime at) override;
-  void onLinkState(LinkId link, bool up, SimTime at) override;
-  void onSlowdown(ComponentId id, double factor, SimTime at) override;
-  void onLinkExtraLatency(LinkId link, SimTime extraLatency, SimTime at) override;
-  void onLinkLossProbability(LinkId link, double probability, SimTime at) override;
-  void onComponentAdded(ComponentId id, SimTime at) override;
-  void onLinkAdded(LinkId link, SimTime at) override;
 
   const std::vector<Op>& ops() const { return m_ops; }
   /// Invocations not recorded because the bound was reached.
@@ -67,7 +58,6 @@ class HistoryRecorder final : public SimObserver {
 
   const Simulation& m_sim;
   std::size_t m_maxOps;
-  SimObserver* m_next;
   std::vector<Op> m_ops;
   /// (request id, index in m_ops), sorted by request id, for finding an answer's operation.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> m_byRequest;

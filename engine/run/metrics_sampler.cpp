@@ -1,19 +1,18 @@
 #include "engine/run/metrics_sampler.hpp"
 
+#include <cmath>
+
 #include "engine/sim/component.hpp"
+#include "engine/sim/component_group.hpp"
 #include "engine/sim/simulation.hpp"
 
 namespace pillars {
 
 namespace {
 
-std::vector<std::string> columnsFor(const Simulation& sim) {
+std::vector<std::string> globalColumnNames() {
   std::vector<std::string> cols;
   for (const auto& g : MetricsSampler::globalColumns()) cols.push_back("global." + g);
-  for (std::size_t i = 0; i < sim.componentCount(); ++i) {
-    const std::string& name = sim.component(static_cast<ComponentId>(i)).name();
-    for (const auto& c : MetricsSampler::componentColumns()) cols.push_back(name + "." + c);
-  }
   return cols;
 }
 
@@ -36,21 +35,59 @@ const std::vector<std::string>& MetricsSampler::componentColumns() {
 }
 
 MetricsSampler::MetricsSampler(Simulation& sim, SimTime interval)
-    : m_sim(sim), m_interval(interval), m_lastRowAt(sim.now()), m_series(columnsFor(sim)),
-      m_componentsAtStart(sim.componentCount()) {
+    : m_sim(sim), m_interval(interval), m_lastRowAt(sim.now()), m_series(globalColumnNames()) {
   sim.registerHandler(*this);
-  m_baselines.resize(sim.componentCount());
-  m_row.resize(m_series.columnCount());
+  addNewSources();
   rebase();
   if (interval > 0) sim.schedule(interval, *this, 0);
 }
 
+void MetricsSampler::addNewSources() {
+  if (m_components == m_sim.componentCount() && m_groups == m_sim.groupCount()) return;
+  std::vector<std::string> cols;
+  for (; m_components < m_sim.componentCount(); ++m_components) {
+    const Component& c = m_sim.component(static_cast<ComponentId>(m_components));
+    Source src;
+    src.index = m_components;
+    src.extras = c.seriesColumns();
+    // A new component's counters and integrals start at zero when it is created.
+    src.extraBaselines.assign(src.extras.size(), 0.0);
+    for (const auto& col : componentColumns()) cols.push_back(c.name() + "." + col);
+    for (const auto& col : src.extras) cols.push_back(c.name() + "." + col.name);
+    m_sources.push_back(std::move(src));
+  }
+  for (; m_groups < m_sim.groupCount(); ++m_groups) {
+    const ComponentGroup& g = m_sim.group(m_groups);
+    Source src;
+    src.group = true;
+    src.index = m_groups;
+    src.extras = g.seriesColumns();
+    if (src.extras.empty()) continue;  // a group without figures over time has no columns
+    src.extraBaselines.assign(src.extras.size(), 0.0);
+    for (const auto& col : src.extras) cols.push_back(g.id() + "." + col.name);
+    m_sources.push_back(std::move(src));
+  }
+  m_series.addColumns(cols);
+  m_row.resize(m_series.columnCount());
+}
+
 void MetricsSampler::rebase() {
   const SimTime now = m_sim.now();
-  for (std::size_t i = 0; i < m_componentsAtStart; ++i) {
-    const ComponentMetrics& m = m_sim.component(static_cast<ComponentId>(i)).metrics();
-    m_baselines[i] = Baseline{m.completed, m.failed, m.dropped, m.timedOut,
-                              m.busy.integral(now), m.queueLength.integral(now)};
+  for (Source& src : m_sources) {
+    if (src.extras.empty() && src.group) continue;
+    if (!src.group) {
+      const ComponentMetrics& m = m_sim.component(static_cast<ComponentId>(src.index)).metrics();
+      src.baseline = Baseline{m.completed, m.failed, m.dropped, m.timedOut, m.busy.integral(now),
+                              m.queueLength.integral(now)};
+    }
+    if (src.extras.empty()) continue;
+    m_values.resize(src.extras.size());
+    if (src.group) {
+      m_sim.group(src.index).seriesValues(now, m_values.data());
+    } else {
+      m_sim.component(static_cast<ComponentId>(src.index)).seriesValues(now, m_values.data());
+    }
+    src.extraBaselines = m_values;
   }
 }
 
@@ -63,52 +100,78 @@ void MetricsSampler::handleEvent(std::uint32_t /*kind*/, std::uint64_t /*payload
   m_sim.schedule(m_interval, *this, 0);
 }
 
+void MetricsSampler::sampleExtras(Source& src, SimTime now, double seconds, double*& out) {
+  if (src.extras.empty()) return;
+  m_values.resize(src.extras.size());
+  if (src.group) {
+    m_sim.group(src.index).seriesValues(now, m_values.data());
+  } else {
+    m_sim.component(static_cast<ComponentId>(src.index)).seriesValues(now, m_values.data());
+  }
+  for (std::size_t k = 0; k < src.extras.size(); ++k) {
+    const double v = m_values[k];
+    *out++ = src.extras[k].rate ? (v - src.extraBaselines[k]) / seconds : v;
+    src.extraBaselines[k] = v;
+  }
+}
+
+void MetricsSampler::sampleComponent(Source& src, SimTime now, double seconds, double*& out) {
+  Component& c = m_sim.component(static_cast<ComponentId>(src.index));
+  ComponentMetrics& m = c.metrics();
+  Baseline& b = src.baseline;
+  const double busyIntegral = m.busy.integral(now);
+  const double queueIntegral = m.queueLength.integral(now);
+  const std::uint64_t dCompleted = m.completed - b.completed;
+  const std::uint64_t dDropped = m.dropped - b.dropped;
+  if (c.measuresEndToEnd()) {
+    m_completed += dCompleted;
+    m_failed += m.failed - b.failed;
+    m_timedOut += m.timedOut - b.timedOut;
+    m_endToEnd.merge(m.intervalLatency);
+  } else {
+    m_dropped += dDropped;
+  }
+  *out++ = static_cast<double>(dCompleted) / seconds;
+  *out++ = static_cast<double>(dDropped) / seconds;
+  *out++ = ms(m.intervalLatency.quantile(0.50));
+  *out++ = ms(m.intervalLatency.quantile(0.99));
+  *out++ = (queueIntegral - b.queueIntegral) / seconds;
+  *out++ = m.capacity > 0 ? (busyIntegral - b.busyIntegral) / seconds / m.capacity : 0.0;
+  *out++ = c.isUp() ? 1.0 : 0.0;
+  b = Baseline{m.completed, m.failed, m.dropped, m.timedOut, busyIntegral, queueIntegral};
+  m.intervalLatency.reset();
+  sampleExtras(src, now, seconds, out);
+  src.gone = c.isRemoved();
+}
+
 void MetricsSampler::sample() {
-  // Components added during the run (autoscaling) appear in results but not in the series,
-  // whose columns are fixed when the run starts.
   const SimTime now = m_sim.now();
   // A flush (end of warm-up) may already have recorded this instant: an empty interval has
   // no rates, so it gives no row.
   if (now <= m_lastRowAt) return;
   const double seconds = simTimeToSeconds(now - m_lastRowAt);
   m_lastRowAt = now;
-  std::uint64_t completed = 0, failed = 0, timedOut = 0, dropped = 0;
-  LatencyHistogram& endToEnd = m_endToEnd;
-  endToEnd.reset();
-  std::size_t col = globalColumns().size();
-  for (std::size_t i = 0; i < m_componentsAtStart; ++i) {
-    Component& c = m_sim.component(static_cast<ComponentId>(i));
-    ComponentMetrics& m = c.metrics();
-    Baseline& b = m_baselines[i];
-    const double busyIntegral = m.busy.integral(now);
-    const double queueIntegral = m.queueLength.integral(now);
-    const std::uint64_t dCompleted = m.completed - b.completed;
-    const std::uint64_t dDropped = m.dropped - b.dropped;
-    if (c.measuresEndToEnd()) {
-      completed += dCompleted;
-      failed += m.failed - b.failed;
-      timedOut += m.timedOut - b.timedOut;
-      endToEnd.merge(m.intervalLatency);
+  addNewSources();
+  m_completed = m_failed = m_timedOut = m_dropped = 0;
+  m_endToEnd.reset();
+  double* out = m_row.data() + globalColumns().size();
+  for (Source& src : m_sources) {
+    if (src.gone) {
+      const std::size_t width = componentColumns().size() + src.extras.size();
+      for (std::size_t k = 0; k < width; ++k) *out++ = std::nan("");
+    } else if (src.group) {
+      sampleExtras(src, now, seconds, out);
     } else {
-      dropped += dDropped;
+      sampleComponent(src, now, seconds, out);
     }
-    m_row[col++] = static_cast<double>(dCompleted) / seconds;
-    m_row[col++] = static_cast<double>(dDropped) / seconds;
-    m_row[col++] = ms(m.intervalLatency.quantile(0.50));
-    m_row[col++] = ms(m.intervalLatency.quantile(0.99));
-    m_row[col++] = (queueIntegral - b.queueIntegral) / seconds;
-    m_row[col++] = m.capacity > 0 ? (busyIntegral - b.busyIntegral) / seconds / m.capacity : 0.0;
-    m_row[col++] = c.isUp() ? 1.0 : 0.0;
-    b = Baseline{m.completed, m.failed, m.dropped, m.timedOut, busyIntegral, queueIntegral};
-    m.intervalLatency.reset();
   }
-  m_row[0] = static_cast<double>(completed) / seconds;
-  m_row[1] = static_cast<double>(failed) / seconds;
-  m_row[2] = static_cast<double>(timedOut) / seconds;
-  m_row[3] = static_cast<double>(dropped) / seconds;
-  m_row[4] = ms(endToEnd.quantile(0.50));
-  m_row[5] = ms(endToEnd.quantile(0.95));
-  m_row[6] = ms(endToEnd.quantile(0.99));
+  m_row[0] = static_cast<double>(m_completed) / seconds;
+  m_row[1] = static_cast<double>(m_failed) / seconds;
+  m_row[2] = static_cast<double>(m_timedOut) / seconds;
+  m_row[3] = static_cast<double>(m_dropped) / seconds;
+  m_row[4] = ms(m_endToEnd.quantile(0.50));
+  m_row[5] = ms(m_endToEnd.quantile(0.95));
+  m_row[6] = ms(m_endToEnd.quantile(0.99));
   m_series.append(now, m_row);
 }
 

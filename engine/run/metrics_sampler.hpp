@@ -6,6 +6,7 @@
 #include "engine/metrics/latency_histogram.hpp"
 #include "engine/metrics/time_series.hpp"
 #include "engine/sim/event_queue.hpp"
+#include "engine/sim/series_column.hpp"
 #include "engine/sim/time.hpp"
 
 namespace pillars {
@@ -15,6 +16,13 @@ class Simulation;
 /// Records the time series: every `interval` of simulated time one row with end-to-end and
 /// per-component throughput, latency percentiles, queue length, utilization and drops over the
 /// interval just ended. Rows grow with simulated time, never with the number of events.
+///
+/// A kind or a group may add figures of its own (SeriesColumn: stale reads per second, the
+/// replication lag), in columns after the common ones.
+///
+/// The topology may change while it runs: a component or group added since the last row gets
+/// its columns at the next one, at the end of the header (earlier rows stay empty there); a
+/// removed component has its last interval recorded (with `up` 0) and empty cells after.
 class MetricsSampler final : public EventHandler {
  public:
   MetricsSampler(Simulation& sim, SimTime interval);
@@ -39,16 +47,32 @@ class MetricsSampler final : public EventHandler {
     double busyIntegral = 0;
     double queueIntegral = 0;
   };
+  /// A component or a group with columns in the series, in column order.
+  struct Source {
+    bool group = false;
+    std::size_t index = 0;                // ComponentId, or the group's index
+    Baseline baseline;                    // components only
+    std::vector<SeriesColumn> extras;     // its own columns, after the common ones
+    std::vector<double> extraBaselines;   // running totals at the last row, for rate columns
+    bool gone = false;                    // removed, and its last interval already recorded
+  };
   void sample();
+  /// Gives components and groups added since the last row their columns and zero baselines.
+  void addNewSources();
+  void sampleComponent(Source& src, SimTime now, double seconds, double*& out);
+  void sampleExtras(Source& src, SimTime now, double seconds, double*& out);
 
   Simulation& m_sim;
   SimTime m_interval;
   SimTime m_lastRowAt = 0;  // rates are per second of the time since this row
   TimeSeries m_series;
-  std::vector<Baseline> m_baselines;
+  std::vector<Source> m_sources;
   std::vector<double> m_row;        // reused for every sample
+  std::vector<double> m_values;     // reused: one source's extra values
   LatencyHistogram m_endToEnd;      // reused for every sample
-  std::size_t m_componentsAtStart;
+  std::size_t m_components = 0;  // how many components have columns
+  std::size_t m_groups = 0;      // how many groups have columns
+  std::uint64_t m_completed = 0, m_failed = 0, m_timedOut = 0, m_dropped = 0;  // this row's
 };
 
 }  // namespace pillars

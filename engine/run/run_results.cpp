@@ -1,6 +1,7 @@
 #include "engine/run/run_results.hpp"
 
 #include "engine/sim/component.hpp"
+#include "engine/sim/component_group.hpp"
 #include "engine/sim/simulation.hpp"
 
 namespace pillars {
@@ -30,6 +31,7 @@ ComponentResult componentResult(const Component& c, SimTime now, double measured
   cr.id = c.name();
   cr.kind = c.kind();
   cr.up = c.isUp();
+  cr.removed = c.isRemoved();
   cr.received = m.received;
   cr.completed = m.completed;
   cr.failed = m.failed;
@@ -44,6 +46,21 @@ ComponentResult componentResult(const Component& c, SimTime now, double measured
   cr.latency = LatencySummary::from(m.latency);
   for (auto& e : c.extraMetrics(now)) cr.extras.emplace_back(e.name, e.value);
   return cr;
+}
+
+GroupResult groupResult(const ComponentGroup& g, const Simulation& sim, SimTime now) {
+  GroupResult gr;
+  gr.id = g.id();
+  gr.kind = g.kind();
+  for (const ComponentId m : g.members()) gr.members.push_back(sim.component(m).name());
+  for (auto& f : g.figures(now)) gr.extras.emplace_back(std::move(f.name), f.value);
+  return gr;
+}
+
+ViolationResult violationResult(const Violation& v) {
+  ViolationResult vr{v.property, v.component, {}, simTimeToSeconds(v.at), v.detail};
+  for (const auto& f : v.fields) vr.fields.emplace_back(f.name, f.value);
+  return vr;
 }
 
 LinkResult linkResult(const Link& l) {
@@ -65,10 +82,7 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
     const Component& c = sim.component(static_cast<ComponentId>(i));
     const ComponentMetrics& m = c.metrics();
     ComponentResult cr = componentResult(c, now, r.measuredS);
-    for (const auto& v : c.violations()) {
-      r.violations.push_back(ViolationResult{v.property, v.component, v.term, v.index,
-                                             simTimeToSeconds(v.at), v.detail});
-    }
+    for (const auto& v : c.violations()) r.violations.push_back(violationResult(v));
     // The end-to-end view is the clients'; everything else adds to what the system dropped.
     if (c.measuresEndToEnd()) {
       r.completed += m.completed;
@@ -83,6 +97,11 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
   }
   r.throughputRps = static_cast<double>(r.completed) / window;
   r.latency = LatencySummary::from(endToEnd);
+  for (std::size_t i = 0; i < sim.groupCount(); ++i) {
+    const ComponentGroup& g = sim.group(i);
+    r.groups.push_back(groupResult(g, sim, now));
+    for (const auto& v : g.violations()) r.violations.push_back(violationResult(v));
+  }
 
   const Network& net = sim.network();
   for (std::size_t i = 0; i < net.linkCount(); ++i) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/metrics/latency_histogram.hpp"
+#include "engine/sim/figures.hpp"
 #include "engine/sim/time.hpp"
 
 namespace pillars {
@@ -23,6 +24,9 @@ struct ComponentResult {
   std::string id;
   std::string kind;
   bool up = true;
+  /// Taken out of the topology during the run (a scaled-in instance); it is reported with
+  /// what it did until then.
+  bool removed = false;
   std::uint64_t received = 0, completed = 0, failed = 0, dropped = 0, timedOut = 0, retries = 0;
   double throughputRps = 0;
   double utilization = 0;
@@ -40,14 +44,31 @@ struct LinkResult {
   std::uint64_t sent = 0, delivered = 0, dropped = 0, bytes = 0;
 };
 
-/// A correctness property found broken during the run (see Component::violations).
+/// Figures that belong to a set of components together (a Raft group, a replica set, a shard
+/// map): see ComponentGroup.
+struct GroupResult {
+  std::string id;
+  std::string kind;
+  std::vector<std::string> members;
+  std::vector<std::pair<std::string, double>> extras;
+};
+
+/// A correctness property found broken during the run (see Violation).
 struct ViolationResult {
   std::string property;
   std::string component;
-  std::int64_t term = 0;
-  std::int64_t index = 0;
+  /// Facts that locate it, in order ("term", "index" for Raft).
+  std::vector<std::pair<std::string, std::int64_t>> fields;
   double atS = 0;
   std::string detail;
+
+  /// The value of field `name`, or 0.
+  std::int64_t field(const std::string& name) const {
+    for (const auto& [n, v] : fields) {
+      if (n == name) return v;
+    }
+    return 0;
+  }
 };
 
 /// Everything a run reports: the engine's own figures, the end-to-end view seen by the clients,
@@ -70,6 +91,7 @@ struct RunResults {
   std::uint64_t messagesSent = 0, messagesDelivered = 0, messagesDropped = 0;
 
   std::vector<ComponentResult> components;
+  std::vector<GroupResult> groups;
   std::vector<LinkResult> links;
   /// Safety violations; the first one halts the run, so `simTimeS` is where it broke.
   std::vector<ViolationResult> violations;
@@ -82,10 +104,14 @@ struct RunResults {
 RunResults collectResults(Simulation& sim, SimTime measureStart);
 
 class Component;
+class ComponentGroup;
 struct Link;
 /// One component's figures at `now`, rates over `measuredS` seconds of measurement: the
 /// summary's row for it, also read live (the inspector while a run plays).
 ComponentResult componentResult(const Component& c, SimTime now, double measuredS);
 LinkResult linkResult(const Link& l);
+/// One group's figures at `now`: the summary's `groups.<id>` entry, also read live.
+GroupResult groupResult(const ComponentGroup& g, const Simulation& sim, SimTime now);
+ViolationResult violationResult(const Violation& v);
 
 }  // namespace pillars

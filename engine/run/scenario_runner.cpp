@@ -4,6 +4,7 @@
 
 #include "engine/run/build_simulation.hpp"
 #include "engine/sim/component.hpp"
+#include "engine/sim/component_group.hpp"
 
 namespace pillars {
 
@@ -18,6 +19,7 @@ class ScenarioRunner::WarmupEnd final : public EventHandler {
     for (std::size_t i = 0; i < m_sim.componentCount(); ++i) {
       m_sim.component(static_cast<ComponentId>(i)).resetMetrics(now);
     }
+    for (std::size_t i = 0; i < m_sim.groupCount(); ++i) m_sim.group(i).resetMetrics(now);
     for (std::size_t i = 0; i < m_sim.network().linkCount(); ++i) {
       m_sim.network().link(static_cast<LinkId>(i)).stats = LinkStats{};
     }

@@ -84,4 +84,22 @@ void TraceWriter::onLinkLossProbability(LinkId link, double probability, SimTime
   ++m_lines;
 }
 
+void TraceWriter::component(SimTime at, const char* event, ComponentId id) {
+  const Component& c = m_sim.component(id);
+  m_out << seconds(at) << ',' << event << ',' << c.kind() << ',' << c.name() << ",,,,\n";
+  ++m_lines;
+}
+
+void TraceWriter::link(SimTime at, const char* event, LinkId id) {
+  const Link& l = m_sim.network().link(id);
+  m_out << seconds(at) << ',' << event << ",," << m_sim.component(l.from).name() << ','
+        << m_sim.component(l.to).name() << ',' << l.name << ",,\n";
+  ++m_lines;
+}
+
+void TraceWriter::onComponentAdded(ComponentId id, SimTime at) { component(at, "add", id); }
+void TraceWriter::onComponentRemoved(ComponentId id, SimTime at) { component(at, "remove", id); }
+void TraceWriter::onLinkAdded(LinkId id, SimTime at) { link(at, "connect", id); }
+void TraceWriter::onLinkRemoved(LinkId id, SimTime at) { link(at, "disconnect", id); }
+
 }  // namespace pillars

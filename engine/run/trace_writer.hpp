@@ -13,10 +13,11 @@ class Simulation;
 /// scripts, diffs between runs and debugging (`pillars-cli simulate --trace FILE`). It is an
 /// ordinary observer: attached only when asked for, it never changes the run.
 ///
-/// Columns: time_s, event (send|deliver|drop|crash|restart|slow|cut|heal|delay|loss), kind
-/// (message kind or empty), from, to, link, request, detail (arrival time for sends, reason
-/// for drops, the new factor, extra latency in seconds or loss probability for slow, delay
-/// and loss).
+/// Columns: time_s, event (send|deliver|drop|crash|restart|slow|cut|heal|delay|loss|add|
+/// remove|connect|disconnect), kind (message kind, the kind of an added component, or empty),
+/// from, to, link, request, detail (arrival time for sends, reason for drops, the new factor,
+/// extra latency in seconds or loss probability for slow, delay and loss). The topology a run
+/// starts with is not traced; components and links added or removed while it runs are.
 class TraceWriter final : public SimObserver {
  public:
   TraceWriter(const Simulation& sim, std::ostream& out);
@@ -29,11 +30,17 @@ class TraceWriter final : public SimObserver {
   void onSlowdown(ComponentId id, double factor, SimTime at) override;
   void onLinkExtraLatency(LinkId link, SimTime extraLatency, SimTime at) override;
   void onLinkLossProbability(LinkId link, double probability, SimTime at) override;
+  void onComponentAdded(ComponentId id, SimTime at) override;
+  void onComponentRemoved(ComponentId id, SimTime at) override;
+  void onLinkAdded(LinkId link, SimTime at) override;
+  void onLinkRemoved(LinkId link, SimTime at) override;
 
   std::uint64_t lines() const { return m_lines; }
 
  private:
   void message(SimTime at, const char* event, const Message& msg, LinkId link, const char* detail);
+  void component(SimTime at, const char* event, ComponentId id);
+  void link(SimTime at, const char* event, LinkId id);
 
   const Simulation& m_sim;
   std::ostream& m_out;

@@ -25,6 +25,19 @@ void Component::addLink(LinkId link, bool outgoing) {
   if (m_sim->initialized()) onLinkAdded(link, outgoing);
 }
 
+void Component::removeLink(LinkId link, bool outgoing) {
+  auto& links = outgoing ? m_outgoing : m_incoming;
+  const auto it = std::find(links.begin(), links.end(), link);
+  if (it == links.end()) return;
+  links.erase(it);
+  if (m_sim->initialized() && !m_removed) onLinkRemoved(link, outgoing);
+}
+
+void Component::retire() {
+  crash();
+  m_removed = true;
+}
+
 SimTime Component::now() const { return m_sim->now(); }
 
 EventId Component::setTimer(SimTime delay, std::uint32_t kind, std::uint64_t payload) {
@@ -54,7 +67,7 @@ void Component::crash() {
 }
 
 void Component::restart() {
-  if (m_up) return;
+  if (m_up || m_removed) return;
   m_up = true;
   onRestart();
 }

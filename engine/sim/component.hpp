@@ -8,9 +8,11 @@
 #include "engine/metrics/component_metrics.hpp"
 #include "engine/sim/distribution.hpp"
 #include "engine/sim/event_queue.hpp"
+#include "engine/sim/figures.hpp"
 #include "engine/sim/ids.hpp"
 #include "engine/sim/message.hpp"
 #include "engine/sim/random.hpp"
+#include "engine/sim/series_column.hpp"
 
 namespace pillars {
 
@@ -30,6 +32,9 @@ class Component : public EventHandler {
   const std::string& kind() const { return m_kind; }
   ComponentId id() const { return m_id; }
   bool isUp() const { return m_up; }
+  /// Taken out of the topology for good (Simulation::removeComponent): down, linkless, and
+  /// never restarted. Its metrics stay readable for the results.
+  bool isRemoved() const { return m_removed; }
 
   /// Links on which this component calls others (declared `this -> peer`).
   const std::vector<LinkId>& outgoingLinks() const { return m_outgoing; }
@@ -39,22 +44,15 @@ class Component : public EventHandler {
   const ComponentMetrics& metrics() const { return m_metrics; }
   ComponentMetrics& metrics() { return m_metrics; }
   /// Extra figures a kind reports beside the common metrics (e.g. cache hit ratio).
-  struct ExtraMetric {
-    std::string name;
-    double value;
-  };
+  using ExtraMetric = Figure;
   virtual std::vector<ExtraMetric> extraMetrics(SimTime /*now*/) const { return {}; }
-  /// A broken correctness property found while running (e.g. two Raft leaders in one term).
-  /// Whoever finds one stops the run; results and the CLI report it.
-  struct Violation {
-    std::string property;   // "election_safety", "state_machine_safety", ...
-    std::string component;  // the node at fault
-    std::int64_t term = 0;
-    std::int64_t index = 0;
-    SimTime at = 0;
-    std::string detail;     // one sentence for people
-  };
-  /// Violations this component is responsible for reporting (each reported by one component).
+  /// Columns this component adds to the time series, fixed for its life (see SeriesColumn).
+  virtual std::vector<SeriesColumn> seriesColumns() const { return {}; }
+  /// The current value of each of seriesColumns(), in order (running totals for rates).
+  virtual void seriesValues(SimTime /*now*/, double* /*out*/) const {}
+  using Violation = pillars::Violation;
+  /// Violations this component is responsible for reporting (each reported by one component
+  /// or by its group, see ComponentGroup::violations).
   virtual std::vector<Violation> violations() const { return {}; }
   /// Whether this component's outcomes are the end-to-end view (what users experience):
   /// true for load generators, whose metrics make up a run's global figures.
@@ -65,12 +63,20 @@ class Component : public EventHandler {
   // --- Called by the simulation ---------------------------------------------------------------
   void attach(Simulation& sim, ComponentId id);
   void addLink(LinkId link, bool outgoing);
+  /// The link was disconnected; the component stops using it (see onLinkRemoved).
+  void removeLink(LinkId link, bool outgoing);
+  /// Crashes the component (if up) and marks it removed; only Simulation::removeComponent.
+  void retire();
   /// Called once when the run begins (or when added to a running simulation), and after restart.
   virtual void start() {}
   /// Entry point for the network: answers health checks for every kind, passes the rest on.
   void deliver(const Message& msg, LinkId via);
   /// A message arrived over `via`.
   virtual void receive(const Message& msg, LinkId via) = 0;
+  /// A kind's own intervention, from the fault timeline or the app (Raft's "timeout": start
+  /// an election now): the actions its kind lists in ComponentKind::actions. Returns whether
+  /// it acted (a crashed node, or a kind without that action, does nothing).
+  virtual bool intervene(std::string_view /*action*/) { return false; }
   /// Whether this component answers health checks; a kind may report itself unhealthy.
   virtual bool healthy() const { return true; }
   /// Crash: volatile state is lost and pending timers die (the epoch advances).
@@ -94,13 +100,15 @@ class Component : public EventHandler {
   void send(LinkId link, const Message& msg);
 
   /// A request this component makes on behalf of `inbound` (a downstream call, a forward):
-  /// same end-to-end identity (request id, key, origin time), new correlation.
+  /// same end-to-end identity (request id, key, origin time) and operation (arg1: a read or a
+  /// write of the key), new correlation.
   Message makeRequestFor(const Message& inbound, std::uint64_t correlation) const {
     Message m = makeMessage(MessageKind::Request, inbound.sizeBytes);
     m.correlation = correlation;
     m.requestId = inbound.requestId;
     m.key = inbound.key;
     m.originTime = inbound.originTime;
+    m.arg1 = inbound.arg1;
     return m;
   }
 
@@ -126,6 +134,9 @@ class Component : public EventHandler {
   virtual void onRestart() { start(); }
   /// A link was connected while the simulation runs (topology change).
   virtual void onLinkAdded(LinkId /*link*/, bool /*outgoing*/) {}
+  /// A link was disconnected while the simulation runs: it is already gone from
+  /// outgoingLinks()/incomingLinks(), and sending on it would reach no one.
+  virtual void onLinkRemoved(LinkId /*link*/, bool /*outgoing*/) {}
 
  private:
   void handleEvent(std::uint32_t kind, std::uint64_t payload) final { onTimer(kind, payload); }
@@ -135,6 +146,7 @@ class Component : public EventHandler {
   ComponentId m_id = kNoComponent;
   Simulation* m_sim = nullptr;
   bool m_up = true;
+  bool m_removed = false;
   double m_slowdown = 1.0;
   Rng m_rng;
   std::vector<LinkId> m_outgoing;

@@ -149,13 +149,4 @@ bool EventQueue::popUntil(SimTime limit, DueEvent& out) {
   return true;
 }
 
-void EventQueue::clear() {
-  m_slots.clear();
-  m_freeSlots.clear();
-  m_heap.clear();
-  m_dueNow.clear();
-  m_live = 0;
-  m_deadInHeap = 0;
-}
-
 }  // namespace pillars

@@ -65,7 +65,6 @@ class EventQueue {
 
   std::size_t size() const { return m_live; }
   bool empty() const { return m_live == 0; }
-  void clear();
 
  private:
   struct Slot {

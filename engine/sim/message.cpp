@@ -22,6 +22,20 @@ MessageCategory categoryOf(MessageKind kind) {
     case MessageKind::SagaStepDone:
     case MessageKind::Compensate:
     case MessageKind::CompensateDone: return MessageCategory::Consensus;
+    case MessageKind::Replicate:
+    case MessageKind::ReplicateAck:
+    case MessageKind::Heartbeat:
+    case MessageKind::HeartbeatAck:
+    case MessageKind::ReplicaWrite:
+    case MessageKind::ReplicaWriteAck:
+    case MessageKind::ReplicaRead:
+    case MessageKind::ReplicaReadReply:
+    case MessageKind::SnapshotRequest:
+    case MessageKind::Snapshot:
+    case MessageKind::MigrateRead:
+    case MessageKind::MigrateData:
+    case MessageKind::MigrateWrite:
+    case MessageKind::MigrateAck: return MessageCategory::Replication;
   }
   return MessageCategory::Control;
 }
@@ -46,6 +60,20 @@ std::string_view messageKindName(MessageKind kind) {
     case MessageKind::SagaStepDone: return "saga_step_done";
     case MessageKind::Compensate: return "compensate";
     case MessageKind::CompensateDone: return "compensate_done";
+    case MessageKind::Replicate: return "replicate";
+    case MessageKind::ReplicateAck: return "replicate_ack";
+    case MessageKind::Heartbeat: return "heartbeat";
+    case MessageKind::HeartbeatAck: return "heartbeat_ack";
+    case MessageKind::ReplicaWrite: return "replica_write";
+    case MessageKind::ReplicaWriteAck: return "replica_write_ack";
+    case MessageKind::ReplicaRead: return "replica_read";
+    case MessageKind::ReplicaReadReply: return "replica_read_reply";
+    case MessageKind::SnapshotRequest: return "snapshot_request";
+    case MessageKind::Snapshot: return "snapshot";
+    case MessageKind::MigrateRead: return "migrate_read";
+    case MessageKind::MigrateData: return "migrate_data";
+    case MessageKind::MigrateWrite: return "migrate_write";
+    case MessageKind::MigrateAck: return "migrate_ack";
   }
   return "unknown";
 }

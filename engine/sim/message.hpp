@@ -10,7 +10,7 @@ namespace pillars {
 
 /// What a message is. One enum for every pillar keeps traces, fingerprints and the GUI legend
 /// uniform; each pillar appends its own kinds in its own block of values.
-enum class MessageKind : std::uint16_t {
+enum class MessageKind : std::uint8_t {
   // Work pillar: request/response traffic.
   Request = 1,
   Response = 2,
@@ -40,6 +40,22 @@ enum class MessageKind : std::uint16_t {
   SagaStepDone = 61,
   Compensate = 62,
   CompensateDone = 63,
+  // State pillar (80..119): replication between stores, quorum reads and writes, recovery,
+  // and shard migration. Fields are laid out by engine/pillars/state/state_wire.hpp.
+  Replicate = 80,
+  ReplicateAck = 81,
+  Heartbeat = 82,
+  HeartbeatAck = 83,
+  ReplicaWrite = 84,
+  ReplicaWriteAck = 85,
+  ReplicaRead = 86,
+  ReplicaReadReply = 87,
+  SnapshotRequest = 88,
+  Snapshot = 89,
+  MigrateRead = 90,
+  MigrateData = 91,
+  MigrateWrite = 92,
+  MigrateAck = 93,
 };
 
 /// The broad family of a message, used to colour animations and group statistics.
@@ -49,21 +65,30 @@ MessageCategory categoryOf(MessageKind kind);
 std::string_view messageKindName(MessageKind kind);
 
 /// Why a request failed, carried by Error messages.
-enum class ErrorReason : std::uint16_t {
+enum class ErrorReason : std::uint8_t {
   None = 0,
   Rejected = 1,       // a bounded queue was full
   NoBackend = 2,      // a router had nowhere healthy to send it
   Timeout = 3,        // a downstream call timed out
   Downstream = 4,     // a downstream call failed
-  Unavailable = 5,    // the component cannot serve (e.g. not the leader)
+  Unavailable = 5,    // the component cannot serve (e.g. not the leader, no quorum)
 };
 std::string_view errorReasonName(ErrorReason reason);
+
+/// Message::flags bits.
+enum MessageFlag : std::uint16_t {
+  /// A reply whose arg1 is the version of its key that was read or written (State pillar).
+  /// Whoever relays the answer keeps arg1 and this flag (carryAnswer), so the client sees the
+  /// version the store returned and can tell a stale read.
+  kVersioned = 1u << 0,
+};
 
 /// A message on the wire. Fixed size and trivially copyable so the network can pool it without
 /// allocating; protocol-specific fields go into the two argument words (term, index, ...).
 struct Message {
   MessageKind kind = MessageKind::Request;
   ErrorReason reason = ErrorReason::None;
+  std::uint16_t flags = 0;  // MessageFlag bits
   std::uint32_t sizeBytes = 0;
   ComponentId src = kNoComponent;
   ComponentId dst = kNoComponent;
@@ -99,6 +124,21 @@ struct Message {
   Message outcomeReply(bool success, ErrorReason why, std::uint32_t replySize) const {
     return success ? replyWith(MessageKind::Response, replySize) : errorReply(why, replySize);
   }
+
+  /// What an answer says beyond success (a version read or written), kept by a component
+  /// that relays it upstream later in a reply of its own.
+  struct Answer {
+    std::int64_t arg1 = 0;
+    std::uint16_t flags = 0;
+  };
+  Answer answer() const { return {arg1, flags}; }
+  void carryAnswer(const Answer& a) {
+    arg1 = a.arg1;
+    flags = a.flags;
+  }
+  void carryAnswer(const Message& from) { carryAnswer(from.answer()); }
 };
+
+static_assert(sizeof(Message) == 64, "a Message fills one cache line");
 
 }  // namespace pillars

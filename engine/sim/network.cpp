@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <stdexcept>
 
 #include "engine/sim/component.hpp"
 #include "engine/sim/simulation.hpp"
@@ -13,6 +14,9 @@ Network::Network(Simulation& sim) : m_sim(sim) {}
 
 LinkId Network::addLink(ComponentId from, ComponentId to, const LinkConfig& config,
                         std::string name) {
+  if (!m_names.insert(name).second) {
+    throw std::invalid_argument("a link named \"" + name + "\" already exists in this simulation");
+  }
   Link l;
   l.id = static_cast<LinkId>(m_links.size());
   l.rng = m_sim.stream("link:" + name);
@@ -26,7 +30,7 @@ LinkId Network::addLink(ComponentId from, ComponentId to, const LinkConfig& conf
 
 LinkId Network::findLink(ComponentId a, ComponentId b) const {
   for (const Link& l : m_links) {
-    if ((l.from == a && l.to == b) || (l.from == b && l.to == a)) return l.id;
+    if (!l.removed && ((l.from == a && l.to == b) || (l.from == b && l.to == a))) return l.id;
   }
   return kNoLink;
 }
@@ -113,9 +117,17 @@ void Network::cut(LinkId linkId) {
   if (SimObserver* obs = m_sim.observer()) obs->onLinkState(linkId, false, m_sim.now());
 }
 
+void Network::remove(LinkId linkId) {
+  Link& link = m_links[linkId];
+  if (link.removed) return;
+  link.removed = true;
+  link.up = false;
+  ++link.epoch;
+}
+
 void Network::heal(LinkId linkId) {
   Link& link = m_links[linkId];
-  if (link.up) return;
+  if (link.up || link.removed) return;
   link.up = true;
   if (SimObserver* obs = m_sim.observer()) obs->onLinkState(linkId, true, m_sim.now());
 }

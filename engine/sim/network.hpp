@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/sim/distribution.hpp"
@@ -42,6 +43,8 @@ struct Link {
   ComponentId to = kNoComponent;
   LinkConfig config;
   bool up = true;
+  /// Disconnected for good (Simulation::disconnect): down, and never healed.
+  bool removed = false;
   /// Advanced on every cut: a message sent in an earlier epoch is lost even if the link heals
   /// before it would have arrived.
   std::uint32_t epoch = 0;
@@ -62,11 +65,16 @@ class Network final : public EventHandler {
  public:
   explicit Network(Simulation& sim);
 
+  /// Adds a link; `name` must be new to the network (std::invalid_argument otherwise): it seeds
+  /// the link's random stream.
   LinkId addLink(ComponentId from, ComponentId to, const LinkConfig& config, std::string name);
   /// Sends `msg` from msg.src over `link` towards the link's other end (msg.dst is set here).
   void send(LinkId link, Message msg);
   void cut(LinkId link);
   void heal(LinkId link);
+  /// Takes the link down for good (use Simulation::disconnect, which also tells both ends):
+  /// messages in flight on it are lost.
+  void remove(LinkId link);
   /// Messages sent from now on take `extra` (>= 0) longer than their sampled latency; 0
   /// removes the delay. Messages already in flight keep their arrival time.
   void setExtraLatency(LinkId link, SimTime extra);
@@ -78,7 +86,7 @@ class Network final : public EventHandler {
   Link& link(LinkId id) { return m_links[id]; }
   std::size_t linkCount() const { return m_links.size(); }
   std::size_t messagesInFlight() const { return m_inFlight.size() - m_freeFlights.size(); }
-  /// The link joining two components in either direction, or kNoLink.
+  /// The link joining two components in either direction (removed links left out), or kNoLink.
   LinkId findLink(ComponentId a, ComponentId b) const;
 
   void handleEvent(std::uint32_t kind, std::uint64_t payload) override;
@@ -97,6 +105,7 @@ class Network final : public EventHandler {
   std::vector<Link> m_links;
   std::vector<Flight> m_inFlight;
   std::vector<std::uint32_t> m_freeFlights;
+  std::unordered_set<std::string> m_names;
 };
 
 }  // namespace pillars

@@ -17,8 +17,9 @@ enum class DropReason : std::uint8_t {
 
 enum class ComponentState : std::uint8_t { Up, Down };
 
-/// Receives what happens in a simulation, for animation, traces and tests. The kernel calls it
-/// only when one is attached (a single predictable branch), so headless runs pay nothing.
+/// Receives what happens in a simulation, for animation, traces and tests. The kernel calls
+/// observers only when at least one is attached (a single predictable branch), so headless runs
+/// pay nothing; several can watch one run at once (see ObserverList).
 class SimObserver {
  public:
   virtual ~SimObserver() = default;
@@ -35,8 +36,13 @@ class SimObserver {
   virtual void onLinkExtraLatency(LinkId /*link*/, SimTime /*extraLatency*/, SimTime /*at*/) {}
   /// The link now loses each message with `probability`.
   virtual void onLinkLossProbability(LinkId /*link*/, double /*probability*/, SimTime /*at*/) {}
+  /// The topology grew or shrank while running (an orchestrator's instance, a shard added).
+  /// A removed component's or link's id is never reused; its name stays taken.
   virtual void onComponentAdded(ComponentId /*id*/, SimTime /*at*/) {}
   virtual void onLinkAdded(LinkId /*link*/, SimTime /*at*/) {}
+  /// Called after the component's links were removed (each announced by onLinkRemoved).
+  virtual void onComponentRemoved(ComponentId /*id*/, SimTime /*at*/) {}
+  virtual void onLinkRemoved(LinkId /*link*/, SimTime /*at*/) {}
 };
 
 }  // namespace pillars

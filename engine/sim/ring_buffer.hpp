@@ -42,6 +42,16 @@ class RingBuffer {
     --m_size;
   }
 
+  /// Removes the newest element.
+  void popBack() {
+    assert(m_size > 0);
+    --m_size;
+  }
+  const T& back() const {
+    assert(m_size > 0);
+    return at(m_size - 1);
+  }
+
   T takeFront() {
     T value = front();
     popFront();
@@ -50,6 +60,7 @@ class RingBuffer {
 
   /// Element i positions behind the front (0 = front).
   const T& at(std::size_t i) const { return m_items[(m_head + i) & (m_items.size() - 1)]; }
+  T& at(std::size_t i) { return m_items[(m_head + i) & (m_items.size() - 1)]; }
 
   void clear() {
     m_head = 0;

@@ -1,6 +1,9 @@
 #include "engine/sim/simulation.hpp"
 
+#include <stdexcept>
+
 #include "engine/sim/component.hpp"
+#include "engine/sim/component_group.hpp"
 
 namespace pillars {
 
@@ -70,10 +73,13 @@ std::uint64_t Simulation::runUntil(SimTime limit, std::uint64_t maxEvents) {
 
 ComponentId Simulation::addComponent(std::unique_ptr<Component> component) {
   const auto id = static_cast<ComponentId>(m_components.size());
-  m_byName.emplace(component->name(), id);
+  if (!m_byName.emplace(component->name(), id).second) {
+    throw std::invalid_argument("a component named \"" + component->name() +
+                                "\" already exists in this simulation (names are never reused)");
+  }
   component->attach(*this, id);
   m_components.push_back(std::move(component));
-  if (m_observer) m_observer->onComponentAdded(id, m_now);
+  if (SimObserver* obs = observer()) obs->onComponentAdded(id, m_now);
   if (m_initialized) m_components.back()->start();
   return id;
 }
@@ -84,11 +90,33 @@ LinkId Simulation::connect(ComponentId from, ComponentId to, const LinkConfig& c
 
 LinkId Simulation::connect(ComponentId from, ComponentId to, const LinkConfig& config,
                            std::string name) {
+  if (m_components[from]->isRemoved() || m_components[to]->isRemoved()) {
+    throw std::invalid_argument("cannot link \"" + name + "\": one end was removed");
+  }
   const LinkId id = m_network.addLink(from, to, config, std::move(name));
   m_components[from]->addLink(id, true);
   m_components[to]->addLink(id, false);
-  if (m_observer) m_observer->onLinkAdded(id, m_now);
+  if (SimObserver* obs = observer()) obs->onLinkAdded(id, m_now);
   return id;
+}
+
+void Simulation::removeComponent(ComponentId id) {
+  Component& c = *m_components[id];
+  if (c.isRemoved()) return;
+  // Retired first, so the component's own link hooks stay quiet while its links go.
+  c.retire();
+  while (!c.outgoingLinks().empty()) disconnect(c.outgoingLinks().back());
+  while (!c.incomingLinks().empty()) disconnect(c.incomingLinks().back());
+  if (SimObserver* obs = observer()) obs->onComponentRemoved(id, m_now);
+}
+
+void Simulation::disconnect(LinkId id) {
+  Link& link = m_network.link(id);
+  if (link.removed) return;
+  m_network.remove(id);
+  m_components[link.from]->removeLink(id, true);
+  m_components[link.to]->removeLink(id, false);
+  if (SimObserver* obs = observer()) obs->onLinkRemoved(id, m_now);
 }
 
 Component* Simulation::findComponent(std::string_view name) {
@@ -96,18 +124,33 @@ Component* Simulation::findComponent(std::string_view name) {
   return it == m_byName.end() ? nullptr : m_components[it->second].get();
 }
 
+ComponentGroup& Simulation::addGroup(std::unique_ptr<ComponentGroup> group) {
+  if (findGroup(group->id())) {
+    throw std::invalid_argument("a group named \"" + group->id() + "\" already exists in this simulation");
+  }
+  m_groups.push_back(std::move(group));
+  return *m_groups.back();
+}
+
+ComponentGroup* Simulation::findGroup(std::string_view id) {
+  for (const auto& g : m_groups) {
+    if (g->id() == id) return g.get();
+  }
+  return nullptr;
+}
+
 void Simulation::crash(ComponentId id) {
   Component& c = *m_components[id];
   if (!c.isUp()) return;
   c.crash();
-  if (m_observer) m_observer->onComponentState(id, ComponentState::Down, m_now);
+  if (SimObserver* obs = observer()) obs->onComponentState(id, ComponentState::Down, m_now);
 }
 
 void Simulation::restart(ComponentId id) {
   Component& c = *m_components[id];
-  if (c.isUp()) return;
+  if (c.isUp() || c.isRemoved()) return;
   c.restart();
-  if (m_observer) m_observer->onComponentState(id, ComponentState::Up, m_now);
+  if (SimObserver* obs = observer()) obs->onComponentState(id, ComponentState::Up, m_now);
 }
 
 void Simulation::setSlowdown(ComponentId id, double factor) {
@@ -116,7 +159,7 @@ void Simulation::setSlowdown(ComponentId id, double factor) {
   c.setSlowdown(factor);
   // Like a crash of a crashed component, a change to the same speed is no event.
   if (c.slowdown() == before) return;
-  if (m_observer) m_observer->onSlowdown(id, c.slowdown(), m_now);
+  if (SimObserver* obs = observer()) obs->onSlowdown(id, c.slowdown(), m_now);
 }
 
 void Simulation::registerHandler(EventHandler& handler) {

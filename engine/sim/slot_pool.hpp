@@ -75,6 +75,13 @@ class SlotPool {
       if (e.live) fn((static_cast<SlotHandle>(e.generation) << 32) | i, e.value);
     }
   }
+  template <typename Fn>
+  void forEachLive(Fn&& fn) const {
+    for (std::uint32_t i = 0; i < m_entries.size(); ++i) {
+      const Entry& e = m_entries[i];
+      if (e.live) fn((static_cast<SlotHandle>(e.generation) << 32) | i, e.value);
+    }
+  }
 
  private:
   struct Entry {

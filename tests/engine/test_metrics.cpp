@@ -282,6 +282,33 @@ std::vector<double> offsetNormalSamples(std::size_t n, std::uint64_t seed) {
   return xs;
 }
 
+TEST(LatencyHistogram, MemoryFollowsTheSpreadOfMagnitudesNotTheCount) {
+  // Idle: nothing but the table of ranges.
+  LatencyHistogram h;
+  EXPECT_EQ(h.allocatedBytes(), 0u);
+  EXPECT_EQ(h.quantile(0.99), 0);
+  // A million values between 2^20 and 2^23 ns (about 1 to 8 ms: three powers of two) take
+  // three 1 KiB ranges.
+  for (std::int64_t i = 0; i < 1'000'000; ++i) h.record((std::int64_t{1} << 20) + i * 7);
+  EXPECT_EQ(h.allocatedBytes(), 3u * 128u * 8u);
+  const std::size_t warm = h.allocatedBytes();
+  h.reset();
+  for (int i = 0; i < 1000; ++i) h.record(2'000'000);
+  EXPECT_EQ(h.allocatedBytes(), warm);  // kept across reset: no allocation once warm
+  // A copy and a merge see the same buckets, quantiles to the nanosecond.
+  LatencyHistogram copy = h;
+  EXPECT_EQ(copy.quantile(0.5), h.quantile(0.5));
+  LatencyHistogram sparse;
+  sparse.record(5);
+  sparse.record(std::int64_t{1} << 40);
+  sparse.merge(h);
+  EXPECT_EQ(sparse.count(), 1002u);
+  // The same bucket; only its reported midpoint is no longer clamped to a single value.
+  EXPECT_NEAR(static_cast<double>(sparse.quantile(0.5)), 2e6, 2e6 * LatencyHistogram::kMaxRelativeError);
+  EXPECT_EQ(sparse.quantile(1.0), std::int64_t{1} << 40);
+  EXPECT_EQ(sparse.quantile(0.0), 5);
+}
+
 TEST(RunningStats, MatchesTwoPass) {
   const auto xs = offsetNormalSamples(200000, 31);
   RunningStats s;

@@ -56,7 +56,7 @@ std::string firstViolation(const RaftCluster& c) {
   const auto& v = c.group().checker().violations();
   if (v.empty()) return "none";
   return v.front().property + " by " + v.front().component + " at index " +
-         std::to_string(v.front().index) + ": " + v.front().detail;
+         std::to_string(v.front().field("index")) + ": " + v.front().detail;
 }
 
 TEST(RaftSafety, NoViolationInFiveHundredRandomFaultSchedules) {
@@ -142,7 +142,7 @@ TEST_F(RaftChecker, SameIndexAndTermWithDifferentContentBreaksLogMatching) {
   EXPECT_EQ(checker.violationCount(), 0u);
   checker.appended(2, 1, RaftEntry{1, 12, 0}, 0);
   EXPECT_EQ(property(), "log_matching");
-  EXPECT_EQ(checker.violations().front().index, 1);
+  EXPECT_EQ(checker.violations().front().field("index"), 1);
 }
 
 TEST_F(RaftChecker, ALeaderWithoutACommittedEntryOfAnEarlierTermBreaksCompleteness) {
@@ -152,7 +152,7 @@ TEST_F(RaftChecker, ALeaderWithoutACommittedEntryOfAnEarlierTermBreaksCompletene
   EXPECT_EQ(checker.violationCount(), 0u);
   checker.leaderElected(2, 3, {});   // lacks it
   EXPECT_EQ(property(), "leader_completeness");
-  EXPECT_EQ(checker.violations().front().term, 3);
+  EXPECT_EQ(checker.violations().front().field("term"), 3);
 }
 
 TEST_F(RaftChecker, DifferentEntriesAppliedAtOneIndexBreakStateMachineSafety) {

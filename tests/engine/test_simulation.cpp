@@ -75,7 +75,15 @@ TEST(Simulation, ManySimulationsCoexistIndependently) {
   auto& ta = static_cast<Ticker&>(a.component(a.addComponent(std::make_unique<Ticker>("t", 3))));
   auto& tb = static_cast<Ticker&>(b.component(b.addComponent(std::make_unique<Ticker>("t", 5))));
   a.runUntil(9);
+  // Running one leaves the other exactly as it was.
+  EXPECT_EQ(b.now(), 0);
+  EXPECT_EQ(b.eventCount(), 0u);
+  EXPECT_TRUE(tb.ticks.empty());
+  const std::uint64_t aFingerprint = a.fingerprint();
   b.runUntil(10);
+  EXPECT_EQ(a.now(), 9);
+  EXPECT_EQ(a.eventCount(), 3u);
+  EXPECT_EQ(a.fingerprint(), aFingerprint);
   EXPECT_EQ(ta.ticks.size(), 3u);
   EXPECT_EQ(tb.ticks.size(), 2u);
 }

@@ -635,13 +635,15 @@ QString TopologyDocument::checkFault(const FaultSpec& fault) const {
     case FaultAction::Delay:
       if (fault.latency < 0) return tr("Added latency cannot be negative.");
       break;
-    case FaultAction::Timeout:
-      if (const ComponentSpec* c = m_scenario.findComponent(fault.target); c && c->kind != "raft_node") {
-        return tr("Only a Raft node (or a group) can time out; %1 is a %2.")
-            .arg(target, QString::fromStdString(c->kind));
-      }
-      break;
     default: break;
+  }
+  // A kind's own action (Raft's timeout) needs a kind that has it.
+  if (const ComponentSpec* c = m_scenario.findComponent(fault.target);
+      c && !kindTraits(c->kind).acceptsFault(fault.action)) {
+    return tr("Only a %1 (or a group) can take \u201c%2\u201d; %3 is a %4.")
+        .arg(QString::fromStdString(kindsAccepting(builtinRegistry(), fault.action)),
+             QString::fromStdString(std::string(faultActionName(fault.action))), target,
+             QString::fromStdString(c->kind));
   }
   return {};
 }

@@ -4,9 +4,8 @@
 
 namespace pillars {
 
-void DeliveryTap::onDeliver(const Message& msg, LinkId link, SimTime at) {
+void DeliveryTap::onDeliver(const Message& /*msg*/, LinkId /*link*/, SimTime /*at*/) {
   ++m_deliveries;
-  m_recorder.onDeliver(msg, link, at);
   // The kernel finishes this event (the receiver still gets the message) and then returns.
   if (m_stopOnDelivery) m_stopOnDelivery->stop();
 }

@@ -8,6 +8,9 @@
 
 #include "engine/model/scenario.hpp"
 #include "engine/run/trace_writer.hpp"
+#include "engine/sim/component.hpp"
+#include "engine/sim/request_id.hpp"
+#include "engine/sim/simulation.hpp"
 #include "engine/util/units.hpp"
 
 namespace pillars {
@@ -20,7 +23,8 @@ bool isMessage(EventType t) {
   return t == EventType::Send || t == EventType::Deliver || t == EventType::Drop;
 }
 bool isLinkEvent(EventType t) {
-  return t == EventType::LinkCut || t == EventType::LinkHeal;
+  return t == EventType::LinkCut || t == EventType::LinkHeal || t == EventType::Connected ||
+         t == EventType::Disconnected;
 }
 
 QString fromView(std::string_view text) {
@@ -36,10 +40,6 @@ QString timeText(SimTime t) {
       .arg(magnitude / kSecond)
       .arg(magnitude % kSecond, 9, 10, QLatin1Char('0'));
 }
-
-// Clients number their requests (client's ComponentId + 1) << 40 | sequence (work/client.cpp):
-// "users#1234" reads far better than 1099511628970. Anything else is shown as the number.
-constexpr unsigned kRequestClientShift = 40;
 
 QString dropText(DropReason reason) {
   switch (reason) {
@@ -69,6 +69,20 @@ EventNames EventNames::fromScenario(const Scenario& scenario) {
   for (const LinkSpec& l : scenario.links) {
     names.m_links.push_back(l.id.empty() ? l.from + "->" + l.to : l.id);
     names.m_ends.emplace_back(indexOf(l.from), indexOf(l.to));
+  }
+  return names;
+}
+
+EventNames EventNames::fromSimulation(const Simulation& sim) {
+  EventNames names;
+  for (std::size_t i = 0; i < sim.componentCount(); ++i) {
+    names.m_components.push_back(sim.component(static_cast<ComponentId>(i)).name());
+  }
+  const Network& net = sim.network();
+  for (std::size_t i = 0; i < net.linkCount(); ++i) {
+    const Link& l = net.link(static_cast<LinkId>(i));
+    names.m_links.push_back(l.name);
+    names.m_ends.emplace_back(l.from, l.to);
   }
   return names;
 }
@@ -114,6 +128,14 @@ QString eventTypeText(const FlightRecorder::Event& e) {
       return EventLogModel::tr("link cut");
     case EventType::LinkHeal:
       return EventLogModel::tr("link healed");
+    case EventType::Added:
+      return EventLogModel::tr("added");
+    case EventType::Removed:
+      return EventLogModel::tr("removed");
+    case EventType::Connected:
+      return EventLogModel::tr("link added");
+    case EventType::Disconnected:
+      return EventLogModel::tr("link removed");
   }
   return {};
 }
@@ -213,13 +235,13 @@ std::string EventLogModel::linkAt(int row) const {
 }
 
 QString EventLogModel::requestText(std::uint64_t requestId) const {
+  // "users#1234" reads far better than 1099511628970; anything else is shown as the number.
   if (requestId == 0) return {};
-  const std::uint64_t client = requestId >> kRequestClientShift;
-  const std::uint64_t sequence = requestId & ((std::uint64_t{1} << kRequestClientShift) - 1);
-  if (client == 0 || client > m_names.componentIds().size()) return QString::number(requestId);
+  const ComponentId client = RequestId::clientOf(requestId);
+  if (client == kNoComponent || client >= m_names.componentIds().size()) return QString::number(requestId);
   return QStringLiteral("%1#%2")
-      .arg(QString::fromStdString(m_names.componentIds()[client - 1]))
-      .arg(sequence);
+      .arg(QString::fromStdString(m_names.componentIds()[client]))
+      .arg(RequestId::sequenceOf(requestId));
 }
 
 int EventLogModel::rowCount(const QModelIndex& parent) const {
@@ -265,10 +287,12 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     case Qt::ForegroundRole:
       // Mid-lightness colours, readable on light and dark table backgrounds alike.
       if (index.column() != Event) return {};
-      if (e.type == EventType::Drop || e.type == EventType::Crash || e.type == EventType::LinkCut) {
+      if (e.type == EventType::Drop || e.type == EventType::Crash || e.type == EventType::LinkCut ||
+          e.type == EventType::Removed || e.type == EventType::Disconnected) {
         return QColor(0xe1, 0x57, 0x59);
       }
-      if (e.type == EventType::Restart || e.type == EventType::LinkHeal)
+      if (e.type == EventType::Restart || e.type == EventType::LinkHeal || e.type == EventType::Added ||
+          e.type == EventType::Connected)
         return QColor(0x59, 0xa1, 0x4f);
       return {};
     case Qt::FontRole:

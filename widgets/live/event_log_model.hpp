@@ -12,6 +12,8 @@
 
 namespace pillars {
 
+class Simulation;
+
 struct Scenario;
 
 /// Names of a run's components and links by engine id: the engine numbers components and
@@ -20,9 +22,11 @@ class EventNames {
  public:
   EventNames() = default;
   static EventNames fromScenario(const Scenario& scenario);
+  /// The engine's own names, components and links added while running included.
+  static EventNames fromSimulation(const Simulation& sim);
 
-  /// The id ("web1"), "" for kNoComponent, "#7" for one the scenario does not declare (added
-  /// while running).
+  /// The id ("web1"), "" for kNoComponent, "#7" for one these names do not know (added
+  /// after they were read).
   std::string component(ComponentId id) const;
   std::string link(LinkId id) const;
   /// Whether `component` is one end of `link`.

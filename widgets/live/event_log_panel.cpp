@@ -15,6 +15,7 @@
 
 #include <algorithm>
 
+#include "engine/run/scenario_runner.hpp"
 #include "widgets/live/event_log_model.hpp"
 #include "widgets/live/live_run.hpp"
 
@@ -29,7 +30,8 @@ constexpr auto bit = [](auto value) { return EventLogFilter::bit(value); };
 const std::array<std::uint32_t, 4> kTypeBits = {
     bit(EventType::Send), bit(EventType::Deliver), bit(EventType::Drop),
     bit(EventType::Crash) | bit(EventType::Restart) | bit(EventType::LinkCut) |
-        bit(EventType::LinkHeal)};
+        bit(EventType::LinkHeal) | bit(EventType::Added) | bit(EventType::Removed) |
+        bit(EventType::Connected) | bit(EventType::Disconnected)};
 const std::array<std::uint32_t, 4> kCategoryBits = {
     bit(MessageCategory::Request), bit(MessageCategory::Response), bit(MessageCategory::Error),
     // Health checks, and the families later pillars add, go with "Control".
@@ -206,15 +208,33 @@ void EventLogPanel::onAdvanced() {
     m_loaded = scenario;
     if (scenario) syncScenario();
   }
-  if (loaded) m_seen = m_model->ingest(m_run->recorder(), m_seen);
+  if (loaded) {
+    followTopology();
+    m_seen = m_model->ingest(m_run->recorder(), m_seen);
+  }
   m_updating = false;
   if (follow() && m_pinned) m_view->scrollToBottom();
   updateStatus();
 }
 
+void EventLogPanel::followTopology() {
+  // Components and links added while running (instances of a replica set) get their names;
+  // the component filter offers them too. Nothing is ever taken out: a removed component's
+  // past events stay in the log under its name.
+  const Simulation& sim = m_run->runner()->simulation();
+  const EventNames& known = m_model->names();
+  const std::size_t before = known.componentIds().size();
+  if (sim.componentCount() == before && sim.network().linkCount() == known.linkIds().size()) return;
+  m_model->setNames(EventNames::fromSimulation(sim));
+  const std::vector<std::string>& ids = m_model->names().componentIds();
+  for (std::size_t i = before; i < ids.size(); ++i) {
+    const QString name = QString::fromStdString(ids[i]);
+    m_component->addItem(name, name);
+  }
+}
+
 void EventLogPanel::syncScenario() {
-  const Scenario& scenario = m_run->scenario();
-  m_model->setNames(EventNames::fromScenario(scenario));
+  m_model->setNames(EventNames::fromSimulation(m_run->runner()->simulation()));
   m_component->clear();
   m_component->addItem(tr("All components"), QString());
   for (const std::string& id : m_model->names().componentIds()) {

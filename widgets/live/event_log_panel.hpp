@@ -68,6 +68,7 @@ class EventLogPanel : public QWidget {
   void onAdvanced();
   /// New scenario: names, the component list, column widths; the log starts over.
   void syncScenario();
+  void followTopology();
   /// The filter the controls describe.
   EventLogFilter currentFilter() const;
   /// The controls' filter, applied to what the recorder still holds.

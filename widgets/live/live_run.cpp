@@ -206,7 +206,14 @@ void LiveRun::applyMode() {
   const bool watch = observing();
   if (watch == m_observing) return;
   m_observing = watch;
-  m_runner->simulation().setObserver(watch ? &m_tap : nullptr);
+  Simulation& sim = m_runner->simulation();
+  if (watch) {
+    sim.addObserver(&m_recorder);
+    sim.addObserver(&m_tap);
+  } else {
+    sim.removeObserver(&m_recorder);
+    sim.removeObserver(&m_tap);
+  }
   // Flights recorded before the switch may land or die unseen: draw none rather than stale.
   m_recorder.expire(kTimeNever);
 }

@@ -147,7 +147,7 @@ class LiveRun : public QObject {
   // Declaration order is destruction order in reverse: the runner (whose simulation points at
   // the tap, and which keeps a reference to the scenario) goes first.
   FlightRecorder m_recorder;
-  DeliveryTap m_tap{m_recorder};
+  DeliveryTap m_tap;
   std::unique_ptr<Scenario> m_scenario;
   std::unique_ptr<ScenarioRunner> m_runner;
   QTimer m_timer;

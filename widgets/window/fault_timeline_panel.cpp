@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/model/component_kind.hpp"
 #include "engine/util/units.hpp"
 #include "widgets/common/duration_text.hpp"
 #include "widgets/document/topology_document.hpp"
@@ -40,8 +41,8 @@ QStringList targetsFor(const Scenario& s, FaultAction action) {
     for (const LinkSpec& l : s.links) out << QString::fromStdString(l.id);
   } else {
     for (const ComponentSpec& c : s.components) {
-      // Only a raft_node has an election timer to time out.
-      if (action == FaultAction::Timeout && c.kind != "raft_node") continue;
+      // A kind's own action (Raft's timeout) is offered on the kinds that have it.
+      if (!kindTraits(c.kind).acceptsFault(action)) continue;
       out << QString::fromStdString(c.id);
     }
     for (const GroupSpec& g : s.groups) out << QString::fromStdString(g.id);

@@ -1,11 +1,13 @@
 #include "engine/pillars/state/lru_key_set.hpp"
 
+#include <algorithm>
+
 #include "engine/pillars/work/backend_selector.hpp"
 
 namespace pillars {
 
 LruKeySet::LruKeySet(std::uint32_t capacity)
-    : m_capacity(capacity), m_keys(capacity), m_prev(capacity), m_next(capacity) {
+    : m_capacity(capacity), m_keys(capacity), m_values(capacity), m_prev(capacity), m_next(capacity) {
   // At most half full keeps probe sequences short.
   std::size_t buckets = 16;
   while (buckets < 2 * static_cast<std::size_t>(capacity)) buckets *= 2;
@@ -66,8 +68,38 @@ void LruKeySet::eraseFromIndex(std::uint64_t key) {
   m_index[hole] = kNone;
 }
 
-void LruKeySet::insert(std::uint64_t key) {
-  if (m_capacity == 0 || touch(key)) return;
+LruKeySet::Value* LruKeySet::lookup(std::uint64_t key) {
+  if (!touch(key)) return nullptr;
+  return &m_values[m_head];  // touch made it the head
+}
+
+const LruKeySet::Value* LruKeySet::peek(std::uint64_t key) const {
+  const std::uint32_t node = find(key);
+  return node == kNone ? nullptr : &m_values[node];
+}
+
+void LruKeySet::invalidate(std::uint64_t key, std::uint64_t version) {
+  const std::uint32_t node = find(key);
+  if (node == kNone) return;
+  m_values[node].valid = false;
+  m_values[node].version = std::max(m_values[node].version, version);
+  if (node != m_tail) {
+    unlink(node);
+    // Least recently used: the next insert into a full cache reuses it.
+    m_prev[node] = m_tail;
+    m_next[node] = kNone;
+    if (m_tail != kNone) m_next[m_tail] = node;
+    m_tail = node;
+    if (m_head == kNone) m_head = node;
+  }
+}
+
+void LruKeySet::put(std::uint64_t key, const Value& value) {
+  if (m_capacity == 0) return;
+  if (touch(key)) {
+    m_values[m_head] = value;
+    return;
+  }
   std::uint32_t node;
   if (m_size < m_capacity) {
     node = m_size++;
@@ -77,6 +109,7 @@ void LruKeySet::insert(std::uint64_t key) {
     unlink(node);
   }
   m_keys[node] = key;
+  m_values[node] = value;
   pushFront(node);
   std::size_t b = bucketOf(key);
   while (m_index[b] != kNone) b = (b + 1) & m_mask;

@@ -16,11 +16,18 @@ std::vector<std::string> namesOf(const std::vector<RaftNode*>& members) {
 }  // namespace
 
 RaftGroup::RaftGroup(Simulation& sim, std::vector<RaftNode*> members)
-    : m_sim(sim),
+    : ComponentGroup("raft:" + members.front()->name(), "raft_group"),
+      m_sim(sim),
       m_members(std::move(members)),
       m_payloads(m_members.size()),
       m_checker(sim, namesOf(m_members)),
       m_stats(sim.now()) {}
+
+std::vector<ComponentId> RaftGroup::members() const {
+  std::vector<ComponentId> ids;
+  for (const RaftNode* m : m_members) ids.push_back(m->id());
+  return ids;
+}
 
 std::size_t RaftGroup::indexOf(ComponentId id) const {
   for (std::size_t i = 0; i < m_members.size(); ++i) {

@@ -6,23 +6,10 @@
 #include <functional>
 
 #include "engine/pillars/truth/raft_group.hpp"
+#include "engine/pillars/truth/raft_wire.hpp"
 #include "engine/sim/simulation.hpp"
 
 namespace pillars {
-
-namespace {
-
-// AppendEntries packs its fields into the fixed Message words:
-//   arg0 = term, arg1 = prevLogIndex, key = prevLogTerm, requestId = leaderCommit,
-//   correlation = payload generation << 16 | entry count (see RaftPayloadTable).
-// AppendEntriesReply: arg0 = term, arg1 = match index on success or -1, key = the follower's
-//   last log index (a hint for nextIndex back-off), correlation echoed.
-// RequestVote: arg0 = term, arg1 = lastLogIndex, key = lastLogTerm.
-// RequestVoteReply: arg0 = term, arg1 = 1 if the vote is granted.
-constexpr int kCountBits = 16;
-constexpr std::uint64_t kCountMask = (std::uint64_t{1} << kCountBits) - 1;
-
-}  // namespace
 
 std::vector<ParamSpec> RaftNode::paramSpecs() {
   using D = Distribution;
@@ -54,7 +41,7 @@ std::vector<ParamSpec> RaftNode::paramSpecs() {
   };
 }
 
-RaftNode::RaftNode(const std::string& name, const ParamSet& p) : Component(name, "raft_node") {
+RaftNode::RaftNode(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
   m_electionMin = p.duration("election_timeout_min");
   m_electionMax = std::max(m_electionMin, p.duration("election_timeout_max"));
   m_heartbeat = p.duration("heartbeat_interval");
@@ -96,7 +83,7 @@ void RaftNode::joinGroup() {
   std::sort(found.begin(), found.end());
   std::vector<RaftNode*> members;
   for (const ComponentId m : found) members.push_back(static_cast<RaftNode*>(&s.component(m)));
-  auto group = std::make_shared<RaftGroup>(s, members);
+  auto* group = static_cast<RaftGroup*>(&s.addGroup(std::make_unique<RaftGroup>(s, members)));
   for (RaftNode* m : members) {
     m->m_group = group;
     m->m_member = group->indexOf(m->id());
@@ -222,9 +209,7 @@ void RaftNode::startElection() {
   m_lastReset = now();
   drawElectionTimeout();
   Message m = makeMessage(MessageKind::RequestVote, m_controlSize);
-  m.arg0 = m_term;
-  m.arg1 = lastLogIndex();
-  m.key = static_cast<std::uint64_t>(termAt(lastLogIndex()));
+  raft_wire::encode(m, raft_wire::RequestVote{m_term, lastLogIndex(), termAt(lastLogIndex())});
   for (const Peer& p : m_peers) sendRaft(p.link, m);
 }
 
@@ -330,12 +315,12 @@ void RaftNode::receive(const Message& msg, LinkId via) {
 }
 
 void RaftNode::onRequestVote(const Message& msg, LinkId via) {
-  if (msg.arg0 > m_term) adoptTerm(msg.arg0);
-  const auto lastTerm = static_cast<std::int64_t>(msg.key);
+  const raft_wire::RequestVote v = raft_wire::decodeRequestVote(msg);
+  if (v.term > m_term) adoptTerm(v.term);
   // Section 5.4.1: vote only for a candidate whose log is at least as up to date as ours.
-  const bool upToDate = lastTerm > termAt(lastLogIndex()) ||
-                        (lastTerm == termAt(lastLogIndex()) && msg.arg1 >= lastLogIndex());
-  const bool grant = msg.arg0 == m_term &&
+  const bool upToDate = v.lastLogTerm > termAt(lastLogIndex()) ||
+                        (v.lastLogTerm == termAt(lastLogIndex()) && v.lastLogIndex >= lastLogIndex());
+  const bool grant = v.term == m_term &&
                      (m_votedFor == kNoComponent || m_votedFor == msg.src) &&
                      (upToDate || m_bug == Bug::VoteWithoutLogCheck);
   if (grant) {
@@ -343,17 +328,17 @@ void RaftNode::onRequestVote(const Message& msg, LinkId via) {
     resetElectionDeadline();
   }
   Message r = msg.replyWith(MessageKind::RequestVoteReply, m_controlSize);
-  r.arg0 = m_term;
-  r.arg1 = grant ? 1 : 0;
+  raft_wire::encode(r, raft_wire::VoteReply{m_term, grant});
   sendRaft(via, r);
 }
 
 void RaftNode::onRequestVoteReply(const Message& msg) {
-  if (msg.arg0 > m_term) {
-    adoptTerm(msg.arg0);
+  const raft_wire::VoteReply v = raft_wire::decodeVoteReply(msg);
+  if (v.term > m_term) {
+    adoptTerm(v.term);
     return;
   }
-  if (m_role != Role::Candidate || msg.arg0 != m_term || msg.arg1 != 1) return;
+  if (m_role != Role::Candidate || v.term != m_term || !v.granted) return;
   const Peer* p = peerOf(msg.src);
   if (!p) return;
   m_votes |= 1u << p->member;
@@ -370,11 +355,8 @@ void RaftNode::sendAppend(Peer& p) {
   }
   Message m = makeMessage(MessageKind::AppendEntries,
                           m_controlSize + static_cast<std::uint32_t>(count) * m_entrySize);
-  m.arg0 = m_term;
-  m.arg1 = prevIndex;
-  m.key = static_cast<std::uint64_t>(termAt(prevIndex));
-  m.requestId = static_cast<std::uint64_t>(m_commitIndex);
-  m.correlation = generation << kCountBits | static_cast<std::uint64_t>(count);
+  raft_wire::encode(m, raft_wire::AppendEntries{m_term, prevIndex, termAt(prevIndex), m_commitIndex,
+                                                generation, count});
   p.inFlight = true;
   p.sentCorrelation = m.correlation;
   p.lastSent = now();
@@ -389,12 +371,11 @@ void RaftNode::replicate() {
 }
 
 void RaftNode::onAppendEntries(const Message& msg, LinkId via) {
-  const std::int64_t term = msg.arg0;
+  const raft_wire::AppendEntries a = raft_wire::decodeAppendEntries(msg);
+  const std::int64_t term = a.term;
   Message r = msg.replyWith(MessageKind::AppendEntriesReply, m_controlSize);
   if (term < m_term) {
-    r.arg0 = m_term;
-    r.arg1 = -1;
-    r.key = static_cast<std::uint64_t>(lastLogIndex());
+    raft_wire::encode(r, raft_wire::AppendReply{m_term, -1, lastLogIndex()});
     sendRaft(via, r);
     return;
   }
@@ -410,21 +391,17 @@ void RaftNode::onAppendEntries(const Message& msg, LinkId via) {
   }
   resetElectionDeadline();
 
-  const auto count = static_cast<std::int64_t>(msg.correlation & kCountMask);
+  const std::int64_t count = a.count;
   const std::vector<RaftEntry>* entries = nullptr;
   if (count > 0) {
     const Peer* sender = peerOf(msg.src);
-    entries = sender ? m_group->payloads().read(sender->member, m_member, msg.correlation >> kCountBits)
-                     : nullptr;
+    entries = sender ? m_group->payloads().read(sender->member, m_member, a.generation) : nullptr;
     if (!entries) return;  // superseded by a newer send to us: as if lost
   }
-  const std::int64_t prevIndex = msg.arg1;
-  const auto prevTerm = static_cast<std::int64_t>(msg.key);
-  r.arg0 = m_term;
-  if (prevIndex > lastLogIndex() || termAt(prevIndex) != prevTerm) {
+  const std::int64_t prevIndex = a.prevLogIndex;
+  if (prevIndex > lastLogIndex() || termAt(prevIndex) != a.prevLogTerm) {
     // Consistency check failed (section 5.3): the leader backs off and retries.
-    r.arg1 = -1;
-    r.key = static_cast<std::uint64_t>(std::min(lastLogIndex(), prevIndex - 1));
+    raft_wire::encode(r, raft_wire::AppendReply{m_term, -1, std::min(lastLogIndex(), prevIndex - 1)});
     sendRaft(via, r);
     return;
   }
@@ -441,33 +418,31 @@ void RaftNode::onAppendEntries(const Message& msg, LinkId via) {
     m_group->checker().appended(m_member, index, e, termAt(index - 1));
   }
   const std::int64_t lastNew = prevIndex + count;
-  const auto leaderCommit = static_cast<std::int64_t>(msg.requestId);
-  if (leaderCommit > m_commitIndex) commitUpTo(std::min(leaderCommit, lastNew));
-  r.arg1 = lastNew;
-  r.key = static_cast<std::uint64_t>(lastLogIndex());
+  if (a.leaderCommit > m_commitIndex) commitUpTo(std::min(a.leaderCommit, lastNew));
+  raft_wire::encode(r, raft_wire::AppendReply{m_term, lastNew, lastLogIndex()});
   sendRaft(via, r);
 }
 
 void RaftNode::onAppendEntriesReply(const Message& msg, Peer& p) {
-  if (msg.arg0 > m_term) {
-    adoptTerm(msg.arg0);
+  const raft_wire::AppendReply reply = raft_wire::decodeAppendReply(msg);
+  if (reply.term > m_term) {
+    adoptTerm(reply.term);
     return;
   }
-  if (m_role != Role::Leader || msg.arg0 != m_term) return;
+  if (m_role != Role::Leader || reply.term != m_term) return;
   p.lastHeard = now();
   const bool current = msg.correlation == p.sentCorrelation;
   if (current) p.inFlight = false;
-  if (msg.arg1 >= 0) {
-    p.matchIndex = std::max(p.matchIndex, msg.arg1);
+  if (reply.matchIndex >= 0) {
+    p.matchIndex = std::max(p.matchIndex, reply.matchIndex);
     p.nextIndex = std::max(p.nextIndex, p.matchIndex + 1);
     advanceLeaderCommit();
     if (m_role != Role::Leader) return;
   } else if (current) {
     // Back off (section 5.3), skipping straight past the end of a short follower log.
-    const auto hint = static_cast<std::int64_t>(msg.key);
-    p.nextIndex = std::max(p.matchIndex + 1, std::min(p.nextIndex - 1, hint + 1));
+    p.nextIndex = std::max(p.matchIndex + 1, std::min(p.nextIndex - 1, reply.lastLogIndex + 1));
   }
-  if (!p.inFlight && (p.nextIndex <= lastLogIndex() || msg.arg1 < 0)) sendAppend(p);
+  if (!p.inFlight && (p.nextIndex <= lastLogIndex() || reply.matchIndex < 0)) sendAppend(p);
 }
 
 // --- Log, commit and apply ----------------------------------------------------------------------

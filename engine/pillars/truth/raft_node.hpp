@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <memory>
 #include <vector>
 
@@ -42,6 +43,10 @@ class RaftGroup;
 /// the log, which a follower that lags behind turns into stale reads the history check catches.
 class RaftNode final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "raft_node";
+  /// The fault-timeline action that calls timeoutNow().
+  static constexpr std::string_view kTimeoutAction = "timeout";
   enum class Role { Follower, Candidate, Leader };
 
   static std::vector<ParamSpec> paramSpecs();
@@ -51,7 +56,6 @@ class RaftNode final : public Component {
   void start() override;
   void receive(const Message& msg, LinkId via) override;
   std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
-  std::vector<Violation> violations() const override;
   void resetMetrics(SimTime now) override;
 
   // Read-only views, for the group, tests and live panels.
@@ -64,7 +68,7 @@ class RaftNode final : public Component {
   ComponentId votedFor() const { return m_votedFor; }
   ComponentId knownLeader() const { return m_leader; }
   std::uint64_t electionsStarted() const { return m_electionsStarted; }
-  const RaftGroup* group() const { return m_group.get(); }
+  const RaftGroup* group() const { return m_group; }
   /// As leader: the latest time by which a majority (itself included) had been heard from.
   SimTime lastQuorumContact() const;
   /// When a follower or candidate starts an election unless a leader or a vote resets it
@@ -82,6 +86,7 @@ class RaftNode final : public Component {
   /// for itself, RequestVote to every peer. False (nothing done) for a leader, which has no
   /// election timer, or a crashed node.
   bool timeoutNow();
+  bool intervene(std::string_view action) override { return action == kTimeoutAction && timeoutNow(); }
   /// A request typed in at this node as if by a client: a leader appends it to its log and
   /// replicates it; a follower that knows a leader forwards it there (the answer is dropped,
   /// nobody waits for it). Its command id has the top bit set so it never equals a client's
@@ -184,7 +189,7 @@ class RaftNode final : public Component {
   Bug m_bug = Bug::None;
 
   // Group membership (set on first start; not node state)
-  std::shared_ptr<RaftGroup> m_group;
+  RaftGroup* m_group = nullptr;  // owned by the simulation
   std::size_t m_member = 0;
   std::vector<Peer> m_peers;
 

@@ -1,4 +1,4 @@
-// RaftNode, part three: the figures it reports, its own and its group's.
+// RaftNode, part three: the figures it reports; and its group's, reported once by the group.
 #include <algorithm>
 
 #include "engine/pillars/truth/raft_group.hpp"
@@ -18,11 +18,9 @@ void RaftNode::resetMetrics(SimTime t) {
   Component::resetMetrics(t);
   m_electionsStarted = 0;
   m_forwarded = 0;
-  // Every member calls this at the same instant; resetting the shared figures twice is harmless.
-  if (m_group) m_group->stats().reset(t);
 }
 
-std::vector<Component::ExtraMetric> RaftNode::extraMetrics(SimTime t) const {
+std::vector<Component::ExtraMetric> RaftNode::extraMetrics(SimTime /*now*/) const {
   std::vector<ExtraMetric> out = {
       {"role", static_cast<double>(m_role)},
       {"term", static_cast<double>(m_term)},
@@ -33,9 +31,11 @@ std::vector<Component::ExtraMetric> RaftNode::extraMetrics(SimTime t) const {
       {"forwarded", static_cast<double>(m_forwarded)},
       {"forwards_waiting", static_cast<double>(m_forwards.liveCount())},
   };
-  if (!m_group) return out;
-  // Group figures: the same on every member of the group.
-  const RaftGroupStats& g = m_group->stats();
+  return out;
+}
+
+std::vector<Figure> RaftGroup::figures(SimTime t) const {
+  const RaftGroupStats& g = m_stats;
   std::vector<SimTime> elections = g.elections();
   std::sort(elections.begin(), elections.end());
   const auto rank = [&](double q) -> double {
@@ -49,28 +49,22 @@ std::vector<Component::ExtraMetric> RaftNode::extraMetrics(SimTime t) const {
   for (const SimTime e : elections) mean += static_cast<double>(e);
   if (!elections.empty()) mean /= static_cast<double>(elections.size());
   const LatencyHistogram& c = g.commitLatency();
-  out.push_back({"leader_changes", static_cast<double>(g.leaderChanges())});
-  out.push_back({"election_ms.mean", nsToMs(mean)});
-  out.push_back({"election_ms.p50", rank(0.50)});
-  out.push_back({"election_ms.p99", rank(0.99)});
-  out.push_back({"election_ms.max", elections.empty() ? 0.0 : nsToMs(static_cast<double>(elections.back()))});
-  out.push_back({"unavailable_s", simTimeToSeconds(g.unavailable(t))});
-  out.push_back({"unavailability_windows", static_cast<double>(g.unavailabilityWindows())});
-  out.push_back({"commit_latency_ms.mean", c.empty() ? 0.0 : nsToMs(c.mean())});
-  out.push_back({"commit_latency_ms.p50", nsToMs(static_cast<double>(c.quantile(0.50)))});
-  out.push_back({"commit_latency_ms.p99", nsToMs(static_cast<double>(c.quantile(0.99)))});
-  out.push_back({"messages_per_commit",
-                 g.committedEntries() == 0 ? 0.0
-                                           : static_cast<double>(g.messages()) /
-                                                 static_cast<double>(g.committedEntries())});
-  out.push_back({"safety_violations", static_cast<double>(m_group->checker().violationCount())});
-  return out;
-}
-
-std::vector<Component::Violation> RaftNode::violations() const {
-  // The group's first member speaks for the group, so each violation is reported once.
-  if (!m_group || m_member != 0) return {};
-  return m_group->checker().violations();
+  return {
+      {"leader_changes", static_cast<double>(g.leaderChanges())},
+      {"election_ms.mean", nsToMs(mean)},
+      {"election_ms.p50", rank(0.50)},
+      {"election_ms.p99", rank(0.99)},
+      {"election_ms.max", elections.empty() ? 0.0 : nsToMs(static_cast<double>(elections.back()))},
+      {"unavailable_s", simTimeToSeconds(g.unavailable(t))},
+      {"unavailability_windows", static_cast<double>(g.unavailabilityWindows())},
+      {"commit_latency_ms.mean", c.empty() ? 0.0 : nsToMs(c.mean())},
+      {"commit_latency_ms.p50", nsToMs(static_cast<double>(c.quantile(0.50)))},
+      {"commit_latency_ms.p99", nsToMs(static_cast<double>(c.quantile(0.99)))},
+      {"messages_per_commit", g.committedEntries() == 0 ? 0.0
+                                                        : static_cast<double>(g.messages()) /
+                                                              static_cast<double>(g.committedEntries())},
+      {"safety_violations", static_cast<double>(m_checker.violationCount())},
+  };
 }
 
 }  // namespace pillars

@@ -35,7 +35,8 @@ void RaftSafetyChecker::report(const char* property, std::size_t member, std::in
   ++m_count;
   if (m_violations.size() < kKeptViolations) {
     m_violations.push_back(
-        Violation{property, m_names[member], term, index, m_sim.now(), std::move(detail)});
+        Violation{property, m_names[member], {{"term", term}, {"index", index}}, m_sim.now(),
+                  std::move(detail)});
   }
   // An unsafe run's later figures mean nothing: stop where it broke, for people to look at.
   m_sim.halt();

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "engine/pillars/truth/raft_entry.hpp"
-#include "engine/sim/component.hpp"
+#include "engine/sim/figures.hpp"
 
 namespace pillars {
 
@@ -27,8 +27,6 @@ class Simulation;
 /// flat vectors indexed by log index, so checking costs no allocation per event once warm.
 class RaftSafetyChecker {
  public:
-  using Violation = Component::Violation;
-
   RaftSafetyChecker(Simulation& sim, std::vector<std::string> memberNames);
 
   /// `member` won the election for `term` with `log` (index i is log[i - 1]).

@@ -18,7 +18,7 @@ std::vector<ParamSpec> SagaOrchestrator::paramSpecs() {
 }
 
 SagaOrchestrator::SagaOrchestrator(const std::string& name, const ParamSet& p)
-    : Component(name, "saga_orchestrator") {
+    : Component(name, std::string(kKind)) {
   m_stepTimeout = p.duration("step_timeout");
   m_historySize = static_cast<std::size_t>(p.integer("history"));
   m_messageSize = static_cast<std::uint32_t>(p.integer("message_size"));

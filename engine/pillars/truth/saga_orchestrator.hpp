@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ namespace pillars {
 /// recorded as lost, and their completed steps stay uncompensated).
 class SagaOrchestrator final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "saga_orchestrator";
   static std::vector<ParamSpec> paramSpecs();
   SagaOrchestrator(const std::string& name, const ParamSet& params);
 

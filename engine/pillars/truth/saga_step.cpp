@@ -18,7 +18,7 @@ std::vector<ParamSpec> SagaStepService::paramSpecs() {
 }
 
 SagaStepService::SagaStepService(const std::string& name, const ParamSet& p)
-    : Component(name, "saga_step") {
+    : Component(name, std::string(kKind)) {
   m_failureProbability = p.real("failure_probability");
   m_workTime = p.distribution("work_time");
   m_compensationTime = p.distribution("compensation_time");

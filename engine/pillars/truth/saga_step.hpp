@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
@@ -15,6 +16,8 @@ namespace pillars {
 /// Every request is served at once, with no queue (as many workers as requests).
 class SagaStepService final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "saga_step";
   static std::vector<ParamSpec> paramSpecs();
   SagaStepService(const std::string& name, const ParamSet& params);
 

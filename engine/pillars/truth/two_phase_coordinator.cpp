@@ -24,7 +24,7 @@ std::vector<ParamSpec> TwoPhaseCoordinator::paramSpecs() {
 }
 
 TwoPhaseCoordinator::TwoPhaseCoordinator(const std::string& name, const ParamSet& p)
-    : Component(name, "tpc_coordinator") {
+    : Component(name, std::string(kKind)) {
   m_voteTimeout = p.duration("vote_timeout");
   m_logTime = p.distribution("log_time");
   m_resendInterval = p.duration("resend_interval");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
@@ -22,6 +23,8 @@ namespace pillars {
 /// what the lost votes were. The client of a transaction cut short by a crash gets no answer.
 class TwoPhaseCoordinator final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "tpc_coordinator";
   /// Participants are tracked in 64-bit masks; links beyond this many are not enlisted.
   static constexpr std::size_t kMaxParticipants = 64;
 

@@ -18,7 +18,7 @@ std::vector<ParamSpec> TwoPhaseParticipant::paramSpecs() {
 }
 
 TwoPhaseParticipant::TwoPhaseParticipant(const std::string& name, const ParamSet& p)
-    : Component(name, "tpc_participant") {
+    : Component(name, std::string(kKind)) {
   m_abortProbability = p.real("abort_probability");
   m_prepareTime = p.distribution("prepare_time");
   m_messageSize = static_cast<std::uint32_t>(p.integer("message_size"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "engine/metrics/latency_histogram.hpp"
@@ -28,6 +29,8 @@ namespace pillars {
 /// There is no cooperative termination protocol: a blocked participant never asks its peers.
 class TwoPhaseParticipant final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "tpc_participant";
   static std::vector<ParamSpec> paramSpecs();
   TwoPhaseParticipant(const std::string& name, const ParamSet& params);
 

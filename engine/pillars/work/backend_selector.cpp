@@ -40,14 +40,33 @@ std::size_t BackendSelector::addBackend(std::int64_t weight, std::uint64_t nameH
   Backend b;
   b.weight = weight;
   b.nameHash = nameHash;
-  m_backends.push_back(b);
+  const auto freeSlot = std::find_if(m_backends.begin(), m_backends.end(),
+                                     [](const Backend& x) { return !x.present; });
+  std::size_t index = m_backends.size();
+  if (freeSlot != m_backends.end()) {
+    index = static_cast<std::size_t>(freeSlot - m_backends.begin());
+    *freeSlot = b;
+  } else {
+    m_backends.push_back(b);
+  }
   if (m_policy == BalancePolicy::ConsistentHash) rebuildRing();
-  return m_backends.size() - 1;
+  return index;
+}
+
+void BackendSelector::removeBackend(std::size_t i) {
+  m_backends[i] = Backend{};
+  m_backends[i].present = false;
+  m_backends[i].healthy = false;
+  if (m_policy == BalancePolicy::ConsistentHash) rebuildRing();
+}
+
+std::size_t BackendSelector::presentCount() const {
+  return static_cast<std::size_t>(
+      std::count_if(m_backends.begin(), m_backends.end(), [](const Backend& b) { return b.present; }));
 }
 
 std::size_t BackendSelector::healthyCount() const {
-  return static_cast<std::size_t>(
-      std::count_if(m_backends.begin(), m_backends.end(), [](const Backend& b) { return b.healthy; }));
+  return static_cast<std::size_t>(std::count_if(m_backends.begin(), m_backends.end(), eligible));
 }
 
 std::optional<std::size_t> BackendSelector::select(std::uint64_t key, Rng& rng) {
@@ -67,7 +86,7 @@ std::optional<std::size_t> BackendSelector::roundRobin() {
   const std::size_t n = m_backends.size();
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t candidate = (m_next + i) % n;
-    if (m_backends[candidate].healthy) {
+    if (eligible(m_backends[candidate])) {
       m_next = candidate + 1;
       return candidate;
     }
@@ -82,7 +101,7 @@ std::optional<std::size_t> BackendSelector::weightedRoundRobin() {
   std::optional<std::size_t> best;
   for (std::size_t i = 0; i < m_backends.size(); ++i) {
     Backend& b = m_backends[i];
-    if (!b.healthy) continue;
+    if (!eligible(b)) continue;
     b.currentWeight += b.weight;
     total += b.weight;
     if (!best || b.currentWeight > m_backends[*best].currentWeight) best = i;
@@ -94,7 +113,7 @@ std::optional<std::size_t> BackendSelector::weightedRoundRobin() {
 std::optional<std::size_t> BackendSelector::randomHealthy(Rng& rng) {
   m_scratch.clear();
   for (std::size_t i = 0; i < m_backends.size(); ++i) {
-    if (m_backends[i].healthy) m_scratch.push_back(i);
+    if (eligible(m_backends[i])) m_scratch.push_back(i);
   }
   if (m_scratch.empty()) return std::nullopt;
   return m_scratch[rng.below(m_scratch.size())];
@@ -108,7 +127,7 @@ std::optional<std::size_t> BackendSelector::leastConnections() {
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t candidate = (m_next + i) % n;
     const Backend& b = m_backends[candidate];
-    if (!b.healthy) continue;
+    if (!eligible(b)) continue;
     if (!best || b.outstanding < m_backends[*best].outstanding) best = candidate;
   }
   if (best) m_next = *best + 1;
@@ -118,7 +137,7 @@ std::optional<std::size_t> BackendSelector::leastConnections() {
 std::optional<std::size_t> BackendSelector::powerOfTwo(Rng& rng) {
   m_scratch.clear();
   for (std::size_t i = 0; i < m_backends.size(); ++i) {
-    if (m_backends[i].healthy) m_scratch.push_back(i);
+    if (eligible(m_backends[i])) m_scratch.push_back(i);
   }
   const std::size_t n = m_scratch.size();
   if (n == 0) return std::nullopt;
@@ -135,6 +154,7 @@ std::optional<std::size_t> BackendSelector::powerOfTwo(Rng& rng) {
 void BackendSelector::rebuildRing() {
   m_ring.clear();
   for (std::uint32_t b = 0; b < m_backends.size(); ++b) {
+    if (!m_backends[b].present) continue;
     for (std::uint32_t v = 0; v < m_virtualNodes; ++v) {
       m_ring.emplace_back(mixHash(m_backends[b].nameHash ^ mixHash(v)), b);
     }
@@ -151,7 +171,7 @@ std::optional<std::size_t> BackendSelector::consistentHash(std::uint64_t key) {
                              std::pair<std::uint64_t, std::uint32_t>{point, 0});
   for (std::size_t step = 0; step < m_ring.size(); ++step) {
     if (it == m_ring.end()) it = m_ring.begin();
-    if (m_backends[it->second].healthy) return it->second;
+    if (eligible(m_backends[it->second])) return it->second;
     ++it;
   }
   return std::nullopt;

@@ -30,6 +30,7 @@ class BackendSelector {
     std::int64_t weight = 1;
     std::uint32_t outstanding = 0;  // requests sent and not yet answered
     bool healthy = true;
+    bool present = true;             // false once removed; the slot waits to be reused
     std::uint64_t nameHash = 0;     // places the backend on the hash ring
     std::int64_t currentWeight = 0;  // smooth weighted round robin state
   };
@@ -38,10 +39,17 @@ class BackendSelector {
       : m_policy(policy), m_virtualNodes(virtualNodes) {}
 
   BalancePolicy policy() const { return m_policy; }
+  /// Adds a backend (healthy) and returns its index; a removed backend's index is reused
+  /// first, so a set that scales in and out does not grow without bound.
   std::size_t addBackend(std::int64_t weight, std::uint64_t nameHash);
+  /// Takes backend `i` out of rotation for good; other indexes do not move.
+  void removeBackend(std::size_t i);
   Backend& backend(std::size_t i) { return m_backends[i]; }
   const Backend& backend(std::size_t i) const { return m_backends[i]; }
+  /// Slots, removed backends' included (indexes run below this).
   std::size_t size() const { return m_backends.size(); }
+  /// Backends not removed.
+  std::size_t presentCount() const;
   std::size_t healthyCount() const;
 
   /// The chosen backend's index, or nothing when no backend is healthy.
@@ -55,6 +63,7 @@ class BackendSelector {
   std::optional<std::size_t> powerOfTwo(Rng& rng);
   std::optional<std::size_t> consistentHash(std::uint64_t key);
   void rebuildRing();
+  static bool eligible(const Backend& b) { return b.present && b.healthy; }
 
   BalancePolicy m_policy;
   std::uint32_t m_virtualNodes;

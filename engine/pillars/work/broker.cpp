@@ -21,7 +21,7 @@ std::vector<ParamSpec> Broker::paramSpecs() {
   };
 }
 
-Broker::Broker(const std::string& name, const ParamSet& p) : Component(name, "queue") {
+Broker::Broker(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
   m_capacity = p.integer("capacity");
   m_prefetch = static_cast<std::uint32_t>(p.integer("prefetch"));
   m_ackTimeout = p.duration("ack_timeout");

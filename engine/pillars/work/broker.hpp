@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
@@ -16,6 +17,8 @@ namespace pillars {
 /// messages are redelivered (at-least-once) until `max_redeliveries`, then dead-lettered.
 class Broker final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "queue";
   static std::vector<ParamSpec> paramSpecs();
   Broker(const std::string& name, const ParamSet& params);
 

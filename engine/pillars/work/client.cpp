@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/pillars/state/key_versions.hpp"
+#include "engine/sim/request_id.hpp"
 #include "engine/sim/simulation.hpp"
 
 namespace pillars {
@@ -51,12 +53,12 @@ std::vector<ParamSpec> Client::paramSpecs() {
       integerParam("requests", 0, 0, 1e15, "requests", "Stop after this many requests; 0 means no limit"),
       integerParam("request_size", 1000, 0, 1e9, "bytes", "Size of a request on the wire"),
       realParam("read_fraction", 0.0, 0.0, 1.0, "",
-                "Share of requests marked as reads of their key (Message arg1 = 1); the rest "
-                "are writes of the request id. Only raft_node acts on it"),
+                "Share of requests that read their key; the rest write it. Stores, caches that see "
+                "writes, and raft_node act on it"),
   };
 }
 
-Client::Client(const std::string& name, const ParamSet& p) : Component(name, "client") {
+Client::Client(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
   m_closedLoop = p.choice("mode") == "closed";
   ArrivalProcess::Config a;
   a.pattern = patternFromName(p.choice("arrival"));
@@ -133,11 +135,15 @@ void Client::issue(std::uint32_t user) {
   ++m_issued;
   const SlotHandle handle = m_inFlight.acquire();
   Request& r = *m_inFlight.get(handle);
-  r.requestId = (static_cast<std::uint64_t>(id()) + 1) << 40 | m_issued;
+  r.requestId = RequestId::make(id(), m_issued);
   r.key = drawKey();
   // Drawn only when reads are asked for, so scenarios without them keep their random stream
   // (and their fingerprints) exactly as before.
   r.read = m_readFraction > 0 && rng().uniform01() < m_readFraction;
+  r.required = 0;
+  if (r.read) {
+    if (const KeyVersions* v = versions()) r.required = v->newestAcknowledged(r.key);
+  }
   r.issuedAt = now();
   r.user = user;
   sendAttempt(handle, r);
@@ -171,6 +177,7 @@ void Client::receive(const Message& msg, LinkId /*via*/) {
   if (!r || msg.arg0 != static_cast<std::int64_t>(r->attempt)) return;
   cancelTimer(r->timer);
   if (msg.kind == MessageKind::Response) {
+    if (msg.flags & kVersioned) noteVersionedAnswer(*r, msg);
     ++metrics().completed;
     metrics().recordLatency(now() - r->issuedAt);
     finish(handle, *r);
@@ -227,9 +234,55 @@ void Client::onTimer(std::uint32_t kind, std::uint64_t payload) {
   }
 }
 
+KeyVersions* Client::versions() {
+  if (!m_versions) m_versions = sim().findExtension<KeyVersions>();
+  return m_versions;
+}
+
+void Client::noteVersionedAnswer(const Request& r, const Message& answer) {
+  ++m_versionedAnswers;
+  const std::uint64_t version = static_cast<std::uint64_t>(answer.arg1);
+  KeyVersions* v = versions();
+  if (!r.read) {
+    ++m_writes;
+    if (v) v->acknowledged(r.key, version);
+    return;
+  }
+  ++m_reads;
+  // Stale: older than a version some client had been told was written before this read began.
+  const std::uint64_t behind = r.required > version ? r.required - version : 0;
+  if (behind > 0) ++m_staleReads;
+  m_staleness.record(static_cast<std::int64_t>(behind));
+}
+
 std::vector<Component::ExtraMetric> Client::extraMetrics(SimTime /*now*/) const {
-  return {{"in_flight", static_cast<double>(m_inFlight.liveCount())},
-          {"issued", static_cast<double>(m_issued)}};
+  std::vector<ExtraMetric> out = {{"in_flight", static_cast<double>(m_inFlight.liveCount())},
+                                  {"issued", static_cast<double>(m_issued)}};
+  if (m_versionedAnswers == 0) return out;
+  out.push_back({"reads", static_cast<double>(m_reads)});
+  out.push_back({"writes", static_cast<double>(m_writes)});
+  out.push_back({"stale_reads", static_cast<double>(m_staleReads)});
+  out.push_back({"stale_read_fraction", m_reads > 0 ? static_cast<double>(m_staleReads) / static_cast<double>(m_reads) : 0.0});
+  out.push_back({"staleness_versions.p50", static_cast<double>(m_staleness.quantile(0.50))});
+  out.push_back({"staleness_versions.p99", static_cast<double>(m_staleness.quantile(0.99))});
+  out.push_back({"staleness_versions.max", static_cast<double>(m_staleness.max())});
+  return out;
+}
+
+std::vector<SeriesColumn> Client::seriesColumns() const {
+  // Only a client that reads can read stale data.
+  if (m_readFraction <= 0) return {};
+  return {{"stale_reads", true}};
+}
+
+void Client::seriesValues(SimTime /*now*/, double* out) const {
+  if (m_readFraction > 0) out[0] = static_cast<double>(m_staleReads);
+}
+
+void Client::resetMetrics(SimTime now) {
+  Component::resetMetrics(now);
+  m_versionedAnswers = m_reads = m_writes = m_staleReads = 0;
+  m_staleness.reset();
 }
 
 }  // namespace pillars

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
@@ -10,17 +11,24 @@
 
 namespace pillars {
 
+class KeyVersions;
+
 /// A load generator: an open-loop arrival process or a closed loop of users who think between
 /// requests. Each request gets a deadline, is retried with exponential backoff and jitter, and
 /// its fate (completed, failed, timed out) and end-to-end latency are what the run reports.
 class Client final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "client";
   static std::vector<ParamSpec> paramSpecs();
   Client(const std::string& name, const ParamSet& params);
 
   void start() override;
   void receive(const Message& msg, LinkId via) override;
   std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
+  std::vector<SeriesColumn> seriesColumns() const override;
+  void seriesValues(SimTime now, double* out) const override;
+  void resetMetrics(SimTime now) override;
   bool measuresEndToEnd() const override { return true; }
 
  private:
@@ -35,9 +43,15 @@ class Client final : public Component {
     std::uint32_t attempt = 0;
     std::uint32_t user = 0;  // closed loop: who is waiting for it
     bool read = false;       // a read of its key rather than a write (see read_fraction)
+    /// A read of a versioned store: the newest version of its key acknowledged to any client
+    /// when the read was issued; an answer older than this is a stale read.
+    std::uint64_t required = 0;
   };
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
+  /// A versioned answer (State pillar): acknowledge a write, judge a read.
+  void noteVersionedAnswer(const Request& r, const Message& answer);
+  KeyVersions* versions();
   void onCrash() override;
 
   void scheduleNextArrival();
@@ -70,6 +84,12 @@ class Client final : public Component {
   SlotPool<Request> m_inFlight;
   std::uint64_t m_issued = 0;
   std::size_t m_nextLink = 0;
+  KeyVersions* m_versions = nullptr;  // the simulation's, once a store has made it
+
+  // What the answers of versioned stores showed (reported only when there were some).
+  std::uint64_t m_versionedAnswers = 0;
+  std::uint64_t m_reads = 0, m_writes = 0, m_staleReads = 0;
+  LatencyHistogram m_staleness;  // versions behind, per read (0 when fresh)
 };
 
 }  // namespace pillars

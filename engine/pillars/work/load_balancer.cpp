@@ -1,5 +1,7 @@
 #include "engine/pillars/work/load_balancer.hpp"
 
+#include <algorithm>
+
 #include "engine/sim/simulation.hpp"
 
 namespace pillars {
@@ -39,7 +41,7 @@ std::vector<ParamSpec> LoadBalancer::paramSpecs() {
 }
 
 LoadBalancer::LoadBalancer(const std::string& name, const ParamSet& p)
-    : Component(name, "load_balancer"),
+    : Component(name, std::string(kKind)),
       m_selector(balancePolicyFromName(p.choice("policy")).value_or(BalancePolicy::RoundRobin),
                  static_cast<std::uint32_t>(p.integer("virtual_nodes"))) {
   m_checkInterval = p.duration("health_check_interval");
@@ -51,11 +53,19 @@ LoadBalancer::LoadBalancer(const std::string& name, const ParamSet& p)
 
 void LoadBalancer::addBackend(LinkId link) {
   const Link& l = sim().network().link(link);
-  m_selector.addBackend(l.config.weight, hashName(sim().component(l.to).name()));
+  const std::size_t i = m_selector.addBackend(l.config.weight, hashName(sim().component(l.to).name()));
   Probe probe;
   probe.link = link;
-  m_probes.push_back(probe);
-  m_backendLinks.push_back(link);
+  if (i == m_probes.size()) {
+    m_probes.push_back(probe);
+    m_backendLinks.push_back(link);
+  } else {
+    // A removed backend's slot: the old probe's sequence is kept so its late replies and
+    // timeouts cannot be mistaken for the new backend's.
+    probe.sequence = m_probes[i].sequence;
+    m_probes[i] = probe;
+    m_backendLinks[i] = link;
+  }
 }
 
 void LoadBalancer::start() {
@@ -70,12 +80,31 @@ void LoadBalancer::onLinkAdded(LinkId link, bool outgoing) {
   if (outgoing) addBackend(link);
 }
 
+void LoadBalancer::onLinkRemoved(LinkId link, bool outgoing) {
+  if (!outgoing) return;
+  const auto it = std::find(m_backendLinks.begin(), m_backendLinks.end(), link);
+  if (it == m_backendLinks.end()) return;
+  const auto backend = static_cast<std::uint32_t>(it - m_backendLinks.begin());
+  // The connection is gone, so no answer will come back: the callers waiting on this backend
+  // are told at once, as a proxy does when an upstream connection resets.
+  m_forwards.forEachLive([&](SlotHandle handle, Forward& f) {
+    if (f.backend != backend) return;
+    send(f.via, f.request.errorReply(ErrorReason::Unavailable, kProbeSize));
+    ++metrics().failed;
+    release(handle, f);
+  });
+  m_selector.removeBackend(backend);
+  m_probes[backend].awaiting = false;
+  m_probes[backend].link = kNoLink;
+  *it = kNoLink;
+}
+
 void LoadBalancer::onCrash() {
   m_forwards.clear();
   for (std::size_t i = 0; i < m_selector.size(); ++i) {
     // A restarted balancer knows nothing: every backend counts as healthy until checked.
     m_selector.backend(i).outstanding = 0;
-    m_selector.backend(i).healthy = true;
+    m_selector.backend(i).healthy = m_selector.backend(i).present;
     m_probes[i] = Probe{m_probes[i].link, m_probes[i].sequence, false, 0, 0};
   }
 }
@@ -121,6 +150,7 @@ void LoadBalancer::onBackendReply(const Message& msg) {
   if (!f) return;  // answered too late: the caller already got a timeout
   Message reply = f->request.replyWith(msg.kind, msg.sizeBytes);
   reply.reason = msg.reason;
+  reply.carryAnswer(msg);
   send(f->via, reply);
   if (msg.kind == MessageKind::Response) {
     ++metrics().completed;
@@ -140,7 +170,7 @@ void LoadBalancer::release(SlotHandle handle, Forward& f) {
 void LoadBalancer::sendProbes() {
   for (std::size_t i = 0; i < m_probes.size(); ++i) {
     Probe& p = m_probes[i];
-    if (p.awaiting) continue;  // the previous check is still within its timeout
+    if (p.awaiting || p.link == kNoLink) continue;  // still within its timeout, or removed
     p.awaiting = true;
     ++p.sequence;
     Message check = makeMessage(MessageKind::HealthCheck, kProbeSize);
@@ -194,7 +224,7 @@ void LoadBalancer::onTimer(std::uint32_t kind, std::uint64_t payload) {
 
 std::vector<Component::ExtraMetric> LoadBalancer::extraMetrics(SimTime /*now*/) const {
   return {{"healthy_backends", static_cast<double>(m_selector.healthyCount())},
-          {"backends", static_cast<double>(m_selector.size())}};
+          {"backends", static_cast<double>(m_selector.presentCount())}};
 }
 
 }  // namespace pillars

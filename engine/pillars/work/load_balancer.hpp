@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
@@ -15,6 +16,8 @@ namespace pillars {
 /// thresholds, so a crash is noticed after a detection delay, not instantly.
 class LoadBalancer final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "load_balancer";
   static std::vector<ParamSpec> paramSpecs();
   LoadBalancer(const std::string& name, const ParamSet& params);
 
@@ -24,6 +27,8 @@ class LoadBalancer final : public Component {
 
   /// How many backends the balancer currently believes healthy.
   std::size_t healthyBackends() const { return m_selector.healthyCount(); }
+  /// How many backends it has (removed ones not counted).
+  std::size_t backends() const { return m_selector.presentCount(); }
 
  private:
   enum Timer : std::uint32_t { HealthTick, ProbeTimeout, ForwardTimeout };
@@ -46,6 +51,7 @@ class LoadBalancer final : public Component {
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
   void onCrash() override;
   void onLinkAdded(LinkId link, bool outgoing) override;
+  void onLinkRemoved(LinkId link, bool outgoing) override;
 
   void addBackend(LinkId link);
   void route(const Message& msg, LinkId via);
@@ -64,7 +70,7 @@ class LoadBalancer final : public Component {
   // State
   BackendSelector m_selector;
   std::vector<Probe> m_probes;     // parallel to the selector's backends
-  std::vector<LinkId> m_backendLinks;
+  std::vector<LinkId> m_backendLinks;  // kNoLink for a removed backend's slot
   SlotPool<Forward> m_forwards;
 };
 

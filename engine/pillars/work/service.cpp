@@ -20,7 +20,7 @@ std::vector<ParamSpec> Service::paramSpecs() {
   };
 }
 
-Service::Service(const std::string& name, const ParamSet& p) : Component(name, "service") {
+Service::Service(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
   m_workers = p.integer("workers");
   m_queueCapacity = p.integer("queue_capacity");
   m_serviceTime = p.distribution("service_time");
@@ -126,6 +126,8 @@ void Service::onDownstreamReply(const Message& msg) {
   const SlotHandle handle = msg.correlation;
   --job->pendingCalls;
   if (msg.kind == MessageKind::Error) job->failed = true;
+  job->answer = msg.answer();
+  job->answered = true;
   if (job->pendingCalls > 0) return;
   const auto& links = outgoingLinks();
   if (!job->failed && !m_parallelCalls && job->nextCall < links.size()) {
@@ -140,7 +142,10 @@ void Service::onDownstreamReply(const Message& msg) {
 void Service::finish(SlotHandle handle, Job& job, bool success) {
   ComponentMetrics& m = metrics();
   cancelTimer(job.timer);
-  send(job.via, job.request.outcomeReply(success, ErrorReason::Downstream, m_responseSize));
+  Message reply = job.request.outcomeReply(success, ErrorReason::Downstream, m_responseSize);
+  // A version read or written downstream reaches the caller (State pillar).
+  if (job.answered) reply.carryAnswer(job.answer);
+  send(job.via, reply);
   if (success) {
     ++m.completed;
     m.recordLatency(now() - job.arrivedAt);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
@@ -18,6 +19,8 @@ namespace pillars {
 /// deadline are not the service's own work and are not scaled.
 class Service final : public Component {
  public:
+  /// The kind name scenario files use.
+  static constexpr std::string_view kKind = "service";
   static std::vector<ParamSpec> paramSpecs();
   Service(const std::string& name, const ParamSet& params);
 
@@ -36,6 +39,8 @@ class Service final : public Component {
     std::uint32_t nextCall = 0;      // sequential: index of the next downstream link
     std::uint32_t pendingCalls = 0;  // parallel: answers still awaited
     bool failed = false;
+    Message::Answer answer;  // what the last downstream answer said, passed on
+    bool answered = false;
   };
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;

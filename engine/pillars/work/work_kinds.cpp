@@ -1,6 +1,6 @@
 #include "engine/pillars/work/work_kinds.hpp"
 
-#include "engine/model/component_kind.hpp"
+#include "engine/model/kind_builder.hpp"
 #include "engine/pillars/work/broker.hpp"
 #include "engine/pillars/work/client.hpp"
 #include "engine/pillars/work/load_balancer.hpp"
@@ -8,37 +8,30 @@
 
 namespace pillars {
 
-namespace {
-
-template <typename T>
-ComponentKind makeKind(std::string name, std::string title, std::string description) {
-  ComponentKind k;
-  k.name = std::move(name);
-  k.title = std::move(title);
-  k.pillar = Pillar::Work;
-  k.description = std::move(description);
-  k.params = T::paramSpecs();
-  k.create = [](const std::string& id, const ParamSet& params) -> std::unique_ptr<Component> {
-    return std::make_unique<T>(id, params);
-  };
-  return k;
-}
-
-}  // namespace
-
 void registerWorkKinds(ComponentRegistry& registry) {
-  ComponentKind client = makeKind<Client>(
-      "client", "Client", "Generates requests: open-loop arrivals or closed-loop users");
+  ComponentKind client = kindFor<Client>(Pillar::Work, "Client",
+                                         "Generates requests: open-loop arrivals or closed-loop users");
   client.needsOutgoingLink = true;
+  client.measuresEndToEnd = true;
   registry.add(std::move(client));
-  ComponentKind balancer = makeKind<LoadBalancer>(
-      "load_balancer", "Load balancer", "Spreads requests over healthy backends by a policy");
+
+  ComponentKind balancer = kindFor<LoadBalancer>(Pillar::Work, "Load balancer",
+                                                 "Spreads requests over healthy backends by a policy");
   balancer.needsOutgoingLink = true;
+  balancer.routing = Routing::AnyOf;
   registry.add(std::move(balancer));
-  registry.add(makeKind<Service>("service", "Service",
-                                 "Workers behind a FIFO queue; may call downstream services"));
-  registry.add(makeKind<Broker>("queue", "Queue",
-                                "Stores messages from producers and feeds them to consumers"));
+
+  ComponentKind service = kindFor<Service>(Pillar::Work, "Service",
+                                           "Workers behind a FIFO queue; may call downstream services");
+  service.hasWorkers = true;
+  service.hasQueue = true;
+  registry.add(std::move(service));
+
+  ComponentKind queue = kindFor<Broker>(Pillar::Work, "Queue",
+                                        "Stores messages from producers and feeds them to consumers");
+  queue.routing = Routing::AnyOf;
+  queue.hasQueue = true;
+  registry.add(std::move(queue));
 }
 
 }  // namespace pillars

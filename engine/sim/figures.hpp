@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/sim/time.hpp"
+
+namespace pillars {
+
+/// A named figure a component or a group reports beside the common metrics ("hit_ratio",
+/// "election_ms.p50"). Dotted names nest in the results JSON.
+struct Figure {
+  std::string name;
+  double value;
+};
+
+/// A broken correctness property found while running (two Raft leaders in one term, a read
+/// that saw a value never written...). Whoever finds one stops the run; results and the CLI
+/// report it.
+struct Violation {
+  /// One fact that locates the violation ("term" 3, "index" 17, "key" 42), written into the
+  /// results in this order.
+  struct Field {
+    std::string name;
+    std::int64_t value;
+  };
+  std::string property;   // "election_safety", "state_machine_safety", ...
+  std::string component;  // the node at fault
+  std::vector<Field> fields;
+  SimTime at = 0;
+  std::string detail;     // one sentence for people
+
+  /// The value of field `name`, or `otherwise` when it has none.
+  std::int64_t field(const std::string& name, std::int64_t otherwise = 0) const {
+    for (const Field& f : fields) {
+      if (f.name == name) return f.value;
+    }
+    return otherwise;
+  }
+};
+
+}  // namespace pillars
