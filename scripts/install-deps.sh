@@ -10,6 +10,7 @@ packages=(
   qt6-base-dev qt6-svg-dev qt6-charts-dev # desktop app (Widgets, SVG icons, charts)
   libqt6opengl6-dev libgl-dev libxkbcommon-dev  # needed by Qt 6's CMake packages
   libgraphviz-dev libsqlite3-dev          # auto-layout and project files
+  libcli11-dev                            # CLI11, header-only: pillars-cli's argument parsing and --help
   xvfb xauth                              # `make run` screenshots and GUI checks without a display
   poppler-utils                           # pdftotext/pdftoppm: CLI tests read back the PDF review report
   appstream desktop-file-utils shared-mime-info  # packaging tests: validate metainfo, desktop file, MIME type

@@ -84,6 +84,27 @@ std::vector<BenchWorkload> benchWorkloads() {
                    "for 10 simulated minutes, safety checker on",
                    b.build(), 2.0});
   }
+  {
+    // State: a three-replica leaderless store with strict quorums (W = R = 2) at a steady
+    // 5,000 requests/s, half reads, over 10,000 keys: every request fans out to three replicas.
+    ScenarioBuilder b("kv");
+    b.component("client", "client",
+                {{"rate", "5000"}, {"requests", "500000"}, {"read_fraction", "0.5"}, {"keys", "10000"}, {"timeout", "1s"}});
+    for (int i = 1; i <= 3; ++i) {
+      const std::string id = std::string("s").append(std::to_string(i));
+      b.component(id, "store",
+                  {{"replication", "leaderless"}, {"write_quorum", "2"}, {"read_quorum", "2"}, {"workers", "8"},
+                   {"expected_keys", "10000"}});
+      b.link("client", id, {{"latency", "exp(200us)"}});
+    }
+    b.link("s1", "s2", {{"latency", "exp(500us)"}}).link("s1", "s3", {{"latency", "exp(500us)"}});
+    b.link("s2", "s3", {{"latency", "exp(500us)"}});
+    b.duration(101 * kSecond).metricsInterval(kSecond);  // 500k at 5,000/s take 100 s
+    out.push_back({"kv",
+                   "client -> 3-replica leaderless key-value store, W = R = 2, 5,000 req/s half reads, "
+                   "500k requests, quorum reads with read repair",
+                   b.build(), 2.0});
+  }
   return out;
 }
 
@@ -97,6 +118,13 @@ Scenario backlogScenario(long long requests) {
       .duration(requests * kMicrosecond)
       .metricsInterval(0);
   return b.build();
+}
+
+std::vector<std::string> benchWorkloadNames() {
+  std::vector<std::string> names;
+  for (const BenchWorkload& w : benchWorkloads()) names.push_back(w.name);
+  for (const char* other : {"memory", "layout", "wide"}) names.emplace_back(other);
+  return names;
 }
 
 Scenario wideScenario(int services) {

@@ -18,6 +18,10 @@ struct BenchWorkload {
 
 std::vector<BenchWorkload> benchWorkloads();
 
+/// Every name `bench --only` accepts: the workloads above, then the measurements that are not
+/// one (memory, layout, wide).
+std::vector<std::string> benchWorkloadNames();
+
 /// An overloaded queue for measuring memory per request in flight.
 Scenario backlogScenario(long long requests);
 

@@ -7,11 +7,11 @@
 #include <cstdio>
 #include <fstream>
 
-#include "app/cli/arg_parser.hpp"
 #include "app/cli/bench_workloads.hpp"
 #include "app/cli/command.hpp"
-#include "app/cli/scenario_input.hpp"
+#include "app/cli/command_line.hpp"
 #include "app/cli/text_table.hpp"
+#include "app/cli/value_checks.hpp"
 #include "engine/io/json_writer.hpp"
 #include "engine/layout/graphviz_layout.hpp"
 #include "engine/run/scenario_runner.hpp"
@@ -117,39 +117,43 @@ WideRun measureWide(int services, int repeats) {
   return w;
 }
 
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
 }  // namespace
 
 int runBench(const std::vector<std::string>& args) {
-  ArgParser p("pillars-cli bench [--only NAME] [--repeat N] [--json OUT]",
-              "Runs fixed benchmark workloads and reports engine speed: kernel events per\n"
-              "second, model events per second (one arrival + one departure per request, as\n"
-              "queueing simulators count them), nanoseconds per event and peak memory. Also\n"
-              "measures memory per request in flight on an overloaded queue.\n"
-              "Also times Graphviz layouts of a 1,000-component topology, and a wide design\n"
-              "(1,000 and 10,000 services behind one balancer: speed and memory).\n"
-              "Workloads: mmc, lb-p2c, three-tier, raft, memory, layout, wide.");
-  p.option("--only", "NAME", "Run just one workload");
-  p.option("--repeat", "N", "Runs per workload; the median wall time is reported (default 3)");
-  p.option("--json", "OUT", "Also write the figures as JSON to OUT ('-' for standard output)");
-  std::string error;
-  if (const auto done = p.parseCommand(args, "bench")) return *done;
+  const std::vector<std::string> names = benchWorkloadNames();
+  CommandLine cl("bench",
+                 "Runs fixed benchmark workloads and reports engine speed: kernel events per\n"
+                 "second, model events per second (one arrival + one departure per request, as\n"
+                 "queueing simulators count them), nanoseconds per event and peak memory. Also\n"
+                 "measures memory per request in flight on an overloaded queue.\n"
+                 "Also times Graphviz layouts of a 1,000-component topology, and a wide design\n"
+                 "(1,000 and 10,000 services behind one balancer: speed and memory).\n"
+                 "Workloads: " +
+                     join(names, ", ") + ".");
   int repeats = 3;
-  if (auto r = p.value("--repeat")) {
-    const auto n = parseCountArg("--repeat", *r, 1, 100);
-    if (!n) return kExitUsage;
-    repeats = static_cast<int>(*n);
-  }
-  const auto only = p.value("--only");
+  std::optional<std::string> only;
+  std::optional<std::string> jsonOut;
+  cl.option("--repeat", repeats, "N",
+            "Runs per workload; the median wall time is reported (default " +
+                std::to_string(repeats) + ")")
+      ->check(wholeNumber(1, 100));
+  cl.option("--only", only, join(names, "|"), "Run just one workload")
+      ->check([&names](const std::string& name) -> std::string {
+        if (std::find(names.begin(), names.end(), name) != names.end()) return {};
+        return "no workload named \"" + name + "\" (" + join(names, ", ") + ")";
+      });
+  cl.option("--json", jsonOut, "OUT",
+            "Also write the figures as JSON to OUT ('-' for standard output)");
+  if (const auto done = cl.parse(args)) return *done;
   const auto workloads = benchWorkloads();
-  if (only && *only != "memory" && *only != "layout" && *only != "wide" &&
-      std::none_of(workloads.begin(), workloads.end(),
-                   [&](const BenchWorkload& w) { return w.name == *only; })) {
-    std::fprintf(stderr, "pillars-cli bench: no workload named \"%s\" (mmc, lb-p2c, three-tier, raft, memory, layout, wide)\n",
-                 only->c_str());
-    return kExitUsage;
-  }
 
-  const bool quietTable = p.value("--json") == std::optional<std::string>("-");
+  const bool quietTable = jsonOut == std::optional<std::string>("-");
   // Memory first, on a fresh heap, so memory freed by other workloads cannot hide growth.
   std::optional<MemoryRun> memory;
   if (!only || *only == "memory") memory = measureBacklog(1'000'000);
@@ -251,11 +255,12 @@ int runBench(const std::vector<std::string>& args) {
     }
     std::printf("peak memory: %.1f MB\n", peakRssMb());
   }
-  if (auto out = p.value("--json")) {
+  if (jsonOut) {
     std::string text = json.take() + "\n";
-    if (*out == "-") {
+    std::string error;
+    if (*jsonOut == "-") {
       std::fputs(text.c_str(), stdout);
-    } else if (!writeFileAtomically(*out, text, &error)) {
+    } else if (!writeFileAtomically(*jsonOut, text, &error)) {
       std::fprintf(stderr, "pillars-cli: %s\n", error.c_str());
       return kExitFailed;
     }

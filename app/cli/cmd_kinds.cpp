@@ -1,7 +1,7 @@
 #include <cstdio>
 
-#include "app/cli/arg_parser.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/command_line.hpp"
 #include "app/cli/text_table.hpp"
 #include "engine/model/component_kind.hpp"
 
@@ -21,12 +21,12 @@ void printParams(const std::vector<ParamSpec>& specs) {
 }  // namespace
 
 int runKinds(const std::vector<std::string>& args) {
-  ArgParser p("pillars-cli kinds [KIND]",
-              "Lists the component kinds a scenario can use, with their parameters,\n"
-              "types, defaults and units. With KIND, only that kind (\"link\" for links).");
-  p.positional("KIND", "Show only this kind", false);
-  if (const auto done = p.parseCommand(args, "kinds")) return *done;
-  const auto only = p.positionalValue("KIND");
+  CommandLine cl("kinds",
+                 "Lists the component kinds a scenario can use, with their parameters,\n"
+                 "types, defaults and units. With KIND, only that kind (\"link\" for links).");
+  std::optional<std::string> only;
+  cl.positional("KIND", only, "Show only this kind");
+  if (const auto done = cl.parse(args)) return *done;
   bool found = false;
   for (const auto& kind : builtinRegistry().kinds()) {
     if (only && *only != kind->name) continue;

@@ -1,8 +1,8 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "app/cli/arg_parser.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/command_line.hpp"
 #include "app/cli/review_input.hpp"
 #include "app/cli/scenario_input.hpp"
 #include "engine/io/project_file.hpp"
@@ -46,56 +46,52 @@ int writePdf(const review::Report& report, const std::string& out) {
 }  // namespace
 
 int runReport(const std::vector<std::string>& args) {
-  ArgParser p("pillars-cli report FILE --format html|md|pdf -o OUT [--date YYYY-MM-DD] [--checklists DIR]",
-              "Writes a review report: a title page, the risks per pillar with a chart, the topology\n"
-              "diagram, every checklist question with its answer, evidence and notes, the recommended\n"
-              "patterns with their reasons, the project's last run (key figures and charts) when it\n"
-              "has one, the project's milestones when it has any, and an appendix of the patterns used\n"
-              "(when any is recommended).\n"
-              "A project's stored answers (with N/A reasons and notes) are used, an answer accepted\n"
-              "from a suggestion as the evidence suggests it now; questions without one show the\n"
-              "answer the design's evidence suggests, marked \"suggested\". The recommender's facts\n"
-              "stored in the project are used too.\n"
-              "HTML is one self-contained file; Markdown leaves the figures out. The output is the\n"
-              "same byte for byte for the same project and --date.");
-  p.positional("FILE", "Project (.pillars) or scenario file (JSON)");
-  p.option("--format", "FORMAT", "html, md or pdf (default: from OUT's extension)");
-  p.option("-o", "OUT", "Output file");
-  p.option("--date", "YYYY-MM-DD", "The report's date (default: today, UTC)");
-  p.option("--checklists", "DIR", "Also load the review files in DIR (checklists, patterns, ...)");
-  std::vector<std::string> normalized;
-  for (const auto& a : args) normalized.push_back(a == "--output" ? "-o" : a);
-  if (const auto done = p.parseCommand(normalized, "report")) return *done;
-  const auto out = p.value("-o");
-  if (!out) {
-    std::fprintf(stderr, "pillars-cli report: missing -o OUT\n");
-    return kExitUsage;
-  }
-  std::string format = p.value("--format").value_or("");
+  CommandLine cl(
+      "report",
+      "Writes a review report: a title page, the risks per pillar with a chart, the topology\n"
+      "diagram, every checklist question with its answer, evidence and notes, the recommended\n"
+      "patterns with their reasons, the project's last run (key figures and charts) when it\n"
+      "has one, the project's milestones when it has any, and an appendix of the patterns used\n"
+      "(when any is recommended).\n"
+      "A project's stored answers (with N/A reasons and notes) are used, an answer accepted\n"
+      "from a suggestion as the evidence suggests it now; questions without one show the\n"
+      "answer the design's evidence suggests, marked \"suggested\". The recommender's facts\n"
+      "stored in the project are used too.\n"
+      "HTML is one self-contained file; Markdown leaves the figures out. The output is the\n"
+      "same byte for byte for the same project and --date.");
+  std::string path;
+  std::string format;
+  std::string out;
+  std::optional<std::string> date;
+  std::string checklists;
+  cl.positional("FILE", path, "Project (.pillars) or scenario file (JSON)")->required();
+  cl.option("--format", format, "html|md|pdf",
+            "The report's format (default: from OUT's extension)");
+  cl.option("-o,--output", out, "OUT", "Output file")->required();
+  cl.option("--date", date, "YYYY-MM-DD", "The report's date (default: today, UTC)")
+      ->check([](const std::string& text) -> std::string {
+        if (review::isIsoDate(text)) return {};
+        return "\"" + text + "\" is not a date written YYYY-MM-DD";
+      });
+  cl.option("--checklists", checklists, "DIR",
+            "Also load the review files in DIR (checklists, patterns, ...)");
+  if (const auto done = cl.parse(args)) return *done;
   if (format.empty()) {
-    format = std::filesystem::path(*out).extension().string();
+    format = std::filesystem::path(out).extension().string();
     if (!format.empty()) format.erase(0, 1);
   }
   if (format == "markdown") format = "md";
   if (format != "html" && format != "md" && format != "pdf") {
-    std::fprintf(stderr, "pillars-cli report: --format must be html, md or pdf, not \"%s\"\n", format.c_str());
-    return kExitUsage;
+    return cl.usageError("--format must be html, md or pdf, not \"" + format + "\"");
   }
 #ifndef PILLARS_HAVE_REPORT_PDF
   if (format == "pdf") {
-    std::fprintf(stderr, "pillars-cli report: this build has no PDF support (built without Qt); use html or md\n");
-    return kExitUsage;
+    return cl.usageError("this build has no PDF support (built without Qt); use html or md");
   }
 #endif
-  const std::string date = p.value("--date").value_or(review::todayIsoDate());
-  if (!review::isIsoDate(date)) {
-    std::fprintf(stderr, "pillars-cli report: --date: \"%s\" is not a date written YYYY-MM-DD\n", date.c_str());
-    return kExitUsage;
-  }
-  const std::string path = *p.positionalValue("FILE");
   const auto scenario = loadScenarioOrReport(path);
   if (!scenario) return kExitFailed;
-  const auto library = loadReviewLibraryOrReport(p.value("--checklists").value_or(""));
+  const auto library = loadReviewLibraryOrReport(checklists);
   if (!library) return kExitFailed;
   std::optional<StoredRun> run;
   std::optional<ProjectReview> projectReview;
@@ -116,7 +112,7 @@ int runReport(const std::vector<std::string>& args) {
   input.scenario = &*scenario;
   input.library = &*library;
   input.run = run ? &*run : nullptr;
-  input.date = date;
+  input.date = date.value_or(review::todayIsoDate());
   input.answers = projectReview ? &projectReview->answers : nullptr;
   input.milestones = projectReview ? &projectReview->milestones : nullptr;
   input.facts = projectReview ? &projectReview->facts : nullptr;
@@ -127,12 +123,12 @@ int runReport(const std::vector<std::string>& args) {
   }
   if (format == "pdf") {
 #ifdef PILLARS_HAVE_REPORT_PDF
-    return writePdf(report, *out);
+    return writePdf(report, out);
 #endif
   }
   const std::string text = format == "html" ? review::writeReportHtml(report) : review::writeReportMarkdown(report);
   std::string error;
-  if (!writeFileAtomically(*out, text, &error)) {
+  if (!writeFileAtomically(out, text, &error)) {
     std::fprintf(stderr, "pillars-cli report: %s\n", error.c_str());
     return kExitFailed;
   }

@@ -1,7 +1,7 @@
 #include <cstdio>
 
-#include "app/cli/arg_parser.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/command_line.hpp"
 #include "app/cli/recommendation_output.hpp"
 #include "app/cli/review_input.hpp"
 #include "app/cli/scenario_input.hpp"
@@ -160,36 +160,44 @@ void writeJson(const Scenario& scenario, const ReviewOutcome& o) {
 }  // namespace
 
 int runReview(const std::vector<std::string>& args) {
-  ArgParser p("pillars-cli review FILE [--json] [--checklists DIR] [--run] [--fact NAME=VALUE ...]",
-              "Reviews a design with the 5-Minute Architecture Review: gathers evidence from the\n"
-              "topology (balancing policies, health checks, replicas, single points of failure,\n"
-              "caches, queues, zones) and, with --run, from a simulation of it; suggests answers\n"
-              "with their risk, counts high and medium risks per pillar, and recommends patterns\n"
-              "for facts prefilled from the design (override or add them with --fact).\n\n" +
-                  factHelp());
-  p.positional("FILE", "Scenario file (JSON) or project (.pillars)");
-  p.flag("--json", "Print the review as JSON instead of text");
-  p.option("--checklists", "DIR", "Also load the review files in DIR (checklists, patterns, ...)");
-  p.flag("--run", "Simulate the scenario and add measured evidence (availability, p99, drops, hot spots)");
-  p.option("--fact", "NAME=VALUE", "Set a fact for the recommender (repeatable)", true);
-  if (const auto done = p.parseCommand(args, "review")) return *done;
-  const std::string path = *p.positionalValue("FILE");
+  CommandLine cl(
+      "review",
+      "Reviews a design with the 5-Minute Architecture Review: gathers evidence from the\n"
+      "topology (balancing policies, health checks, replicas, single points of failure,\n"
+      "caches, queues, zones) and, with --run, from a simulation of it; suggests answers\n"
+      "with their risk, counts high and medium risks per pillar, and recommends patterns\n"
+      "for facts prefilled from the design (override or add them with --fact).\n\n" +
+          factHelp());
+  std::string path;
+  bool json = false;
+  std::string checklists;
+  bool simulate = false;
+  std::vector<std::string> factArgs;
+  cl.positional("FILE", path, "Scenario file (JSON) or project (.pillars)")->required();
+  cl.flag("--json", json, "Print the review as JSON instead of text");
+  cl.option("--checklists", checklists, "DIR",
+            "Also load the review files in DIR (checklists, patterns, ...)");
+  cl.flag("--run", simulate,
+          "Simulate the scenario and add measured evidence (availability, p99, drops, hot spots)");
+  cl.repeatable("--fact", factArgs, "NAME=VALUE", "Set a fact for the recommender (repeatable)")
+      ->check(factArgProblem);
+  if (const auto done = cl.parse(args)) return *done;
   const auto scenario = loadScenarioOrReport(path);
   if (!scenario) return kExitFailed;
-  const auto library = loadReviewLibraryOrReport(p.value("--checklists").value_or(""));
+  const auto library = loadReviewLibraryOrReport(checklists);
   if (!library) return kExitFailed;
 
   ReviewOutcome o;
   o.checklist = library->findChecklist("five-minute-review");
   if (!o.checklist) o.checklist = &library->checklists.front();
   std::optional<RunResults> run;
-  if (p.has("--run")) {
+  if (simulate) {
     ScenarioRunner runner(*scenario, builtinRegistry());
     runner.run();
     run = runner.results();
   }
   o.facts = prefillFacts(*scenario, run ? &*run : nullptr);
-  if (!applyFactArgs(p.values("--fact"), o.facts)) return kExitUsage;
+  applyFactArgs(factArgs, o.facts);
   EvidenceOptions options;
   options.availabilityTargetPercent = availabilityTarget(*library, o.facts);
   o.evidence = gatherEvidence(*scenario, run ? &*run : nullptr, options);
@@ -197,7 +205,7 @@ int runReview(const std::vector<std::string>& args) {
   o.risks = evaluateRisks(*o.checklist, answersFrom(o.suggestions), o.evidence);
   o.recommendations = recommend(*library, o.facts);
   resolveApplyHints(o.recommendations, *scenario, run ? &*run : nullptr);
-  if (p.has("--json")) {
+  if (json) {
     writeJson(*scenario, o);
   } else {
     printText(*scenario, path, o);

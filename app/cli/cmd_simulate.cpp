@@ -1,15 +1,16 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <memory>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
-#include "app/cli/arg_parser.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/command_line.hpp"
 #include "app/cli/progress_line.hpp"
 #include "app/cli/scenario_input.hpp"
 #include "app/cli/text_table.hpp"
+#include "app/cli/value_checks.hpp"
 #include "engine/io/project_file.hpp"
 #include "engine/io/results_writer.hpp"
 #include "engine/model/component_kind.hpp"
@@ -142,68 +143,69 @@ lin::Verdict reportLinearizability(const HistoryRecorder& recorder) {
 }  // namespace
 
 int runSimulate(const std::vector<std::string>& args) {
-  ArgParser p("pillars-cli simulate FILE [--seed N] [--until DURATION] [--set ID.PARAM=VALUE]... "
-              "[--json OUT] [--csv DIR] [--check-linearizability [--history-out FILE]]",
-              "Runs a scenario and prints a summary of what the clients saw and what every\n"
-              "component did. The same scenario and seed always give the same results and\n"
-              "the same event-trace fingerprint.\n"
-              "\n"
-              "Examples:\n"
-              "  pillars-cli simulate resources/examples/three-tier.json\n"
-              "  pillars-cli simulate mmc.json --seed 7 --until 10m --json out.json\n"
-              "  pillars-cli simulate three-tier.json --set lb.policy=least_connections \\\n"
-              "      --set web1.workers=16 --csv results/");
-  p.positional("FILE", "Scenario file (JSON)");
-  p.option("--seed", "N", "Master random seed (default: the scenario's)");
-  p.option("--until", "DURATION", "Simulated time to run, e.g. 500ms, 90s, 10m (default: the scenario's)");
-  p.option("--set", "ID.PARAM=VALUE", "Override a component or link parameter (repeatable)", true);
-  p.option("--json", "OUT", "Write full results as JSON to OUT ('-' for standard output)");
-  p.option("--csv", "DIR", "Write timeseries.csv and components.csv into DIR");
-  p.option("--trace", "FILE", "Write every message send, delivery and drop and every fault as CSV");
-  p.flag("--quiet", "Do not print the summary table");
-  p.flag("--history", "After the summary, print the recent sagas of each saga_orchestrator");
-  p.flag("--check-linearizability",
-         "Record what the clients saw (first 2000 reads and writes) and check it is linearizable; "
-         "exit 1 if not");
-  p.option("--history-out", "FILE", "Write the recorded client history (docs/history-format.md) to FILE");
-  p.flag("--save-run", "Store the finished run (summary and time series) in the project FILE (.pillars), "
-                       "as the app does");
-  std::string error;
-  if (const auto done = p.parseCommand(args, "simulate")) return *done;
-
+  CommandLine cl("simulate",
+                 "Runs a scenario and prints a summary of what the clients saw and what every\n"
+                 "component did. The same scenario and seed always give the same results and\n"
+                 "the same event-trace fingerprint.\n"
+                 "\n"
+                 "Examples:\n"
+                 "  pillars-cli simulate resources/examples/three-tier.json\n"
+                 "  pillars-cli simulate mmc.json --seed 7 --until 10m --json out.json\n"
+                 "  pillars-cli simulate three-tier.json --set lb.policy=least_connections \\\n"
+                 "      --set web1.workers=16 --csv results/");
+  std::string path;
   std::optional<std::uint64_t> seed;
-  if (auto s = p.value("--seed")) {
-    // Scenario files hold seeds as JSON integers, exact up to 2^63 - 1; the CLI accepts the same.
-    seed = parseCountArg("--seed", *s, 0, 9223372036854775807ull);
-    if (!seed) return kExitUsage;
-  }
   std::optional<SimTime> until;
-  if (auto u = p.value("--until")) {
-    const auto d = parseDurationArg("--until", *u);
-    if (!d) return kExitUsage;
-    if (*d <= 0) {
-      std::fprintf(stderr, "pillars-cli simulate: --until must be longer than 0s\n");
-      return kExitUsage;
-    }
-    until = *d;
-  }
+  std::vector<std::string> assignments;
+  std::optional<std::string> jsonOut;
+  std::optional<std::string> csvDir;
+  std::optional<std::string> tracePath;
+  std::optional<std::string> historyOut;
+  bool quiet = false;
+  bool sagaHistory = false;
+  bool checkHistory = false;
+  bool saveRun = false;
+  cl.positional("FILE", path, "Scenario file (JSON) or project (.pillars)")->required();
+  // Scenario files hold seeds as JSON integers, exact up to 2^63 - 1; the CLI accepts the same.
+  cl.option("--seed", seed, "N", "Master random seed (default: the scenario's)")
+      ->check(wholeNumber(0, 9223372036854775807ull));
+  cl.option("--until", until, "DURATION",
+            "Simulated time to run, e.g. 500ms, 90s, 10m (default: the scenario's)")
+      ->transform(positiveDuration());
+  cl.repeatable("--set", assignments, "ID.PARAM=VALUE",
+                "Override a component or link parameter (repeatable)");
+  cl.option("--json", jsonOut, "OUT",
+            "Write full results as JSON to OUT ('-' for standard output)");
+  cl.option("--csv", csvDir, "DIR", "Write timeseries.csv and components.csv into DIR");
+  cl.option("--trace", tracePath, "FILE",
+            "Write every message send, delivery and drop and every fault as CSV");
+  cl.flag("--history", sagaHistory,
+          "After the summary, print the recent sagas of each saga_orchestrator");
+  cl.flag("--save-run", saveRun,
+          "Store the finished run (summary and time series) in the project FILE (.pillars), as the "
+          "app does");
+  cl.flag("--check-linearizability", checkHistory,
+          "Record what the clients saw (first 2000 reads and writes) and check it is linearizable; "
+          "exit 1 if not");
+  cl.option("--history-out", historyOut, "FILE",
+            "Write the recorded client history (docs/history-format.md) to FILE");
+  cl.flag("--quiet", quiet, "Do not print the summary table");
+  if (const auto done = cl.parse(args)) return *done;
 
-  const std::string path = *p.positionalValue("FILE");
-  if (p.has("--save-run") && !isProjectPath(path)) {
-    std::fprintf(stderr, "pillars-cli simulate: --save-run stores the run in a project; %s is not a .pillars file\n",
-                 path.c_str());
-    return kExitUsage;
+  std::string error;
+  if (saveRun && !isProjectPath(path)) {
+    return cl.usageError("--save-run stores the run in a project; " + path +
+                         " is not a .pillars file");
   }
   auto scenario = loadScenarioOrReport(path);
   if (!scenario) return kExitFailed;
   if (until && *until <= scenario->warmup) {
-    std::fprintf(stderr,
-                 "pillars-cli simulate: --until %s ends within the scenario's warm-up (%s), so "
-                 "nothing would be measured; run for longer than the warm-up\n",
-                 formatDuration(*until).c_str(), formatDuration(scenario->warmup).c_str());
-    return kExitUsage;
+    return cl.usageError("--until " + formatDuration(*until) +
+                         " ends within the scenario's warm-up (" +
+                         formatDuration(scenario->warmup) +
+                         "), so nothing would be measured; run for longer than the warm-up");
   }
-  for (const std::string& assignment : p.values("--set")) {
+  for (const std::string& assignment : assignments) {
     const std::string problem = applyOverride(*scenario, assignment);
     if (!problem.empty()) {
       std::fprintf(stderr, "pillars-cli simulate: --set %s: %s\n", assignment.c_str(), problem.c_str());
@@ -217,7 +219,7 @@ int runSimulate(const std::vector<std::string>& args) {
   // run is complete, so a failed or interrupted run never leaves half a trace behind.
   std::unique_ptr<AtomicOutputFile> traceFile;
   std::unique_ptr<TraceWriter> trace;
-  if (auto tracePath = p.value("--trace")) {
+  if (tracePath) {
     traceFile = std::make_unique<AtomicOutputFile>(*tracePath);
     if (!traceFile->open(&error)) {
       std::fprintf(stderr, "pillars-cli: %s\n", error.c_str());
@@ -227,8 +229,6 @@ int runSimulate(const std::vector<std::string>& args) {
     runner.simulation().addObserver(trace.get());
   }
   std::unique_ptr<HistoryRecorder> recorder;
-  const bool checkHistory = p.has("--check-linearizability");
-  const auto historyOut = p.value("--history-out");
   if (checkHistory || historyOut) {
     recorder = std::make_unique<HistoryRecorder>(runner.simulation(), 2000);
     runner.simulation().addObserver(recorder.get());
@@ -246,10 +246,9 @@ int runSimulate(const std::vector<std::string>& args) {
     return kExitFailed;
   }
 
-  const auto jsonOut = p.value("--json");
   const bool jsonToStdout = jsonOut && *jsonOut == "-";
-  if (!p.has("--quiet") && !jsonToStdout) printSummary(*scenario, results);
-  if (p.has("--history") && !jsonToStdout) printSagaHistories(runner.simulation());
+  if (!quiet && !jsonToStdout) printSummary(*scenario, results);
+  if (sagaHistory && !jsonToStdout) printSagaHistories(runner.simulation());
   if (jsonOut) {
     const std::string json = writeResultsJson(results, scenario->name);
     if (jsonToStdout) {
@@ -259,10 +258,10 @@ int runSimulate(const std::vector<std::string>& args) {
       return kExitFailed;
     }
   }
-  if (auto dir = p.value("--csv")) {
-    if (!writeCsv(*dir, runner, results)) return kExitFailed;
+  if (csvDir) {
+    if (!writeCsv(*csvDir, runner, results)) return kExitFailed;
   }
-  if (p.has("--save-run")) {
+  if (saveRun) {
     Scenario ran = *scenario;
     ran.seed = seed.value_or(scenario->seed);
     ran.duration = until.value_or(scenario->duration);

@@ -26,21 +26,28 @@ std::optional<review::ReviewLibrary> loadReviewLibraryOrReport(const std::string
   return std::move(load.library);
 }
 
-bool applyFactArgs(const std::vector<std::string>& args, review::Facts& facts) {
+namespace {
+
+/// Sets the fact of one NAME=VALUE argument; returns what is wrong with it, or "" when set.
+std::string setFactArg(const std::string& arg, review::Facts& facts) {
+  const auto eq = arg.find('=');
+  if (eq == std::string::npos || eq == 0) return "expects NAME=VALUE, got \"" + arg + "\"";
+  return facts.setFromText(arg.substr(0, eq), std::string_view(arg).substr(eq + 1));
+}
+
+}  // namespace
+
+std::string factArgProblem(const std::string& arg) {
+  // A fact's value is read the same whatever else is set, so a scratch set tells.
+  review::Facts scratch;
+  return setFactArg(arg, scratch);
+}
+
+void applyFactArgs(const std::vector<std::string>& args, review::Facts& facts) {
   for (const auto& arg : args) {
-    const auto eq = arg.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      std::fprintf(stderr, "pillars-cli: --fact expects NAME=VALUE, got \"%s\"\n", arg.c_str());
-      return false;
-    }
-    const std::string error = facts.setFromText(arg.substr(0, eq), std::string_view(arg).substr(eq + 1));
-    if (!error.empty()) {
-      std::fprintf(stderr, "pillars-cli: --fact: %s\n", error.c_str());
-      return false;
-    }
-    facts.sources.push_back(arg.substr(0, eq) + ": given with --fact");
+    if (setFactArg(arg, facts).empty())
+      facts.sources.push_back(arg.substr(0, arg.find('=')) + ": given with --fact");
   }
-  return true;
 }
 
 std::string factHelp() {

@@ -15,9 +15,13 @@ namespace pillars::cli {
 /// and returns nothing when the data cannot be loaded.
 std::optional<review::ReviewLibrary> loadReviewLibraryOrReport(const std::string& userFolder);
 
-/// Applies NAME=VALUE arguments on top of `facts`; prints a usage error and returns false on
-/// the first bad one.
-bool applyFactArgs(const std::vector<std::string>& args, review::Facts& facts);
+/// What is wrong with a --fact argument (not NAME=VALUE, an unknown fact, a value of the wrong
+/// type), or "" when nothing is. The check of --fact while parsing.
+std::string factArgProblem(const std::string& arg);
+
+/// Applies NAME=VALUE arguments, each passed by factArgProblem, on top of `facts`, noting
+/// each one's source.
+void applyFactArgs(const std::vector<std::string>& args, review::Facts& facts);
 
 /// The --fact help text: every fact name with its meaning.
 std::string factHelp();

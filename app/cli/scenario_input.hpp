@@ -11,12 +11,4 @@ namespace pillars::cli {
 /// program name) when it cannot. Returns nothing on failure.
 std::optional<Scenario> loadScenarioOrReport(const std::string& path);
 
-/// Parses a duration argument such as "90s"; prints a usage error when it is not one.
-std::optional<long long> parseDurationArg(const std::string& option, const std::string& text);
-
-/// Parses a whole decimal number in [min, max] (no sign, spaces or trailing characters);
-/// prints a usage error naming the option when it is not one.
-std::optional<unsigned long long> parseCountArg(const std::string& option, const std::string& text,
-                                                unsigned long long min, unsigned long long max);
-
 }  // namespace pillars::cli

@@ -106,6 +106,24 @@ void drawGlyph(QPainter& p, const QRectF& box, const std::string& kind) {
     bolt.lineTo(at(0.5, 0.42));
     bolt.closeSubpath();
     p.drawPath(bolt);
+  } else if (kind == "store") {
+    // A database: a cylinder.
+    const QRectF top(at(0.18, 0.12), at(0.82, 0.32));
+    p.drawEllipse(top);
+    p.drawLine(at(0.18, 0.22), at(0.18, 0.78));
+    p.drawLine(at(0.82, 0.22), at(0.82, 0.78));
+    p.drawArc(QRectF(at(0.18, 0.68), at(0.82, 0.88)), 180 * 16, 180 * 16);
+    p.drawArc(QRectF(at(0.18, 0.42), at(0.82, 0.62)), 180 * 16, 180 * 16);
+  } else if (kind == "shard_router") {
+    // Keys split between three small stores.
+    p.drawPolygon(QPolygonF({at(0.08, 0.5), at(0.22, 0.36), at(0.36, 0.5), at(0.22, 0.64)}));
+    for (const qreal y : {0.18, 0.5, 0.82}) {
+      p.drawLine(at(0.36, 0.5), at(0.62, y));
+      p.drawEllipse(QRectF(at(0.62, y - 0.06), at(0.92, y + 0.02)));
+      p.drawLine(at(0.62, y - 0.02), at(0.62, y + 0.08));
+      p.drawLine(at(0.92, y - 0.02), at(0.92, y + 0.08));
+      p.drawArc(QRectF(at(0.62, y + 0.02), at(0.92, y + 0.1)), 180 * 16, 180 * 16);
+    }
   } else if (kind == "raft_node") {
     // Three members that talk to each other; the filled one leads.
     const QPointF a = at(0.5, 0.2), b = at(0.2, 0.76), c = at(0.8, 0.76);
@@ -185,8 +203,20 @@ QString summary(const ComponentSpec& c) {
   }
   if (c.kind == "queue") return QStringLiteral("prefetch ") + valueOf(c, "prefetch");
   if (c.kind == "cache") {
-    return countText(c.params.integer("capacity"), QStringLiteral("key"), QStringLiteral("keys")) +
-           QStringLiteral(", LRU");
+    const QString policy = valueOf(c, "write_policy");
+    const QString base =
+        countText(c.params.integer("capacity"), QStringLiteral("key"), QStringLiteral("keys")) + QStringLiteral(", LRU");
+    return policy == QStringLiteral("read_only") ? base : base + dot + QString(policy).replace(QLatin1Char('_'), QLatin1Char(' '));
+  }
+  if (c.kind == "store") {
+    if (valueOf(c, "replication") == QStringLiteral("leaderless")) {
+      return QStringLiteral("quorum W=") + valueOf(c, "write_quorum") + QStringLiteral(" R=") + valueOf(c, "read_quorum");
+    }
+    return QStringLiteral("leader/follower") + dot + valueOf(c, "ack").replace(QLatin1Char('_'), QLatin1Char('-'));
+  }
+  if (c.kind == "shard_router") {
+    return valueOf(c, "strategy").replace(QLatin1Char('_'), QLatin1Char(' ')) + dot +
+           countText(c.params.integer("keys"), QStringLiteral("key"), QStringLiteral("keys"));
   }
   if (c.kind == "raft_node") {
     return QStringLiteral("election ") + valueOf(c, "election_timeout_min") + QStringLiteral("\u2013") +

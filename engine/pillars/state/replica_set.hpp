@@ -72,6 +72,9 @@ class ReplicaSet final : public ComponentGroup {
   /// A member crashed or came back (availability, and a leader that lost its data).
   void memberDown(std::size_t member);
   void memberUp(std::size_t member);
+  /// A member lost its data (a crash of a replica that is not durable): from now on acknowledged
+  /// writes may be gone from every replica, so lostWrites() has to look.
+  void memberLostData() { ++m_dataLosses; }
 
   // --- Accounting -------------------------------------------------------------------------------
   SnapshotTable& snapshots() { return m_snapshots; }
@@ -103,9 +106,9 @@ class ReplicaSet final : public ComponentGroup {
   std::size_t m_logCapacity;
   std::int64_t m_last = 0;
   std::vector<std::int64_t> m_lineageStarts{0, 0};  // by epoch (epoch 0 unused)
+  /// A write cut off the lineage: lost if a client was told it succeeded (KeyVersions).
   void discard(const Entry& e);
-  RingBuffer<Entry> m_discarded;  // writes failovers cut off the lineage (the newest kept)
-  std::uint64_t m_discardedTotal = 0;
+  std::uint64_t m_lostDiscarded = 0;  // leader/follower: acknowledged writes discarded
 
   SnapshotTable m_snapshots;
   std::vector<bool> m_up;
@@ -116,8 +119,8 @@ class ReplicaSet final : public ComponentGroup {
   mutable LatencyHistogram m_intervalLag;
   std::uint64_t m_failovers = 0, m_conflicts = 0, m_unavailable = 0, m_readRepairs = 0;
   std::uint64_t m_hintsStored = 0, m_hintsDropped = 0, m_handoffs = 0;
-  // Measured since warm-up: writes discarded before it are history.
-  std::uint64_t m_discardedAtReset = 0;
+  std::uint64_t m_dataLosses = 0;  // leaderless: with none, no acknowledged write can be lost
+  std::uint64_t m_lostAtReset = 0;  // measured since warm-up
 };
 
 }  // namespace pillars

@@ -180,6 +180,7 @@ void Store::onCrash() {
     m_data.clear();
     m_hints.clear();
     m_applied = m_received = 0;
+    m_set->memberLostData();
   }
   m_set->memberDown(m_member);
 }
