@@ -2,11 +2,13 @@
 
 #include <QLocale>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <utility>
 #include <vector>
 
 #include "engine/run/run_results.hpp"
 #include "engine/sim/component.hpp"
+#include "engine/sim/component_group.hpp"
 #include "engine/sim/network.hpp"
 #include "engine/sim/simulation.hpp"
 #include "widgets/live/live_run.hpp"
@@ -48,17 +50,25 @@ Facts componentFacts(const Component& c, const ComponentResult& r) {
                                                         .arg(number(r.queueLengthMean, 2), number(r.queueLengthMax, 0)));
   }
   if (r.retries > 0) f.emplace_back(InspectorLiveStats::tr("Retries"), count(r.retries));
-  // The kind's own figures in words and units; those of its whole group (a Raft group's
-  // elections and commits, the same on every member) after a heading of their own.
-  bool groupHeading = false;
-  for (const auto& [name, value] : r.extras) {
-    if (isGroupFigure(c.kind(), name) && !groupHeading) {
-      f.emplace_back(InspectorLiveStats::tr("Whole group"), InspectorLiveStats::tr("the same on every member"));
-      groupHeading = true;
-    }
-    f.push_back(liveFigureText(c.kind(), name, value));
-  }
+  // The kind's own figures in words and units ("Role Leader", not "Role 2").
+  for (const auto& [name, value] : r.extras) f.push_back(liveFigureText(c.kind(), name, value));
   return f;
+}
+
+/// The figures of every group the component belongs to (a Raft group's elections and commits),
+/// under a heading per group: they are the same on every member.
+void groupFacts(const Simulation& sim, ComponentId member, SimTime now, Facts& f) {
+  for (std::size_t i = 0; i < sim.groupCount(); ++i) {
+    const ComponentGroup& g = sim.group(i);
+    const std::vector<ComponentId> members = g.members();
+    if (std::find(members.begin(), members.end(), member) == members.end()) continue;
+    const GroupResult r = groupResult(g, sim, now);
+    if (r.extras.empty()) continue;
+    QString kind = QString::fromStdString(r.kind);
+    if (!kind.isEmpty()) kind[0] = kind[0].toUpper();
+    f.emplace_back(InspectorLiveStats::tr("%1 group").arg(kind), InspectorLiveStats::tr("the same on every member"));
+    for (const auto& [name, value] : r.extras) f.push_back(liveFigureText(r.kind, name, value));
+  }
 }
 
 Facts linkFacts(const Link& l) {
@@ -149,6 +159,7 @@ void InspectorLiveStats::refresh() {
     const Component& c = sim.component(cid);
     const double measured = now > measureStart ? simTimeToSeconds(now - measureStart) : 0.0;
     facts = componentFacts(c, componentResult(c, now, measured));
+    groupFacts(sim, cid, now, facts);
   } else {
     const LinkId lid = m_run->linkId(m_id);
     if (lid == kNoLink) {

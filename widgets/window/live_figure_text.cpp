@@ -66,17 +66,4 @@ std::pair<QString, QString> liveFigureText(const std::string& kind, const std::s
   return {label, shown};
 }
 
-bool isGroupFigure(const std::string& kind, const std::string& name) {
-  if (kind != "raft_node") return false;
-  // RaftNode::extraMetrics: the node's own figures come first, the group's from leader_changes on.
-  static const std::array<std::string_view, 7> group = {"leader_changes", "election_ms", "unavailable_s",
-                                                        "unavailability_windows", "commit_latency_ms",
-                                                        "messages_per_commit", "safety_violations"};
-  const std::string_view head = std::string_view(name).substr(0, name.find('.'));
-  for (const std::string_view g : group) {
-    if (head == g) return true;
-  }
-  return false;
-}
-
 }  // namespace pillars

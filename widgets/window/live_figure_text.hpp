@@ -13,8 +13,4 @@ namespace pillars {
 /// cached"), whole numbers with separators.
 std::pair<QString, QString> liveFigureText(const std::string& kind, const std::string& name, double value);
 
-/// Whether a figure describes the component's whole group rather than the component (a Raft
-/// group's elections and commits, the same on every member).
-bool isGroupFigure(const std::string& kind, const std::string& name);
-
 }  // namespace pillars
