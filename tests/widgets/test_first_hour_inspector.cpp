@@ -43,6 +43,8 @@ TEST_F(FirstHour, SelectingARaftNodeNeverResizesTheWindowAndItsFiguresReadAsWord
   EXPECT_TRUE(role->text() == QStringLiteral("Leader") || role->text() == QStringLiteral("Follower") ||
               role->text() == QStringLiteral("Candidate"))
       << role->text().toStdString();
+  EXPECT_NE(window->inspector().findChild<QLabel*>(QStringLiteral("fact:Raft group")), nullptr)
+      << "the group's figures under a heading in words";
   auto* election = window->inspector().findChild<QLabel*>(QStringLiteral("fact:Election p50"));
   ASSERT_NE(election, nullptr);
   EXPECT_TRUE(election->text().endsWith(QStringLiteral(" ms"))) << election->text().toStdString();

@@ -64,9 +64,11 @@ void groupFacts(const Simulation& sim, ComponentId member, SimTime now, Facts& f
     if (std::find(members.begin(), members.end(), member) == members.end()) continue;
     const GroupResult r = groupResult(g, sim, now);
     if (r.extras.empty()) continue;
-    QString kind = QString::fromStdString(r.kind);
+    // "raft_group" reads "Raft group"; a kind not named a group says it is one.
+    QString kind = QString::fromStdString(r.kind).replace(QLatin1Char('_'), QLatin1Char(' '));
     if (!kind.isEmpty()) kind[0] = kind[0].toUpper();
-    f.emplace_back(InspectorLiveStats::tr("%1 group").arg(kind), InspectorLiveStats::tr("the same on every member"));
+    if (!kind.endsWith(QStringLiteral(" group"))) kind = InspectorLiveStats::tr("%1 group").arg(kind);
+    f.emplace_back(kind, InspectorLiveStats::tr("the same on every member"));
     for (const auto& [name, value] : r.extras) f.push_back(liveFigureText(r.kind, name, value));
   }
 }
