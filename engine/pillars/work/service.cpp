@@ -190,7 +190,7 @@ void Service::onTimer(std::uint32_t kind, std::uint64_t payload) {
   if (!job) return;
   if (kind == ServiceDone) {
     // The caller gave up before the work was done: all of it was for nothing.
-    if (job->deadline > 0 && now() > job->deadline) m_wastedWork += now() - job->workStartedAt;
+    if (job->deadline > 0 && now() > job->deadline) metrics().wastedWork += now() - job->workStartedAt;
     // Drawn only when asked for, so services without it keep their random stream.
     if (m_errorProbability > 0 && rng().uniform01() < m_errorProbability) {
       ++m_errors;
@@ -308,11 +308,14 @@ std::vector<Component::ExtraMetric> Service::extraMetrics(SimTime /*now*/) const
   if (m_limit.enabled()) out.push_back({"concurrency_limit", m_limit.limit()});
   if (m_breakers) {
     std::uint64_t opened = 0, rejected = 0;
+    int openNow = 0;
     for (const CircuitBreaker& b : m_linkBreakers) {
       opened += b.timesOpened();
       rejected += b.rejected();
+      openNow += b.state() == CircuitBreaker::State::Open ? 1 : 0;
     }
     out.push_back({"breaker_opened", static_cast<double>(opened)});
+    out.push_back({"breakers_open", static_cast<double>(openNow)});
     out.push_back({"failed_fast", static_cast<double>(rejected)});
   }
   return out;
@@ -320,7 +323,6 @@ std::vector<Component::ExtraMetric> Service::extraMetrics(SimTime /*now*/) const
 
 void Service::resetMetrics(SimTime now) {
   Component::resetMetrics(now);
-  m_wastedWork = 0;
   m_shed = m_errors = 0;
   for (CircuitBreaker& b : m_linkBreakers) b.resetCounts();
 }

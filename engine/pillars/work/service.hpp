@@ -44,7 +44,7 @@ class Service final : public Component {
   std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
   void resetMetrics(SimTime now) override;
   /// Work time (seconds) spent on requests answered after their caller's deadline.
-  double wastedWorkSeconds() const { return simTimeToSeconds(m_wastedWork); }
+  double wastedWorkSeconds() const { return simTimeToSeconds(metrics().wastedWork); }
 
  private:
   enum Timer : std::uint32_t { ServiceDone, DownstreamTimeout };
@@ -108,7 +108,6 @@ class Service final : public Component {
   std::vector<CircuitBreaker> m_linkBreakers;  // per downstream link, when breakers are on
 
   // Figures
-  SimTime m_wastedWork = 0;
   std::uint64_t m_shed = 0;
   std::uint64_t m_errors = 0;
 };
