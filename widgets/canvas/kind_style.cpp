@@ -54,6 +54,16 @@ QString pillarBlurb(Pillar pillar) {
   return {};
 }
 
+QString pillarWithoutKinds(Pillar pillar) {
+  // The Control pillar's first mechanisms are settings of the callers and servers they guard,
+  // as in Envoy and resilience4j, so the pillar has no card of its own yet.
+  if (pillar == Pillar::Control) {
+    return QObject::tr("circuit breakers, retry budgets, shedding, outlier ejection: set them on a "
+                       "Client, Service or Load balancer in the Inspector");
+  }
+  return QObject::tr("coming in a later version");
+}
+
 QColor fill(const std::string& kind) {
   const ComponentKind* k = kindOf(kind);
   return pillarFill(k ? k->pillar : Pillar::Work);
