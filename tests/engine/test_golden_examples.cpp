@@ -52,6 +52,8 @@ constexpr Golden kGolden[] = {
     // The Control pillar's examples, pinned when they were added.
     {"retry-storm.json", "3036218e884d55dd", 1158069, 30345, 0, 0, 67644, 205970, 151.725, 64.094207},
     {"outlier-ejection.json", "a64e2f781908137e", 363627, 59886, 4, 0, 0, 16, 199.62, 49.676287},
+    {"rolling-update.json", "4903be2a228d1341", 546972, 89550, 0, 0, 0, 0, 597.0, 157.810687},
+    {"canary-rollback.json", "f664ea1726422ac0", 332114, 54058, 28, 0, 0, 436, 300.322222, 96.206847},
 };
 
 class GoldenExample : public ::testing::TestWithParam<Golden> {};

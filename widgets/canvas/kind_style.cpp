@@ -208,7 +208,10 @@ QString summary(const ComponentSpec& c) {
   }
   if (c.kind == "load_balancer") return valueOf(c, "policy").replace(QLatin1Char('_'), QLatin1Char(' '));
   if (c.kind == "service") {
-    return countText(c.params.integer("workers"), QStringLiteral("worker"), QStringLiteral("workers")) + dot +
+    // A replica set reads as one stacked card: "×10 · 4 workers · exp(40ms)".
+    const std::int64_t replicas = c.params.integer("replicas");
+    const QString set = replicas > 1 ? QStringLiteral("\u00d7%1").arg(replicas) + dot : QString();
+    return set + countText(c.params.integer("workers"), QStringLiteral("worker"), QStringLiteral("workers")) + dot +
            valueOf(c, "service_time");
   }
   if (c.kind == "queue") return QStringLiteral("prefetch ") + valueOf(c, "prefetch");

@@ -105,8 +105,16 @@ void LoadBalancer::start() {
 }
 
 void LoadBalancer::onLinkAdded(LinkId link, bool outgoing) {
-  // A new backend (an autoscaler's instance) joins healthy and takes traffic at once.
-  if (outgoing) addBackend(link);
+  // A new backend (an autoscaler's or a rollout's instance) takes traffic once it is ready, as
+  // a Kubernetes Service adds an endpoint only when its pod passes readiness: one ready at once
+  // joins healthy; one still starting joins unhealthy, and health checks bring it in.
+  if (!outgoing) return;
+  addBackend(link);
+  const Component& target = sim().component(sim().network().link(link).to);
+  if (m_checkInterval > 0 && !(target.isUp() && target.healthy())) {
+    const auto it = std::find(m_backendLinks.begin(), m_backendLinks.end(), link);
+    m_selector.backend(static_cast<std::size_t>(it - m_backendLinks.begin())).healthy = false;
+  }
 }
 
 void LoadBalancer::onLinkRemoved(LinkId link, bool outgoing) {
