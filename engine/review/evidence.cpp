@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/review/saturation.hpp"
 #include "engine/review/topology_analysis.hpp"
@@ -42,6 +43,59 @@ std::vector<const ComponentSpec*> ofKind(const Scenario& s, const std::string& k
     if (c.kind == kind) out.push_back(&c);
   }
   return out;
+}
+
+// How many instances a scenario component stands for (a service's replicas).
+std::size_t instanceCountOf(const ComponentSpec& c) {
+  const ComponentKind& kind = kindTraits(c.kind);
+  return kind.instanceCount ? kind.instanceCount(c.params) : 1;
+}
+
+bool rolledOutIn(const Scenario& s, const std::string& id) {
+  return std::any_of(s.faults.begin(), s.faults.end(),
+                     [&](const FaultSpec& f) { return f.action == FaultAction::Rollout && f.target == id; });
+}
+
+// Deployments, rollbacks and restarts of replica sets (the Control pillar's orchestration).
+void controlEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
+  std::vector<std::string> restarting;
+  for (const auto& c : s.components) {
+    const std::size_t n = instanceCountOf(c);
+    const auto strategy = c.params.indexOf("rollout_strategy");
+    if (n > 1 && strategy) {
+      const bool canary = c.params.choice("rollout_strategy") == "canary";
+      const std::string how =
+          canary ? "canary steps of " + formatNumber(c.params.real("canary_step")) + "% with analysis of the error rate"
+                 : "a rolling update (max surge " + formatNumber(c.params.real("max_surge")) + "%, max unavailable " +
+                       formatNumber(c.params.real("max_unavailable")) + "%)";
+      const bool tried = rolledOutIn(s, c.id);
+      out.push_back({"deployment_strategy", c.params.choice("rollout_strategy"),
+                     c.id + ": " + std::to_string(n) + " replicas, released by " + how +
+                         (tried ? "; the scenario rolls out a second version." : "; no rollout is tried in this scenario."),
+                     {c.id}, tried ? "yes" : "", false});
+      if (canary) {
+        out.push_back({"rollback", "automatic",
+                       c.id + "'s canary rolls back by itself after " +
+                           std::to_string(c.params.integer("canary_failed_checks")) + " failed check(s) (error rate above " +
+                           formatNumber(c.params.real("canary_max_error_rate")) + "%).",
+                       {c.id}, tried ? "yes" : "partly", false});
+      } else {
+        out.push_back({"rollback", "manual",
+                       c.id + "'s rolling update has no automatic rollback: a bad release is rolled back by hand "
+                              "(the rollback action).",
+                       {c.id}, "partly", false});
+      }
+    }
+    if (const auto policy = c.params.indexOf("restart_policy"); policy && c.params.choice("restart_policy") == "always") {
+      restarting.push_back(c.id);
+    }
+  }
+  if (!restarting.empty()) {
+    out.push_back({"auto_restart", std::to_string(restarting.size()),
+                   "An orchestrator restarts crashed instances of " + list(restarting) +
+                       " by itself, with Kubernetes' CrashLoopBackOff (10 s doubling to 5 min).",
+                   restarting, "partly", false});
+  }
 }
 
 void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
@@ -116,6 +170,11 @@ void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<Evi
                          ") behind " + set.via + ", " + where +
                          ". Inferred: Pillars has no replica kind yet, so instances behind one balancer or queue count as copies.",
                      set.members, "yes", false});
+    } else if (const ComponentSpec* c = s.findComponent(name); c && instanceCountOf(*c) > 1) {
+      const std::size_t n = instanceCountOf(*c);
+      out.push_back({"replication", std::to_string(n),
+                     name + ": a replica set of " + std::to_string(n) + " instances, " + where + ".", set.members,
+                     "yes", false});
     } else {
       out.push_back({"replication", "none",
                      name + ": a single instance, no replica (" + where +
@@ -260,6 +319,7 @@ std::vector<EvidenceItem> gatherEvidence(const Scenario& scenario, const RunResu
   balancerEvidence(scenario, out);
   stateEvidence(scenario, analysis, out);
   workEvidence(scenario, out);
+  controlEvidence(scenario, out);
   if (run) runEvidence(*run, options, out);
   return out;
 }
