@@ -30,6 +30,18 @@ namespace {
 
 std::string latencyCell(double ms, std::uint64_t count) { return count ? fixed(ms, 2) : "-"; }
 
+/// The control decisions of each component that took any (an autoscaler's scalings).
+void printDecisions(const RunResults& r) {
+  for (const ComponentResult& c : r.components) {
+    if (c.decisions.empty()) continue;
+    std::printf("\nDecisions of %s (%s)\n", c.id.c_str(), c.kind.c_str());
+    for (const ComponentResult::Decision& d : c.decisions) {
+      const bool whole = d.atS == static_cast<double>(static_cast<long long>(d.atS));
+      std::printf("  %9s  %s\n", (fixed(d.atS, whole ? 0 : 3) + " s").c_str(), d.summary.c_str());
+    }
+  }
+}
+
 void printSummary(const Scenario& s, const RunResults& r) {
   std::printf("%s  seed %llu  simulated %s", s.name.empty() ? "scenario" : s.name.c_str(),
               static_cast<unsigned long long>(r.seed),
@@ -79,6 +91,7 @@ void printSummary(const Scenario& s, const RunResults& r) {
                   latencyCell(c.latency.p99, c.latency.count)});
   }
   std::fputs(table.render().c_str(), stdout);
+  printDecisions(r);
   if (r.messagesDropped > 0) {
     std::printf("\nNetwork: %s messages sent, %s dropped (loss, cut links, crashed receivers)\n",
                 groupedInteger(r.messagesSent).c_str(), groupedInteger(r.messagesDropped).c_str());

@@ -108,8 +108,19 @@ std::optional<RunResults> readResultsJson(const std::string& json, std::string* 
     // Version 1 kept a Raft group's figures on every member; they are read as that member's.
     readExtras(c, "", {"up", "removed", "received", "completed", "failed", "dropped", "timed_out", "retries",
                        "throughput_rps", "utilization", "queue_length_mean", "queue_length_max", "wait_ms",
-                       "latency_ms"},
+                       "latency_ms", "decisions"},
                cr.extras);
+    if (const JsonValue* decisions = c.find("decisions"); decisions && decisions->isArray()) {
+      for (const JsonValue& d : decisions->items()) {
+        if (!d.isObject()) continue;
+        ComponentResult::Decision& out = cr.decisions.emplace_back();
+        out.atS = number(d, "at_s");
+        if (const JsonValue* summary = d.find("summary"); summary && summary->isString()) out.summary = summary->asString();
+        for (const auto& [name, v] : d.members()) {
+          if (name != "at_s" && v.isNumber()) out.figures.emplace_back(name, v.asNumber());
+        }
+      }
+    }
     r.components.push_back(std::move(cr));
   }
   if (const JsonValue* groups = root.find("groups"); groups && groups->isObject()) {

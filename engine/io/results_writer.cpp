@@ -140,6 +140,18 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
     std::vector<const Extra*> extras;
     for (const Extra& e : c.extras) extras.push_back(&e);
     writeExtras(w, extras, 0);
+    if (!c.decisions.empty()) {
+      w.key("decisions");
+      w.beginArray();
+      for (const ComponentResult::Decision& d : c.decisions) {
+        w.beginObject();
+        w.field("at_s", d.atS);
+        w.field("summary", d.summary);
+        for (const auto& [name, value] : d.figures) w.field(name, value);
+        w.endObject();
+      }
+      w.endArray();
+    }
     w.endObject();
   }
   w.endObject();

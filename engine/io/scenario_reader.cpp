@@ -296,8 +296,8 @@ class ScenarioParser {
       }
       c.id = *idText;
       c.kind = *kindText;
-      readParams(item.find("params"), p.key("params"), k->params, c.params,
-                 "a " + k->name);
+      const bool paramsRead = readParams(item.find("params"), p.key("params"), k->params, c.params, "a " + k->name);
+      if (paramsRead && k->checkParams) checkParamRules(item, p, *k, c.params);
       if (const JsonValue* pos = item.find("position")) {
         if (pos->isArray() && pos->items().size() == 2 && pos->items()[0].isNumber() &&
             pos->items()[1].isNumber()) {
@@ -309,6 +309,20 @@ class ScenarioParser {
       m_componentLocations.push_back(Located{c.id, &item, p});
       s.components.push_back(std::move(c));
     });
+  }
+
+  /// The kind's rules across one component's parameters; each problem is reported at the
+  /// parameter (or the component when the parameter is not written out).
+  void checkParamRules(const JsonValue& item, const JsonPath& path, const ComponentKind& kind, const ParamSet& params) {
+    for (const ParamProblem& problem : kind.checkParams(params)) {
+      const JsonValue* written = item.find("params");
+      const JsonValue* value = written ? written->find(problem.param) : nullptr;
+      if (value) {
+        error(*value, path.key("params").key(problem.param), problem.message);
+      } else {
+        error(item, path, problem.message);
+      }
+    }
   }
 
   void readLinks(const JsonValue& v, const JsonPath& path, Scenario& s) {
@@ -567,9 +581,17 @@ class ScenarioParser {
       const ComponentSpec* c = s.findComponent(id);
       if (!c) continue;
       const ComponentKind* kind = m_registry.find(c->kind);
-      if (!kind || !kind->needsOutgoingLink) continue;
-      const bool hasOutgoing = std::any_of(s.links.begin(), s.links.end(),
-                                           [&](const LinkSpec& l) { return l.from == id; });
+      if (!kind) continue;
+      const auto outgoing = static_cast<std::size_t>(
+          std::count_if(s.links.begin(), s.links.end(), [&](const LinkSpec& l) { return l.from == id; }));
+      if (kind->maxOutgoingLinks > 0 && outgoing > kind->maxOutgoingLinks) {
+        error(*item, path,
+              "the " + c->kind + " " + inQuotes(id) + " has " + std::to_string(outgoing) +
+                  " outgoing links; it takes at most " + std::to_string(kind->maxOutgoingLinks) +
+                  " (one link to what it acts on)");
+      }
+      if (!kind->needsOutgoingLink) continue;
+      const bool hasOutgoing = outgoing > 0;
       if (!hasOutgoing) {
         error(*item, path,
               "the " + c->kind + " " + inQuotes(id) +

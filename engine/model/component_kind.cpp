@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/pillars/intelligence/intelligence_kinds.hpp"
 #include "engine/pillars/state/state_kinds.hpp"
 #include "engine/pillars/truth/raft_kinds.hpp"
 #include "engine/pillars/truth/transaction_kinds.hpp"
@@ -64,6 +65,7 @@ const ComponentRegistry& builtinRegistry() {
     registerStateKinds(r);
     registerRaftKinds(r);
     registerTransactionKinds(r);
+    registerIntelligenceKinds(r);
     return r;
   }();
   return registry;

@@ -63,6 +63,11 @@ struct ComponentKind {
   std::function<std::vector<GroupProblem>(const std::vector<const ParamSet*>& members)> checkPeerGroup;
   /// When set, the kinds its outgoing links may lead to (a shard router's shards are stores).
   std::vector<std::string> outgoingKinds;
+  /// When above 0, the most outgoing links an instance may have (an autoscaler scales one set).
+  std::size_t maxOutgoingLinks = 0;
+  /// Rules across one component's parameters that their ranges cannot say (min_replicas
+  /// above max_replicas), checked by the reader.
+  std::function<std::vector<ParamProblem>(const ParamSet& params)> checkParams;
 
   // --- Traits --------------------------------------------------------------------------------
   Routing routing = Routing::AllOf;

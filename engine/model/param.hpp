@@ -40,6 +40,13 @@ struct ParamSpec {
   Distribution::Dimension dimension = Distribution::Dimension::Duration;  // Distribution
 };
 
+/// A problem a kind finds in one component's parameters taken together (min above max): which
+/// parameter to point at, and what is wrong, in words.
+struct ParamProblem {
+  std::string param;
+  std::string message;
+};
+
 // Builders keep the kind tables short and readable.
 ParamSpec integerParam(std::string name, std::int64_t def, double min, double max,
                        std::string unit, std::string description);

@@ -45,6 +45,12 @@ ComponentResult componentResult(const Component& c, SimTime now, double measured
   cr.waitMeanMs = m.wait.mean() * 1e3;
   cr.latency = LatencySummary::from(m.latency);
   for (auto& e : c.extraMetrics(now)) cr.extras.emplace_back(e.name, e.value);
+  for (ControlDecision& d : c.decisions()) {
+    ComponentResult::Decision& out = cr.decisions.emplace_back();
+    out.atS = simTimeToSeconds(d.at);
+    out.summary = std::move(d.summary);
+    for (Figure& f : d.figures) out.figures.emplace_back(std::move(f.name), f.value);
+  }
   return cr;
 }
 

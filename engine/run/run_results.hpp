@@ -35,6 +35,13 @@ struct ComponentResult {
   double waitMeanMs = 0;
   LatencySummary latency;
   std::vector<std::pair<std::string, double>> extras;
+  /// Its control decisions (an autoscaler's scalings), in time order.
+  struct Decision {
+    double atS = 0;
+    std::string summary;
+    std::vector<std::pair<std::string, double>> figures;
+  };
+  std::vector<Decision> decisions;
 };
 
 /// Traffic carried by one link.

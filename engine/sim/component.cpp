@@ -34,8 +34,9 @@ void Component::removeLink(LinkId link, bool outgoing) {
 }
 
 void Component::retire() {
-  crash();
+  // Marked first, so onCrash can tell removal from a crash (an orchestrator must not restart it).
   m_removed = true;
+  crash();
 }
 
 SimTime Component::now() const { return m_sim->now(); }

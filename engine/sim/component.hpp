@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,8 @@ class Component : public EventHandler {
   virtual std::vector<SeriesColumn> seriesColumns() const { return {}; }
   /// The current value of each of seriesColumns(), in order (running totals for rates).
   virtual void seriesValues(SimTime /*now*/, double* /*out*/) const {}
+  /// The control decisions this component took so far, in time order (see ControlDecision).
+  virtual std::vector<ControlDecision> decisions() const { return {}; }
   using Violation = pillars::Violation;
   /// Violations this component is responsible for reporting (each reported by one component
   /// or by its group, see ComponentGroup::violations).
@@ -77,6 +80,10 @@ class Component : public EventHandler {
   /// an election now): the actions its kind lists in ComponentKind::actions. Returns whether
   /// it acted (a crashed node, or a kind without that action, does nothing).
   virtual bool intervene(std::string_view /*action*/) { return false; }
+  /// A new component named `name` configured as this one is now (same parameters, same
+  /// release), to be added beside it as one more instance of its replica set; null for kinds
+  /// that cannot be replicated.
+  virtual std::unique_ptr<Component> makeSibling(const std::string& /*name*/) const { return nullptr; }
   /// Whether this component answers health checks; a kind may report itself unhealthy.
   virtual bool healthy() const { return true; }
   /// Crash: volatile state is lost and pending timers die (the epoch advances).

@@ -15,6 +15,15 @@ struct Figure {
   double value;
 };
 
+/// A decision a control loop took while running (an autoscaler resizing its set): when, what
+/// in words, and the figures it decided by ("from", "to", "metric"). Results list them per
+/// component so a run can be explained after the fact.
+struct ControlDecision {
+  SimTime at = 0;
+  std::string summary;
+  std::vector<Figure> figures;
+};
+
 /// A broken correctness property found while running (two Raft leaders in one term, a read
 /// that saw a value never written...). Whoever finds one stops the run; results and the CLI
 /// report it.

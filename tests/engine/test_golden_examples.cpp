@@ -54,6 +54,8 @@ constexpr Golden kGolden[] = {
     {"outlier-ejection.json", "a64e2f781908137e", 363627, 59886, 4, 0, 0, 16, 199.62, 49.676287},
     {"rolling-update.json", "4903be2a228d1341", 546972, 89550, 0, 0, 0, 0, 597.0, 157.810687},
     {"canary-rollback.json", "f664ea1726422ac0", 332114, 54058, 28, 0, 0, 436, 300.322222, 96.206847},
+    // The Intelligence pillar's examples, pinned when they were added.
+    {"autoscale-spike.json", "89b44eed92b9e10f", 1733042, 236658, 29551, 29551, 21643, 0, 328.691667, 991.952895},
 };
 
 class GoldenExample : public ::testing::TestWithParam<Golden> {};

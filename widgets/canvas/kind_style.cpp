@@ -182,6 +182,16 @@ void drawGlyph(QPainter& p, const QRectF& box, const std::string& kind) {
     p.drawPath(undo);
     p.drawLine(at(0.32, 0.7), at(0.34, 0.58));
     p.drawLine(at(0.32, 0.7), at(0.44, 0.72));
+  } else if (kind == "autoscaler") {
+    // Instances growing with load: three bars of rising height and an arrow up.
+    const qreal tops[] = {0.62, 0.46, 0.3};
+    for (int i = 0; i < 3; ++i) {
+      const qreal x = 0.1 + 0.22 * i;
+      p.drawRect(QRectF(at(x, tops[i]), at(x + 0.16, 0.88)));
+    }
+    p.drawLine(at(0.84, 0.88), at(0.84, 0.12));
+    p.drawLine(at(0.84, 0.12), at(0.74, 0.24));
+    p.drawLine(at(0.84, 0.12), at(0.94, 0.24));
   } else {
     p.drawEllipse(QRectF(at(0.2, 0.2), at(0.8, 0.8)));
   }
@@ -239,6 +249,16 @@ QString summary(const ComponentSpec& c) {
   if (c.kind == "tpc_participant") return QStringLiteral("votes no p=") + valueOf(c, "abort_probability");
   if (c.kind == "saga_orchestrator") return QStringLiteral("step timeout ") + valueOf(c, "step_timeout");
   if (c.kind == "saga_step") return QStringLiteral("fails p=") + valueOf(c, "failure_probability");
+  if (c.kind == "autoscaler") {
+    // "HPA · utilization 50% · 2–12"
+    const QString metric = valueOf(c, "metric");
+    const QString target = valueOf(c, "target");
+    const QString goal = metric == QStringLiteral("utilization") ? QStringLiteral("utilization ") + target + QStringLiteral("%")
+                         : metric == QStringLiteral("rps")       ? target + QStringLiteral(" req/s each")
+                                                                 : QStringLiteral("queue ") + target + QStringLiteral(" each");
+    return valueOf(c, "algorithm").toUpper() + dot + goal + dot + valueOf(c, "min_replicas") + QStringLiteral("\u2013") +
+           valueOf(c, "max_replicas");
+  }
   return {};
 }
 

@@ -247,7 +247,17 @@ void LiveChartsPanel::setTraces() {
   pane(Chart::Errors)->setTraces(std::move(errors));
 
   ChartPane* queue = pane(Chart::Queue);
-  if (component) {
+  // An autoscaler has no queue: its chart is its set's size against what it wants, and the
+  // metric it decides by (right axis).
+  const bool scaler = component && (!ts || ts->columnIndex(column(m_selected, "desired")).has_value());
+  if (scaler) {
+    queue->setTitle(tr("Instances · %1").arg(name));
+    queue->setTraces({{tr("desired"), column(m_selected, "desired"), grey(), Qt::DashLine},
+                      {tr("instances"), column(m_selected, "instances"), blue()},
+                      {tr("ready"), column(m_selected, "ready"), green()},
+                      {tr("metric (right)"), column(m_selected, "metric"), orange(), Qt::SolidLine, true, 1.0}});
+    queue->setPlaceholder({});
+  } else if (component) {
     queue->setTitle(tr("Queue · %1").arg(name));
     queue->setTraces({{tr("queue length"), column(m_selected, "queue_length"), blue()},
                       {tr("utilization % (right)"), column(m_selected, "utilization"), orange(),

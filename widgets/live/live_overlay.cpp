@@ -1,6 +1,7 @@
 #include "widgets/live/live_overlay.hpp"
 
 #include "widgets/live/control_badge.hpp"
+#include "widgets/pillars/intelligence/scaling_badge.hpp"
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -316,7 +317,9 @@ void LiveOverlay::rebuildMapping() {
   m_componentIndex.clear();
   const Scenario& s = m_live.scenario();
   // The engine numbers components and links in declaration order; LiveRun says so per id.
-  m_nodes.resize(s.components.size());
+  // One entry per engine component: a replica set's instances take ids of their own, so the
+  // ids of the components after it run past the scenario's count.
+  m_nodes.resize(m_live.runner() ? m_live.runner()->simulation().componentCount() : s.components.size());
   for (const ComponentSpec& c : s.components) {
     const ComponentId cid = m_live.componentId(c.id);
     if (cid == kNoComponent || cid >= m_nodes.size()) continue;
@@ -330,10 +333,14 @@ void LiveOverlay::rebuildMapping() {
       const auto badge = m_badges.find(c.id);
       if (badge != m_badges.end()) n.state->setBadgeColour(badge->second.second);
       if (c.kind == "raft_node") n.raft = new RaftNodeBadge(m_root.data());
-      if (m_live.runner()) n.controlBadge = controlbadge::applies(m_live.runner()->simulation().component(cid));
+      if (m_live.runner()) {
+        const Component& engineComponent = m_live.runner()->simulation().component(cid);
+        n.controlBadge = controlbadge::applies(engineComponent);
+        n.scalingBadge = scalingbadge::applies(engineComponent);
+      }
     }
   }
-  m_links.resize(s.links.size());
+  m_links.resize(m_live.runner() ? m_live.runner()->simulation().network().linkCount() : s.links.size());
   for (const LinkSpec& l : s.links) {
     const LinkId lid = m_live.linkId(l.id);
     if (lid == kNoLink || lid >= m_links.size()) continue;
@@ -473,6 +480,9 @@ void LiveOverlay::updateNodes() {
       // A badge set by the app (a pillar view) wins; otherwise the live Control state shows.
       s.badge = controlbadge::text(c);
       if (!s.badge.isEmpty()) n.state->setBadgeColour(controlbadge::colour());
+    } else if (n.scalingBadge) {
+      s.badge = scalingbadge::text(c);
+      n.state->setBadgeColour(scalingbadge::colour());
     }
     n.state->setState(s, m.capacity > 0);
     if (n.raft) {

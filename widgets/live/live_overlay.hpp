@@ -133,6 +133,7 @@ class LiveOverlay final : public QObject {
     SimTime lastBusyStart = 0;
     double utilization = 0;
     bool controlBadge = false;  // reports breakers or ejections (see control_badge.hpp)
+    bool scalingBadge = false;  // scales a replica set (see scaling_badge.hpp)
   };
   struct LinkEntry {
     std::string id;

@@ -52,6 +52,12 @@ Facts componentFacts(const Component& c, const ComponentResult& r) {
   if (r.retries > 0) f.emplace_back(InspectorLiveStats::tr("Retries"), count(r.retries));
   // The kind's own figures in words and units ("Role Leader", not "Role 2").
   for (const auto& [name, value] : r.extras) f.push_back(liveFigureText(c.kind(), name, value));
+  // A control loop's latest decision, in its own words (an autoscaler's scaling and why).
+  if (!r.decisions.empty()) {
+    const ComponentResult::Decision& d = r.decisions.back();
+    f.emplace_back(InspectorLiveStats::tr("Last decision"),
+                   InspectorLiveStats::tr("at %1 s: %2").arg(number(d.atS, 0), QString::fromStdString(d.summary)));
+  }
   return f;
 }
 

@@ -115,6 +115,14 @@ bool Service::intervene(std::string_view action) {
   return true;
 }
 
+std::unique_ptr<Component> Service::makeSibling(const std::string& name) const {
+  // The configuration as built, with the release this instance runs (a rolled-out version 2
+  // has its v2 settings in its own parameters already).
+  auto made = std::make_unique<Service>(name, m_params);
+  made->m_version = m_version;
+  return made;
+}
+
 void Service::start() {
   metrics().busy.set(now(), 0.0);
   metrics().queueLength.set(now(), 0.0);
@@ -146,7 +154,8 @@ void Service::finishStartup() {
 
 void Service::onCrash() {
   m_starting = false;
-  if (m_orchestrator) m_orchestrator->exited(id(), now());
+  // A removed instance is gone for good: nothing restarts it.
+  if (m_orchestrator && !isRemoved()) m_orchestrator->exited(id(), now());
   // Everything queued or in service dies with the process; callers learn it by timing out.
   metrics().dropped += m_jobs.liveCount();
   m_jobs.clear();

@@ -50,6 +50,7 @@ class Service final : public Component {
   std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
   void resetMetrics(SimTime now) override;
   bool intervene(std::string_view action) override;
+  std::unique_ptr<Component> makeSibling(const std::string& name) const override;
   /// Which version of a replica set's release this instance runs (1, or 2 once rolled out).
   int version() const { return m_version; }
   /// Work time (seconds) spent on requests answered after their caller's deadline.

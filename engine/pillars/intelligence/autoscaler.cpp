@@ -1,0 +1,403 @@
+#include "engine/pillars/intelligence/autoscaler.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "engine/run/instances.hpp"
+#include "engine/sim/simulation.hpp"
+
+namespace pillars {
+
+namespace {
+
+constexpr std::string_view kTerminateAction = "terminate";  // see Rollout::kTerminateAction
+
+hpa::ScalingRules rules(const ParamSet& p, std::string_view direction) {
+  const std::string d(direction);
+  hpa::ScalingRules r;
+  r.stabilizationWindow = p.duration(d + "_stabilization");
+  const std::string& select = p.choice(d + "_select");
+  r.select = select == "min" ? hpa::ScalingRules::Select::Min
+             : select == "disabled" ? hpa::ScalingRules::Select::Disabled
+                                    : hpa::ScalingRules::Select::Max;
+  const SimTime period = p.duration(d + "_period");
+  if (p.real(d + "_percent") > 0) r.policies.push_back({hpa::Policy::Type::Percent, p.real(d + "_percent"), period});
+  if (p.integer(d + "_pods") > 0) {
+    r.policies.push_back({hpa::Policy::Type::Pods, static_cast<double>(p.integer(d + "_pods")), period});
+  }
+  // Kubernetes refuses a direction without policies unless it is disabled, and so does the
+  // reader (checkParams); a set built past it does not move in that direction.
+  if (r.policies.empty()) r.select = hpa::ScalingRules::Select::Disabled;
+  return r;
+}
+
+std::string format(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, value >= 100 || value == std::floor(value) ? "%.0f" : "%.3g", value);
+  return buf;
+}
+
+}  // namespace
+
+std::vector<ParamSpec> Autoscaler::paramSpecs() {
+  // Kubernetes' names (autoscaling/v2 HorizontalPodAutoscaler) and defaults.
+  return {
+      choiceParam("algorithm", "hpa", {"hpa"}, "hpa: the Kubernetes Horizontal Pod Autoscaler"),
+      choiceParam("metric", "utilization", {"utilization", "rps", "queue_length"},
+                  "What is measured per ready instance: busy workers over workers (%), requests "
+                  "received per second, or requests waiting"),
+      realParam("target", 50, 0.000001, 1e9, "per instance",
+                "The metric's target per instance: a utilization in %, requests per second, or a "
+                "queue length"),
+      integerParam("min_replicas", 1, 1, 1000, "instances", "Fewest instances it scales to"),
+      integerParam("max_replicas", 10, 1, 1000, "instances", "Most instances it scales to"),
+      durationParam("sync_period", 15 * kSecond, "How often it measures and decides", 0.001),
+      realParam("tolerance", 0.1, 0, 1, "ratio", "No change while metric/target is within 1 ± this"),
+      durationParam("scale_up_stabilization", 0,
+                    "Scales up no further than the lowest recommendation within this window"),
+      realParam("scale_up_percent", 100, 0, 1e6, "%", "Scale-up policy: at most this % more per period (0: none)"),
+      integerParam("scale_up_pods", 4, 0, 1000, "instances", "Scale-up policy: at most this many more per period (0: none)"),
+      durationParam("scale_up_period", 15 * kSecond, "The scale-up policies' period", 0.001),
+      choiceParam("scale_up_select", "max", {"max", "min", "disabled"},
+                  "Which scale-up policy wins: the larger change, the smaller, or no scaling up"),
+      durationParam("scale_down_stabilization", 300 * kSecond,
+                    "Scales down no further than the highest recommendation within this window"),
+      realParam("scale_down_percent", 100, 0, 100, "%", "Scale-down policy: at most this % fewer per period (0: none)"),
+      integerParam("scale_down_pods", 0, 0, 1000, "instances",
+                   "Scale-down policy: at most this many fewer per period (0: none)"),
+      durationParam("scale_down_period", 15 * kSecond, "The scale-down policies' period", 0.001),
+      choiceParam("scale_down_select", "max", {"max", "min", "disabled"},
+                  "Which scale-down policy wins: the larger change, the smaller, or no scaling down"),
+      durationParam("drain_time", 3 * kSecond,
+                    "How long an instance taken out keeps serving what reaches it before it is removed"),
+  };
+}
+
+std::vector<ParamProblem> Autoscaler::checkParams(const ParamSet& p) {
+  std::vector<ParamProblem> problems;
+  if (p.integer("min_replicas") > p.integer("max_replicas")) {
+    problems.push_back({"min_replicas", "min_replicas (" + std::to_string(p.integer("min_replicas")) +
+                                            ") is above max_replicas (" + std::to_string(p.integer("max_replicas")) +
+                                            "); expected min_replicas <= max_replicas"});
+  }
+  if (p.choice("metric") == "utilization" && p.real("target") > 100) {
+    problems.push_back({"target", "a utilization target of " + format(p.real("target")) +
+                                      "% can never be reached (busy workers never exceed the workers); "
+                                      "expected a percentage up to 100"});
+  }
+  for (const char* d : {"scale_up", "scale_down"}) {
+    const std::string dir(d);
+    if (p.choice(dir + "_select") != "disabled" && p.real(dir + "_percent") == 0 && p.integer(dir + "_pods") == 0) {
+      problems.push_back({dir + "_percent", dir + "_percent and " + dir + "_pods are both 0, so there is no " +
+                                                dir + " policy; give one, or set " + dir + "_select to disabled"});
+    }
+  }
+  return problems;
+}
+
+Autoscaler::Autoscaler(const std::string& name, const ParamSet& p)
+    : Component(name, std::string(kKind)),
+      m_behavior(rules(p, "scale_up"), rules(p, "scale_down"),
+                 static_cast<std::size_t>(p.integer("min_replicas")), static_cast<std::size_t>(p.integer("max_replicas"))) {
+  const std::string& metric = p.choice("metric");
+  m_metric = metric == "rps" ? Metric::Rps : metric == "queue_length" ? Metric::QueueLength : Metric::Utilization;
+  m_target = p.real("target");
+  m_tolerance = p.real("tolerance");
+  m_syncPeriod = p.duration("sync_period");
+  m_drainTime = p.duration("drain_time");
+}
+
+void Autoscaler::receive(const Message& /*msg*/, LinkId /*via*/) {
+  // Nothing travels to an autoscaler: it reads the set's figures as a metrics API would.
+}
+
+void Autoscaler::start() {
+  if (m_setId.empty()) findSet();
+  // Taken out before a crash of the autoscaler: their drain timers died with it.
+  for (const ComponentId id : m_draining) sim().removeComponent(id);
+  m_draining.clear();
+  if (m_setId.empty()) return;
+  if (m_desired == 0) {
+    m_desired = liveInstances().size();
+    measure();  // the first window starts now
+  }
+  setTimer(m_syncPeriod, Sync);
+}
+
+void Autoscaler::onCrash() {
+  // The controller's memory (recommendations, scale events) lives in the API server and
+  // survives; only its timers stop.
+}
+
+void Autoscaler::findSet() {
+  for (const LinkId l : outgoingLinks()) {
+    const Component& target = sim().component(sim().network().link(l).to);
+    m_setId = std::string(scenarioIdOf(target.name()));
+    return;
+  }
+}
+
+std::vector<ComponentId> Autoscaler::liveInstances() const {
+  std::vector<ComponentId> live = instancesOf(sim(), m_setId);
+  std::erase_if(live, [&](ComponentId id) { return draining(id); });
+  return live;
+}
+
+bool Autoscaler::draining(ComponentId id) const {
+  return std::find(m_draining.begin(), m_draining.end(), id) != m_draining.end();
+}
+
+bool Autoscaler::ready(ComponentId id) const {
+  const Component& c = sim().component(id);
+  return c.isUp() && !c.isRemoved() && c.healthy();
+}
+
+std::size_t Autoscaler::instances() const { return m_setId.empty() ? 0 : liveInstances().size(); }
+
+std::size_t Autoscaler::readyInstances() const {
+  if (m_setId.empty()) return 0;
+  const std::vector<ComponentId> live = liveInstances();
+  return static_cast<std::size_t>(std::count_if(live.begin(), live.end(), [&](ComponentId id) { return ready(id); }));
+}
+
+void Autoscaler::measure() {
+  const SimTime t = now();
+  m_window.clear();
+  for (const ComponentId id : liveInstances()) {
+    if (id >= m_readings.size()) m_readings.resize(static_cast<std::size_t>(id) + 1);
+    Reading& r = m_readings[id];
+    const Component& c = sim().component(id);
+    const ComponentMetrics& m = c.metrics();
+    hpa::InstanceMetric sample;
+    if (!c.isUp()) {
+      // A crashed instance is a failed pod: the calculator leaves it out altogether.
+      r.readySince = -1;
+    } else {
+      if (!c.healthy()) {
+        r.readySince = -1;
+      } else if (r.readySince < 0) {
+        // Found ready now; instances there from the start were ready all along.
+        r.readySince = t == 0 ? -m_syncPeriod : t;
+      }
+      // For CPU the HPA leaves out a pod that is not ready, or whose metric window began before
+      // it became ready (its figures mix in its start-up). Other metrics take every running
+      // pod as measured, starting ones included.
+      const bool unready = !c.healthy() || t - r.readySince < m_syncPeriod;
+      if (m_metric == Metric::Utilization && unready) {
+        sample.readiness = hpa::Readiness::Unready;
+      } else if (!r.seen) {
+        sample.readiness = hpa::Readiness::Missing;  // no window yet
+      } else {
+        sample.value = windowValue(m, r, t);
+      }
+      m_window.push_back(sample);
+    }
+    r.seen = true;
+    r.at = t;
+    r.busySince = m.busy.startTime();
+    r.busyIntegral = m.busy.integral(t);
+    r.queueIntegral = m.queueLength.integral(t);
+    r.received = m.received;
+  }
+}
+
+double Autoscaler::windowValue(const ComponentMetrics& m, const Reading& r, SimTime t) const {
+  // Warm-up restarts an instance's integrals and counters: the window then begins there.
+  const bool reset = m.busy.startTime() != r.busySince;
+  const SimTime from = reset ? m.busy.startTime() : r.at;
+  const double seconds = simTimeToSeconds(t - from);
+  if (seconds <= 0) return 0;
+  switch (m_metric) {
+    case Metric::Utilization: {
+      const double busy = m.busy.integral(t) - (reset ? 0.0 : r.busyIntegral);
+      return m.capacity > 0 ? 100.0 * busy / (m.capacity * seconds) : 0.0;
+    }
+    case Metric::Rps: {
+      const std::uint64_t before = reset || m.received < r.received ? 0 : r.received;
+      return static_cast<double>(m.received - before) / seconds;
+    }
+    case Metric::QueueLength: return (m.queueLength.integral(t) - (reset ? 0.0 : r.queueIntegral)) / seconds;
+  }
+  return 0;
+}
+
+void Autoscaler::onTimer(std::uint32_t kind, std::uint64_t payload) {
+  if (kind == DrainDone) {
+    const auto id = static_cast<ComponentId>(payload);
+    std::erase(m_draining, id);
+    sim().removeComponent(id);
+    return;
+  }
+  evaluate();
+  setTimer(m_syncPeriod, Sync);
+}
+
+void Autoscaler::evaluate() {
+  measure();
+  const std::size_t current = m_desired;
+  Scaling d;
+  d.at = now();
+  d.from = static_cast<std::uint32_t>(current);
+  std::size_t to = current;
+  // As the controller does before looking at any metric: a set outside [min, max] is brought
+  // inside it.
+  if (current > m_behavior.maxReplicas()) {
+    to = m_behavior.maxReplicas();
+    d.recommended = static_cast<std::uint32_t>(to);
+    d.limit = hpa::Limit::MaxReplicas;
+  } else if (current < m_behavior.minReplicas()) {
+    to = m_behavior.minReplicas();
+    d.recommended = static_cast<std::uint32_t>(to);
+    d.limit = hpa::Limit::MinReplicas;
+  } else {
+    // On a scale-down an unmeasured instance counts at 100% of its request (or the target
+    // if higher) for utilization, at the target for an average value.
+    const double fallback = m_metric == Metric::Utilization ? std::max(100.0, m_target) : m_target;
+    const hpa::Recommendation r = hpa::recommend(current, m_window, m_target, m_tolerance, fallback);
+    d.metric = r.metric;
+    d.withinTolerance = r.withinTolerance;
+    d.noMetrics = r.noMetrics;
+    d.recommended = static_cast<std::uint32_t>(r.replicas);
+    const hpa::Behavior::Outcome out = m_behavior.normalize(now(), current, r.replicas);
+    to = out.replicas;
+    d.limit = out.limit;
+  }
+  d.to = static_cast<std::uint32_t>(to);
+  m_last = d;
+  m_evaluated = true;
+  // The log keeps every change of the set, and the first evaluation of each spell in which
+  // the metric asked for a change that was held back (a stabilization window can hold a set
+  // for minutes: one line says so, not forty).
+  const bool changed = d.to != d.from;
+  const bool heldBack = d.recommended != d.from && !changed;
+  if (changed || (heldBack && !m_holding)) m_scalings.push_back(d);
+  m_holding = heldBack;
+  if (to != current) {
+    m_behavior.scaled(now(), current, to);
+    (to > current ? m_scaleUps : m_scaleDowns) += 1;
+    m_desired = to;
+  }
+  reconcile();
+}
+
+void Autoscaler::reconcile() {
+  std::vector<ComponentId> live = liveInstances();
+  while (live.size() < m_desired && m_cannotScale.empty()) {
+    const std::size_t before = live.size();
+    addInstance();
+    live = liveInstances();
+    if (live.size() == before) break;
+  }
+  while (live.size() > m_desired) removeOne(live);
+}
+
+void Autoscaler::addInstance() {
+  // Like the newest live instance, so a set that rolled out a new release grows in it.
+  const std::vector<ComponentId> live = liveInstances();
+  if (live.empty()) {
+    m_cannotScale = "the set has no instance left to copy";
+    return;
+  }
+  const ComponentId like = live.back();
+  std::unique_ptr<Component> made = sim().component(like).makeSibling(nextInstanceName(sim(), m_setId));
+  if (!made) {
+    m_cannotScale = "a " + sim().component(like).kind() + " cannot be replicated";
+    return;
+  }
+  addInstanceLike(sim(), like, std::move(made));
+}
+
+void Autoscaler::removeOne(std::vector<ComponentId>& live) {
+  // As a ReplicaSet picks pods to delete: a failed one first, then one not ready, then the
+  // newest.
+  auto victim = std::find_if(live.begin(), live.end(), [&](ComponentId id) { return !sim().component(id).isUp(); });
+  if (victim == live.end()) victim = std::find_if(live.begin(), live.end(), [&](ComponentId id) { return !ready(id); });
+  if (victim == live.end()) victim = live.end() - 1;
+  const ComponentId id = *victim;
+  live.erase(victim);
+  if (!sim().component(id).isUp()) {
+    sim().removeComponent(id);
+    return;
+  }
+  // Graceful termination: unready at once (balancers stop sending), removed once drained.
+  sim().component(id).intervene(kTerminateAction);
+  m_draining.push_back(id);
+  setTimer(m_drainTime, DrainDone, id);
+}
+
+std::string Autoscaler::lastReason() const {
+  if (m_setId.empty()) return "no replica set linked";
+  if (!m_evaluated) return "first look after " + format(simTimeToSeconds(m_syncPeriod)) + " s";
+  return explain(m_last);
+}
+
+std::string Autoscaler::describeMetric(double value) const {
+  switch (m_metric) {
+    case Metric::Utilization: return "utilization " + format(value) + "% (target " + format(m_target) + "%)";
+    case Metric::Rps: return format(value) + " req/s per instance (target " + format(m_target) + ")";
+    case Metric::QueueLength: return "queue " + format(value) + " per instance (target " + format(m_target) + ")";
+  }
+  return {};
+}
+
+std::string Autoscaler::explain(const Scaling& d) const {
+  // "scaled 1 → 5 (utilization 305% (target 50%) asks for 7; limited by the scale-up policy)"
+  const std::string to = std::to_string(d.to);
+  std::string head = d.to == d.from ? "stays at " + to : "scaled " + std::to_string(d.from) + " → " + to;
+  std::string why;
+  if (d.noMetrics) {
+    why = "no ready instance measured";
+  } else if ((d.limit == hpa::Limit::MaxReplicas || d.limit == hpa::Limit::MinReplicas) && d.recommended == d.to &&
+             d.from != d.to) {
+    why = d.limit == hpa::Limit::MaxReplicas ? "above max_replicas" : "below min_replicas";
+  } else if (d.withinTolerance || d.recommended == d.from) {
+    why = describeMetric(d.metric) + ": within tolerance";
+  } else {
+    why = describeMetric(d.metric) + " asks for " + std::to_string(d.recommended);
+    if (d.to != d.recommended && d.limit != hpa::Limit::None) {
+      why += std::string(d.limit == hpa::Limit::Stabilized ? "; held by the " : "; limited by the ") +
+             std::string(hpa::limitName(d.limit));
+    }
+  }
+  return head + " (" + why + ")";
+}
+
+std::vector<ControlDecision> Autoscaler::decisions() const {
+  std::vector<ControlDecision> out;
+  out.reserve(m_scalings.size());
+  for (const Scaling& d : m_scalings) {
+    out.push_back({d.at,
+                   explain(d),
+                   {{"from", static_cast<double>(d.from)},
+                    {"recommended", static_cast<double>(d.recommended)},
+                    {"to", static_cast<double>(d.to)},
+                    {"metric", d.metric}}});
+  }
+  return out;
+}
+
+std::vector<Component::ExtraMetric> Autoscaler::extraMetrics(SimTime /*now*/) const {
+  return {
+      {"desired", static_cast<double>(m_desired)},
+      {"instances", static_cast<double>(instances())},
+      {"ready", static_cast<double>(readyInstances())},
+      {"metric", m_last.metric},
+      {"target", m_target},
+      {"scale_ups", static_cast<double>(m_scaleUps)},
+      {"scale_downs", static_cast<double>(m_scaleDowns)},
+  };
+}
+
+std::vector<SeriesColumn> Autoscaler::seriesColumns() const {
+  return {{"desired", false}, {"instances", false}, {"ready", false}, {"metric", false}};
+}
+
+void Autoscaler::seriesValues(SimTime /*now*/, double* out) const {
+  out[0] = static_cast<double>(m_desired);
+  out[1] = static_cast<double>(instances());
+  out[2] = static_cast<double>(readyInstances());
+  out[3] = m_last.metric;
+}
+
+}  // namespace pillars

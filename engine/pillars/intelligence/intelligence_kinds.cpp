@@ -1,0 +1,20 @@
+#include "engine/pillars/intelligence/intelligence_kinds.hpp"
+
+#include "engine/model/kind_builder.hpp"
+#include "engine/pillars/intelligence/autoscaler.hpp"
+#include "engine/pillars/work/service.hpp"
+
+namespace pillars {
+
+void registerIntelligenceKinds(ComponentRegistry& registry) {
+  ComponentKind autoscaler = kindFor<Autoscaler>(
+      Pillar::Intelligence, "Autoscaler",
+      "Changes a replica set's instance count with load (the Kubernetes HPA); link it to the service it scales");
+  autoscaler.needsOutgoingLink = true;
+  autoscaler.maxOutgoingLinks = 1;
+  autoscaler.outgoingKinds = {std::string(Service::kKind)};
+  autoscaler.checkParams = &Autoscaler::checkParams;
+  registry.add(std::move(autoscaler));
+}
+
+}  // namespace pillars
