@@ -42,6 +42,19 @@ void printDecisions(const RunResults& r) {
   }
 }
 
+/// The alerts raised during the run, in firing order, with when they resolved.
+void printAlerts(const RunResults& r) {
+  if (r.alerts.empty()) return;
+  std::printf("\nAlerts\n");
+  TextTable table({"alert", "on", "severity", "fired", "resolved", "condition"});
+  const auto at = [](double s) { return fixed(s, 1) + " s"; };
+  for (const AlertResult& a : r.alerts) {
+    table.addRow({a.name, a.component, a.severity, at(a.firedAtS), a.resolvedAtS < 0 ? "firing" : at(a.resolvedAtS),
+                  a.detail});
+  }
+  std::fputs(table.render().c_str(), stdout);
+}
+
 void printSummary(const Scenario& s, const RunResults& r) {
   std::printf("%s  seed %llu  simulated %s", s.name.empty() ? "scenario" : s.name.c_str(),
               static_cast<unsigned long long>(r.seed),
@@ -92,6 +105,7 @@ void printSummary(const Scenario& s, const RunResults& r) {
   }
   std::fputs(table.render().c_str(), stdout);
   printDecisions(r);
+  printAlerts(r);
   if (r.messagesDropped > 0) {
     std::printf("\nNetwork: %s messages sent, %s dropped (loss, cut links, crashed receivers)\n",
                 groupedInteger(r.messagesSent).c_str(), groupedInteger(r.messagesDropped).c_str());

@@ -123,6 +123,26 @@ std::optional<RunResults> readResultsJson(const std::string& json, std::string* 
     }
     r.components.push_back(std::move(cr));
   }
+  if (const JsonValue* alerts = root.find("alerts"); alerts && alerts->isArray()) {
+    for (const JsonValue& a : alerts->items()) {
+      if (!a.isObject()) continue;
+      AlertResult& out = r.alerts.emplace_back();
+      const auto text = [&](const char* key) {
+        const JsonValue* v = a.find(key);
+        return v && v->isString() ? v->asString() : std::string();
+      };
+      out.component = text("component");
+      out.name = text("alert");
+      out.severity = text("severity");
+      out.detail = text("detail");
+      out.firedAtS = number(a, "fired_at_s");
+      const JsonValue* resolved = a.find("resolved_at_s");
+      out.resolvedAtS = resolved && resolved->isNumber() ? resolved->asNumber() : -1.0;
+      for (const auto& [name, v] : a.members()) {
+        if (name != "fired_at_s" && name != "resolved_at_s" && v.isNumber()) out.figures.emplace_back(name, v.asNumber());
+      }
+    }
+  }
   if (const JsonValue* groups = root.find("groups"); groups && groups->isObject()) {
     for (const auto& [id, g] : groups->members()) {
       GroupResult gr;

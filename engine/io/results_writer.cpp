@@ -173,6 +173,26 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
   }
   w.endObject();
 
+  w.key("alerts");
+  w.beginArray();
+  for (const AlertResult& a : r.alerts) {
+    w.beginObject();
+    w.field("component", a.component);
+    w.field("alert", a.name);
+    w.field("severity", a.severity);
+    w.field("fired_at_s", a.firedAtS);
+    if (a.resolvedAtS >= 0) {
+      w.field("resolved_at_s", a.resolvedAtS);
+    } else {
+      w.key("resolved_at_s");
+      w.nullValue();
+    }
+    for (const auto& [name, value] : a.figures) w.field(name, value);
+    w.field("detail", a.detail);
+    w.endObject();
+  }
+  w.endArray();
+
   w.key("violations");
   w.beginArray();
   for (const ViolationResult& v : r.violations) {

@@ -1,5 +1,7 @@
 #include "engine/run/run_results.hpp"
 
+#include <algorithm>
+
 #include "engine/sim/component.hpp"
 #include "engine/sim/component_group.hpp"
 #include "engine/sim/simulation.hpp"
@@ -91,6 +93,16 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
     const ComponentMetrics& m = c.metrics();
     ComponentResult cr = componentResult(c, now, r.measuredS);
     for (const auto& v : c.violations()) r.violations.push_back(violationResult(v));
+    for (AlertRecord& a : c.alerts()) {
+      AlertResult& out = r.alerts.emplace_back();
+      out.component = c.name();
+      out.name = std::move(a.name);
+      out.severity = std::move(a.severity);
+      out.detail = std::move(a.detail);
+      out.firedAtS = simTimeToSeconds(a.firedAt);
+      out.resolvedAtS = a.resolvedAt < 0 ? -1.0 : simTimeToSeconds(a.resolvedAt);
+      for (Figure& f : a.figures) out.figures.emplace_back(std::move(f.name), f.value);
+    }
     // The end-to-end view is the clients'; everything else adds to what the system dropped.
     if (c.measuresEndToEnd()) {
       r.completed += m.completed;
@@ -112,6 +124,9 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
   r.attemptsRps = static_cast<double>(attempts) / window;
   r.wastedWorkS = simTimeToSeconds(wasted);
   r.latency = LatencySummary::from(endToEnd);
+  // In firing order across components.
+  std::stable_sort(r.alerts.begin(), r.alerts.end(),
+                   [](const AlertResult& a, const AlertResult& b) { return a.firedAtS < b.firedAtS; });
   for (std::size_t i = 0; i < sim.groupCount(); ++i) {
     const ComponentGroup& g = sim.group(i);
     r.groups.push_back(groupResult(g, sim, now));

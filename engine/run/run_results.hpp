@@ -60,6 +60,15 @@ struct GroupResult {
   std::vector<std::pair<std::string, double>> extras;
 };
 
+/// An alert raised during the run (see AlertRecord), with the component it is about.
+struct AlertResult {
+  std::string component;
+  std::string name, severity, detail;
+  double firedAtS = 0;
+  double resolvedAtS = -1;  // -1: still firing at the end
+  std::vector<std::pair<std::string, double>> figures;
+};
+
 /// A correctness property found broken during the run (see Violation).
 struct ViolationResult {
   std::string property;
@@ -106,6 +115,8 @@ struct RunResults {
   std::vector<ComponentResult> components;
   std::vector<GroupResult> groups;
   std::vector<LinkResult> links;
+  /// Alerts raised (SLO burn-rate alerts), in firing order.
+  std::vector<AlertResult> alerts;
   /// Safety violations; the first one halts the run, so `simTimeS` is where it broke.
   std::vector<ViolationResult> violations;
 

@@ -53,6 +53,8 @@ class Component : public EventHandler {
   virtual void seriesValues(SimTime /*now*/, double* /*out*/) const {}
   /// The control decisions this component took so far, in time order (see ControlDecision).
   virtual std::vector<ControlDecision> decisions() const { return {}; }
+  /// The alerts raised about this component so far, in firing order (an SLO's burn-rate alerts).
+  virtual std::vector<AlertRecord> alerts() const { return {}; }
   using Violation = pillars::Violation;
   /// Violations this component is responsible for reporting (each reported by one component
   /// or by its group, see ComponentGroup::violations).

@@ -24,6 +24,17 @@ struct ControlDecision {
   std::vector<Figure> figures;
 };
 
+/// An alert raised while running (an SLO burn-rate alert): which, how serious, when it fired
+/// and when it resolved (-1 while it still fires), and what it watched, in words.
+struct AlertRecord {
+  std::string name;      // "page_14.4x"
+  std::string severity;  // "page", "ticket"
+  std::string detail;    // "availability 99.9%: error ratio >= 1.44% over 1h and 5m"
+  SimTime firedAt = 0;
+  SimTime resolvedAt = -1;
+  std::vector<Figure> figures;  // burn_rate, long_window_s, short_window_s
+};
+
 /// A broken correctness property found while running (two Raft leaders in one term, a read
 /// that saw a value never written...). Whoever finds one stops the run; results and the CLI
 /// report it.

@@ -1,6 +1,7 @@
 #include "widgets/live/live_overlay.hpp"
 
 #include "widgets/live/control_badge.hpp"
+#include "widgets/pillars/intelligence/alert_badge.hpp"
 #include "widgets/pillars/intelligence/scaling_badge.hpp"
 
 #include <QFont>
@@ -337,6 +338,7 @@ void LiveOverlay::rebuildMapping() {
         const Component& engineComponent = m_live.runner()->simulation().component(cid);
         n.controlBadge = controlbadge::applies(engineComponent);
         n.scalingBadge = scalingbadge::applies(engineComponent);
+        n.alertBadge = alertbadge::applies(engineComponent);
       }
     }
   }
@@ -476,6 +478,10 @@ void LiveOverlay::updateNodes() {
     const auto badge = m_badges.find(n.id);
     if (badge != m_badges.end()) {
       s.badge = badge->second.first;
+    } else if (n.alertBadge && !alertbadge::text(c).isEmpty()) {
+      // A firing alert outranks the mechanisms at work: it is what someone is told about.
+      s.badge = alertbadge::text(c);
+      n.state->setBadgeColour(alertbadge::colour());
     } else if (n.controlBadge) {
       // A badge set by the app (a pillar view) wins; otherwise the live Control state shows.
       s.badge = controlbadge::text(c);

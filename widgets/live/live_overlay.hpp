@@ -134,6 +134,7 @@ class LiveOverlay final : public QObject {
     double utilization = 0;
     bool controlBadge = false;  // reports breakers or ejections (see control_badge.hpp)
     bool scalingBadge = false;  // scales a replica set (see scaling_badge.hpp)
+    bool alertBadge = false;    // has an SLO with alerts (see alert_badge.hpp)
   };
   struct LinkEntry {
     std::string id;

@@ -52,6 +52,20 @@ Facts componentFacts(const Component& c, const ComponentResult& r) {
   if (r.retries > 0) f.emplace_back(InspectorLiveStats::tr("Retries"), count(r.retries));
   // The kind's own figures in words and units ("Role Leader", not "Role 2").
   for (const auto& [name, value] : r.extras) f.push_back(liveFigureText(c.kind(), name, value));
+  // SLO alerts: the ones firing now, or how many fired and resolved.
+  const std::vector<AlertRecord> alerts = c.alerts();
+  if (!alerts.empty()) {
+    QStringList firing;
+    for (const AlertRecord& a : alerts) {
+      if (a.resolvedAt < 0) {
+        firing << InspectorLiveStats::tr("%1 since %2 s")
+                      .arg(QString::fromStdString(a.name), number(simTimeToSeconds(a.firedAt), 1));
+      }
+    }
+    f.emplace_back(InspectorLiveStats::tr("Alerts"),
+                   firing.isEmpty() ? InspectorLiveStats::tr("none firing (%1 fired and resolved)").arg(alerts.size())
+                                    : firing.join(QStringLiteral("\n")));
+  }
   // A control loop's latest decision, in its own words (an autoscaler's scaling and why).
   if (!r.decisions.empty()) {
     const ComponentResult::Decision& d = r.decisions.back();

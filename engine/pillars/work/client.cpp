@@ -68,11 +68,13 @@ std::vector<ParamSpec> Client::paramSpecs() {
                 "writes, and raft_node act on it"),
   };
   appendParams(specs, circuitBreakerParams("each outgoing link"));
+  appendParams(specs, sloParams());
   return specs;
 }
 
 Client::Client(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
   m_closedLoop = p.choice("mode") == "closed";
+  if (p.real("slo_availability") > 0) m_slo = std::make_unique<SloMonitor>(p.real("slo_availability"), p.duration("slo_period"));
   ArrivalProcess::Config a;
   a.pattern = patternFromName(p.choice("arrival"));
   a.rate = p.real("rate");
@@ -106,6 +108,7 @@ Client::Client(const std::string& name, const ParamSet& p) : Component(name, std
 }
 
 void Client::start() {
+  if (m_slo) m_slo->start(sim(), metrics());
   if (m_closedLoop) {
     // Each user starts with a think time, so a thousand users do not all fire at t = 0.
     for (std::int64_t u = 0; u < m_users; ++u) startThinking(static_cast<std::uint32_t>(u));
@@ -315,6 +318,7 @@ std::vector<Component::ExtraMetric> Client::extraMetrics(SimTime /*now*/) const 
   std::vector<ExtraMetric> out = {{"in_flight", static_cast<double>(m_inFlight.liveCount())},
                                   {"issued", static_cast<double>(m_issued)},
                                   {"attempts", static_cast<double>(metrics().attempts)}};
+  if (m_slo) m_slo->appendFigures(out);
   if (m_breakers) {
     std::uint64_t opened = 0;
     int openNow = 0;

@@ -1,12 +1,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
 #include "engine/pillars/control/circuit_breaker.hpp"
 #include "engine/pillars/control/retry_budget.hpp"
+#include "engine/pillars/intelligence/slo_monitor.hpp"
 #include "engine/pillars/work/arrival_process.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/slot_pool.hpp"
@@ -38,6 +40,7 @@ class Client final : public Component {
   void seriesValues(SimTime now, double* out) const override;
   void resetMetrics(SimTime now) override;
   bool measuresEndToEnd() const override { return true; }
+  std::vector<AlertRecord> alerts() const override { return m_slo ? m_slo->alerts() : std::vector<AlertRecord>{}; }
 
  private:
   enum Timer : std::uint32_t { NextArrival, AttemptTimeout, BackoffDone, ThinkDone };
@@ -97,6 +100,7 @@ class Client final : public Component {
   SimTime m_deadline = 0;  // overall, across attempts; 0: none
   RetryBudget m_budget;
   RetryThrottle m_throttle;
+  std::unique_ptr<SloMonitor> m_slo;  // when slo_availability is set
   bool m_breakers = false;
   CircuitBreaker::Config m_breakerConfig;
 

@@ -1,0 +1,117 @@
+// SLO burn-rate alerts as the Google SRE Workbook defines them: with a 99.9% availability SLO
+// over 30 days, a total outage after three healthy days fires the 14.4x page once 2% of the
+// month's budget is gone (0.864 min of errors against the last hour), the 6x page at 5% (2.16
+// min against the last six hours) and the 1x ticket at 10% (4.32 min against the last three
+// days); an error rate under the budget's rate fires nothing.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "engine/model/scenario_builder.hpp"
+#include "engine/pillars/intelligence/burn_rate.hpp"
+#include "engine/run/scenario_runner.hpp"
+
+namespace pillars {
+namespace {
+
+const AlertResult* find(const RunResults& r, const std::string& name) {
+  const auto it = std::find_if(r.alerts.begin(), r.alerts.end(), [&](const AlertResult& a) { return a.name == name; });
+  return it == r.alerts.end() ? nullptr : &*it;
+}
+
+TEST(BurnRate, TheWorkbookWindowsScaleWithTheSloPeriod) {
+  const auto month = workbookAlerts(30 * 24 * kHour);
+  EXPECT_EQ(month[0].longWindow, kHour);
+  EXPECT_EQ(month[0].shortWindow, 5 * kMinute);
+  EXPECT_DOUBLE_EQ(month[0].burnRate, 14.4);
+  EXPECT_EQ(month[1].longWindow, 6 * kHour);
+  EXPECT_EQ(month[2].longWindow, 72 * kHour);
+  EXPECT_EQ(month[2].shortWindow, 6 * kHour);
+  const auto day = workbookAlerts(24 * kHour);
+  EXPECT_EQ(day[0].longWindow, 2 * kMinute) << "1 h / 30";
+  EXPECT_EQ(day[0].shortWindow, 10 * kSecond);
+}
+
+TEST(BurnRate, TheErrorRatioOfAWindowCountsOnlyItsBuckets) {
+  WindowedErrorRatio w(kSecond, 10 * kSecond);
+  std::uint64_t good = 0, bad = 0;
+  for (int s = 0; s < 20; ++s) {
+    good += 9;
+    bad += s >= 15 ? 1 : 0;  // the last five seconds have one error in ten
+    w.push(good, bad);
+  }
+  EXPECT_DOUBLE_EQ(w.errorRatio(10 * kSecond), 5.0 / (90.0 + 5.0));
+  EXPECT_DOUBLE_EQ(w.errorRatio(5 * kSecond), 5.0 / (45.0 + 5.0));
+  EXPECT_DOUBLE_EQ(w.errorRatio(2 * kSecond), 2.0 / (18.0 + 2.0));
+}
+
+TEST(BurnRate, ATotalOutageFiresThe14xPageAfter52SecondsThenThe6xPageThenTheTicket) {
+  // Four requests a second, evenly spaced, for three days; then the service dies.
+  const SimTime outage = 72 * kHour;
+  const Scenario s = ScenarioBuilder("outage")
+                         .component("users", "client",
+                                    {{"rate", "4"}, {"arrival", "constant"}, {"timeout", "10ms"},
+                                     {"slo_availability", "99.9"}})
+                         .component("api", "service", {{"service_time", "1ms"}})
+                         .link("users", "api", {{"latency", "1ms"}})
+                         .fault(outage, FaultAction::Crash, "api")
+                         .duration(outage + 300 * kSecond)
+                         .metricsInterval(kHour)
+                         .build();
+  ScenarioRunner runner(s, builtinRegistry());
+  runner.run();
+  const RunResults r = runner.results();
+  const AlertResult* page14 = find(r, "page_14.4x");
+  const AlertResult* page6 = find(r, "page_6x");
+  const AlertResult* ticket = find(r, "ticket_1x");
+  ASSERT_NE(page14, nullptr);
+  ASSERT_NE(page6, nullptr);
+  ASSERT_NE(ticket, nullptr);
+  const double t0 = simTimeToSeconds(outage);
+  // 1.44% of the last hour's 14,400 requests are 207.4: the 208th error, 52 s in (0.864 min);
+  // evaluated every second.
+  EXPECT_DOUBLE_EQ(page14->firedAtS - t0, 52.0);
+  // 0.6% of six hours' 86,400 requests: 518.4 errors, 129.6 s in; evaluated every 6 s (1/300
+  // of its 30 min short window), so at 132 s.
+  EXPECT_DOUBLE_EQ(page6->firedAtS - t0, 132.0);
+  // 0.1% of three days' 1,036,800: 1,036.8 errors, 259.2 s in; evaluated every 72 s (1/300 of
+  // its 6 h short window), so at 288 s.
+  EXPECT_DOUBLE_EQ(ticket->firedAtS - t0, 288.0);
+  EXPECT_EQ(page14->severity, "page");
+  EXPECT_EQ(ticket->severity, "ticket");
+  EXPECT_LT(page14->resolvedAtS, 0) << "still firing: the outage goes on";
+  EXPECT_EQ(r.alerts.size(), 3u) << "nothing fired in the three healthy days";
+  EXPECT_EQ(r.alerts.front().name, "page_14.4x") << "in firing order";
+}
+
+// A day-long SLO period (windows / 30) and a service failing a share of its requests.
+RunResults runWithErrors(const char* errorProbability) {
+  const Scenario s = ScenarioBuilder("errors")
+                         .component("users", "client",
+                                    {{"rate", "20"}, {"timeout", "1s"}, {"slo_availability", "99.9"}, {"slo_period", "1d"}})
+                         .component("api", "service", {{"service_time", "exp(5ms)"}, {"workers", "4"},
+                                                      {"error_probability", errorProbability}})
+                         .link("users", "api", {{"latency", "1ms"}})
+                         .duration(6 * kHour)
+                         .metricsInterval(10 * kMinute)
+                         .seed(3)
+                         .build();
+  ScenarioRunner runner(s, builtinRegistry());
+  runner.run();
+  return runner.results();
+}
+
+TEST(BurnRate, AnErrorRateUnderTheBudgetsRateFiresNothing) {
+  const RunResults r = runWithErrors("0.0007");
+  EXPECT_TRUE(r.alerts.empty()) << r.alerts.size() << " alerts, first " << r.alerts.front().name;
+}
+
+TEST(BurnRate, TwiceTheBudgetsRateOpensATicketButPagesNoOne) {
+  const RunResults r = runWithErrors("0.002");
+  EXPECT_NE(find(r, "ticket_1x"), nullptr);
+  EXPECT_EQ(find(r, "page_14.4x"), nullptr);
+  EXPECT_EQ(find(r, "page_6x"), nullptr);
+}
+
+}  // namespace
+}  // namespace pillars
