@@ -289,9 +289,7 @@ class HtmlBuilder {
 
   void recommendations() {
     sectionStart(3, "recommendations");
-    if (m_r.recommendations.empty()) {
-      m_out += "<p>No pattern rule fires for the facts the design tells.</p>\n";
-    }
+    if (m_r.recommendations.empty()) m_out += "<p>" + escapeHtml(noRecommendationText(m_r)) + "</p>\n";
     int n = 0;
     for (const auto& rec : m_r.recommendations) {
       ++n;
@@ -306,6 +304,11 @@ class HtmlBuilder {
         m_out += "<p>" + badge(kMediumColour, "CAUTION") + " " + escapeHtml(w) + "</p>\n";
       }
       if (!rec.applyHint.empty()) m_out += "<p><b>Where:</b> " + escapeHtml(rec.applyHint) + "</p>\n";
+    }
+    if (!m_r.alreadyInDesign.empty()) {
+      m_out += "<h3>Already in the design</h3>\n<p>" + escapeHtml(alreadyInDesignIntro()) + "</p>\n<ul>\n";
+      for (const auto& rec : m_r.alreadyInDesign) m_out += "<li>" + escapeHtml(alreadyInDesignText(rec)) + "</li>\n";
+      m_out += "</ul>\n";
     }
     sectionEnd();
   }
@@ -468,6 +471,25 @@ std::string milestoneChangeText(const Report& report) {
 
 std::string writeReportHtml(const Report& report, HtmlFlavour flavour, const std::vector<int>& contentsPages) {
   return HtmlBuilder(report, flavour, contentsPages).build();
+}
+
+std::string noRecommendationText(const Report& report) {
+  if (report.alreadyInDesign.empty()) return "No pattern rule fires for the facts the design tells.";
+  return "Nothing to add: every pattern a rule fires for is one the design already has.";
+}
+
+std::string alreadyInDesignIntro() {
+  return "A rule fired for these patterns, but the design already has them, so they are not recommended.";
+}
+
+std::string alreadyInDesignText(const ReportRecommendation& pattern) {
+  std::string text = pattern.name + ": " + pattern.inDesign;
+  if (!pattern.reasons.empty()) {
+    text += " (the rule that fired: ";
+    for (std::size_t i = 0; i < pattern.reasons.size(); ++i) text += (i ? "; " : "") + pattern.reasons[i];
+    text += ")";
+  }
+  return text + ".";
 }
 
 std::string escapeHtml(const std::string& text) {

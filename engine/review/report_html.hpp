@@ -50,6 +50,16 @@ std::string writeReportHtml(const Report& report, HtmlFlavour flavour = HtmlFlav
 /// medium)." Empty without milestones.
 std::string milestoneChangeText(const Report& report);
 
+/// What the Recommendations section says when it recommends nothing: that no rule fired, or
+/// that every pattern a rule fired for is one the design already has.
+std::string noRecommendationText(const Report& report);
+
+/// The sentence before the list of patterns the design already has.
+std::string alreadyInDesignIntro();
+
+/// "Load Balancer: lb spreads requests over web1 and web2 (the rule that fired: ...)."
+std::string alreadyInDesignText(const ReportRecommendation& pattern);
+
 /// Escapes &, <, >, " for HTML text and attributes.
 std::string escapeHtml(const std::string& text);
 

@@ -173,6 +173,20 @@ std::vector<ReportMilestone> milestoneRows(const Checklist& checklist, const std
 
 std::string conditionText(const std::optional<Condition>& c) { return c ? c->text : std::string(); }
 
+ReportRecommendation reportRecommendation(const RecommendedPattern& rec) {
+  ReportRecommendation out;
+  out.patternId = rec.pattern->id;
+  out.name = rec.pattern->name;
+  out.pillar = rec.pattern->pillar;
+  out.complexity = rec.pattern->complexity;
+  out.cost = rec.pattern->cost;
+  out.reasons = rec.reasons;
+  out.warnings = rec.warnings;
+  if (rec.apply) out.applyHint = rec.apply->action + " at " + rec.apply->target;
+  out.inDesign = rec.inDesign;
+  return out;
+}
+
 }  // namespace
 
 Report buildReport(const ReportInput& input) {
@@ -256,22 +270,15 @@ Report buildReport(const ReportInput& input) {
   const Facts facts = input.facts ? factsWithOverrides(prefillFacts(scenario, nullptr), *input.facts)
                                   : prefillFacts(scenario, nullptr);
   r.facts = facts.sources;
-  auto recommendations = recommend(library, facts);
+  std::vector<RecommendedPattern> present;
+  auto recommendations = recommend(library, facts, &present);
   resolveApplyHints(recommendations, scenario, nullptr);
   std::set<std::string> used;
   for (const auto& rec : recommendations) {
-    ReportRecommendation out;
-    out.patternId = rec.pattern->id;
-    out.name = rec.pattern->name;
-    out.pillar = rec.pattern->pillar;
-    out.complexity = rec.pattern->complexity;
-    out.cost = rec.pattern->cost;
-    out.reasons = rec.reasons;
-    out.warnings = rec.warnings;
-    if (rec.apply) out.applyHint = rec.apply->action + " at " + rec.apply->target;
-    r.recommendations.push_back(std::move(out));
+    r.recommendations.push_back(reportRecommendation(rec));
     used.insert(rec.pattern->id);
   }
+  for (const auto& rec : present) r.alreadyInDesign.push_back(reportRecommendation(rec));
   // The appendix keeps the pattern table's order, so it reads like the seed's table.
   for (const auto& p : library.patterns) {
     if (!used.count(p.id)) continue;

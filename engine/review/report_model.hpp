@@ -57,6 +57,7 @@ struct ReportRecommendation {
   std::vector<std::string> reasons;
   std::vector<std::string> warnings;
   std::string applyHint;  // "add_load_balancer at web1", or empty
+  std::string inDesign;   // where the design already has it (Report::alreadyInDesign only)
 };
 
 /// One row of the stored time series that the charts draw.
@@ -104,6 +105,8 @@ struct Report {
   MilestoneComparison sinceLastMilestone;
   std::vector<std::string> facts;          // where each known fact came from
   std::vector<ReportRecommendation> recommendations;
+  /// Patterns a rule fired for that the design already has: said, never recommended.
+  std::vector<ReportRecommendation> alreadyInDesign;
   std::optional<ReportRun> run;
   std::string runError;  // why a stored run could not be read (it is then left out)
   std::vector<ReportPattern> patterns;  // appendix: the patterns the recommendations use

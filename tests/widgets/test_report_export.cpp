@@ -34,7 +34,10 @@ TEST_F(ReportExport, HtmlPdfAndMarkdownIncludeTheFinishedRun) {
   ASSERT_TRUE(live().runToEnd());
   ASSERT_TRUE(window.document().lastRun().has_value());
   const std::string html = exported(QStringLiteral("review.html"));
-  for (const auto& title : review::reportSectionTitles()) EXPECT_NE(html.find(title), std::string::npos) << title;
+  // Every section but the appendix: three-tier's facts recommend no pattern it does not have.
+  const auto& titles = review::reportSectionTitles();
+  for (std::size_t i = 0; i + 1 < titles.size(); ++i) EXPECT_NE(html.find(titles[i]), std::string::npos) << titles[i];
+  EXPECT_EQ(html.find(titles.back()), std::string::npos);
   EXPECT_EQ(html.find("There is no stored run"), std::string::npos);
   // The run the app keeps describes the open design exactly.
   EXPECT_EQ(html.find("The design changed after this run"), std::string::npos);
