@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/review/milestones.hpp"
+#include "engine/review/report_diagram.hpp"
 #include "engine/review/review_data.hpp"
 #include "engine/review/risk.hpp"
 
@@ -90,7 +91,9 @@ struct Report {
   std::string date;          // YYYY-MM-DD
   std::string checklist;     // the checklist's title
   std::size_t components = 0, links = 0;
-  std::string diagramSvg;    // Graphviz SVG of the topology (no XML prolog); empty on failure
+  /// The topology drawn for print: one part, or one per zone when the design is too large
+  /// for a page (report_diagram.hpp); empty when Graphviz failed.
+  std::vector<DiagramPart> diagram;
   std::string diagramError;  // why there is no diagram
   std::vector<ReportPillar> pillars;  // pillars with questions, seed order
   int questionsTotal = 0, answered = 0, high = 0, medium = 0;
