@@ -26,6 +26,7 @@ struct ReviewOutcome {
   RiskReport risks;
   Facts facts;
   std::vector<RecommendedPattern> recommendations;
+  std::vector<RecommendedPattern> alreadyInDesign;  // fired, but the design has them
 };
 
 /// The measured availability a run must reach: the user's uptime target, else the seed's
@@ -84,6 +85,7 @@ void printText(const Scenario& scenario, const std::string& path, const ReviewOu
   printFacts(o.facts);
   std::printf("\n");
   printRecommendations(o.recommendations);
+  printAlreadyInDesign(o.alreadyInDesign);
 }
 
 void writeJson(const Scenario& scenario, const ReviewOutcome& o) {
@@ -153,6 +155,7 @@ void writeJson(const Scenario& scenario, const ReviewOutcome& o) {
   w.endObject();
   writeFactsJson(w, o.facts);
   writeRecommendationsJson(w, o.recommendations);
+  writeAlreadyInDesignJson(w, o.alreadyInDesign);
   w.endObject();
   std::printf("%s\n", w.str().c_str());
 }
@@ -203,7 +206,7 @@ int runReview(const std::vector<std::string>& args) {
   o.evidence = gatherEvidence(*scenario, run ? &*run : nullptr, options);
   o.suggestions = suggestAnswers(*o.checklist, o.evidence);
   o.risks = evaluateRisks(*o.checklist, answersFrom(o.suggestions), o.evidence);
-  o.recommendations = recommend(*library, o.facts);
+  o.recommendations = recommend(*library, o.facts, &o.alreadyInDesign);
   resolveApplyHints(o.recommendations, *scenario, run ? &*run : nullptr);
   if (json) {
     writeJson(*scenario, o);

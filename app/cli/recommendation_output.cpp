@@ -16,7 +16,7 @@ void printFacts(const review::Facts& facts) {
 
 void printRecommendations(const std::vector<review::RecommendedPattern>& recommendations) {
   std::printf("Recommended patterns\n");
-  if (recommendations.empty()) std::printf("  (no rule fired for these facts)\n");
+  if (recommendations.empty()) std::printf("  (nothing to recommend for these facts)\n");
   int rank = 0;
   for (const auto& r : recommendations) {
     const review::Pattern& p = *r.pattern;
@@ -29,6 +29,15 @@ void printRecommendations(const std::vector<review::RecommendedPattern>& recomme
       std::printf("     don't use when: %s\n", r.dontUseWhen.c_str());
     }
     if (r.apply) std::printf("     apply: %s on %s\n", r.apply->action.c_str(), r.apply->target.c_str());
+  }
+}
+
+void printAlreadyInDesign(const std::vector<review::RecommendedPattern>& present) {
+  if (present.empty()) return;
+  std::printf("Already in the design (not recommended)\n");
+  for (const auto& r : present) {
+    std::printf("  %s: %s\n", r.pattern->name.c_str(), r.inDesign.c_str());
+    for (const auto& reason : r.reasons) std::printf("     its rule fired: %s\n", reason.c_str());
   }
 }
 
@@ -77,6 +86,23 @@ void writeRecommendationsJson(JsonWriter& w, const std::vector<review::Recommend
     } else {
       w.nullValue();
     }
+    w.endObject();
+  }
+  w.endArray();
+}
+
+void writeAlreadyInDesignJson(JsonWriter& w, const std::vector<review::RecommendedPattern>& present) {
+  w.key("already_in_design");
+  w.beginArray();
+  for (const auto& r : present) {
+    w.beginObject();
+    w.field("pattern", r.pattern->id);
+    w.field("name", r.pattern->name);
+    w.field("where", r.inDesign);
+    w.key("reasons");
+    w.beginArray();
+    for (const auto& s : r.reasons) w.value(s);
+    w.endArray();
     w.endObject();
   }
   w.endArray();

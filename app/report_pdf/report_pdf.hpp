@@ -18,11 +18,26 @@ std::string writeReportPdf(const review::Report& report, const std::string& path
 /// the layout without a PDF viewer. Returns the number of pages written (0 on failure).
 int writeReportPagePngs(const review::Report& report, const std::string& prefix, int dpi);
 
-/// What one laid-out page holds: its paragraphs' text (figures are object characters, U+FFFC)
-/// and how many figures start on it. For tests of the layout, without painting.
+/// A figure as printed: its name, printed size and own (SVG viewBox) size.
+struct PrintedFigure {
+  std::string name;                     // "pillars:diagram"
+  double widthPt = 0, heightPt = 0;     // on paper
+  double naturalWidth = 0, naturalHeight = 0;  // the SVG's viewBox: widthPt / naturalWidth is its scale
+};
+
+/// What one laid-out page holds: its paragraphs' text (figures are object characters, U+FFFC;
+/// a figure page lists each figure's character and its caption), how many figures start on it,
+/// which they are, its orientation and how much of its text area it fills. For tests of the
+/// layout, without painting.
 struct PageContent {
   std::vector<std::string> paragraphs;
   int figures = 0;
+  std::vector<PrintedFigure> printed;  // the figures drawn on it
+  bool landscape = false;
+  bool figurePage = false;  // a page of its own for figures of the topology
+  /// Text pages: the bottom of the last line, as a share of the text area's height. Figure
+  /// pages: the share of the text area's width or height the figures span, whichever is more.
+  double filled = 0;
 };
 std::vector<PageContent> layOutPages(const review::Report& report);
 

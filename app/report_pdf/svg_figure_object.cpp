@@ -6,7 +6,8 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
-#include <cmath>
+
+#include "app/report_pdf/figure_text.hpp"
 
 namespace pillars::reportpdf {
 
@@ -19,14 +20,14 @@ QString qs(const std::string& s) { return QString::fromUtf8(s.data(), static_cas
 SvgFigureObject::SvgFigureObject(const std::vector<review::ReportFigure>& figures, QObject* parent)
     : QObject(parent) {
   for (const auto& figure : figures) {
+    const review::SeparatedSvg separated = review::separateSvgText(figure.svg);
     Figure f;
-    f.svg = std::make_unique<QSvgRenderer>(QByteArray::fromStdString(figure.svg));
-    QSizeF natural = f.svg->defaultSize();
-    if (natural.isEmpty()) natural = QSizeF(figure.widthPx, figure.widthPx / 2);
-    const double shownH = figure.widthPx * natural.height() / natural.width();
-    // The same size the figures had as pictures (a 3x image of whole pixels, shown at 1/3), so
-    // the layout, and with it the page numbers in the contents, does not move.
-    f.shown = QSizeF(figure.widthPx, std::floor(shownH * 3.0) / 3.0);
+    f.shapes = std::make_unique<QSvgRenderer>(QByteArray::fromStdString(separated.shapes));
+    f.texts = separated.texts;
+    f.view = QRectF(separated.viewX, separated.viewY, separated.viewWidth, separated.viewHeight);
+    if (f.view.isEmpty()) f.view = QRectF(QPointF(0, 0), QSizeF(f.shapes->defaultSize()));
+    if (f.view.isEmpty()) f.view = QRectF(0, 0, figure.widthPx, figure.widthPx / 2);
+    f.shown = QSizeF(figure.widthPx, figure.widthPx * f.view.height() / f.view.width());
     m_figures.emplace(qs(figure.name), std::move(f));
   }
 }
@@ -65,19 +66,29 @@ QSizeF SvgFigureObject::shownSize(const QString& name) const {
   return it == m_figures.end() ? QSizeF() : it->second.shown;
 }
 
+QSizeF SvgFigureObject::naturalSize(const QString& name) const {
+  const auto it = m_figures.find(name);
+  return it == m_figures.end() ? QSizeF() : it->second.view.size();
+}
+
+void SvgFigureObject::paint(QPainter& painter, const QString& name, const QRectF& target) const {
+  const auto it = m_figures.find(name);
+  if (it == m_figures.end()) return;
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing);
+  painter.setRenderHint(QPainter::TextAntialiasing);
+  it->second.shapes->render(&painter, target);
+  drawFigureTexts(painter, it->second.texts, it->second.view, target);
+  painter.restore();
+}
+
 QSizeF SvgFigureObject::intrinsicSize(QTextDocument*, int, const QTextFormat& format) {
   return shownSize(format.stringProperty(kNameProperty));
 }
 
 void SvgFigureObject::drawObject(QPainter* painter, const QRectF& rect, QTextDocument*, int,
                                  const QTextFormat& format) {
-  const auto it = m_figures.find(format.stringProperty(kNameProperty));
-  if (it == m_figures.end()) return;
-  painter->save();
-  painter->setRenderHint(QPainter::Antialiasing);
-  painter->setRenderHint(QPainter::TextAntialiasing);
-  it->second.svg->render(painter, rect);
-  painter->restore();
+  paint(*painter, format.stringProperty(kNameProperty), rect);
 }
 
 }  // namespace pillars::reportpdf

@@ -1,9 +1,12 @@
 #pragma once
 // Vector figures inside a QTextDocument: rich text can show images but not SVG, so each figure
-// is a custom text object whose handler paints the SVG with QSvgRenderer. On a QPdfWriter that
-// gives paths and real text (searchable, sharp at any zoom); on a QImage it gives pixels.
+// is a custom text object whose handler paints the SVG's shapes with QSvgRenderer and its texts
+// with QPainter::drawText (figure_text.hpp). On a QPdfWriter that gives paths and real text
+// (searchable, sharp at any zoom); on a QImage it gives pixels. The same object paints the
+// figures that have pages of their own (printed_report.hpp).
 
 #include <QObject>
+#include <QRectF>
 #include <QSizeF>
 #include <QString>
 #include <QTextObjectInterface>
@@ -12,6 +15,7 @@
 #include <vector>
 
 #include "engine/review/report_html.hpp"
+#include "engine/review/report_svg_text.hpp"
 
 class QSvgRenderer;
 class QTextDocument;
@@ -39,6 +43,11 @@ class SvgFigureObject : public QObject, public QTextObjectInterface {
 
   /// The size a figure is shown at, in CSS pixels (its width, the height from its aspect).
   QSizeF shownSize(const QString& name) const;
+  /// The figure's own size: its SVG's viewBox, in SVG units (points for Graphviz drawings).
+  QSizeF naturalSize(const QString& name) const;
+
+  /// Paints figure `name` into `target`: its shapes, then its texts as text.
+  void paint(QPainter& painter, const QString& name, const QRectF& target) const;
 
   QSizeF intrinsicSize(QTextDocument* doc, int posInDocument, const QTextFormat& format) override;
   void drawObject(QPainter* painter, const QRectF& rect, QTextDocument* doc, int posInDocument,
@@ -46,7 +55,9 @@ class SvgFigureObject : public QObject, public QTextObjectInterface {
 
  private:
   struct Figure {
-    std::unique_ptr<QSvgRenderer> svg;
+    std::unique_ptr<QSvgRenderer> shapes;
+    std::vector<review::SvgText> texts;
+    QRectF view;
     QSizeF shown;
   };
   std::map<QString, Figure> m_figures;

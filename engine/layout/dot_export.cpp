@@ -15,8 +15,11 @@ constexpr std::pair<std::string_view, LayoutEngine> kEngines[] = {
     {"sfdp", LayoutEngine::Sfdp}, {"circo", LayoutEngine::Circo},
 };
 
-/// A DOT double-quoted string.
-std::string quote(std::string_view s) {
+std::string quote(std::string_view s) { return dotQuote(s); }
+
+}  // namespace
+
+std::string dotQuote(std::string_view s) {
   std::string out = "\"";
   for (const char c : s) {
     if (c == '"' || c == '\\') out += '\\';
@@ -24,8 +27,6 @@ std::string quote(std::string_view s) {
   }
   return out + "\"";
 }
-
-}  // namespace
 
 std::string_view layoutEngineName(LayoutEngine engine) {
   for (const auto& [name, e] : kEngines) {

@@ -5,6 +5,8 @@ namespace pillars::review {
 Facts factsWithOverrides(const Facts& prefilled, const std::map<std::string, std::string>& typed,
                          std::vector<std::string>* problems) {
   Facts out;
+  // Typed facts change what the system must do, never what the design already is.
+  out.inDesign = prefilled.inDesign;
   for (const FactDefinition& def : factDefinitions()) {
     const auto given = typed.find(def.name);
     if (given == typed.end()) {

@@ -147,6 +147,7 @@ Facts prefillFacts(const Scenario& scenario, const RunResults* run) {
   facts.set("services", services);
   facts.sources.push_back("services: " + grouped(services) + (services == 1 ? " component" : " components") +
                           " of kind service in the design");
+  facts.inDesign = patternsInDesign(scenario);
   return facts;
 }
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/review/patterns_in_design.hpp"
 #include "engine/review/review_data.hpp"
 
 namespace pillars {
@@ -45,12 +46,16 @@ class Facts {
   /// Where each prefilled fact came from, in words ("peak_rps: users sends 1,200 req/s").
   std::vector<std::string> sources;
 
+  /// The patterns the design already has (patternsInDesign): the recommender never suggests
+  /// them. Empty for facts that describe no design (`pillars-cli recommend`).
+  std::vector<PatternInDesign> inDesign;
+
  private:
   std::map<std::string, FactValue> m_values;  // ordered: output is deterministic
 };
 
 /// Fills what a design (and a run, when given) tells: peak traffic from the clients' rates,
-/// the number of services. Facts the topology cannot know (data size, uptime target, audit
+/// the number of services, the patterns it already has. Facts the topology cannot know (data size, uptime target, audit
 /// needs) stay unknown; `sources` says where each known one came from.
 Facts prefillFacts(const Scenario& scenario, const RunResults* run);
 

@@ -60,7 +60,8 @@ std::string explain(const Condition& condition, const FactValue& value) {
   return condition.fact + " = " + formatFactValue(value);
 }
 
-std::vector<RecommendedPattern> recommend(const ReviewLibrary& library, const Facts& facts) {
+std::vector<RecommendedPattern> recommend(const ReviewLibrary& library, const Facts& facts,
+                                          std::vector<RecommendedPattern>* alreadyInDesign) {
   std::vector<RecommendedPattern> out;
   for (const auto& p : library.patterns) {
     if (!p.useWhen || evaluate(*p.useWhen, facts) != true) continue;
@@ -97,7 +98,19 @@ std::vector<RecommendedPattern> recommend(const ReviewLibrary& library, const Fa
     if (ca != cb) return ca < cb;
     return tableIndex(a.pattern) < tableIndex(b.pattern);
   });
-  return out;
+  // After ranking, so the patterns left out keep the order they would have had.
+  std::vector<RecommendedPattern> suggested;
+  for (auto& r : out) {
+    const auto present = std::find_if(facts.inDesign.begin(), facts.inDesign.end(),
+                                      [&](const PatternInDesign& p) { return p.patternId == r.pattern->id; });
+    if (present == facts.inDesign.end()) {
+      suggested.push_back(std::move(r));
+    } else if (alreadyInDesign) {
+      r.inDesign = present->where;
+      alreadyInDesign->push_back(std::move(r));
+    }
+  }
+  return suggested;
 }
 
 void resolveApplyHints(std::vector<RecommendedPattern>& recommendations, const Scenario& scenario,

@@ -28,6 +28,8 @@ struct RecommendedPattern {
   /// Where to apply it in the design: set by resolveApplyHints when the pattern maps onto
   /// the topology (its data has an "apply" role) and a component fits the role.
   std::optional<ApplyHint> apply;
+  /// Set only on the patterns `recommend` left out because the design has them: where.
+  std::string inDesign;
 };
 
 /// Whether `condition` holds for the facts: nothing when its fact is unknown.
@@ -38,8 +40,11 @@ std::string explain(const Condition& condition, const FactValue& value);
 
 /// Ranks patterns whose rule fires. Score: 100 for a pattern table rule, 60/50/... for the
 /// patterns of a decision-matrix row in the row's order; minus 80 per "don't use when" that
-/// holds; ties go to lower complexity, then to the pattern table's order.
-std::vector<RecommendedPattern> recommend(const ReviewLibrary& library, const Facts& facts);
+/// holds; ties go to lower complexity, then to the pattern table's order. A pattern the design
+/// already has (`facts.inDesign`) is never recommended: it goes to `alreadyInDesign` (optional)
+/// instead, with the rule that fired and `inDesign` saying where the design has it.
+std::vector<RecommendedPattern> recommend(const ReviewLibrary& library, const Facts& facts,
+                                          std::vector<RecommendedPattern>* alreadyInDesign = nullptr);
 
 /// Sets each recommendation's apply hint for a design: the pattern's role in the data
 /// ("entry_service") becomes a component id; no hint when no component fits the role.

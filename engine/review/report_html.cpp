@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "engine/review/report_charts.hpp"
 
@@ -44,13 +45,18 @@ std::string capitalized(std::string s) {
   return s;
 }
 
+// Sections follow each other on the page (a section starting on a page of its own left pages
+// half empty); a heading is kept with what follows it. The page margins are the PDF's
+// (report_page.hpp), so the topology printed from a browser has the size it was planned for.
 constexpr const char* kBrowserCss = R"(
-@page { size: A4; margin: 20mm 18mm; }
+@page { size: A4; margin: 45pt 48pt 57pt; }
+@page landscape { size: A4 landscape; }
 body { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; color: #263238; line-height: 1.45;
        max-width: 820px; margin: 0 auto; padding: 24px; font-size: 14px; }
 h1 { font-size: 30px; margin: 0 0 8px; }
-h2 { font-size: 21px; border-bottom: 2px solid #37474f; padding-bottom: 4px; margin-top: 36px; }
-h3 { font-size: 16px; margin-top: 22px; }
+h2 { font-size: 21px; border-bottom: 2px solid #37474f; padding-bottom: 4px; margin-top: 36px;
+     page-break-after: avoid; break-after: avoid; }
+h3 { font-size: 16px; margin-top: 22px; page-break-after: avoid; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 10px 0; }
 th, td { border: 1px solid #cfd8dc; padding: 5px 7px; text-align: left; vertical-align: top; }
 th { background: #eceff1; }
@@ -58,16 +64,40 @@ td.num, th.num { text-align: right; }
 .badge { border-radius: 3px; font-size: 11px; padding: 1px 4px; white-space: nowrap; }
 .suggested { color: #607d8b; font-size: 11px; font-style: italic; }
 .muted { color: #607d8b; }
-.title-page { min-height: 900px; padding-top: 160px; page-break-after: always; break-after: page; }
+.title-page { padding-top: 120px; }
 .kicker { letter-spacing: 3px; color: #607d8b; font-size: 13px; font-weight: bold; }
 .subtitle { font-size: 18px; color: #455a64; }
 .toc { page-break-after: always; break-after: page; }
-.section { page-break-before: always; break-before: page; }
 figure { margin: 12px 0; page-break-inside: avoid; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
+figure.landscape { page: landscape; }
 figcaption { color: #607d8b; font-size: 12px; }
 tr { page-break-inside: avoid; break-inside: avoid; }
 )";
+
+/// `svg` with the root's width and height set to the printed size, in points: a browser then
+/// prints the drawing at the size the planner chose for the page (and scales it to the window
+/// on screen, by the stylesheet's max-width).
+std::string sizedSvg(const std::string& svg, double widthPt, double heightPt) {
+  const auto root = svg.find("<svg");
+  const auto rootEnd = root == std::string::npos ? std::string::npos : svg.find('>', root);
+  if (rootEnd == std::string::npos) return svg;
+  std::string tag = svg.substr(root, rootEnd - root);
+  const auto set = [&tag](const std::string& name, double value) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1fpt", value);
+    const auto at = tag.find(" " + name + "=\"");
+    if (at == std::string::npos) {
+      tag += " " + name + "=\"" + buf + "\"";
+      return;
+    }
+    const auto valueStart = at + name.size() + 3;
+    tag.replace(valueStart, tag.find('"', valueStart) - valueStart, buf);
+  };
+  set("width", widthPt);
+  set("height", heightPt);
+  return svg.substr(0, root) + tag + svg.substr(rootEnd);
+}
 
 constexpr const char* kRichTextCss = R"(
 body { font-family: Helvetica, Arial, sans-serif; color: #263238; font-size: 10pt; }
@@ -141,27 +171,40 @@ class HtmlBuilder {
     if (browser()) {
       m_out += "<section class=\"section\" id=\"" + anchor + "\">\n";
     } else {
-      pageBreak();
+      // The title page (with the contents) is a page of its own; the sections then follow
+      // each other, so no short section leaves a page half empty.
+      if (title == reportSectionTitles().front()) pageBreak();
       m_out += "<a name=\"" + anchor + "\"></a>\n";
     }
     m_out += "<h2>" + escapeHtml(title) + "</h2>\n";
+  }
+
+  /// Which way requests go in the drawing, as the intro says it.
+  std::string flowText() const {
+    const bool anyDown = std::any_of(m_r.diagram.begin(), m_r.diagram.end(), [](const DiagramPart& p) { return p.topToBottom; });
+    const bool anyRight = std::any_of(m_r.diagram.begin(), m_r.diagram.end(), [](const DiagramPart& p) { return !p.topToBottom; });
+    if (anyDown && anyRight) return " (requests flow right or down, as each part fits its page best)";
+    if (anyDown) return " (requests flow top to bottom)";
+    return anyRight ? " (requests flow left to right)" : "";
   }
 
   void sectionEnd() {
     if (browser()) m_out += "</section>\n";
   }
 
-  void figure(const std::string& name, const std::string& caption) {
+  /// Figure `name` with its caption (both from reportFigures, so the PDF's figure pages
+  /// caption it the same way).
+  void figure(const std::string& name) {
     for (const auto& f : m_figures) {
       if (f.name != name) continue;
-      m_out += "<figure>\n";
+      m_out += f.placement == DiagramPlacement::LandscapePage ? "<figure class=\"landscape\">\n" : "<figure>\n";
       if (browser()) {
         m_out += f.svg + "\n";
       } else {
         m_out += "<p align=\"center\"><img src=\"" + f.name + "\" width=\"" + std::to_string(static_cast<int>(f.widthPx)) +
                  "\"></p>\n";
       }
-      m_out += "<figcaption>" + escapeHtml(caption) + "</figcaption>\n</figure>\n";
+      m_out += "<figcaption>" + escapeHtml(f.caption) + "</figcaption>\n</figure>\n";
     }
   }
 
@@ -188,7 +231,6 @@ class HtmlBuilder {
   }
 
   void contents() {
-    if (!browser()) pageBreak();
     const std::vector<std::string> titles = reportSectionTitles(m_r);
     if (!browser() && m_contentsPages.size() == titles.size()) {
       // A printed contents page: titles on the left, page numbers on the right.
@@ -233,18 +275,39 @@ class HtmlBuilder {
     m_out += "<tr><th>Total</th><th class=\"num\">" + std::to_string(m_r.questionsTotal) + "</th><th class=\"num\">" +
              std::to_string(m_r.answered) + "</th><th class=\"num\">" + std::to_string(m_r.high) +
              "</th><th class=\"num\">" + std::to_string(m_r.medium) + "</th></tr>\n</table>\n";
-    figure("pillars:risk-chart", "Figure 1. Risks per pillar.");
+    figure("pillars:risk-chart");
     sectionEnd();
   }
 
   void topology() {
     sectionStart(1, "topology");
     m_out += "<p>" + std::to_string(m_r.components) + " components and " + std::to_string(m_r.links) +
-             " links, laid out by Graphviz (requests flow left to right).</p>\n";
-    if (m_r.diagramSvg.empty()) {
+             " links, laid out by Graphviz" + flowText() + ".";
+    // In print, a part with a page of its own follows the page this paragraph ends on; the
+    // anchor tells the PDF writer where that is.
+    const bool ownPages = std::any_of(m_r.diagram.begin(), m_r.diagram.end(),
+                                      [](const DiagramPart& p) { return p.placement != DiagramPlacement::Inline; });
+    if (std::any_of(m_r.diagram.begin(), m_r.diagram.end(), [](const DiagramPart& p) { return p.namesOnly; })) {
+      m_out += " The design is large, so components are drawn with their names only, which keeps them legible.";
+    }
+    if (m_r.diagram.size() > 1) {
+      m_out += " The design is too large for one page at a legible size, so Figure 2 shows it in " +
+               std::to_string(m_r.diagram.size()) +
+               " parts, one per zone; a dashed box stands for a component drawn in another part.";
+    }
+    if (!browser() && ownPages) {
+      // Around text: Qt's rich text keeps an anchor's name on the characters it encloses.
+      m_out += std::string(" <a name=\"") + kFigurePagesAnchor + "\">" +
+               (m_r.diagram.size() > 1 ? "They are on the pages after this one." : "Figure 2 is on the next page.") +
+               "</a>";
+    }
+    m_out += "</p>\n";
+    if (m_r.diagram.empty()) {
       m_out += "<p class=\"muted\">No diagram: " + escapeHtml(m_r.diagramError) + "</p>\n";
-    } else {
-      figure("pillars:diagram", "Figure 2. The topology.");
+    }
+    for (std::size_t i = 0; i < m_r.diagram.size(); ++i) {
+      if (!browser() && m_r.diagram[i].placement != DiagramPlacement::Inline) continue;
+      figure(m_r.diagram[i].name);
     }
     if (!m_r.facts.empty()) {
       m_out += "<h3>What the design tells</h3>\n<ul>\n";
@@ -289,9 +352,7 @@ class HtmlBuilder {
 
   void recommendations() {
     sectionStart(3, "recommendations");
-    if (m_r.recommendations.empty()) {
-      m_out += "<p>No pattern rule fires for the facts the design tells.</p>\n";
-    }
+    if (m_r.recommendations.empty()) m_out += "<p>" + escapeHtml(noRecommendationText(m_r)) + "</p>\n";
     int n = 0;
     for (const auto& rec : m_r.recommendations) {
       ++n;
@@ -306,6 +367,11 @@ class HtmlBuilder {
         m_out += "<p>" + badge(kMediumColour, "CAUTION") + " " + escapeHtml(w) + "</p>\n";
       }
       if (!rec.applyHint.empty()) m_out += "<p><b>Where:</b> " + escapeHtml(rec.applyHint) + "</p>\n";
+    }
+    if (!m_r.alreadyInDesign.empty()) {
+      m_out += "<h3>Already in the design</h3>\n<p>" + escapeHtml(alreadyInDesignIntro()) + "</p>\n<ul>\n";
+      for (const auto& rec : m_r.alreadyInDesign) m_out += "<li>" + escapeHtml(alreadyInDesignText(rec)) + "</li>\n";
+      m_out += "</ul>\n";
     }
     sectionEnd();
   }
@@ -347,8 +413,8 @@ class HtmlBuilder {
     if (run.series.empty()) {
       m_out += "<p class=\"muted\">The run kept no time series (no metrics interval), so there are no charts.</p>\n";
     } else {
-      figure("pillars:throughput", "Figure 3. Throughput over simulated time, warm-up included.");
-      figure("pillars:p99", "Figure 4. p99 latency over simulated time, warm-up included.");
+      figure("pillars:throughput");
+      figure("pillars:p99");
     }
     sectionEnd();
   }
@@ -400,8 +466,14 @@ class HtmlBuilder {
 
 std::vector<ReportFigure> reportFigures(const Report& report) {
   std::vector<ReportFigure> figures;
-  figures.push_back({"pillars:risk-chart", riskChartSvg(report.pillars), 640});
-  if (!report.diagramSvg.empty()) figures.push_back({"pillars:diagram", report.diagramSvg, 640});
+  figures.push_back({"pillars:risk-chart", riskChartSvg(report.pillars), 640, DiagramPlacement::Inline,
+                     "Figure 1. Risks per pillar."});
+  for (std::size_t i = 0; i < report.diagram.size(); ++i) {
+    const DiagramPart& part = report.diagram[i];
+    // Printed at the size it was planned for (points), shown in CSS pixels: 96 per 72 points.
+    figures.push_back({part.name, sizedSvg(part.svg, part.printedWidthPt(), part.printedHeightPt()),
+                       part.printedWidthPt() * 96.0 / 72.0, part.placement, diagramCaption(report, i)});
+  }
   if (report.run && !report.run->series.empty()) {
     std::vector<double> t, rps, p99;
     for (const auto& s : report.run->series) {
@@ -409,10 +481,18 @@ std::vector<ReportFigure> reportFigures(const Report& report) {
       rps.push_back(s.throughputRps);
       p99.push_back(s.throughputRps > 0 ? s.p99Ms : std::nan(""));  // nothing completed: no latency
     }
-    figures.push_back({"pillars:throughput", lineChartSvg("Throughput", "req/s", t, rps, "#1565c0"), 640});
-    figures.push_back({"pillars:p99", lineChartSvg("Latency p99", "ms", t, p99, "#6a1b9a"), 640});
+    figures.push_back({"pillars:throughput", lineChartSvg("Throughput", "req/s", t, rps, "#1565c0"), 640,
+                       DiagramPlacement::Inline, "Figure 3. Throughput over simulated time, warm-up included."});
+    figures.push_back({"pillars:p99", lineChartSvg("Latency p99", "ms", t, p99, "#6a1b9a"), 640,
+                       DiagramPlacement::Inline, "Figure 4. p99 latency over simulated time, warm-up included."});
   }
   return figures;
+}
+
+std::string diagramCaption(const Report& report, std::size_t index) {
+  if (report.diagram.size() <= 1) return "Figure 2. The topology.";
+  return "Figure 2, part " + std::to_string(index + 1) + " of " + std::to_string(report.diagram.size()) + ": " +
+         report.diagram[index].title + ".";
 }
 
 const std::vector<std::string>& reportSectionTitles() {
@@ -468,6 +548,25 @@ std::string milestoneChangeText(const Report& report) {
 
 std::string writeReportHtml(const Report& report, HtmlFlavour flavour, const std::vector<int>& contentsPages) {
   return HtmlBuilder(report, flavour, contentsPages).build();
+}
+
+std::string noRecommendationText(const Report& report) {
+  if (report.alreadyInDesign.empty()) return "No pattern rule fires for the facts the design tells.";
+  return "Nothing to add: every pattern a rule fires for is one the design already has.";
+}
+
+std::string alreadyInDesignIntro() {
+  return "A rule fired for these patterns, but the design already has them, so they are not recommended.";
+}
+
+std::string alreadyInDesignText(const ReportRecommendation& pattern) {
+  std::string text = pattern.name + ": " + pattern.inDesign;
+  if (!pattern.reasons.empty()) {
+    text += " (the rule that fired: ";
+    for (std::size_t i = 0; i < pattern.reasons.size(); ++i) text += (i ? "; " : "") + pattern.reasons[i];
+    text += ")";
+  }
+  return text + ".";
 }
 
 std::string escapeHtml(const std::string& text) {

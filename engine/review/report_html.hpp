@@ -1,8 +1,9 @@
 #pragma once
 // The review report as one self-contained HTML file: inline CSS, the topology and the charts as
-// inline SVG, print hints (A4, page breaks). The same writer, in its rich-text flavour, feeds
-// the PDF renderer: Qt's rich text reads a subset of HTML and no inline SVG, so figures become
-// <img> references the renderer fills with pictures of the same SVGs.
+// inline SVG, print hints (A4, headings kept with their text, the topology at its planned size).
+// The same writer, in its rich-text flavour, feeds the PDF renderer: Qt's rich text reads a
+// subset of HTML and no inline SVG, so figures become <img> references the renderer replaces
+// with vector figure objects of the same SVGs.
 
 #include <string>
 #include <vector>
@@ -10,6 +11,10 @@
 #include "engine/review/report_model.hpp"
 
 namespace pillars::review {
+
+/// The anchor (<a name>) in the rich text's topology section after which the PDF writer puts
+/// the topology's pages of their own.
+inline constexpr const char* kFigurePagesAnchor = "topology-figure-pages";
 
 enum class HtmlFlavour {
   Browser,   // one file for browsers: inline SVG, full CSS
@@ -20,12 +25,19 @@ enum class HtmlFlavour {
 struct ReportFigure {
   std::string name;
   std::string svg;
-  double widthPx = 640;  // the width to show it at
+  double widthPx = 640;  // the width to show it at, in CSS pixels (96 per inch)
+  /// Charts are always in the running text; parts of the topology may have pages of their own.
+  DiagramPlacement placement = DiagramPlacement::Inline;
+  std::string caption;  // "Figure 2. The topology."
 };
 
-/// The report's figures in document order: the risk chart, the topology (when laid out) and,
-/// with a run that kept a time series, throughput and p99 over time.
+/// The report's figures in document order: the risk chart, the topology's parts (when laid
+/// out) and, with a run that kept a time series, throughput and p99 over time.
 std::vector<ReportFigure> reportFigures(const Report& report);
+
+/// The caption of the topology's part `index` ("Figure 2. The topology." for a design drawn
+/// whole, "Figure 2, part 1 of 3: Zone A (eu-west)." for one split by zone).
+std::string diagramCaption(const Report& report, std::size_t index);
 
 /// The numbered section headings every report has, in order.
 const std::vector<std::string>& reportSectionTitles();
@@ -49,6 +61,16 @@ std::string writeReportHtml(const Report& report, HtmlFlavour flavour = HtmlFlav
 /// "Since "v1": high -1, medium +1; 1 question's risk changed: Load balancing strategy? (high to
 /// medium)." Empty without milestones.
 std::string milestoneChangeText(const Report& report);
+
+/// What the Recommendations section says when it recommends nothing: that no rule fired, or
+/// that every pattern a rule fired for is one the design already has.
+std::string noRecommendationText(const Report& report);
+
+/// The sentence before the list of patterns the design already has.
+std::string alreadyInDesignIntro();
+
+/// "Load Balancer: lb spreads requests over web1 and web2 (the rule that fired: ...)."
+std::string alreadyInDesignText(const ReportRecommendation& pattern);
 
 /// Escapes &, <, >, " for HTML text and attributes.
 std::string escapeHtml(const std::string& text);

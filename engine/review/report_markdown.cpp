@@ -101,7 +101,7 @@ std::string writeReportMarkdown(const Report& r) {
          cell(answer) + " | " + riskWord(q) + " | " + cell(details) + " |\n";
   }
   o += "\n## " + titles[3] + "\n\n";
-  if (r.recommendations.empty()) o += "No pattern rule fires for the facts the design tells.\n\n";
+  if (r.recommendations.empty()) o += noRecommendationText(r) + "\n\n";
   int n = 0;
   for (const auto& rec : r.recommendations) {
     o += "### 4." + std::to_string(++n) + " " + rec.name + "\n\n";
@@ -112,6 +112,11 @@ std::string writeReportMarkdown(const Report& r) {
     for (const auto& reason : rec.reasons) o += "- " + reason + "\n";
     for (const auto& w : rec.warnings) o += "\n**Caution:** " + w + "\n";
     if (!rec.applyHint.empty()) o += "\nWhere: " + rec.applyHint + "\n";
+    o += "\n";
+  }
+  if (!r.alreadyInDesign.empty()) {
+    o += "### Already in the design\n\n" + alreadyInDesignIntro() + "\n\n";
+    for (const auto& rec : r.alreadyInDesign) o += "- " + alreadyInDesignText(rec) + "\n";
     o += "\n";
   }
 

@@ -9,7 +9,6 @@
 
 #include "engine/io/json.hpp"
 #include "engine/io/scenario_writer.hpp"
-#include "engine/layout/graphviz_layout.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/review/answers_in_use.hpp"
 #include "engine/review/evidence.hpp"
@@ -22,39 +21,6 @@
 namespace pillars::review {
 
 namespace {
-
-/// Graphviz orders cluster groups by the addresses of their interned names, so two layouts in
-/// one process (the app, a test) can list the same clusters in another order. Sorting the flat
-/// run of cluster blocks by their text and renumbering their ids makes the SVG canonical.
-std::string canonicalClusters(const std::string& svg) {
-  const std::string open = "<g id=\"clust";
-  const auto first = svg.find(open);
-  if (first == std::string::npos) return svg;
-  std::vector<std::string> blocks;
-  std::size_t at = first;
-  while (svg.compare(at, open.size(), open) == 0) {
-    // Cluster blocks hold a title, a path and a label: no nested group ends them early.
-    const auto end = svg.find("</g>\n", at);
-    if (end == std::string::npos) return svg;
-    std::string block = svg.substr(at, end + 5 - at);
-    block.erase(0, block.find('>') + 1);  // the id is renumbered below
-    blocks.push_back(std::move(block));
-    at = end + 5;
-  }
-  std::sort(blocks.begin(), blocks.end());
-  std::string out = svg.substr(0, first);
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    out += open + std::to_string(i + 1) + "\" class=\"cluster\">" + blocks[i];
-  }
-  return out + svg.substr(at);
-}
-
-/// Graphviz writes an XML prolog, a DOCTYPE and comments before <svg>; inline SVG in HTML
-/// starts at the element itself.
-std::string inlineSvg(const std::string& svg) {
-  const auto start = svg.find("<svg");
-  return start == std::string::npos ? std::string() : canonicalClusters(svg.substr(start));
-}
 
 double numberAt(const JsonValue& root, std::initializer_list<std::string_view> keys) {
   const JsonValue* v = &root;
@@ -173,6 +139,20 @@ std::vector<ReportMilestone> milestoneRows(const Checklist& checklist, const std
 
 std::string conditionText(const std::optional<Condition>& c) { return c ? c->text : std::string(); }
 
+ReportRecommendation reportRecommendation(const RecommendedPattern& rec) {
+  ReportRecommendation out;
+  out.patternId = rec.pattern->id;
+  out.name = rec.pattern->name;
+  out.pillar = rec.pattern->pillar;
+  out.complexity = rec.pattern->complexity;
+  out.cost = rec.pattern->cost;
+  out.reasons = rec.reasons;
+  out.warnings = rec.warnings;
+  if (rec.apply) out.applyHint = rec.apply->action + " at " + rec.apply->target;
+  out.inDesign = rec.inDesign;
+  return out;
+}
+
 }  // namespace
 
 Report buildReport(const ReportInput& input) {
@@ -187,12 +167,9 @@ Report buildReport(const ReportInput& input) {
   r.components = scenario.components.size();
   r.links = scenario.links.size();
 
-  std::string layoutError;
-  if (const auto svg = renderScenario(scenario, LayoutEngine::Dot, "svg", &layoutError)) {
-    r.diagramSvg = inlineSvg(*svg);
-  } else {
-    r.diagramError = layoutError;
-  }
+  TopologyDiagram diagram = planTopologyDiagram(scenario);
+  r.diagram = std::move(diagram.parts);
+  r.diagramError = std::move(diagram.error);
 
   const Checklist* checklist = library.findChecklist(input.checklistId);
   if (!checklist && !library.checklists.empty()) checklist = &library.checklists.front();
@@ -256,22 +233,15 @@ Report buildReport(const ReportInput& input) {
   const Facts facts = input.facts ? factsWithOverrides(prefillFacts(scenario, nullptr), *input.facts)
                                   : prefillFacts(scenario, nullptr);
   r.facts = facts.sources;
-  auto recommendations = recommend(library, facts);
+  std::vector<RecommendedPattern> present;
+  auto recommendations = recommend(library, facts, &present);
   resolveApplyHints(recommendations, scenario, nullptr);
   std::set<std::string> used;
   for (const auto& rec : recommendations) {
-    ReportRecommendation out;
-    out.patternId = rec.pattern->id;
-    out.name = rec.pattern->name;
-    out.pillar = rec.pattern->pillar;
-    out.complexity = rec.pattern->complexity;
-    out.cost = rec.pattern->cost;
-    out.reasons = rec.reasons;
-    out.warnings = rec.warnings;
-    if (rec.apply) out.applyHint = rec.apply->action + " at " + rec.apply->target;
-    r.recommendations.push_back(std::move(out));
+    r.recommendations.push_back(reportRecommendation(rec));
     used.insert(rec.pattern->id);
   }
+  for (const auto& rec : present) r.alreadyInDesign.push_back(reportRecommendation(rec));
   // The appendix keeps the pattern table's order, so it reads like the seed's table.
   for (const auto& p : library.patterns) {
     if (!used.count(p.id)) continue;

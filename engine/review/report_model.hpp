@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/review/milestones.hpp"
+#include "engine/review/report_diagram.hpp"
 #include "engine/review/review_data.hpp"
 #include "engine/review/risk.hpp"
 
@@ -57,6 +58,7 @@ struct ReportRecommendation {
   std::vector<std::string> reasons;
   std::vector<std::string> warnings;
   std::string applyHint;  // "add_load_balancer at web1", or empty
+  std::string inDesign;   // where the design already has it (Report::alreadyInDesign only)
 };
 
 /// One row of the stored time series that the charts draw.
@@ -89,7 +91,9 @@ struct Report {
   std::string date;          // YYYY-MM-DD
   std::string checklist;     // the checklist's title
   std::size_t components = 0, links = 0;
-  std::string diagramSvg;    // Graphviz SVG of the topology (no XML prolog); empty on failure
+  /// The topology drawn for print: one part, or one per zone when the design is too large
+  /// for a page (report_diagram.hpp); empty when Graphviz failed.
+  std::vector<DiagramPart> diagram;
   std::string diagramError;  // why there is no diagram
   std::vector<ReportPillar> pillars;  // pillars with questions, seed order
   int questionsTotal = 0, answered = 0, high = 0, medium = 0;
@@ -104,6 +108,8 @@ struct Report {
   MilestoneComparison sinceLastMilestone;
   std::vector<std::string> facts;          // where each known fact came from
   std::vector<ReportRecommendation> recommendations;
+  /// Patterns a rule fired for that the design already has: said, never recommended.
+  std::vector<ReportRecommendation> alreadyInDesign;
   std::optional<ReportRun> run;
   std::string runError;  // why a stored run could not be read (it is then left out)
   std::vector<ReportPattern> patterns;  // appendix: the patterns the recommendations use

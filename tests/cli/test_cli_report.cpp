@@ -4,11 +4,16 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
+#include <set>
+#include <sstream>
 #include <string>
 
 #include "engine/io/json.hpp"
 #include "engine/io/project_file.hpp"
 #include "engine/io/scenario_reader.hpp"
+#include "engine/io/scenario_writer.hpp"
+#include "engine/model/scenario_builder.hpp"
 #include "engine/review/report_html.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "engine/run/stored_run.hpp"
@@ -30,7 +35,11 @@ class CliReport : public CliTest {
     EXPECT_TRUE(runner.run());
     const RunResults results = runner.results();
     const StoredRun run = storeRun(scenario, runner, results);
-    EXPECT_EQ(saveProjectFile(project.string(), scenario, &run), "");
+    // The reviewer's uptime target recommends replicating the single db, so the report has
+    // every section (three-tier's own facts recommend nothing it does not have).
+    ProjectReview review;
+    review.facts["uptime_target_percent"] = "99.95";
+    EXPECT_EQ(saveProjectFile(project.string(), scenario, &run, &review), "");
     const JsonValue summary = parseJsonOrFail(run.summaryJson, "summary");
     return number(summary, {"global", "latency_ms", "p99"});
   }
@@ -69,7 +78,7 @@ TEST_F(CliReport, PdfHasTheTitleEverySectionAndTheRiskCounts) {
   ASSERT_EQ(bytes.rfind("%PDF-", 0), 0u);
   std::size_t pages = 0;
   for (auto at = bytes.find("/Type /Page\n"); at != std::string::npos; at = bytes.find("/Type /Page\n", at + 1)) ++pages;
-  EXPECT_GE(pages, 6u);  // title, contents, and a page per section at least
+  EXPECT_GE(pages, 4u);  // the title page with the contents, then the sections, which flow
 
   if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
   const auto txt = tmp("review.txt");
@@ -84,6 +93,88 @@ TEST_F(CliReport, PdfHasTheTitleEverySectionAndTheRiskCounts) {
   const auto high = count(review, {"risks", "high"});
   EXPECT_NE(text.find("review found " + std::to_string(high) + " high"), std::string::npos);
   EXPECT_NE(text.find("Page 3 of"), std::string::npos);
+}
+
+/// pdftotext's text of the PDF in content-stream order (-raw), pages separated by form feeds;
+/// nothing when pdftotext (poppler-utils) is not installed.
+std::optional<std::string> pdfText(const std::filesystem::path& pdf, const std::filesystem::path& txt) {
+  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) return std::nullopt;
+  if (std::system(("pdftotext -raw '" + pdf.string() + "' '" + txt.string() + "'").c_str()) != 0) return std::string();
+  return readFile(txt);
+}
+
+TEST_F(CliReport, TheTopologyFiguresNamesAreTextInThePdf) {
+  const std::string example = std::string(PILLARS_SOURCE_DIR) + "/resources/examples/three-tier.json";
+  const auto pdf = tmp("three-tier.pdf");
+  const CliRun r = runCli({"report", example, "--format", "pdf", "-o", pdf.string(), "--date", "2026-03-01"});
+  if (r.exitCode == 2 && r.err.find("no PDF support") != std::string::npos) GTEST_SKIP() << "built without Qt";
+  ASSERT_EQ(r.exitCode, 0) << r.describe();
+  const auto text = pdfText(pdf, tmp("three-tier.txt"));
+  if (!text) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+  // The page with the topology's caption. In content-stream order the figure's texts come
+  // after the paragraph that introduces it (when it shares the page) and before its caption:
+  // every component id in that stretch was drawn as text by the figure, not as outlines.
+  const auto caption = text->find("Figure 2. The topology.");
+  ASSERT_NE(caption, std::string::npos) << *text;
+  const auto pageStart = text->rfind('\f', caption);
+  std::size_t from = pageStart == std::string::npos ? 0 : pageStart + 1;
+  const auto intro = text->find("laid out by Graphviz", from);
+  if (intro != std::string::npos && intro < caption) from = text->find('\n', intro);
+  const std::string figure = text->substr(from, caption - from);
+  ScenarioLoad load = loadScenarioFile(example, builtinRegistry());
+  ASSERT_TRUE(load.ok());
+  std::set<std::string> words;
+  std::istringstream in(figure);
+  for (std::string w; in >> w;) words.insert(w);
+  for (const auto& c : load.scenario->components) EXPECT_TRUE(words.count(c.id)) << c.id << " in:\n" << figure;
+  // The kinds and the zones are text too.
+  EXPECT_NE(figure.find("Load balancer"), std::string::npos) << figure;
+  EXPECT_NE(figure.find("Zone A"), std::string::npos) << figure;
+}
+
+TEST_F(CliReport, AWideTopologyIsPrintedOnALandscapePageWithItsNamesAsText) {
+  // A balancer fanning out to ten services, then a chain of six: wide drawn either way.
+  ScenarioBuilder b("Fan and chain");
+  const ScenarioBuilder::Params latency{{"latency", "lognormal(25ms, 0.4)"}};
+  b.component("users", "client").component("lb", "load_balancer").component("agg", "service");
+  b.link("users", "lb", latency);
+  for (int i = 1; i <= 10; ++i) {
+    const std::string web = "web" + std::to_string(i);
+    b.component(web, "service").link("lb", web, latency).link(web, "agg", latency);
+  }
+  for (int i = 1; i <= 6; ++i) {
+    b.component("stage" + std::to_string(i), "service")
+        .link(i == 1 ? "agg" : "stage" + std::to_string(i - 1), "stage" + std::to_string(i), latency);
+  }
+  const Scenario scenario = b.build();
+  const auto json = tmp("fan.json");
+  writeFile(json, writeScenarioJson(scenario));
+  const auto pdf = tmp("fan.pdf");
+  const CliRun r = runCli({"report", json.string(), "--format", "pdf", "-o", pdf.string(), "--date", "2026-03-01"});
+  if (r.exitCode == 2 && r.err.find("no PDF support") != std::string::npos) GTEST_SKIP() << "built without Qt";
+  ASSERT_EQ(r.exitCode, 0) << r.describe();
+  // One page is turned: its media box is A4 landscape (points), the others upright.
+  const std::string bytes = readFile(pdf);
+  std::size_t landscape = 0, upright = 0;
+  for (auto at = bytes.find("/MediaBox [0 0 "); at != std::string::npos; at = bytes.find("/MediaBox [0 0 ", at + 1)) {
+    const double width = std::atof(bytes.c_str() + at + 15);
+    (width > 700 ? landscape : upright) += 1;
+  }
+  EXPECT_EQ(landscape, 1u);
+  EXPECT_GE(upright, 3u);
+  const auto text = pdfText(pdf, tmp("fan.txt"));
+  if (!text) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+  // The figure page holds the drawing and its caption only: every id on it came from the figure.
+  const auto caption = text->find("Figure 2. The topology.");
+  ASSERT_NE(caption, std::string::npos) << *text;
+  const auto pageStart = text->rfind('\f', caption);
+  ASSERT_NE(pageStart, std::string::npos);
+  const std::string page = text->substr(pageStart + 1, caption - pageStart - 1);
+  std::set<std::string> words;
+  std::istringstream in(page);
+  for (std::string w; in >> w;) words.insert(w);
+  for (const auto& c : scenario.components) EXPECT_TRUE(words.count(c.id)) << c.id << " in:\n" << page;
+  EXPECT_NE(page.find("lognormal(25ms, 0.4)"), std::string::npos) << "link latencies are text too";
 }
 
 TEST_F(CliReport, PdfFiguresAreVectorsNotPictures) {

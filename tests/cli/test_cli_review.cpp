@@ -32,7 +32,11 @@ TEST_F(CliReview, TextShowsEvidenceRisksAndRecommendations) {
        {"lb spreads requests over web1, web2 and web3 by least_connections.",
         "Single points of failure: lb (cuts off users), cache (cuts off users) and db (cuts off users).",
         "Replication factor?", "Risks by pillar",
-        "because Load Balancer: 1,200 req/s > 1,000 req/s (seed: Traffic > 1000 req/s)"}) {
+        // lb is in front of every web server: the load balancer's rule fires, yet it is no
+        // recommendation.
+        "Recommended patterns\n  (nothing to recommend for these facts)\n",
+        "Already in the design (not recommended)\n  Load Balancer: lb spreads requests over web1, web2 and web3\n",
+        "its rule fired: Load Balancer: 1,200 req/s > 1,000 req/s (seed: Traffic > 1000 req/s)"}) {
     EXPECT_NE(r.out.find(expected), std::string::npos) << expected << "\n" << r.describe();
   }
   // The total row: 15 questions, 4 answered from evidence, 1 high, 1 medium.
@@ -65,6 +69,10 @@ TEST_F(CliReview, JsonCountsAndEvidence) {
   EXPECT_EQ(replication->find("suggested")->asString(), "no");
   EXPECT_EQ(replication->find("risk")->asString(), "high");
   EXPECT_EQ(number(doc, {"facts", "peak_rps"}), 1200.0);
+  EXPECT_TRUE(at(doc, {"recommendations"})->items().empty());
+  const JsonValue* present = findByKey(*at(doc, {"already_in_design"}), "pattern", "load_balancer");
+  ASSERT_NE(present, nullptr) << r.out;
+  EXPECT_EQ(present->find("where")->asString(), "lb spreads requests over web1, web2 and web3");
 }
 
 TEST_F(CliReview, RunAddsMeasuredEvidence) {

@@ -115,11 +115,87 @@ TEST(ReviewRecommender, PrefillFromThreeTier) {
   EXPECT_EQ(std::get<double>(*facts.get("peak_rps")), 1200.0);
   EXPECT_EQ(std::get<double>(*facts.get("services")), 4.0);  // web1..3 and db
   EXPECT_FALSE(facts.get("data_size_gb").has_value());
-  // 1,200 req/s > 1,000: a load balancer, applied to... nothing, three-tier already has one.
-  auto recs = recommend(bundledLibrary(), facts);
+  // 1,200 req/s > 1,000 fires the load balancer's rule, but three-tier has one (lb in front of
+  // every web server): it is said to be in the design, not recommended.
+  std::vector<RecommendedPattern> present;
+  const auto recs = recommend(bundledLibrary(), facts, &present);
+  EXPECT_EQ(find(recs, "load_balancer"), nullptr);
+  EXPECT_TRUE(recs.empty());
+  ASSERT_NE(find(present, "load_balancer"), nullptr);
+  EXPECT_EQ(find(present, "load_balancer")->inDesign, "lb spreads requests over web1, web2 and web3");
+  EXPECT_EQ(find(present, "load_balancer")->reasons.front(),
+            "Load Balancer: 1,200 req/s > 1,000 req/s (seed: Traffic > 1000 req/s)");
+}
+
+TEST(ReviewRecommender, TheDecisionMatrixNeverNamesAPatternTheDesignHas) {
+  ScenarioLoad load = loadScenarioFile(std::string(PILLARS_SOURCE_DIR) + "/resources/examples/three-tier.json", builtinRegistry());
+  ASSERT_TRUE(load.ok());
+  Facts facts = prefillFacts(*load.scenario, nullptr);
+  // "System too slow": Load Balancer, then Caching. Three-tier has both; replication of its
+  // single db is still to do, so a high uptime target recommends it.
+  ASSERT_EQ(facts.setFromText("problem", "too_slow"), "");
+  ASSERT_EQ(facts.setFromText("uptime_target_percent", "99.95"), "");
+  std::vector<RecommendedPattern> present;
+  const auto recs = recommend(bundledLibrary(), facts, &present);
   ASSERT_EQ(recs.size(), 1u);
-  resolveApplyHints(recs, *load.scenario, nullptr);
-  EXPECT_FALSE(recs[0].apply.has_value());
+  EXPECT_EQ(recs[0].pattern->id, "replication");
+  ASSERT_EQ(present.size(), 2u);
+  EXPECT_EQ(present[0].pattern->id, "load_balancer");  // the row's order is kept
+  EXPECT_EQ(present[1].pattern->id, "caching");
+  EXPECT_EQ(present[1].inDesign, "cache in front of db");
+}
+
+TEST(ReviewRecommender, ABalancerSomewhereIsNotABalancerInFrontOfTheEntryService) {
+  // users calls svc directly; the balancer sits in front of the two databases only. The
+  // load balancer pattern is still missing where the traffic comes in.
+  const Scenario s = ScenarioBuilder("entry")
+                         .component("users", "client", {{"rate", "2000"}})
+                         .component("svc", "service")
+                         .component("db-lb", "load_balancer")
+                         .component("db1", "service")
+                         .component("db2", "service")
+                         .link("users", "svc")
+                         .link("svc", "db-lb")
+                         .link("db-lb", "db1")
+                         .link("db-lb", "db2")
+                         .build();
+  auto recs = recommend(bundledLibrary(), prefillFacts(s, nullptr));
+  resolveApplyHints(recs, s, nullptr);
+  const RecommendedPattern* lb = find(recs, "load_balancer");
+  ASSERT_NE(lb, nullptr);
+  ASSERT_TRUE(lb->apply.has_value());
+  EXPECT_EQ(lb->apply->target, "svc");
+}
+
+TEST(ReviewRecommender, PatternsInDesignFollowWhatIsDrawn) {
+  const auto has = [](const Scenario& s, const std::string& id) {
+    const auto present = patternsInDesign(s);
+    return std::any_of(present.begin(), present.end(), [&](const PatternInDesign& p) { return p.patternId == id; });
+  };
+  const Scenario bare = ScenarioBuilder("bare")
+                            .component("c", "client")
+                            .component("svc", "service")
+                            .component("db", "service")
+                            .link("c", "svc")
+                            .link("svc", "db")
+                            .build();
+  EXPECT_TRUE(patternsInDesign(bare).empty());
+  // Health checks off on the one balancer: balanced, but not health-checked.
+  const Scenario unchecked = ScenarioBuilder("unchecked")
+                                 .component("c", "client", {{"circuit_breaker", "true"}})
+                                 .component("lb", "load_balancer", {{"health_check_interval", "0s"}})
+                                 .component("a", "service")
+                                 .component("b", "service")
+                                 .link("c", "lb")
+                                 .link("lb", "a")
+                                 .link("lb", "b")
+                                 .build();
+  EXPECT_TRUE(has(unchecked, "load_balancer"));
+  EXPECT_FALSE(has(unchecked, "health_checks"));
+  EXPECT_TRUE(has(unchecked, "circuit_breakers"));
+  // a and b are copies behind lb: every data store is replicated.
+  EXPECT_TRUE(has(unchecked, "replication"));
+  EXPECT_FALSE(has(unchecked, "caching"));
 }
 
 TEST(ReviewRecommender, SpikeAndDiurnalPeaks) {

@@ -3,6 +3,7 @@
 // title page says whose the answers are, and a Milestones section appears only with milestones.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
 #include "engine/io/scenario_reader.hpp"
@@ -30,6 +31,7 @@ class ReviewReportAnswers : public ::testing::Test {
     input.date = "2026-01-15";
     input.answers = answers;
     input.milestones = milestones;
+    input.facts = &m_facts;
     return buildReport(input);
   }
 
@@ -42,6 +44,9 @@ class ReviewReportAnswers : public ::testing::Test {
   }
 
   Scenario m_scenario;
+  // The reviewer's uptime target: the single db's replication is recommended, so the report
+  // has its appendix (three-tier's own facts recommend nothing it does not have).
+  const std::map<std::string, std::string> m_facts{{"uptime_target_percent", "99.95"}};
 };
 
 TEST_F(ReviewReportAnswers, AStoredNoOverridesASuggestedYesAndMovesTheCounts) {

@@ -1,0 +1,147 @@
+#include "engine/review/patterns_in_design.hpp"
+
+#include <algorithm>
+
+#include "engine/model/component_kind.hpp"
+#include "engine/model/scenario.hpp"
+#include "engine/review/topology_analysis.hpp"
+#include "engine/util/units.hpp"
+
+namespace pillars::review {
+
+namespace {
+
+std::string list(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += (i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ")) + items[i];
+  }
+  return out;
+}
+
+std::vector<const ComponentSpec*> ofKind(const Scenario& s, const std::string& kind) {
+  std::vector<const ComponentSpec*> out;
+  for (const auto& c : s.components) {
+    if (c.kind == kind) out.push_back(&c);
+  }
+  return out;
+}
+
+std::vector<std::string> idsOf(const std::vector<const ComponentSpec*>& components) {
+  std::vector<std::string> out;
+  for (const auto* c : components) out.push_back(c->id);
+  return out;
+}
+
+std::vector<std::string> successorsOf(const Scenario& s, const std::string& id) {
+  std::vector<std::string> out;
+  for (const auto& l : s.links) {
+    if (l.from == id) out.push_back(l.to);
+  }
+  return out;
+}
+
+std::size_t instanceCountOf(const ComponentSpec& c) {
+  const ComponentKind& kind = kindTraits(c.kind);
+  return kind.instanceCount ? kind.instanceCount(c.params) : 1;
+}
+
+/// One sentence per component of `kind` ("lb spreads requests over web1 and web2"), joined by
+/// "; ", or empty when the design has none.
+template <typename Describe>
+std::string describeEach(const Scenario& s, const std::string& kind, Describe describe) {
+  std::string out;
+  for (const auto* c : ofKind(s, kind)) out += (out.empty() ? "" : "; ") + describe(*c);
+  return out;
+}
+
+// Load Balancer: a balancer, and no service that a client calls directly. A design with a
+// balancer somewhere but a service taking client traffic straight still lacks one where the
+// pattern puts it (the recommender's apply hint names that service).
+std::string loadBalancer(const Scenario& s, const TopologyAnalysis& a) {
+  if (!a.entryServices.empty()) return {};
+  return describeEach(s, "load_balancer", [&](const ComponentSpec& c) {
+    const auto backends = successorsOf(s, c.id);
+    return backends.empty() ? c.id + " balances nothing yet" : c.id + " spreads requests over " + list(backends);
+  });
+}
+
+// Caching: any cache; each is in front of what it caches.
+std::string caching(const Scenario& s) {
+  return describeEach(s, "cache", [&](const ComponentSpec& c) {
+    const auto behind = successorsOf(s, c.id);
+    return behind.empty() ? c.id + " caches with nothing behind it" : c.id + " in front of " + list(behind);
+  });
+}
+
+// Replication: every data store held more than once (the rule of the review's replication
+// evidence: parallel copies behind one balancer or queue, a consensus or replica group, or a
+// replica set of instances). One single copy left means the pattern is still to apply there.
+std::string replication(const Scenario& s, const TopologyAnalysis& a) {
+  if (a.replicaSets.empty()) return {};
+  std::vector<std::string> sets;
+  for (const auto& set : a.replicaSets) {
+    const ComponentSpec* first = s.findComponent(set.members.front());
+    const std::size_t copies = set.factor() >= 2 ? set.factor() : first ? instanceCountOf(*first) : 1;
+    if (copies < 2) return {};
+    sets.push_back(set.members.front() + " is held " + std::to_string(copies) + " times");
+  }
+  return list(sets);
+}
+
+// Health Checks: every balancer checks its backends (none at all is no evidence either way).
+std::string healthChecks(const Scenario& s) {
+  const auto balancers = ofKind(s, "load_balancer");
+  if (balancers.empty()) return {};
+  std::vector<std::string> each;
+  for (const auto* b : balancers) {
+    const SimTime interval = b->params.duration("health_check_interval");
+    if (interval <= 0) return {};
+    each.push_back(b->id + " checks its backends every " + formatDuration(interval));
+  }
+  return list(each);
+}
+
+// Circuit Breakers: every client that can have one has it switched on.
+std::string circuitBreakers(const Scenario& s) {
+  std::vector<std::string> with;
+  for (const auto* c : ofKind(s, "client")) {
+    if (!c->params.indexOf("circuit_breaker")) continue;
+    if (!c->params.boolean("circuit_breaker")) return {};
+    with.push_back(c->id);
+  }
+  if (with.empty()) return {};
+  return list(with) + (with.size() == 1 ? " calls" : " call") + " through circuit breakers";
+}
+
+/// Patterns that are a kind of component: present when one is drawn.
+std::string kindPresent(const Scenario& s, const std::string& kind, const std::string& one, const std::string& many) {
+  const auto ids = idsOf(ofKind(s, kind));
+  if (ids.empty()) return {};
+  return list(ids) + (ids.size() == 1 ? " is a " + one : " are " + many);
+}
+
+}  // namespace
+
+std::vector<PatternInDesign> patternsInDesign(const Scenario& scenario) {
+  const TopologyAnalysis a = analyzeTopology(scenario);
+  const std::pair<const char*, std::string> judged[] = {
+      {"load_balancer", loadBalancer(scenario, a)},
+      {"sharding", kindPresent(scenario, "shard_router", "shard router", "shard routers")},
+      {"replication", replication(scenario, a)},
+      {"consensus_raft", kindPresent(scenario, "raft_node", "Raft node", "Raft nodes")},
+      {"caching", caching(scenario)},
+      {"saga", kindPresent(scenario, "saga_orchestrator", "saga orchestrator", "saga orchestrators")},
+      {"two_phase_commit", kindPresent(scenario, "tpc_coordinator", "two-phase commit coordinator",
+                                         "two-phase commit coordinators")},
+      {"health_checks", healthChecks(scenario)},
+      {"circuit_breakers", circuitBreakers(scenario)},
+  };
+  std::vector<PatternInDesign> out;
+  for (const auto& [id, where] : judged) {
+    if (!where.empty()) out.push_back({id, where});
+  }
+  return out;
+}
+
+}  // namespace pillars::review
