@@ -9,6 +9,7 @@
 
 #include "engine/review/apply_consequences.hpp"
 #include "engine/review/apply_pattern.hpp"
+#include "engine/review/patterns_in_design.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/review/review_session.hpp"
 
@@ -140,8 +141,11 @@ void FactsPanel::recommendAgain() {
   m_problems->setText(problems.join(QLatin1Char('\n')));
   m_problems->setVisible(!problems.isEmpty());
   m_recommendations.clear();
+  m_alreadyInDesign.clear();
+  // Patterns the design already has are never suggested again; they are listed apart.
+  facts.inDesign = review::patternsInDesign(m_session.document().scenario());
   if (const review::ReviewLibrary* library = m_session.library()) {
-    m_recommendations = review::recommend(*library, facts);
+    m_recommendations = review::recommend(*library, facts, &m_alreadyInDesign);
     review::resolveApplyHints(m_recommendations, m_session.document().scenario(), m_session.lastRun());
   }
   QString html;
@@ -173,6 +177,14 @@ void FactsPanel::recommendAgain() {
                                                            QString::fromStdString(r.apply->target).toHtmlEscaped());
       html += QStringLiteral(" &nbsp;<a href='apply:%1'>").arg(i) + tr("Apply: %1").arg(
                   QString::fromStdString(review::describeHint(*r.apply)).toHtmlEscaped()) + QStringLiteral("</a>");
+    }
+    html += QStringLiteral("</p>");
+  }
+  if (!m_alreadyInDesign.empty()) {
+    html += QStringLiteral("<p><b>") + tr("Already in the design") + QStringLiteral("</b>");
+    for (const review::RecommendedPattern& r : m_alreadyInDesign) {
+      html += QStringLiteral("<br>&nbsp;&nbsp;") + QString::fromStdString(r.pattern->name).toHtmlEscaped() +
+              QStringLiteral(": ") + QString::fromStdString(r.inDesign).toHtmlEscaped();
     }
     html += QStringLiteral("</p>");
   }

@@ -29,6 +29,8 @@ class FactsPanel final : public QWidget {
   /// there is no fact of that name.
   bool setFactText(const std::string& name, const QString& text);
   const std::vector<review::RecommendedPattern>& recommendations() const { return m_recommendations; }
+  /// Patterns the rules named that the design already has (never recommended again).
+  const std::vector<review::RecommendedPattern>& alreadyInDesign() const { return m_alreadyInDesign; }
   /// Applies recommendation `index`'s hint to the design as one undo step ("Apply Replication
   /// (add replica of db)") and recommends again; returns the status message it also shows
   /// and announces with applied(), which names any single point of failure the edit added
@@ -54,6 +56,7 @@ class FactsPanel final : public QWidget {
   QLabel* m_applyStatus;
   QTextBrowser* m_results;
   std::vector<review::RecommendedPattern> m_recommendations;
+  std::vector<review::RecommendedPattern> m_alreadyInDesign;
 };
 
 }  // namespace pillars
