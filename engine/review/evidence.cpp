@@ -6,6 +6,7 @@
 
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
+#include "engine/review/intelligence_evidence.hpp"
 #include "engine/review/saturation.hpp"
 #include "engine/review/topology_analysis.hpp"
 #include "engine/run/run_results.hpp"
@@ -320,6 +321,7 @@ std::vector<EvidenceItem> gatherEvidence(const Scenario& scenario, const RunResu
   stateEvidence(scenario, analysis, out);
   workEvidence(scenario, out);
   controlEvidence(scenario, out);
+  intelligenceEvidence(scenario, run, out);
   if (run) runEvidence(*run, options, out);
   return out;
 }
