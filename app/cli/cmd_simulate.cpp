@@ -82,6 +82,10 @@ void printSummary(const Scenario& s, const RunResults& r) {
                  fixed(r.wastedWorkS, 1) + " s"});
     std::fputs(load.render().c_str(), stdout);
   }
+  if (r.costTotal > 0) {
+    std::printf("cost: %s in all, %s per hour (instance_cost_per_hour over the time each instance ran)\n",
+                fixed(r.costTotal, 2).c_str(), fixed(r.costPerHour, 2).c_str());
+  }
   TextTable latency({"latency ms", "mean", "p50", "p90", "p95", "p99", "p99.9", "max"});
   const LatencySummary& l = r.latency;
   latency.addRow({"", latencyCell(l.mean, l.count), latencyCell(l.p50, l.count),

@@ -86,6 +86,8 @@ std::optional<RunResults> readResultsJson(const std::string& json, std::string* 
   r.throughputRps = number(*global, "throughput_rps");
   // Absent from results written before the Control pillar: read as 0.
   r.offeredRps = number(*global, "offered_rps");
+  r.costTotal = number(*global, "cost_total");
+  r.costPerHour = number(*global, "cost_per_hour");
   r.attemptsRps = number(*global, "attempts_rps");
   r.goodputRps = global->find("goodput_rps") ? number(*global, "goodput_rps") : r.throughputRps;
   r.wastedWorkS = number(*global, "wasted_work_s");

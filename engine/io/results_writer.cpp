@@ -99,6 +99,8 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
   w.field("retries", r.retries);
   w.field("throughput_rps", r.throughputRps);
   w.field("offered_rps", r.offeredRps);
+  w.field("cost_total", r.costTotal);
+  w.field("cost_per_hour", r.costPerHour);
   w.field("attempts_rps", r.attemptsRps);
   w.field("goodput_rps", r.goodputRps);
   w.field("wasted_work_s", r.wastedWorkS);

@@ -26,7 +26,10 @@ const std::vector<std::string>& MetricsSampler::globalColumns() {
       "latency_p50_ms", "latency_p95_ms", "latency_p99_ms",
       // Offered load and the attempts made of it: beside throughput (the goodput: a client
       // counts only successes within its deadline), they show a retry storm.
-      "offered_rps", "attempts_rps"};
+      "offered_rps", "attempts_rps",
+      // What the instances running now cost per hour (instance_cost_per_hour): an autoscaler's
+      // side of the trade-off.
+      "cost_per_hour"};
   return cols;
 }
 
@@ -184,6 +187,12 @@ void MetricsSampler::sample() {
   m_row[6] = ms(m_endToEnd.quantile(0.99));
   m_row[7] = static_cast<double>(m_issued) / seconds;
   m_row[8] = static_cast<double>(m_attempts) / seconds;
+  double spend = 0;
+  for (std::size_t i = 0; i < m_sim.componentCount(); ++i) {
+    const Component& c = m_sim.component(static_cast<ComponentId>(i));
+    if (!c.isRemoved()) spend += c.costPerHour();
+  }
+  m_row[9] = spend;
   m_series.append(now, m_row);
 }
 

@@ -116,6 +116,12 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
       r.dropped += m.dropped;
     }
     wasted += m.wastedWork;
+    if (const double price = c.costPerHour(); price > 0) {
+      // Paid for while it existed within the measurement window.
+      const SimTime from = std::max(c.addedAt(), measureStart);
+      const SimTime to = c.removedAt() >= 0 ? std::min(c.removedAt(), now) : now;
+      if (to > from) r.costTotal += price * simTimeToSeconds(to - from) / 3600.0;
+    }
     r.components.push_back(std::move(cr));
   }
   r.throughputRps = static_cast<double>(r.completed) / window;
@@ -123,6 +129,7 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
   r.offeredRps = static_cast<double>(offered) / window;
   r.attemptsRps = static_cast<double>(attempts) / window;
   r.wastedWorkS = simTimeToSeconds(wasted);
+  r.costPerHour = r.measuredS > 0 ? r.costTotal / (r.measuredS / 3600.0) : 0.0;
   r.latency = LatencySummary::from(endToEnd);
   // In firing order across components.
   std::stable_sort(r.alerts.begin(), r.alerts.end(),

@@ -109,6 +109,9 @@ struct RunResults {
   /// server work spent on requests whose caller had already given up.
   double offeredRps = 0, attemptsRps = 0, goodputRps = 0;
   double wastedWorkS = 0;
+  /// What the components with a price (instance_cost_per_hour) cost while they existed in the
+  /// measurement window, and that per hour of it.
+  double costTotal = 0, costPerHour = 0;
 
   std::uint64_t messagesSent = 0, messagesDelivered = 0, messagesDropped = 0;
 

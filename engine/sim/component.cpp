@@ -14,6 +14,7 @@ Component::~Component() = default;
 void Component::attach(Simulation& sim, ComponentId id) {
   m_sim = &sim;
   m_id = id;
+  m_addedAt = sim.now();
   setTraceId(id);
   // Named, not numbered: a component's random stream does not depend on what else exists.
   m_rng = sim.stream("component:" + m_name);
@@ -36,6 +37,7 @@ void Component::removeLink(LinkId link, bool outgoing) {
 void Component::retire() {
   // Marked first, so onCrash can tell removal from a crash (an orchestrator must not restart it).
   m_removed = true;
+  m_removedAt = now();
   crash();
 }
 

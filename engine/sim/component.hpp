@@ -51,6 +51,12 @@ class Component : public EventHandler {
   virtual std::vector<SeriesColumn> seriesColumns() const { return {}; }
   /// The current value of each of seriesColumns(), in order (running totals for rates).
   virtual void seriesValues(SimTime /*now*/, double* /*out*/) const {}
+  /// What running this component costs per hour (a price per instance-hour); 0 for free.
+  virtual double costPerHour() const { return 0.0; }
+  /// When it joined the simulation, and when it was removed (-1 while it is there): the time
+  /// it was paid for.
+  SimTime addedAt() const { return m_addedAt; }
+  SimTime removedAt() const { return m_removedAt; }
   /// The control decisions this component took so far, in time order (see ControlDecision).
   virtual std::vector<ControlDecision> decisions() const { return {}; }
   /// The alerts raised about this component so far, in firing order (an SLO's burn-rate alerts).
@@ -158,6 +164,8 @@ class Component : public EventHandler {
   bool m_up = true;
   bool m_removed = false;
   double m_slowdown = 1.0;
+  SimTime m_addedAt = 0;
+  SimTime m_removedAt = -1;
   Rng m_rng;
   std::vector<LinkId> m_outgoing;
   std::vector<LinkId> m_incoming;

@@ -182,3 +182,28 @@ TEST(Autoscaler, ItScalesOnlyAServiceAndOnlyOne) {
 
 }  // namespace
 }  // namespace pillars
+
+namespace pillars {
+namespace {
+
+TEST(AutoscalerCost, AFixedSetCostsItsInstanceHours) {
+  // min = max = 2: the set never changes. Two instances at 1 an hour for 720 s: 0.4.
+  testing::FinishedRun run = runScenario(exampleScenario(
+      "autoscale-spike.json", {"web.instance_cost_per_hour=1", "scaler.min_replicas=2", "scaler.max_replicas=2"}));
+  EXPECT_NEAR(run.results.costTotal, 2 * 720.0 / 3600.0, 1e-9);
+  EXPECT_NEAR(run.results.costPerHour, 2.0, 1e-9);
+  EXPECT_NEAR(run.mean("global.cost_per_hour", 0, 720), 2.0, 1e-9);
+}
+
+TEST(AutoscalerCost, AnAutoscaledSetCostsWhatItsInstancesRan) {
+  testing::FinishedRun run = runScenario(exampleScenario("autoscale-spike.json", {"web.instance_cost_per_hour=1"}));
+  // The spend rate sampled every 5 s, summed: the instance-hours, up to the sampling (and the
+  // 3 s drains of the five instances scaled in).
+  const double sampled = run.mean("global.cost_per_hour", 0, 720) * 720.0 / 3600.0;
+  EXPECT_NEAR(run.results.costTotal, sampled, 0.02 * sampled);
+  EXPECT_GT(run.results.costTotal, 2 * 720.0 / 3600.0) << "more than the two it started with";
+  EXPECT_LT(run.results.costTotal, 12 * 720.0 / 3600.0) << "less than max_replicas all along";
+}
+
+}  // namespace
+}  // namespace pillars

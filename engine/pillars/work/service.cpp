@@ -39,6 +39,8 @@ std::vector<ParamSpec> Service::paramSpecs() {
                     "aimd: answers slower than this shrink the limit", 0.000001),
       integerParam("limit_initial", 20, 1, 1e6, "requests", "aimd: the limit at the start"),
   };
+  specs.push_back(realParam("instance_cost_per_hour", 0, 0, 1e9, "per hour",
+                            "Price of running one instance for an hour (any currency); results sum it over the run"));
   appendParams(specs, circuitBreakerParams("each downstream link"));
   appendParams(specs, replicaSetParams());
   appendParams(specs, rolloutParams());
@@ -74,6 +76,7 @@ Service::Service(const std::string& name, const ParamSet& p) : Component(name, s
   m_startupTime = p.duration("startup_time");
   m_startFailureProbability = p.real("start_failure_probability");
   metrics().capacity = static_cast<double>(m_workers);
+  m_costPerHour = p.real("instance_cost_per_hour");
 }
 
 std::string Service::checkAction(const ParamSet& p, std::string_view action) {

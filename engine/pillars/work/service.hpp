@@ -51,6 +51,7 @@ class Service final : public Component {
   void resetMetrics(SimTime now) override;
   bool intervene(std::string_view action) override;
   std::unique_ptr<Component> makeSibling(const std::string& name) const override;
+  double costPerHour() const override { return m_costPerHour; }
   /// Which version of a replica set's release this instance runs (1, or 2 once rolled out).
   int version() const { return m_version; }
   /// Work time (seconds) spent on requests answered after their caller's deadline.
@@ -118,6 +119,7 @@ class Service final : public Component {
   RestartBackoff::Config m_backoff;
   SimTime m_startupTime = 0;
   double m_startFailureProbability = 0;
+  double m_costPerHour = 0;
 
   ParamSet m_params;  // as configured: what new instances of a rollout are made from
   int m_version = 1;
