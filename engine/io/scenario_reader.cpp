@@ -559,8 +559,10 @@ class ScenarioParser {
       if (!c) continue;
       const ComponentKind* kind = m_registry.find(c->kind);
       if (!kind || !kind->needsOutgoingLink) continue;
+      // c->id, not the binding `id`: clang before 16 cannot capture structured bindings
+      // (the fuzz preset builds the engine with clang 14).
       const bool hasOutgoing = std::any_of(s.links.begin(), s.links.end(),
-                                           [&](const LinkSpec& l) { return l.from == id; });
+                                           [&](const LinkSpec& l) { return l.from == c->id; });
       if (!hasOutgoing) {
         error(*item, path,
               "the " + c->kind + " " + inQuotes(id) +
