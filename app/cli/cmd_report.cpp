@@ -51,9 +51,12 @@ int runReport(const std::vector<std::string>& args) {
       "Writes a review report: a title page, the risks per pillar with a chart, the topology\n"
       "diagram, every checklist question with its answer, evidence and notes, the recommended\n"
       "patterns with their reasons, the project's last run (key figures and charts) when it\n"
-      "has one, the project's milestones when it has any, and an appendix of the patterns used.\n"
-      "A project's stored answers (with N/A reasons and notes) are used; questions without one\n"
-      "show the answer the design's evidence suggests, marked \"suggested\".\n"
+      "has one, the project's milestones when it has any, and an appendix of the patterns used\n"
+      "(when any is recommended).\n"
+      "A project's stored answers (with N/A reasons and notes) are used, an answer accepted\n"
+      "from a suggestion as the evidence suggests it now; questions without one show the\n"
+      "answer the design's evidence suggests, marked \"suggested\". The recommender's facts\n"
+      "stored in the project are used too.\n"
       "HTML is one self-contained file; Markdown leaves the figures out. The output is the\n"
       "same byte for byte for the same project and --date.");
   std::string path;
@@ -112,6 +115,8 @@ int runReport(const std::vector<std::string>& args) {
   input.date = date.value_or(review::todayIsoDate());
   input.answers = projectReview ? &projectReview->answers : nullptr;
   input.milestones = projectReview ? &projectReview->milestones : nullptr;
+  input.facts = projectReview ? &projectReview->facts : nullptr;
+  input.documentName = std::filesystem::path(path).stem().string();
   const review::Report report = review::buildReport(input);
   if (!report.runError.empty()) {
     std::fprintf(stderr, "pillars-cli report: warning: %s: %s\n", path.c_str(), report.runError.c_str());

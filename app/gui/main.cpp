@@ -1,6 +1,5 @@
 // pillars: the desktop app. `pillars [FILE] [--screenshot OUT.png]`.
 #include <QApplication>
-#include <QDockWidget>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QTimer>
@@ -15,6 +14,7 @@
 #include "engine/review/apply_pattern.hpp"
 #include "engine/util/units.hpp"
 #include "widgets/live/live_run.hpp"
+#include "widgets/review/checklist_panel.hpp"
 #include "widgets/review/compare_runs_dialog.hpp"
 #include "widgets/review/facts_panel.hpp"
 #include "widgets/review/recommender_dialog.hpp"
@@ -124,15 +124,12 @@ int main(int argc, char** argv) {
   const bool capture = parser.isSet(screenshot);
   if (capture) window.useDefaultLayout();
   // Unsaved work from a session that did not end normally comes first (and is not replaced
-  // by FILE); screenshots never ask.
-  const bool recovered = !capture && window.offerRecovery();
+  // by FILE); screenshots never ask. Without FILE the start page shows.
   const QStringList files = parser.positionalArguments();
-  if (!files.isEmpty() && !recovered) {
-    QStringList errors;
-    if (!window.openFile(files.front(), capture, &errors) && capture) {
-      for (const QString& e : errors) std::fprintf(stderr, "%s\n", qPrintable(e));
-      return 1;
-    }
+  QStringList errors;
+  if (!window.startWith(files.value(0), !capture, {}, &errors, capture) && capture) {
+    for (const QString& e : errors) std::fprintf(stderr, "%s\n", qPrintable(e));
+    return 1;
   }
   window.show();
   if (parser.isSet(select)) {
@@ -163,11 +160,9 @@ int main(int argc, char** argv) {
   if (parser.isSet(showReview)) {
     window.reviewActions().showChecklist();
     if (capture) {
-      // Floating and roomy, so the picture shows questions and evidence side by side.
-      QDockWidget& dock = window.reviewActions().checklistDock();
-      dock.setFloating(true);
-      dock.resize(1280, 1240);
-      subject = &dock;
+      // Roomy, so the picture shows questions and evidence side by side.
+      window.resize(1700, 1400);
+      subject = &window.reviewActions().checklist();
     }
   }
   if (parser.isSet(showRecommender)) {

@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <functional>
 
@@ -28,6 +29,26 @@ constexpr double kContentW = kPageW - 2 * kMarginX;
 constexpr double kContentH = kPageH - kMarginTop - kMarginBottom;
 QString qs(const std::string& s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
+int pageOf(QTextDocument& doc, const QTextBlock& block, bool bottom) {
+  const QRectF r = doc.documentLayout()->blockBoundingRect(block);
+  return static_cast<int>((bottom ? r.bottom() - 1 : r.top()) / kContentH);
+}
+
+/// Qt's rich text knows no <figure>: a figure near the foot of a page left its caption alone at
+/// the top of the next one. A figure whose caption would fall on another page starts a page.
+void keepCaptionsWithFigures(QTextDocument& doc) {
+  for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+    const QTextBlock caption = block.next();
+    const bool figure = block.text().contains(QChar::ObjectReplacementCharacter) && caption.isValid() &&
+                        caption.text().startsWith(QStringLiteral("Figure "));
+    if (!figure || pageOf(doc, block, false) == pageOf(doc, caption, true)) continue;
+    QTextCursor cursor(block);
+    QTextBlockFormat format = block.blockFormat();
+    format.setPageBreakPolicy(format.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
+    cursor.setBlockFormat(format);
+  }
+}
+
 /// The report laid out in pages of kContentW x kContentH, each figure a vector object
 /// (SvgFigureObject) that paints its SVG wherever the page is painted.
 void buildDocument(const review::Report& report, QTextDocument& doc) {
@@ -43,6 +64,7 @@ void buildDocument(const review::Report& report, QTextDocument& doc) {
   doc.setHtml(qs(review::writeReportHtml(report, review::HtmlFlavour::RichText)));
   figures->install(doc);
   doc.setPageSize(QSizeF(kContentW, kContentH));
+  keepCaptionsWithFigures(doc);
   std::vector<int> pages;
   for (const auto& title : review::reportSectionTitles(report)) {
     int page = 0;
@@ -56,6 +78,7 @@ void buildDocument(const review::Report& report, QTextDocument& doc) {
   doc.setHtml(qs(review::writeReportHtml(report, review::HtmlFlavour::RichText, pages)));
   figures->install(doc);
   doc.setPageSize(QSizeF(kContentW, kContentH));
+  keepCaptionsWithFigures(doc);
 }
 
 /// Paints every page: `beginPage(i)` gives a painter already scaled to CSS pixels, `endPage`
@@ -119,6 +142,21 @@ std::string writeReportPdf(const review::Report& report, const std::string& path
   painter.end();
   if (pages == 0) return "the report has no pages";
   return {};
+}
+
+std::vector<PageContent> layOutPages(const review::Report& report) {
+  QTextDocument doc;
+  buildDocument(report, doc);
+  std::vector<PageContent> pages(static_cast<std::size_t>(doc.pageCount()));
+  for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+    const QString text = block.text().trimmed();
+    if (text.isEmpty()) continue;
+    const auto page = static_cast<std::size_t>(pageOf(doc, block, false));
+    if (page >= pages.size()) continue;
+    pages[page].paragraphs.push_back(text.toStdString());
+    if (text.contains(QChar::ObjectReplacementCharacter)) ++pages[page].figures;
+  }
+  return pages;
 }
 
 int writeReportPagePngs(const review::Report& report, const std::string& prefix, int dpi) {

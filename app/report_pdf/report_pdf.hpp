@@ -5,6 +5,7 @@
 // the offscreen platform. The engine stays Qt-free: this library sits beside it.
 
 #include <string>
+#include <vector>
 
 #include "engine/review/report_model.hpp"
 
@@ -16,5 +17,13 @@ std::string writeReportPdf(const review::Report& report, const std::string& path
 /// Paints the same pages as PNG files `prefix-1.png`, `prefix-2.png`, ... at `dpi`, to look at
 /// the layout without a PDF viewer. Returns the number of pages written (0 on failure).
 int writeReportPagePngs(const review::Report& report, const std::string& prefix, int dpi);
+
+/// What one laid-out page holds: its paragraphs' text (figures are object characters, U+FFFC)
+/// and how many figures start on it. For tests of the layout, without painting.
+struct PageContent {
+  std::vector<std::string> paragraphs;
+  int figures = 0;
+};
+std::vector<PageContent> layOutPages(const review::Report& report);
 
 }  // namespace pillars::reportpdf

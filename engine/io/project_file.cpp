@@ -122,21 +122,23 @@ class Database {
   std::string m_error;
 };
 
-/// The columns every answer row has, after its key column(s).
+/// The columns every answer row has, after its key column(s). `from_suggestion` and `basis`
+/// came with schema 4; their defaults read older rows as the reviewer's own answers.
 constexpr const char* kAnswerColumns =
     "question TEXT NOT NULL, choice TEXT NOT NULL, not_applicable INTEGER NOT NULL, reason TEXT NOT NULL, "
-    "note TEXT NOT NULL";
+    "note TEXT NOT NULL, from_suggestion INTEGER NOT NULL DEFAULT 0, basis TEXT NOT NULL DEFAULT ''";
 
 bool insertAnswers(Database& db, const std::string& table, const std::string& milestone,
                    const review::Answers& answers) {
   for (const auto& [question, a] : answers) {
-    std::vector<std::string> params{question, a.choice, a.notApplicable ? "1" : "0", a.reason, a.note};
-    std::string sql = "INSERT INTO " + table + " (question, choice, not_applicable, reason, note";
+    std::vector<std::string> params{question, a.choice, a.notApplicable ? "1" : "0", a.reason, a.note,
+                                    a.fromSuggestion ? "1" : "0", a.basis};
+    std::string sql = "INSERT INTO " + table + " (question, choice, not_applicable, reason, note, from_suggestion, basis";
     if (!milestone.empty()) {
-      sql += ", milestone) VALUES (?, ?, ?, ?, ?, ?)";
+      sql += ", milestone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
       params.push_back(milestone);
     } else {
-      sql += ") VALUES (?, ?, ?, ?, ?)";
+      sql += ") VALUES (?, ?, ?, ?, ?, ?, ?)";
     }
     if (!db.run(sql, params)) return false;
   }
@@ -154,13 +156,18 @@ bool writeReview(Database& db, const ProjectReview* review) {
       return false;
     }
   }
+  for (const auto& [name, text] : review->facts) {
+    if (!db.run("INSERT INTO review_fact (name, value) VALUES (?, ?)", {name, text})) return false;
+  }
   return true;
 }
 
-/// Rows of (question, choice, not_applicable, reason, note) as answers.
+/// Rows of (question, choice, not_applicable, reason, note[, from_suggestion, basis]) as answers.
 review::Answers answersFromRows(const std::vector<std::vector<std::string>>& rows) {
   review::Answers answers;
-  for (const auto& r : rows) answers[r[0]] = review::Answer{r[1], r[2] == "1", r[3], r[4]};
+  for (const auto& r : rows) {
+    answers[r[0]] = review::Answer{r[1], r[2] == "1", r[3], r[4], r.size() > 5 && r[5] == "1", r.size() > 6 ? r[6] : ""};
+  }
   return answers;
 }
 
@@ -172,13 +179,16 @@ bool ProjectReview::operator==(const ProjectReview& other) const {
     for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
       if (i->first != j->first || i->second.choice != j->second.choice ||
           i->second.notApplicable != j->second.notApplicable || i->second.reason != j->second.reason ||
-          i->second.note != j->second.note) {
+          i->second.note != j->second.note || i->second.fromSuggestion != j->second.fromSuggestion ||
+          i->second.basis != j->second.basis) {
         return false;
       }
     }
     return true;
   };
-  if (!sameAnswers(answers, other.answers) || milestones.size() != other.milestones.size()) return false;
+  if (!sameAnswers(answers, other.answers) || milestones.size() != other.milestones.size() || facts != other.facts) {
+    return false;
+  }
   for (std::size_t i = 0; i < milestones.size(); ++i) {
     const auto& a = milestones[i];
     const auto& b = other.milestones[i];
@@ -197,18 +207,26 @@ std::optional<ProjectReview> loadProjectReview(const std::string& path, std::str
   if (!db.ok()) return fail("cannot open the project: " + db.error());
   const auto version = db.scalar("PRAGMA user_version");
   if (!version || std::stoll(*version) < 3) return std::nullopt;  // before reviews were stored
-  const auto current = db.rows("SELECT question, choice, not_applicable, reason, note FROM review_answer ORDER BY question");
+  // Schema 3 had no suggestion marks and no facts: its answers are the reviewer's own.
+  const bool marked = std::stoll(*version) >= 4;
+  const std::string columns =
+      std::string("question, choice, not_applicable, reason, note") + (marked ? ", from_suggestion, basis" : "");
+  const auto current = db.rows("SELECT " + columns + " FROM review_answer ORDER BY question");
   if (!current) return fail("cannot read the review answers (table review_answer): " + db.error());
   ProjectReview review;
   review.answers = answersFromRows(*current);
   const auto milestones = db.rows("SELECT position, name, date FROM milestone ORDER BY position");
   if (!milestones) return fail("cannot read the milestones (table milestone): " + db.error());
   for (const auto& m : *milestones) {
-    const auto answers = db.rows(
-        "SELECT question, choice, not_applicable, reason, note FROM milestone_answer WHERE milestone = " + m[0] +
-        " ORDER BY question");
+    const auto answers =
+        db.rows("SELECT " + columns + " FROM milestone_answer WHERE milestone = " + m[0] + " ORDER BY question");
     if (!answers) return fail("cannot read milestone \"" + m[1] + "\" (table milestone_answer): " + db.error());
     review.milestones.push_back(review::Milestone{m[1], answersFromRows(*answers), m[2]});
+  }
+  if (marked) {
+    const auto facts = db.rows("SELECT name, value FROM review_fact ORDER BY name");
+    if (!facts) return fail("cannot read the recommender's facts (table review_fact): " + db.error());
+    for (const auto& f : *facts) review.facts[f[0]] = f[1];
   }
   return review;
 }
@@ -326,7 +344,8 @@ std::string saveProjectFile(const std::string& path, const Scenario& scenario, c
                 "CREATE TABLE review_answer (" + std::string(kAnswerColumns) + ", PRIMARY KEY (question));"
                 "CREATE TABLE milestone (position INTEGER PRIMARY KEY, name TEXT NOT NULL, date TEXT NOT NULL);"
                 "CREATE TABLE milestone_answer (milestone INTEGER NOT NULL REFERENCES milestone (position), " +
-                kAnswerColumns + ", PRIMARY KEY (milestone, question));") &&
+                kAnswerColumns + ", PRIMARY KEY (milestone, question));"
+                "CREATE TABLE review_fact (name TEXT PRIMARY KEY, value TEXT NOT NULL);") &&
         db.insertText("INSERT INTO document (key, value) VALUES (?, ?)", "scenario",
                       writeScenarioJson(scenario)) &&
         db.insertText("INSERT INTO document (key, value) VALUES (?, ?)", "saved_by",

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,8 +20,10 @@ namespace pillars {
 /// review answers. Versioned by `PRAGMA user_version`; documented in docs/project-format.md.
 struct ProjectFile {
   /// 1: the scenario. 2: the last finished run (table `run`). 3: review answers and
-  /// milestones (tables `review_answer`, `milestone`, `milestone_answer`).
-  static constexpr int kSchemaVersion = 3;
+  /// milestones (tables `review_answer`, `milestone`, `milestone_answer`). 4: whether an answer
+  /// was accepted from a suggestion (column `from_suggestion`) and the recommender's facts the
+  /// reviewer typed (table `review_fact`).
+  static constexpr int kSchemaVersion = 4;
   /// `PRAGMA application_id`: "PILR", so `file(1)` and Pillars can tell its databases apart.
   static constexpr int kApplicationId = 0x50494C52;
 };
@@ -34,16 +37,21 @@ ScenarioLoad loadProjectFile(const std::string& path, const ComponentRegistry& r
 /// been opened with loadProjectFile (which checks it); `error` gets why it could not be read.
 std::optional<StoredRun> loadStoredRun(const std::string& path, std::string* error = nullptr);
 
-/// The architecture review kept with a project: the current answers (with notes) and the
-/// milestones taken so far, oldest first.
+/// The architecture review kept with a project: the current answers (with notes), the
+/// milestones taken so far, oldest first, and the facts the reviewer gave the recommender.
 struct ProjectReview {
   review::Answers answers;
   std::vector<review::Milestone> milestones;
+  /// Recommender facts as the reviewer typed them, by fact name ("peak_rps" -> "5000"); an
+  /// empty text makes a fact the design would tell unknown. Facts not listed come from the
+  /// design (review::factsWithOverrides).
+  std::map<std::string, std::string> facts;
   bool operator==(const ProjectReview& other) const;
 };
 
-/// The review stored in a project; empty for projects older than schema 3. The project is
-/// assumed to have been opened with loadProjectFile; `error` gets why it could not be read.
+/// The review stored in a project; empty for projects older than schema 3 (and without facts or
+/// suggestion marks before schema 4). The project is assumed to have been opened with
+/// loadProjectFile; `error` gets why it could not be read.
 std::optional<ProjectReview> loadProjectReview(const std::string& path, std::string* error = nullptr);
 
 /// Writes a project atomically: a complete new database is built beside the target and renamed

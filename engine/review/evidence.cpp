@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "engine/model/scenario.hpp"
+#include "engine/review/saturation.hpp"
 #include "engine/review/topology_analysis.hpp"
 #include "engine/run/run_results.hpp"
 #include "engine/util/units.hpp"
@@ -195,6 +196,7 @@ void runEvidence(const RunResults& r, const EvidenceOptions& options, std::vecto
     hot.push_back(c.id);
     hotParts.push_back(c.id + " " + fixedText(100.0 * c.utilization, 1) + "%");
   }
+  if (options.saturation) addSustainedHotSpots(r, *options.saturation, options.hotSpotUtilization, hot, hotParts);
   out.push_back({"utilization_hot_spots", std::to_string(hot.size()),
                  hot.empty() ? "No service runs at " + formatNumber(100.0 * options.hotSpotUtilization) + "% utilization or more."
                              : "Hot spots (utilization >= " + formatNumber(100.0 * options.hotSpotUtilization) + "%): " + list(hotParts) + ".",

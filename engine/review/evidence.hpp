@@ -13,6 +13,8 @@ struct RunResults;
 
 namespace pillars::review {
 
+struct ComponentSaturation;
+
 struct EvidenceItem {
   std::string key;       // one of evidenceKeys(): "load_balancing_policy", ...
   std::string value;     // machine-readable: "least_connections", "3", "none", "99.95"
@@ -30,6 +32,10 @@ struct EvidenceOptions {
   double availabilityTargetPercent = 99.9;
   /// Services at or above this utilization are hot spots: the seed's level-1 alert "CPU > 80%".
   double hotSpotUtilization = 0.8;
+  /// The run's utilization over time (saturation.hpp), when its time series is at hand: a
+  /// service that stayed at or above the threshold for a while is a hot spot even when its
+  /// run-long mean is not (it sat at 100% and then crashed).
+  const std::vector<ComponentSaturation>* saturation = nullptr;
 };
 
 /// Everything the design shows, in a fixed order (by key, then by component order). With

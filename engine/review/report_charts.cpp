@@ -109,7 +109,9 @@ std::string lineChartSvg(const std::string& title, const std::string& unit, cons
   const double width = 640, height = 230, left = 64, right = 16, top = 30, bottom = 36;
   const double plotW = width - left - right, plotH = height - top - bottom;
   double maxV = 0, maxT = 0;
-  for (const double v : values) maxV = std::max(maxV, v);
+  for (const double v : values) {
+    if (!std::isnan(v)) maxV = std::max(maxV, v);
+  }
   for (const double t : times) maxT = std::max(maxT, t);
   const double stepV = niceStep(maxV);
   const double topV = std::max(stepV, std::ceil(maxV / stepV) * stepV);
@@ -132,17 +134,26 @@ std::string lineChartSvg(const std::string& title, const std::string& unit, cons
   s += text(left + plotW / 2, height - 4, "simulated time (s)", 11, "middle", "#546e7a");
   s += "<line x1=\"" + num(left) + "\" y1=\"" + num(top + plotH) + "\" x2=\"" + num(left + plotW) + "\" y2=\"" +
        num(top + plotH) + "\" stroke=\"#455a64\" stroke-width=\"1\"/>";
+  // A value that is not a number is a gap: the line stops there and starts again after it.
   std::string points;
+  const auto flush = [&] {
+    if (!points.empty()) {
+      s += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"" + colour +
+           "\" stroke-width=\"2\" stroke-linejoin=\"round\"/>";
+    }
+    points.clear();
+  };
   const std::size_t n = std::min(times.size(), values.size());
   for (std::size_t i = 0; i < n; ++i) {
+    if (std::isnan(values[i])) {
+      flush();
+      continue;
+    }
     const double x = left + plotW * times[i] / topT;
     const double y = top + plotH - plotH * values[i] / topV;
     points += (points.empty() ? "" : " ") + num(x) + "," + num(y);
   }
-  if (!points.empty()) {
-    s += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"" + colour +
-         "\" stroke-width=\"2\" stroke-linejoin=\"round\"/>";
-  }
+  flush();
   s += "</svg>";
   return s;
 }

@@ -19,7 +19,8 @@ inline constexpr const char* kUnansweredColour = "#b0bec5";
 /// Horizontal stacked bars, one per pillar: high, medium, no risk, unanswered; with a legend.
 std::string riskChartSvg(const std::vector<ReportPillar>& pillars);
 
-/// A line chart of `values` over `times` with a labelled y axis starting at 0.
+/// A line chart of `values` over `times` with a labelled y axis starting at 0. NaN values are
+/// gaps: the line breaks there.
 std::string lineChartSvg(const std::string& title, const std::string& unit, const std::vector<double>& times,
                          const std::vector<double>& values, const std::string& colour);
 

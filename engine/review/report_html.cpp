@@ -1,6 +1,7 @@
 #include "engine/review/report_html.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "engine/review/report_charts.hpp"
 
@@ -372,12 +373,8 @@ class HtmlBuilder {
   }
 
   void appendix() {
+    if (m_r.patterns.empty()) return;  // nothing recommended: no page saying so
     sectionStart(5, "patterns");
-    if (m_r.patterns.empty()) {
-      m_out += "<p>No pattern is recommended, so none is listed.</p>\n";
-      sectionEnd();
-      return;
-    }
     m_out += "<p>The patterns this report recommends, as the pattern table describes them.</p>\n";
     m_out += table() + "\n<tr><th>Pattern</th><th>Pillar</th><th>Use when</th><th>Don't use when</th><th>Complexity</th>"
                        "<th>Cost</th></tr>\n";
@@ -410,7 +407,7 @@ std::vector<ReportFigure> reportFigures(const Report& report) {
     for (const auto& s : report.run->series) {
       t.push_back(s.timeS);
       rps.push_back(s.throughputRps);
-      p99.push_back(s.p99Ms);
+      p99.push_back(s.throughputRps > 0 ? s.p99Ms : std::nan(""));  // nothing completed: no latency
     }
     figures.push_back({"pillars:throughput", lineChartSvg("Throughput", "req/s", t, rps, "#1565c0"), 640});
     figures.push_back({"pillars:p99", lineChartSvg("Latency p99", "ms", t, p99, "#6a1b9a"), 640});
@@ -428,6 +425,7 @@ const std::vector<std::string>& reportSectionTitles() {
 std::vector<std::string> reportSectionTitles(const Report& report) {
   std::vector<std::string> titles = reportSectionTitles();
   if (!report.milestones.empty()) titles.insert(titles.end() - 1, milestonesSectionTitle());
+  if (report.patterns.empty()) titles.pop_back();  // the appendix lists recommended patterns only
   return titles;
 }
 

@@ -32,7 +32,7 @@ const std::vector<std::string>& reportSectionTitles();
 
 /// The section headings of this report, in order (the table of contents and the PDF's page
 /// numbers use them): the six above, with "6. Milestones" before the appendix when the report
-/// has milestones.
+/// has milestones, and without the appendix when no pattern is recommended.
 std::vector<std::string> reportSectionTitles(const Report& report);
 
 /// The heading of the Milestones section.

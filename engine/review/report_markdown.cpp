@@ -161,16 +161,13 @@ std::string writeReportMarkdown(const Report& r) {
     o += "\n" + milestoneChangeText(r) + "\n\n";
   }
 
+  if (r.patterns.empty()) return o;  // the appendix lists recommended patterns only
   o += "## " + titles[5] + "\n\n";
-  if (r.patterns.empty()) {
-    o += "No pattern is recommended, so none is listed.\n";
-  } else {
-    o += "| Pattern | Pillar | Use when | Don't use when | Complexity | Cost |\n|---|---|---|---|---|---|\n";
-    for (const auto& p : r.patterns) {
-      o += "| " + cell(p.name) + " | " + capitalized(p.pillar) + " | " + cell(p.useWhen.empty() ? "-" : p.useWhen) +
-           " | " + cell(p.dontUseWhen.empty() ? "-" : p.dontUseWhen) + " | " + (p.complexity.empty() ? "-" : p.complexity) +
-           " | " + cell(p.cost.empty() ? "-" : p.cost) + " |\n";
-    }
+  o += "| Pattern | Pillar | Use when | Don't use when | Complexity | Cost |\n|---|---|---|---|---|---|\n";
+  for (const auto& p : r.patterns) {
+    o += "| " + cell(p.name) + " | " + capitalized(p.pillar) + " | " + cell(p.useWhen.empty() ? "-" : p.useWhen) +
+         " | " + cell(p.dontUseWhen.empty() ? "-" : p.dontUseWhen) + " | " + (p.complexity.empty() ? "-" : p.complexity) +
+         " | " + cell(p.cost.empty() ? "-" : p.cost) + " |\n";
   }
   return o;
 }

@@ -11,7 +11,9 @@
 #include "engine/io/scenario_writer.hpp"
 #include "engine/layout/graphviz_layout.hpp"
 #include "engine/model/scenario.hpp"
+#include "engine/review/answers_in_use.hpp"
 #include "engine/review/evidence.hpp"
+#include "engine/review/fact_overrides.hpp"
 #include "engine/review/facts.hpp"
 #include "engine/review/recommender.hpp"
 #include "engine/review/risk.hpp"
@@ -20,13 +22,6 @@
 namespace pillars::review {
 
 namespace {
-
-const SuggestedAnswer* suggestionFor(const std::vector<SuggestedAnswer>& suggestions, const std::string& id) {
-  for (const auto& s : suggestions) {
-    if (s.questionId == id) return &s;
-  }
-  return nullptr;
-}
 
 /// Graphviz orders cluster groups by the addresses of their interned names, so two layouts in
 /// one process (the app, a test) can list the same clusters in another order. Sorting the flat
@@ -184,7 +179,9 @@ Report buildReport(const ReportInput& input) {
   const Scenario& scenario = *input.scenario;
   const ReviewLibrary& library = *input.library;
   Report r;
-  r.scenario = scenario.name.empty() ? "Untitled scenario" : scenario.name;
+  r.scenario = !scenario.name.empty()        ? scenario.name
+               : !input.documentName.empty() ? input.documentName
+                                             : "Untitled scenario";
   r.title = "Architecture review: " + r.scenario;
   r.date = input.date;
   r.components = scenario.components.size();
@@ -205,7 +202,8 @@ Report buildReport(const ReportInput& input) {
   if (checklist) {
     r.checklist = checklist->title;
     const auto suggestions = suggestAnswers(*checklist, evidence);
-    const Answers stored = input.answers ? *input.answers : Answers{};
+    // Answers accepted from a suggestion follow the design as it is now.
+    const Answers stored = input.answers ? followSuggestions(*input.answers, suggestions) : Answers{};
     const Answers used = answersInUse(*checklist, stored, answersFrom(suggestions));
     const RiskReport risks = evaluateRisks(*checklist, used, evidence);
     for (const auto& p : risks.pillars) {
@@ -241,7 +239,7 @@ Report buildReport(const ReportInput& input) {
           rq.suggested = qr.answered && !fromReviewer;
         }
         if (rq.answered) ++(rq.suggested ? r.suggestedAnswers : r.reviewerAnswers);
-        if (const SuggestedAnswer* s = suggestionFor(suggestions, q.id)) {
+        if (const SuggestedAnswer* s = findSuggestion(suggestions, q.id)) {
           for (const EvidenceItem* e : s->because) rq.evidence.push_back(e->sentence);
         }
         if (rq.answered && rq.risk != Risk::None) rq.notes = q.improvement;
@@ -255,7 +253,8 @@ Report buildReport(const ReportInput& input) {
     }
   }
 
-  const Facts facts = prefillFacts(scenario, nullptr);
+  const Facts facts = input.facts ? factsWithOverrides(prefillFacts(scenario, nullptr), *input.facts)
+                                  : prefillFacts(scenario, nullptr);
   r.facts = facts.sources;
   auto recommendations = recommend(library, facts);
   resolveApplyHints(recommendations, scenario, nullptr);

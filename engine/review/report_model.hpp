@@ -3,6 +3,7 @@
 // a scenario, the review library and (optionally) the project's last finished run. Building it
 // is deterministic for a given project and date, so every writer's output is too.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -119,6 +120,12 @@ struct ReportInput {
   const Answers* answers = nullptr;
   /// Optional: the project's milestones, oldest first; with any, the report has a Milestones section.
   const std::vector<Milestone>* milestones = nullptr;
+  /// Optional: the recommender's facts the reviewer typed (ProjectReview::facts), over those the
+  /// design tells, so the report recommends what the Recommend Patterns dialog did.
+  const std::map<std::string, std::string>* facts = nullptr;
+  /// The document's name (a project's file name without ".pillars"): the report's title when
+  /// the scenario has no name of its own.
+  std::string documentName;
 };
 
 /// Builds the report from the reviewer's answers where given and the evidence's suggestions

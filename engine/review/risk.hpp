@@ -18,6 +18,12 @@ struct Answer {
   bool notApplicable = false;
   std::string reason;
   std::string note;  // the reviewer's own words; no effect on the risk
+  /// Accepted from the evidence's suggestion (Use suggestion, Accept All Suggestions): it
+  /// follows the suggestion as the design changes (followSuggestions, answers_in_use.hpp).
+  bool fromSuggestion = false;
+  /// For an accepted suggestion: the evidence sentences that suggested it then, one per line,
+  /// so the review can say when the evidence behind it has changed since.
+  std::string basis{};
 };
 using Answers = std::map<std::string, Answer>;  // by question id
 

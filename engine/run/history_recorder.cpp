@@ -4,6 +4,7 @@
 
 #include "engine/io/json_writer.hpp"
 #include "engine/sim/component.hpp"
+#include "engine/sim/request_id.hpp"
 #include "engine/sim/simulation.hpp"
 
 namespace pillars {
@@ -39,7 +40,7 @@ HistoryRecorder::Op* HistoryRecorder::find(std::uint64_t requestId) {
 void HistoryRecorder::onSend(const Message& msg, LinkId /*link*/, SimTime /*sentAt*/, SimTime /*arrivesAt*/) {
   // Only a client's first attempt invokes an operation; retries belong to the same one, whose
   // interval starts at the first attempt (originTime).
-  if (msg.kind == MessageKind::Request && msg.arg0 == 0 && isClient(msg.src) &&
+  if (msg.kind == MessageKind::Request && RequestWire::attemptOf(msg.correlation) == 0 && isClient(msg.src) &&
       !find(msg.requestId)) {
     if (m_ops.size() >= m_maxOps) {
       ++m_unrecorded;

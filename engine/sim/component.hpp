@@ -100,14 +100,15 @@ class Component : public EventHandler {
   void send(LinkId link, const Message& msg);
 
   /// A request this component makes on behalf of `inbound` (a downstream call, a forward):
-  /// same end-to-end identity (request id, key, origin time) and operation (arg1: a read or a
-  /// write of the key), new correlation.
+  /// same end-to-end identity (request id, key, origin time), deadline (arg0) and operation
+  /// (arg1: a read or a write of the key), new correlation.
   Message makeRequestFor(const Message& inbound, std::uint64_t correlation) const {
     Message m = makeMessage(MessageKind::Request, inbound.sizeBytes);
     m.correlation = correlation;
     m.requestId = inbound.requestId;
     m.key = inbound.key;
     m.originTime = inbound.originTime;
+    m.arg0 = inbound.arg0;
     m.arg1 = inbound.arg1;
     return m;
   }

@@ -86,6 +86,10 @@ std::string_view errorReasonName(ErrorReason reason) {
     case ErrorReason::Timeout: return "timeout";
     case ErrorReason::Downstream: return "downstream";
     case ErrorReason::Unavailable: return "unavailable";
+    case ErrorReason::CircuitOpen: return "circuit_open";
+    case ErrorReason::Shed: return "shed";
+    case ErrorReason::RateLimited: return "rate_limited";
+    case ErrorReason::Internal: return "internal";
   }
   return "unknown";
 }

@@ -72,6 +72,10 @@ enum class ErrorReason : std::uint8_t {
   Timeout = 3,        // a downstream call timed out
   Downstream = 4,     // a downstream call failed
   Unavailable = 5,    // the component cannot serve (e.g. not the leader, no quorum)
+  CircuitOpen = 6,    // the caller's circuit breaker is open: failed fast, never sent
+  Shed = 7,           // the server dropped it unserved (CoDel, expired or hopeless deadline)
+  RateLimited = 8,    // a rate limiter had no token for it
+  Internal = 9,       // the server itself failed it (a bug, a bad release)
 };
 std::string_view errorReasonName(ErrorReason reason);
 
@@ -100,6 +104,8 @@ struct Message {
   std::uint64_t key = 0;
   /// When the end-to-end request was first issued.
   SimTime originTime = 0;
+  /// Protocol words. For a Request, arg0 is the caller's deadline (an absolute SimTime, 0 for
+  /// none; see RequestWire) and arg1 says what it does to its key (1 read, 0 write).
   std::int64_t arg0 = 0;
   std::int64_t arg1 = 0;
 

@@ -15,6 +15,7 @@
 #include "engine/run/build_simulation.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "engine/sim/component.hpp"
+#include "engine/sim/request_id.hpp"
 #include "engine/sim/simulation.hpp"
 
 namespace pillars {
@@ -55,7 +56,9 @@ struct RequestSends final : SimObserver {
   ComponentId client = kNoComponent;
   std::vector<Send> sends;
   void onSend(const Message& m, LinkId, SimTime sentAt, SimTime) override {
-    if (m.kind == MessageKind::Request && m.src == client) sends.push_back(Send{m.requestId, m.arg0, sentAt});
+    if (m.kind == MessageKind::Request && m.src == client) {
+      sends.push_back(Send{m.requestId, static_cast<std::int64_t>(RequestWire::attemptOf(m.correlation)), sentAt});
+    }
   }
   /// Send times of each request's attempts, in attempt order.
   std::map<std::uint64_t, std::vector<SimTime>> byRequest() const {

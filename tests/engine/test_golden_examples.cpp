@@ -26,7 +26,8 @@ struct Golden {
   double p99Ms;
 };
 
-// Recorded with `pillars-cli simulate FILE --json OUT` before the five-pillar refactor.
+// Recorded with `pillars-cli simulate FILE --json OUT` before the five-pillar refactor (the
+// first thirteen) or when the example was added.
 constexpr Golden kGolden[] = {
     {"2pc-blocking.json", "6361f787a3e69ac2", 83223, 4054, 0, 4, 2009, 0, 67.566667, 97.255423},
     {"async-queue.json", "99a4a3a5fa49d9cf", 38118, 6326, 0, 0, 0, 0, 52.716667, 2.0},
@@ -43,6 +44,11 @@ constexpr Golden kGolden[] = {
     {"raft-partition.json", "40aa41ac631e061e", 293631, 17479, 0, 0, 0, 931, 301.362069, 169.345023},
     {"saga-payment.json", "1ea1455df5e7536c", 30606, 2060, 265, 0, 0, 0, 37.454545, 317.718527},
     {"three-tier.json", "d9c52270f42533b3", 2041857, 204655, 0, 6, 0, 15, 1203.852941, 116.129791},
+    // The State pillar's examples, pinned when they were added.
+    {"cache-staleness.json", "c5e8a274e608cd0a", 275964, 57885, 0, 0, 0, 0, 998.017241, 11.042815},
+    {"leader-follower-failover.json", "2a779c6a06eb98ec", 827828, 70057, 0, 0, 0, 447, 796.102273, 99.352575},
+    {"quorum-kv.json", "d1e1f576e5278289", 790977, 75957, 10067, 0, 0, 0, 775.071429, 31.260671},
+    {"sharded-kv.json", "e7196d7cc12d433e", 1208886, 195913, 7, 0, 0, 38, 1999.112245, 9.994239},
 };
 
 class GoldenExample : public ::testing::TestWithParam<Golden> {};

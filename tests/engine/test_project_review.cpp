@@ -1,5 +1,6 @@
-// Review answers and milestones in project files (schema 3): they read back exactly, an older
-// project has none, and a damaged review table is reported naming the file.
+// Review answers and milestones in project files (schema 3, and schema 4's suggestion marks and
+// recommender facts): they read back exactly, an older project has none (or, from schema 3, no
+// marks and facts), and a damaged review table is reported naming the file.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -97,6 +98,49 @@ TEST_F(ProjectReviews, AMissingReviewTableIsReportedNamingTheFile) {
   EXPECT_FALSE(loadProjectReview(p, &error).has_value());
   EXPECT_NE(error.find("broken.pillars: cannot read the review answers (table review_answer)"), std::string::npos)
       << error;
+}
+
+TEST_F(ProjectReviews, SuggestionMarksAndTypedFactsReadBack) {
+  const std::string p = path("facts.pillars");
+  ProjectReview stored;
+  stored.answers["state.replication_factor"] = review::Answer{"no", false, "", "", true, "db: a single instance\nand more"};
+  stored.answers["work.load_balancing"] = review::Answer{"yes", false, "", "mine"};
+  stored.facts = {{"uptime_target_percent", "99.95"}, {"peak_rps", ""}};
+  ASSERT_EQ(saveProjectFile(p, m_scenario, nullptr, &stored), "");
+  std::string error;
+  const auto back = loadProjectReview(p, &error);
+  ASSERT_TRUE(back.has_value()) << error;
+  EXPECT_TRUE(*back == stored);
+  EXPECT_TRUE(back->answers.at("state.replication_factor").fromSuggestion);
+  EXPECT_FALSE(back->answers.at("work.load_balancing").fromSuggestion);
+  EXPECT_EQ(back->facts.at("uptime_target_percent"), "99.95");
+  EXPECT_EQ(back->facts.at("peak_rps"), "");
+}
+
+TEST_F(ProjectReviews, ASchemaThreeProjectOpensWithItsAnswersAsTheReviewersAndSavesAsFour) {
+  const std::string p = path("v3.pillars");
+  ASSERT_EQ(saveProjectFile(p, m_scenario), "");
+  // Rebuilt as schema 3 wrote it: no from_suggestion column, no review_fact table.
+  exec(p,
+      "DROP TABLE review_answer; DROP TABLE milestone_answer; DROP TABLE review_fact;"
+      "CREATE TABLE review_answer (question TEXT NOT NULL, choice TEXT NOT NULL, not_applicable INTEGER NOT NULL,"
+      " reason TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (question));"
+      "CREATE TABLE milestone_answer (milestone INTEGER NOT NULL, question TEXT NOT NULL, choice TEXT NOT NULL,"
+      " not_applicable INTEGER NOT NULL, reason TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (milestone, question));"
+      "INSERT INTO review_answer VALUES ('work.load_balancing', 'yes', 0, '', 'old');"
+      "PRAGMA user_version = 3;");
+  ASSERT_TRUE(loadProjectFile(p, builtinRegistry()).ok());
+  std::string error;
+  auto back = loadProjectReview(p, &error);
+  ASSERT_TRUE(back.has_value()) << error;
+  EXPECT_EQ(back->answers.at("work.load_balancing").note, "old");
+  EXPECT_FALSE(back->answers.at("work.load_balancing").fromSuggestion);
+  EXPECT_TRUE(back->facts.empty());
+  // Saved again, it is a schema 4 project with the same review.
+  ASSERT_EQ(saveProjectFile(p, m_scenario, nullptr, &*back), "");
+  const auto again = loadProjectReview(p, &error);
+  ASSERT_TRUE(again.has_value()) << error;
+  EXPECT_TRUE(*again == *back);
 }
 
 }  // namespace

@@ -1498,7 +1498,7 @@ TEST(ScenarioOverrides, Failures) {
   const std::string unknown = applyOverride(s, "web.1.threads=4");
   EXPECT_TRUE(contains(unknown, "component \"web.1\" has no parameter \"threads\"")) << unknown;
   EXPECT_TRUE(contains(unknown, "(it has: workers, queue_capacity, service_time, downstream_calls, "
-                                "downstream_timeout, response_size)"))
+                                "downstream_timeout, response_size, "))
       << unknown;
   const std::string linkUnknown = applyOverride(s, "users->web.1.delay=5ms");
   EXPECT_TRUE(contains(linkUnknown, "link \"users->web.1\" has no parameter \"delay\"")) << linkUnknown;

@@ -40,8 +40,8 @@ class ApplyAndCompare : public Simulating {
 TEST_F(ApplyAndCompare, ApplyIsOneUndoStepThatUndoRestoresExactly) {
   TopologyDocument& doc = window.document();
   const std::string before = scenarioText();
+  FactsPanel& facts = recommender();  // the typed fact is kept in the project: a step of its own
   const int steps = doc.undoStack().count();
-  FactsPanel& facts = recommender();
   const std::size_t replication = indexOf(facts, "replication");
   ASSERT_TRUE(facts.recommendations()[replication].apply.has_value());
   EXPECT_EQ(facts.recommendations()[replication].apply->target, "db");

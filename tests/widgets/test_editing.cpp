@@ -115,15 +115,19 @@ TEST_F(Editing, DragConnectEditThenUndoEverythingAndRedoItAll) {
   EXPECT_EQ(countLinks(window.scene()), 1);
 }
 
-TEST_F(Editing, TypingIntoOneParameterMergesIntoOneUndoStep) {
+TEST_F(Editing, EachCommittedParameterEditIsOneUndoStep) {
   TopologyDocument& doc = window.document();
   dropKind(window.view(), "service", QPoint(300, 300));
   window.scene().selectComponents({"service1"});
-  for (const char* text : {"1", "16", "160"}) editInInspector(window, QStringLiteral("workers"), QString::fromLatin1(text));
+  const int added = doc.undoStack().count();
+  // Each value is typed and committed with Enter; the keys typed on the way are not steps.
+  for (const char* text : {"16", "160"}) editInInspector(window, QStringLiteral("workers"), QString::fromLatin1(text));
   EXPECT_EQ(doc.scenario().findComponent("service1")->params.integer("workers"), 160);
-  EXPECT_EQ(doc.undoStack().count(), 2);  // the add, and one merged parameter edit
+  EXPECT_EQ(doc.undoStack().count(), added + 2);
   doc.undoStack().undo();
-  EXPECT_EQ(doc.scenario().findComponent("service1")->params.integer("workers"), 1);
+  EXPECT_EQ(doc.scenario().findComponent("service1")->params.integer("workers"), 16);
+  doc.undoStack().undo();
+  EXPECT_EQ(doc.scenario().findComponent("service1")->params.integer("workers"), 4);  // as dropped
 }
 
 TEST_F(Editing, DraggingCardsIsOneMoveAndUndoPutsThemBack) {

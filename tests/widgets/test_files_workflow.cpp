@@ -27,6 +27,7 @@
 #include <QUndoStack>
 
 #include "engine/io/scenario_writer.hpp"
+#include "isolated_home.hpp"
 #include "engine/model/component_kind.hpp"
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/document/topology_document.hpp"
@@ -53,32 +54,20 @@ qint64 deadPid() {
 
 std::string json(const TopologyDocument& doc) { return writeScenarioJson(doc.scenarioWithPositions()); }
 
-/// Isolates every test: Qt's test locations (never a real user's files) under a home folder of
-/// its own, so tests that ctest runs in parallel processes neither see nor wipe each other's
-/// recovery copies, and a settings file of its own for the recent files.
+/// Isolates every test (isolated_home.hpp): its own home folder for the recovery copies and
+/// its own settings file for the recent files.
 class FilesWorkflow : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(home.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    m_oldHome = qgetenv("HOME");
-    qputenv("HOME", QFile::encodeName(home.path()));
-    // Where settings lived so far: "<root>/<organization>/<application>.conf".
-    m_oldSettingsRoot = QFileInfo(QFileInfo(QSettings().fileName()).path()).path();
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, home.filePath(QStringLiteral("config")));
-    ASSERT_TRUE(Autosave::recoveryDirectory().startsWith(home.path()));
-    ASSERT_TRUE(QSettings().fileName().startsWith(home.path()));
+    m_isolated = std::make_unique<IsolatedHome>();
+    ASSERT_TRUE(Autosave::recoveryDirectory().startsWith(m_isolated->path()));
+    ASSERT_TRUE(QSettings().fileName().startsWith(m_isolated->path()));
   }
-  void TearDown() override {
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_oldSettingsRoot);
-    qputenv("HOME", m_oldHome);
-  }
-  QTemporaryDir home;
+  void TearDown() override { m_isolated.reset(); }
   QTemporaryDir tmp;
 
  private:
-  QByteArray m_oldHome;
-  QString m_oldSettingsRoot;
+  std::unique_ptr<IsolatedHome> m_isolated;
 };
 
 /// The action of a menu whose text (without accelerators) starts with `prefix`.

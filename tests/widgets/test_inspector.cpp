@@ -14,6 +14,7 @@
 #include "widgets/canvas/group_item.hpp"
 #include "widgets/canvas/link_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
+#include "widgets/canvas/topology_view.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/inspector_panel.hpp"
 #include "widgets/window/main_window.hpp"
@@ -71,11 +72,13 @@ class Inspector : public ::testing::Test {
     ParamEditor* e = editor(param);
     return e ? e->findChild<QLineEdit*>(QStringLiteral("text")) : nullptr;
   }
-  /// Replaces a field's text by typing, key by key, as a user would.
+  /// Replaces a field's text by typing, key by key, as a user would, and presses Enter (the
+  /// inspector commits a typed value only then, or when the field loses focus).
   static void type(QLineEdit* into, const QString& text) {
     into->setFocus();
     into->selectAll();
     QTest::keyClicks(into, text);
+    QTest::keyClick(into, Qt::Key_Return);
     QCoreApplication::processEvents();
   }
   QString heading() { return find<QLabel>(QStringLiteral("inspectorHeading"))->text(); }
@@ -131,6 +134,77 @@ TEST_F(Inspector, AnInvalidNumberIsShownInlineAndNeverReachesTheModel) {
   EXPECT_FALSE(problem->isVisible());
 }
 
+TEST_F(Inspector, AHalfTypedValueIsNeverCommittedAndEscapeRestoresTheOriginal) {
+  selectItems<LinkItem>({"lb->web1"}, &LinkItem::linkId);
+  QLineEdit* loss = field("loss");
+  ASSERT_NE(loss, nullptr);
+  EXPECT_EQ(loss->text(), QStringLiteral("0"));
+  const int before = doc().undoStack().count();
+  // Typed key by key, without Enter: "1" and "1." are on the way to 1.5 %, and are not a loss
+  // of 100 %. Nothing reaches the model while typing.
+  loss->setFocus();
+  loss->selectAll();
+  QTest::keyClicks(loss, QStringLiteral("1.5"));
+  QCoreApplication::processEvents();
+  EXPECT_EQ(link("lb->web1").params.real("loss"), 0.0);
+  EXPECT_EQ(doc().undoStack().count(), before);
+  QTest::keyClick(loss, Qt::Key_Escape);
+  QCoreApplication::processEvents();
+  EXPECT_EQ(loss->text(), QStringLiteral("0")) << "Escape puts the original back";
+  EXPECT_EQ(link("lb->web1").params.real("loss"), 0.0);
+  EXPECT_EQ(doc().undoStack().count(), before);
+  // Leaving the field after Escape commits nothing either.
+  window.view().setFocus();
+  QCoreApplication::processEvents();
+  EXPECT_EQ(doc().undoStack().count(), before);
+}
+
+TEST_F(Inspector, OnlyAValueThatValidatesIsCommittedOnEnterOrLeavingTheField) {
+  selectComponents({"db"});
+  QLineEdit* workers = field("workers");
+  ASSERT_NE(workers, nullptr);
+  const int before = doc().undoStack().count();
+  type(workers, QStringLiteral("4x"));  // with Enter: refused, not read as 4
+  EXPECT_EQ(component("db").params.integer("workers"), 32);
+  EXPECT_EQ(doc().undoStack().count(), before);
+  EXPECT_FALSE(editor("workers")->problem().isEmpty());
+  EXPECT_EQ(workers->text(), QStringLiteral("4x")) << "kept so it can be corrected";
+  window.view().setFocus();  // leaving the field does not commit it either
+  QCoreApplication::processEvents();
+  EXPECT_EQ(component("db").params.integer("workers"), 32);
+  // Corrected and left with Tab: committed, one step.
+  workers->setFocus();
+  workers->selectAll();
+  QTest::keyClicks(workers, QStringLiteral("4"));
+  EXPECT_EQ(component("db").params.integer("workers"), 32) << "not while typing";
+  EXPECT_TRUE(editor("workers")->problem().isEmpty());
+  window.view().setFocus();
+  QCoreApplication::processEvents();
+  EXPECT_EQ(component("db").params.integer("workers"), 4);
+  EXPECT_EQ(doc().undoStack().count(), before + 1);
+  doc().undoStack().undo();
+  EXPECT_EQ(component("db").params.integer("workers"), 32);
+}
+
+TEST_F(Inspector, LossIsAPercentageHereAsInEveryOtherPlace) {
+  selectItems<LinkItem>({"lb->web1"}, &LinkItem::linkId);
+  ParamEditor* loss = editor("loss");
+  ASSERT_NE(loss, nullptr);
+  auto* unit = loss->findChild<QLabel*>(QStringLiteral("unit"));
+  ASSERT_NE(unit, nullptr);
+  EXPECT_EQ(unit->text(), QStringLiteral("%"));
+  EXPECT_TRUE(field("loss")->toolTip().contains(QStringLiteral("percentage from 0 to 100")))
+      << field("loss")->toolTip().toStdString();
+  type(field("loss"), QStringLiteral("1.5"));
+  EXPECT_DOUBLE_EQ(link("lb->web1").params.real("loss"), 0.015);
+  EXPECT_EQ(field("loss")->text(), QStringLiteral("1.5"));
+  ASSERT_NE(linkItem("lb->web1"), nullptr);
+  EXPECT_TRUE(linkItem("lb->web1")->toolTip().contains(QStringLiteral("1.5% loss")));
+  type(field("loss"), QStringLiteral("150"));
+  EXPECT_FALSE(loss->problem().isEmpty());
+  EXPECT_DOUBLE_EQ(link("lb->web1").params.real("loss"), 0.015);
+}
+
 TEST_F(Inspector, ADistributionChangesByTextAndByFamily) {
   selectComponents({"web1"});
   ParamEditor* serviceTime = editor("service_time");
@@ -141,7 +215,7 @@ TEST_F(Inspector, ADistributionChangesByTextAndByFamily) {
   EXPECT_EQ(text->text(), QStringLiteral("lognormal(4ms, 0.6)"));
   EXPECT_EQ(family->currentText(), QStringLiteral("lognormal"));
 
-  // Typed as text: the half-typed "exp(2" is refused on the way and never applied.
+  // Typed as text and committed with Enter: one step.
   const int before = doc().undoStack().count();
   type(text, QStringLiteral("exp(20ms)"));
   EXPECT_EQ(component("web1").params.distribution("service_time"), Distribution::exponential(0.02));
@@ -178,7 +252,7 @@ TEST_F(Inspector, ALinksLatencyEditChangesTheModelAndTheLabelAndUndoes) {
   EXPECT_EQ(latency->text(), QStringLiteral("uniform(200us, 600us)"));
 
   const int before = doc().undoStack().count();
-  type(latency, QStringLiteral("5ms"));  // "5" and "5m" are valid on the way: one merged step
+  type(latency, QStringLiteral("5ms"));  // committed once, with Enter: one step
   EXPECT_EQ(link("lb->web1").params.distribution("latency"), Distribution::constant(0.005));
   EXPECT_EQ(doc().undoStack().count(), before + 1);
   ASSERT_NE(linkItem("lb->web1"), nullptr);
@@ -209,7 +283,7 @@ TEST_F(Inspector, AGroupsLabelAndKindEditsUndo) {
   const int before = doc().undoStack().count();
   type(label, QStringLiteral("Primary"));
   EXPECT_EQ(doc().scenario().findGroup("zone-a")->label, "Primary");
-  EXPECT_EQ(doc().undoStack().count(), before + 1);  // typing a name is one step
+  EXPECT_EQ(doc().undoStack().count(), before + 1);  // a name, committed with Enter, is one step
   EXPECT_EQ(heading(), QStringLiteral("Primary"));
   kind->setCurrentIndex(kind->findData(QStringLiteral("region")));
   QCoreApplication::processEvents();
@@ -237,7 +311,7 @@ TEST_F(Inspector, ThreeServicesShareOneEditAndOneUndoStep) {
   EXPECT_EQ(field("response_size")->text(), QStringLiteral("1000"));
 
   const int before = doc().undoStack().count();
-  type(workers, QStringLiteral("100"));  // "1", "10", "100": one merged step
+  type(workers, QStringLiteral("100"));  // committed once, with Enter: one step for all three
   for (const char* id : {"web1", "web2", "db"}) EXPECT_EQ(component(id).params.integer("workers"), 100) << id;
   EXPECT_EQ(component("web3").params.integer("workers"), 8);  // not selected, not touched
   EXPECT_EQ(doc().undoStack().count(), before + 1);

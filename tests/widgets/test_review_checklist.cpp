@@ -188,16 +188,17 @@ TEST_F(ReviewChecklist, MilestonesCompareSideBySide) {
   EXPECT_EQ(table.item(1, 4)->text(), QStringLiteral("1"));  // medium after
 }
 
-TEST(ReviewMenu, ShowChecklistShowsTheDockAndSaveMilestoneIsUndoable) {
+TEST(ReviewMenu, ShowChecklistShowsTheReviewTabAndSaveMilestoneIsUndoable) {
   MainWindow window;
   window.useDefaultLayout();
   QStringList errors;
   ASSERT_TRUE(window.openFile(kThreeTier, true, &errors));
   window.show();
-  QDockWidget& dock = window.reviewActions().checklistDock();
-  EXPECT_FALSE(dock.isVisible()) << "hidden until asked for";
+  QWidget& panel = window.reviewActions().checklist();
+  EXPECT_FALSE(panel.isVisible()) << "the design comes first";
   window.reviewActions().showChecklist();
-  EXPECT_TRUE(dock.isVisible());
+  EXPECT_TRUE(panel.isVisible());
+  EXPECT_TRUE(window.isReviewShown());
   // Accept All Suggestions answers every question the evidence speaks to, as one undo step.
   const int accepted = window.reviewActions().acceptAllSuggestions();
   // three-tier's evidence speaks to 4 questions: load balancing (yes), replication (no),

@@ -2,10 +2,13 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QObject>
 #include <QPixmap>
 
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
+#include "widgets/common/count_text.hpp"
+#include "widgets/common/tool_icons.hpp"
 
 namespace pillars::kindstyle {
 
@@ -21,9 +24,8 @@ QString valueOf(const ComponentSpec& c, std::string_view name) {
 
 }  // namespace
 
-QColor fill(const std::string& kind) {
-  const ComponentKind* k = kindOf(kind);
-  switch (k ? k->pillar : Pillar::Work) {
+QColor pillarFill(Pillar pillar) {
+  switch (pillar) {
     case Pillar::Work: return QColor(0xe1, 0xf5, 0xfe);
     case Pillar::State: return QColor(0xe8, 0xf5, 0xe9);
     case Pillar::Truth: return QColor(0xff, 0xf3, 0xe0);
@@ -31,6 +33,30 @@ QColor fill(const std::string& kind) {
     case Pillar::Intelligence: return QColor(0xf3, 0xe5, 0xf5);
   }
   return QColor(0xee, 0xee, 0xee);
+}
+
+QColor pillarBorder(Pillar pillar) { return pillarFill(pillar).darker(170); }
+
+QString pillarTitle(Pillar pillar) {
+  QString name = text(std::string(pillarName(pillar)));
+  if (!name.isEmpty()) name[0] = name[0].toUpper();
+  return name;
+}
+
+QString pillarBlurb(Pillar pillar) {
+  switch (pillar) {
+    case Pillar::Work: return QObject::tr("Requests: clients, balancing, services, queues");
+    case Pillar::State: return QObject::tr("Data: caches, stores, replication");
+    case Pillar::Truth: return QObject::tr("Agreement: consensus, transactions, sagas");
+    case Pillar::Control: return QObject::tr("Resilience: timeouts, circuit breakers, deployments");
+    case Pillar::Intelligence: return QObject::tr("Adaptation: autoscaling, self-healing, chaos");
+  }
+  return {};
+}
+
+QColor fill(const std::string& kind) {
+  const ComponentKind* k = kindOf(kind);
+  return pillarFill(k ? k->pillar : Pillar::Work);
 }
 
 QColor border(const std::string& kind) { return fill(kind).darker(170); }
@@ -80,6 +106,24 @@ void drawGlyph(QPainter& p, const QRectF& box, const std::string& kind) {
     bolt.lineTo(at(0.5, 0.42));
     bolt.closeSubpath();
     p.drawPath(bolt);
+  } else if (kind == "store") {
+    // A database: a cylinder.
+    const QRectF top(at(0.18, 0.12), at(0.82, 0.32));
+    p.drawEllipse(top);
+    p.drawLine(at(0.18, 0.22), at(0.18, 0.78));
+    p.drawLine(at(0.82, 0.22), at(0.82, 0.78));
+    p.drawArc(QRectF(at(0.18, 0.68), at(0.82, 0.88)), 180 * 16, 180 * 16);
+    p.drawArc(QRectF(at(0.18, 0.42), at(0.82, 0.62)), 180 * 16, 180 * 16);
+  } else if (kind == "shard_router") {
+    // Keys split between three small stores.
+    p.drawPolygon(QPolygonF({at(0.08, 0.5), at(0.22, 0.36), at(0.36, 0.5), at(0.22, 0.64)}));
+    for (const qreal y : {0.18, 0.5, 0.82}) {
+      p.drawLine(at(0.36, 0.5), at(0.62, y));
+      p.drawEllipse(QRectF(at(0.62, y - 0.06), at(0.92, y + 0.02)));
+      p.drawLine(at(0.62, y - 0.02), at(0.62, y + 0.08));
+      p.drawLine(at(0.92, y - 0.02), at(0.92, y + 0.08));
+      p.drawArc(QRectF(at(0.62, y + 0.02), at(0.92, y + 0.1)), 180 * 16, 180 * 16);
+    }
   } else if (kind == "raft_node") {
     // Three members that talk to each other; the filled one leads.
     const QPointF a = at(0.5, 0.2), b = at(0.2, 0.76), c = at(0.8, 0.76);
@@ -135,15 +179,7 @@ void drawGlyph(QPainter& p, const QRectF& box, const std::string& kind) {
 }
 
 QIcon icon(const std::string& kind) {
-  QIcon result;
-  for (const int size : {16, 24, 32, 48}) {
-    QPixmap pixmap(size, size);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    drawGlyph(p, QRectF(0, 0, size, size), kind);
-    result.addPixmap(pixmap);
-  }
-  return result;
+  return drawnIcon([kind](QPainter& p, const QRectF& box) { drawGlyph(p, box, kind); });
 }
 
 QString title(const std::string& kind) {
@@ -155,16 +191,33 @@ QString summary(const ComponentSpec& c) {
   const QString dot = QStringLiteral(" \u00b7 ");
   if (c.kind == "client") {
     if (valueOf(c, "mode") == QStringLiteral("closed")) {
-      return valueOf(c, "users") + QStringLiteral(" users") + dot + valueOf(c, "think_time");
+      return countText(c.params.integer("users"), QStringLiteral("user"), QStringLiteral("users")) + dot +
+             valueOf(c, "think_time");
     }
     return valueOf(c, "rate") + QStringLiteral(" req/s") + dot + valueOf(c, "arrival");
   }
   if (c.kind == "load_balancer") return valueOf(c, "policy").replace(QLatin1Char('_'), QLatin1Char(' '));
   if (c.kind == "service") {
-    return valueOf(c, "workers") + QStringLiteral(" workers") + dot + valueOf(c, "service_time");
+    return countText(c.params.integer("workers"), QStringLiteral("worker"), QStringLiteral("workers")) + dot +
+           valueOf(c, "service_time");
   }
   if (c.kind == "queue") return QStringLiteral("prefetch ") + valueOf(c, "prefetch");
-  if (c.kind == "cache") return valueOf(c, "capacity") + QStringLiteral(" keys, LRU");
+  if (c.kind == "cache") {
+    const QString policy = valueOf(c, "write_policy");
+    const QString base =
+        countText(c.params.integer("capacity"), QStringLiteral("key"), QStringLiteral("keys")) + QStringLiteral(", LRU");
+    return policy == QStringLiteral("read_only") ? base : base + dot + QString(policy).replace(QLatin1Char('_'), QLatin1Char(' '));
+  }
+  if (c.kind == "store") {
+    if (valueOf(c, "replication") == QStringLiteral("leaderless")) {
+      return QStringLiteral("quorum W=") + valueOf(c, "write_quorum") + QStringLiteral(" R=") + valueOf(c, "read_quorum");
+    }
+    return QStringLiteral("leader/follower") + dot + valueOf(c, "ack").replace(QLatin1Char('_'), QLatin1Char('-'));
+  }
+  if (c.kind == "shard_router") {
+    return valueOf(c, "strategy").replace(QLatin1Char('_'), QLatin1Char(' ')) + dot +
+           countText(c.params.integer("keys"), QStringLiteral("key"), QStringLiteral("keys"));
+  }
   if (c.kind == "raft_node") {
     return QStringLiteral("election ") + valueOf(c, "election_timeout_min") + QStringLiteral("\u2013") +
            valueOf(c, "election_timeout_max");

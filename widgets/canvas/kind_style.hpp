@@ -5,6 +5,8 @@
 #include <QString>
 #include <string>
 
+#include "engine/model/component_kind.hpp"
+
 class QPainter;
 class QRectF;
 
@@ -15,6 +17,17 @@ struct ComponentSpec;
 /// How each component kind looks: its pillar's colour (from the design document's palette),
 /// a glyph drawn in vector form, and a one-line summary of its key parameters.
 namespace kindstyle {
+
+/// Every pillar, in the order the design document lists them.
+inline constexpr Pillar kPillars[] = {Pillar::Work, Pillar::State, Pillar::Truth, Pillar::Control,
+                                      Pillar::Intelligence};
+/// A pillar's colour (light, for fills) and its darker outline and ink.
+QColor pillarFill(Pillar pillar);
+QColor pillarBorder(Pillar pillar);
+/// "Work", "State", ... as headings show them.
+QString pillarTitle(Pillar pillar);
+/// What a pillar is about, in one line: "Requests, balancing, queues".
+QString pillarBlurb(Pillar pillar);
 
 /// Fill colour of the kind's pillar; `border` gives the darker outline.
 QColor fill(const std::string& kind);

@@ -1,6 +1,8 @@
 #include "widgets/canvas/link_item.hpp"
 
+#include <QFont>
 #include <QFontMetricsF>
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
@@ -19,6 +21,12 @@ constexpr qreal kArrow = 9.0;
 constexpr qreal kLabelDetail = 0.5;
 constexpr qreal kArrowDetail = 0.2;
 
+QFont labelFont() {
+  QFont small;
+  small.setPointSizeF(7.5);
+  return small;
+}
+
 /// Where the segment from the card's centre towards `towards` leaves the card.
 QPointF leaveCard(QPointF centre, QPointF towards) {
   const QPointF d = towards - centre;
@@ -35,7 +43,10 @@ QPointF leaveCard(QPointF centre, QPointF towards) {
 LinkItem::LinkItem(const LinkSpec& link, const NodeItem* from, const NodeItem* to)
     : m_id(link.id), m_from(from), m_to(to) {
   setFlag(ItemIsSelectable);
-  setZValue(5);
+  // Above the cards: a link drawn under a card it passes looked as if it started there
+  // (service1 -> cache1 read as load_balancer1 -> cache1). A casing in the canvas colour
+  // keeps it apart from what it crosses.
+  setZValue(kZ);
   m_label = QString::fromStdString(link.params.text("latency"));
   const double loss = link.params.real("loss");
   if (loss > 0) m_label += QStringLiteral(", %1% loss").arg(loss * 100.0, 0, 'g', 3);
@@ -61,7 +72,18 @@ QPainterPath LinkItem::shape() const {
   path.lineTo(l.p2());
   QPainterPathStroker stroker;
   stroker.setWidth(10);
-  return stroker.createStroke(path);
+  QPainterPath stroke = stroker.createStroke(path);
+  // Where it crosses another card the click belongs to the card: links are drawn above them.
+  if (scene()) {
+    // By bounding rectangles: asking for shapes would ask this link for its own again.
+    for (const QGraphicsItem* item : scene()->items(stroke.boundingRect(), Qt::IntersectsItemBoundingRect)) {
+      if (item->type() != NodeItem::Type || item == m_from || item == m_to) continue;
+      QPainterPath card;
+      card.addRect(item->sceneBoundingRect());
+      stroke = stroke.subtracted(card);
+    }
+  }
+  return stroke;
 }
 
 void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
@@ -83,6 +105,9 @@ void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     return;
   }
   p->setRenderHint(QPainter::Antialiasing);
+  // The casing: a band of the canvas colour under the line, the gap that shows it crossing.
+  p->setPen(QPen(option->palette.color(QPalette::Base), selected ? 6.0 : 5.0, Qt::SolidLine, Qt::FlatCap));
+  p->drawLine(l);
   p->setPen(QPen(ink, selected ? 2.4 : 1.4));
   p->drawLine(l);
 
@@ -95,18 +120,37 @@ void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   p->drawPolygon(QPolygonF({tip, left, right}));
   if (detail < kLabelDetail) return;
 
-  // The label sits above the middle of the arrow, shortened to the arrow's length so it never
-  // runs into the cards; the tooltip always has it whole.
-  QFont small = p->font();
-  small.setPointSizeF(7.5);
+  // The label sits above the arrow where the scene placed it, on a patch of the canvas colour
+  // so lines passing behind it do not cross its letters; the tooltip always has it whole.
+  const QRectF box = labelRect();
+  if (box.isEmpty()) return;
+  const QFont small = labelFont();
   p->setFont(small);
-  const qreal room = l.length() - 16;
-  const QString label = QFontMetricsF(small).elidedText(m_label, Qt::ElideRight, room);
-  if (room < 24 || label == QStringLiteral("\u2026")) return;
-  const QPointF mid = l.center();
-  const QRectF box(mid.x() - room / 2, mid.y() - 15, room, 13);
+  QColor patch = option->palette.color(QPalette::Base);
+  patch.setAlphaF(0.85f);
+  p->setPen(Qt::NoPen);
+  p->setBrush(patch);
+  p->drawRoundedRect(box, 2, 2);
   p->setPen(option->palette.color(QPalette::PlaceholderText));
-  p->drawText(box, Qt::AlignCenter, label);
+  p->drawText(box, Qt::AlignCenter, QFontMetricsF(small).elidedText(m_label, Qt::ElideRight, box.width()));
+}
+
+void LinkItem::setLabelAt(qreal at) {
+  if (at == m_labelAt) return;
+  m_labelAt = at;
+  update();
+}
+
+QRectF LinkItem::labelRect(qreal at) const {
+  // Shortened to the arrow's length so it never runs into the cards at its ends.
+  const QLineF l = edgeToEdge();
+  const QFontMetricsF metrics(labelFont());
+  const qreal room = l.length() - 16;
+  const QString label = metrics.elidedText(m_label, Qt::ElideRight, room);
+  if (room < 24 || label == QStringLiteral("\u2026")) return {};
+  const qreal width = std::min(room, metrics.horizontalAdvance(label) + 6);
+  const QPointF point = l.pointAt(at);
+  return QRectF(point.x() - width / 2, point.y() - 15, width, 13);
 }
 
 }  // namespace pillars

@@ -2,6 +2,7 @@
 
 #include <QFontMetricsF>
 #include <QGraphicsScene>
+#include <algorithm>
 #include <cmath>
 #include <QPainter>
 #include <QPalette>
@@ -28,8 +29,17 @@ NodeItem::NodeItem(const ComponentSpec& component, QGraphicsItem* parent)
       m_summary(kindstyle::summary(component)) {
   setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
   setAcceptHoverEvents(true);
-  setZValue(10);  // above groups and links
-  setToolTip(kindstyle::title(m_kind) + QStringLiteral(" \u2014 ") + m_title);
+  setZValue(10);  // above groups; links are above the cards (LinkItem::kZ)
+  m_baseToolTip = kindstyle::title(m_kind) + QStringLiteral(" \u2014 ") + m_title;
+  setToolTip(m_baseToolTip);
+}
+
+void NodeItem::setWarning(const QString& text, const QString& detail) {
+  if (text == m_warning) return;
+  prepareGeometryChange();  // the mark reaches past the card
+  m_warning = text;
+  setToolTip(text.isEmpty() ? m_baseToolTip : m_baseToolTip + QStringLiteral("\n\u26a0 ") + detail);
+  update();
 }
 
 QPointF NodeItem::snapToGrid(QPointF p) {
@@ -48,8 +58,28 @@ QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) 
 }
 
 QRectF NodeItem::boundingRect() const {
-  // Half the selection outline's width beyond the card on every side.
-  return QRectF(-kWidth / 2 - 3, -kHeight / 2 - 3, kWidth + 6, kHeight + 6);
+  // Half the selection outline's width beyond the card on every side; a warning's pill sits
+  // across the top edge.
+  const qreal above = m_warning.isEmpty() ? 3 : 12;
+  return QRectF(-kWidth / 2 - 3, -kHeight / 2 - above, kWidth + 6, kHeight + 3 + above);
+}
+
+void NodeItem::paintWarning(QPainter* p) const {
+  // An amber pill across the top edge, left-aligned, in a fixed dark ink: seen at a glance
+  // whatever the zoom down to where the card's text goes.
+  QFont font = p->font();
+  font.setBold(true);
+  font.setPointSizeF(7.5);
+  p->setFont(font);
+  const QFontMetricsF fm(font);
+  const QString text = QStringLiteral("\u26a0 ") + m_warning;
+  const qreal w = std::min(fm.horizontalAdvance(text) + 12, kWidth - 8);
+  const QRectF pill(-kWidth / 2 + 6, -kHeight / 2 - 9, w, fm.height() + 3);
+  p->setPen(QPen(QColor(0xb2, 0x6a, 0x00), 1.0));
+  p->setBrush(QColor(0xff, 0xc1, 0x07));
+  p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+  p->setPen(QColor(0x3e, 0x27, 0x00));
+  p->drawText(pill.adjusted(6, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, w - 10));
 }
 
 void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
@@ -78,6 +108,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
 
   const QRectF glyph(card.left() + 10, card.top() + 12, 40, 40);
   kindstyle::drawGlyph(*p, glyph, m_kind);
+  if (!m_warning.isEmpty()) paintWarning(p);
   if (detail < kTextDetail) return;
 
   // Text is dark on the light pillar colours whatever the system theme.

@@ -31,16 +31,24 @@ class NodeItem final : public QGraphicsObject {
   void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
   /// Links ending here, redrawn when the card moves.
   void attachLink(LinkItem* link) { m_links.push_back(link); }
+  /// A warning about the component ("overloaded 200 > 100 req/s"): an amber mark on the card's
+  /// top-left corner with the text beside it; `detail` is its tooltip. Empty clears it.
+  void setWarning(const QString& text, const QString& detail);
+  const QString& warning() const { return m_warning; }
 
  protected:
   QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
 
  private:
+  void paintWarning(QPainter* painter) const;
+
   std::vector<LinkItem*> m_links;
   std::string m_id;
   std::string m_kind;
   QString m_title;
   QString m_summary;
+  QString m_warning;
+  QString m_baseToolTip;
 };
 
 }  // namespace pillars

@@ -4,6 +4,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QPen>
 #include <algorithm>
+#include <cmath>
 
 #include "widgets/canvas/group_item.hpp"
 #include "widgets/canvas/link_item.hpp"
@@ -30,6 +31,7 @@ TopologyScene::TopologyScene(TopologyDocument& document, QObject* parent)
   connect(&m_document.undoStack(), &QUndoStack::indexChanged, this, [this] {
     if (!m_groupsStale) return;
     rebuildGroups();
+    placeLinkLabels();
     // Moved cards may have left the scrollable area (a fresh layout usually does).
     setSceneRect(sceneRect() | itemsBoundingRect().adjusted(-400, -300, 400, 300));
   });
@@ -127,6 +129,7 @@ void TopologyScene::rebuild() {
   for (const ComponentSpec& c : s.components) {
     auto* node = new NodeItem(c);
     node->setPos(m_document.position(c.id));
+    if (const auto w = m_warnings.find(c.id); w != m_warnings.end()) node->setWarning(w->second.text, w->second.detail);
     addItem(node);
     m_nodes[c.id] = node;
   }
@@ -140,7 +143,65 @@ void TopologyScene::rebuild() {
     addItem(link);
   }
   rebuildGroups();
+  placeLinkLabels();
   setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));
+  emit rebuilt();
+}
+
+void TopologyScene::setWarnings(std::map<std::string, CardWarning> warnings) {
+  m_warnings = std::move(warnings);
+  for (const auto& [id, node] : m_nodes) {
+    const auto w = m_warnings.find(id);
+    node->setWarning(w == m_warnings.end() ? QString() : w->second.text,
+                     w == m_warnings.end() ? QString() : w->second.detail);
+  }
+}
+
+void TopologyScene::placeLinkLabels() {
+  // Greedy, in id order: each label takes the first spot along its arrow, middle first, that
+  // is clear of the cards (found through the scene's index) and of the labels placed before it
+  // (kept in a coarse grid, so a thousand-card canvas stays quick to rebuild).
+  static constexpr qreal kSpots[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78};
+  static constexpr qreal kCell = 200.0;
+  std::map<std::pair<int, int>, std::vector<QRectF>> placed;
+  const auto cells = [](const QRectF& r, auto&& visit) {
+    for (int x = static_cast<int>(std::floor(r.left() / kCell)); x <= static_cast<int>(std::floor(r.right() / kCell)); ++x) {
+      for (int y = static_cast<int>(std::floor(r.top() / kCell)); y <= static_cast<int>(std::floor(r.bottom() / kCell));
+           ++y) {
+        visit(std::make_pair(x, y));
+      }
+    }
+  };
+  const auto clear = [&](const QRectF& box) {
+    for (const QGraphicsItem* item : items(box, Qt::IntersectsItemBoundingRect)) {
+      if (item->type() == NodeItem::Type) return false;
+    }
+    bool free = true;
+    cells(box, [&](const std::pair<int, int>& cell) {
+      const auto it = placed.find(cell);
+      if (it == placed.end()) return;
+      for (const QRectF& r : it->second) free = free && !r.intersects(box);
+    });
+    return free;
+  };
+  std::vector<LinkItem*> links;
+  for (QGraphicsItem* item : items()) {
+    if (item->type() == LinkItem::Type) links.push_back(static_cast<LinkItem*>(item));
+  }
+  std::sort(links.begin(), links.end(), [](const LinkItem* a, const LinkItem* b) { return a->linkId() < b->linkId(); });
+  for (LinkItem* link : links) {
+    qreal where = -1;
+    for (const qreal spot : kSpots) {
+      const QRectF box = link->labelRect(spot);
+      if (box.isEmpty()) break;
+      if (clear(box)) {
+        where = spot;
+        cells(box, [&](const std::pair<int, int>& cell) { placed[cell].push_back(box); });
+        break;
+      }
+    }
+    link->setLabelAt(where);
+  }
 }
 
 void TopologyScene::rebuildGroups() {

@@ -31,10 +31,24 @@ class TopologyScene final : public QGraphicsScene {
   std::vector<std::string> selectedLinks() const;
   /// Ids of the selected groups (zones, regions), in scenario order.
   std::vector<std::string> selectedGroups() const;
+  /// Places every link's label where it covers no other label and no card (a full mesh of
+  /// Raft nodes crosses many links near its middle); one that fits nowhere is hidden and left to
+  /// its tooltip. Done after every rebuild and every move.
+  void placeLinkLabels();
+  /// Warnings to show on cards, by component id: a short text and its explanation. They stay
+  /// on the cards through rebuilds until replaced.
+  struct CardWarning {
+    QString text;
+    QString detail;
+  };
+  void setWarnings(std::map<std::string, CardWarning> warnings);
 
  signals:
   /// Something the user should read in the status bar (a refused connection, say).
   void message(const QString& text);
+  /// Every item was made again from the document (items others added, such as the live
+  /// overlay's, went with the old ones).
+  void rebuilt();
 
  protected:
   void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
@@ -64,6 +78,7 @@ class TopologyScene final : public QGraphicsScene {
     std::vector<QGraphicsItem*> frames;      // the group's frame and nested ones
   };
   std::optional<GroupDrag> m_groupDrag;
+  std::map<std::string, CardWarning> m_warnings;
   bool m_groupsStale = false;  // cards moved since the frames were drawn
 };
 

@@ -181,6 +181,7 @@ void TopologyView::dragMoveEvent(QDragMoveEvent* event) {
 }
 
 void TopologyView::dropEvent(QDropEvent* event) {
+  m_autoFit = false;
   if (event->mimeData()->hasFormat(QLatin1String(kKindMimeType))) {
     const QString kind = QString::fromUtf8(event->mimeData()->data(QLatin1String(kKindMimeType)));
     emit kindDropped(kind, mapToScene(event->position().toPoint()));
@@ -191,6 +192,7 @@ void TopologyView::dropEvent(QDropEvent* event) {
 }
 
 void TopologyView::zoomBy(qreal factor) {
+  m_autoFit = false;  // the user chose a zoom: a resize must not take it away
   const qreal target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
   const qreal applied = target / zoom();
   scale(applied, applied);
@@ -198,16 +200,52 @@ void TopologyView::zoomBy(qreal factor) {
 
 void TopologyView::zoomIn() { zoomBy(kStep); }
 void TopologyView::zoomOut() { zoomBy(1.0 / kStep); }
-void TopologyView::zoomToActualSize() { setTransform(QTransform()); }
+void TopologyView::zoomToActualSize() {
+  m_autoFit = false;
+  setTransform(QTransform());
+}
 
 void TopologyView::fitToWindow() {
+  m_autoFit = true;
+  applyFit();
+}
+
+void TopologyView::applyFit() {
   if (!scene()) return;
-  fitInView(scene()->itemsBoundingRect().adjusted(-30, -30, 30, 30), Qt::KeepAspectRatio);
+  const QRectF content = scene()->itemsBoundingRect().adjusted(-30, -30, 30, 30);
+  if (content.isEmpty()) return;
+  fitInView(content, Qt::KeepAspectRatio);
   // Never blow a small diagram up past 100%: it would look like a different document.
-  if (zoom() > 1.0) zoomToActualSize();
+  if (zoom() > 1.0) {
+    setTransform(QTransform());
+    centerOn(content.center());
+  }
+}
+
+void TopologyView::resizeEvent(QResizeEvent* event) {
+  QGraphicsView::resizeEvent(event);
+  // A file opened before the window is shown was fitted into a viewport of a few pixels: the
+  // fit follows the viewport until it has settled at its real size.
+  if (m_autoFit) applyFit();
+}
+
+void TopologyView::showEvent(QShowEvent* event) {
+  QGraphicsView::showEvent(event);
+  if (m_autoFit) applyFit();
+}
+
+void TopologyView::keepAt(QPointF scenePos, QPoint viewportPos) {
+  if (!scene()) return;
+  // The visible area moved so that scenePos sits under viewportPos; the canvas grows to hold
+  // it, since a view cannot scroll past its scene's edges (and centres a small scene).
+  const QPointF shift = scenePos - mapToScene(viewportPos);
+  const QRectF wanted = mapToScene(viewport()->rect()).boundingRect().translated(shift);
+  scene()->setSceneRect(scene()->sceneRect() | wanted);
+  centerOn(wanted.center());
 }
 
 void TopologyView::wheelEvent(QWheelEvent* event) {
+  m_autoFit = false;  // zooming or scrolling: the user has taken over the view
   if (event->modifiers() & Qt::ControlModifier) {
     zoomBy(event->angleDelta().y() > 0 ? kStep : 1.0 / kStep);
     event->accept();
@@ -217,6 +255,7 @@ void TopologyView::wheelEvent(QWheelEvent* event) {
 }
 
 void TopologyView::mousePressEvent(QMouseEvent* event) {
+  m_autoFit = false;  // working on the canvas: a dock resizing must not rescale it under the hand
   const bool spacePan = m_spaceHeld && event->button() == Qt::LeftButton;
   if (event->button() == Qt::MiddleButton || spacePan) {
     m_panButton = event->button();

@@ -18,7 +18,17 @@ class TopologyView final : public QGraphicsView {
   void zoomIn();
   void zoomOut();
   void zoomToActualSize();
+  /// Fits the whole diagram in the window (never above 100%), and keeps it fitted as the
+  /// viewport settles (a window being shown, docks finding their sizes) until the user zooms,
+  /// pans or works on the canvas.
   void fitToWindow();
+  /// Whether the view still follows its size with a fit (see fitToWindow).
+  bool isFitting() const { return m_autoFit; }
+  /// Stops following the viewport's size with a fit.
+  void stopFitting() { m_autoFit = false; }
+  /// Scrolls so `scenePos` shows at `viewportPos`, growing the canvas when it is too small to
+  /// scroll that far: what a drop needs, so the card lands under the pointer.
+  void keepAt(QPointF scenePos, QPoint viewportPos);
   qreal zoom() const { return transform().m11(); }
   void setGridVisible(bool visible);
   bool isGridVisible() const { return m_grid; }
@@ -39,6 +49,8 @@ class TopologyView final : public QGraphicsView {
 
  protected:
   void wheelEvent(QWheelEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void showEvent(QShowEvent* event) override;
   void drawBackground(QPainter* painter, const QRectF& rect) override;
   void keyPressEvent(QKeyEvent* event) override;
   void keyReleaseEvent(QKeyEvent* event) override;
@@ -54,12 +66,15 @@ class TopologyView final : public QGraphicsView {
  private:
   void zoomBy(qreal factor);
   void beginPan(QPoint at);
+  /// The fit itself, leaving m_autoFit alone.
+  void applyFit();
   bool m_panning = false;
   Qt::MouseButton m_panButton = Qt::NoButton;
   QPoint m_panFrom;
   bool m_spaceHeld = false;
   bool m_pannedWhileSpaceHeld = false;
   bool m_grid = true;
+  bool m_autoFit = false;
   RenameHandler m_rename;
 };
 

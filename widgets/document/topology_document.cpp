@@ -13,7 +13,9 @@
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario_edits.hpp"
 #include "engine/review/apply_pattern.hpp"
+#include "widgets/common/duration_text.hpp"
 #include "widgets/document/commands/add_component_command.hpp"
+#include "widgets/document/starting_parameters.hpp"
 #include "widgets/document/commands/connect_command.hpp"
 #include "widgets/document/commands/move_components_command.hpp"
 #include "widgets/document/commands/restructure_command.hpp"
@@ -42,6 +44,11 @@ QString TopologyDocument::displayName() const {
 bool TopologyDocument::load(const QString& path, QStringList* errors) {
   // The editor opens whatever it can save, unfinished wiring included (see loadAs).
   return loadAs(path, path, false, errors);
+}
+
+bool TopologyDocument::canLoad(const QString& path, QStringList* errors) {
+  TopologyDocument probe;
+  return probe.load(path, errors);
 }
 
 Scenario TopologyDocument::scenarioWithPositions() const {
@@ -118,6 +125,7 @@ std::string TopologyDocument::addComponent(const std::string& kind, QPointF at) 
   c.id = freshId(m_scenario, kind);
   c.kind = kind;
   c.params = ParamSet(k->params);
+  applyStartingParameters(c);
   const std::string id = c.id;
   m_undo.push(new AddComponentCommand(*this, std::move(c), at));
   return id;
@@ -418,10 +426,23 @@ void TopologyDocument::setReviewAnswers(const review::Answers& answers, const QS
   m_undo.push(new SetReviewCommand(*this, std::move(after), label));
 }
 
-void TopologyDocument::addMilestone(const std::string& name, const std::string& date) {
+void TopologyDocument::addMilestone(const std::string& name, const std::string& date, const review::Answers* answers) {
   ProjectReview after = m_review;
-  after.milestones.push_back(review::Milestone{name, m_review.answers, date});
+  // A milestone freezes the answers as they were: none of them follows the design any more.
+  review::Answers frozen = answers ? *answers : m_review.answers;
+  for (auto& [id, answer] : frozen) {
+    answer.fromSuggestion = false;
+    answer.basis.clear();
+  }
+  after.milestones.push_back(review::Milestone{name, std::move(frozen), date});
   m_undo.push(new SetReviewCommand(*this, std::move(after), tr("Milestone %1").arg(QString::fromStdString(name))));
+}
+
+void TopologyDocument::setReviewFacts(const std::map<std::string, std::string>& facts) {
+  if (facts == m_review.facts) return;
+  ProjectReview after = m_review;
+  after.facts = facts;
+  m_undo.push(new SetReviewCommand(*this, std::move(after), tr("Recommender facts")));
 }
 
 void TopologyDocument::assignReview(ProjectReview review) {
@@ -504,13 +525,18 @@ QString TopologyDocument::setLinkParameters(const std::vector<std::string>& link
   return setManyParameters(true, linkIds, param, text);
 }
 
+QString TopologyDocument::checkParameters(bool links, const std::vector<std::string>& ids, const std::string& param,
+                                          const QString& text) const {
+  std::vector<SetParametersCommand::Change> changes;
+  return collectChanges(m_scenario, links, ids, param, text, &changes);
+}
+
 QString TopologyDocument::setManyParameters(bool links, const std::vector<std::string>& ids,
                                             const std::string& param, const QString& text) {
   const auto target = links ? SetParametersCommand::Target::Links : SetParametersCommand::Target::Components;
   std::vector<SetParametersCommand::Change> changes;
   const QString problem = collectChanges(m_scenario, links, ids, param, text, &changes);
   if (!problem.isEmpty()) return problem;
-  // Every target stays in the command, changed or not, so the next keystroke merges with it.
   if (changesAnything(changes)) m_undo.push(new SetParametersCommand(*this, target, param, std::move(changes)));
   return {};
 }
@@ -583,13 +609,11 @@ QString TopologyDocument::describeFault(const FaultSpec& fault) {
                                              QString::fromStdString(fault.target));
   switch (fault.action) {
     case FaultAction::Slow: text += QStringLiteral(" \u00d7%1").arg(fault.value); break;
-    case FaultAction::Delay:
-      text += QStringLiteral(" +%1").arg(QString::fromStdString(formatDuration(fault.latency)));
-      break;
+    case FaultAction::Delay: text += QStringLiteral(" +%1").arg(readableDuration(fault.latency)); break;
     case FaultAction::Loss: text += QStringLiteral(" %1%").arg(fault.value * 100); break;
     default: break;
   }
-  return text + tr(" at %1").arg(QString::fromStdString(formatDuration(fault.at)));
+  return text + tr(" at %1").arg(readableDuration(fault.at));
 }
 
 QString TopologyDocument::checkFault(const FaultSpec& fault) const {

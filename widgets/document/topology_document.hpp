@@ -30,6 +30,8 @@ class TopologyDocument : public QObject {
   /// Reads a project (`.pillars`) or a scenario file (JSON). On failure the document is
   /// unchanged and `errors` lists every problem as "file:line:col: $.path: message".
   bool load(const QString& path, QStringList* errors);
+  /// Whether load() would accept `path` (every problem in `errors` if not); nothing changes.
+  static bool canLoad(const QString& path, QStringList* errors);
 
   /// Writes the document atomically as a project (`.pillars`, SQLite) or, for any other
   /// extension, as scenario JSON: on failure the old file is intact and `error` says why. On
@@ -50,7 +52,8 @@ class TopologyDocument : public QObject {
   QPointF position(const std::string& componentId) const;
 
   // --- Edits (undoable) ---------------------------------------------------------------------
-  /// Adds a component of `kind` at `at` with a fresh id ("service3"); returns the id.
+  /// Adds a component of `kind` at `at` with a fresh id ("service3") and the editor's starting
+  /// parameters (starting_parameters.hpp); returns the id.
   std::string addComponent(const std::string& kind, QPointF at);
   /// Removes components, links and groups as one step. Links touching a removed component go
   /// with it; a removed group releases its members to its parent; faults aimed at anything
@@ -77,8 +80,8 @@ class TopologyDocument : public QObject {
   void moveComponents(const std::map<std::string, QPointF>& to, const QString& label = {});
   /// Links `from` to `to`; returns an explanation instead when that is not allowed.
   QString connectComponents(const std::string& from, const std::string& to);
-  /// Sets a component parameter from its text form; returns what was wrong, or empty.
-  /// Consecutive edits of the same parameter merge into one undo step.
+  /// Sets a component parameter from its text form; returns what was wrong, or empty. Each
+  /// edit is one undo step.
   QString setParameter(const std::string& componentId, const std::string& param, const QString& text);
 
   // --- Primitive mutators, for undo commands only --------------------------------------------
@@ -131,8 +134,12 @@ class TopologyDocument : public QObject {
   void setReviewAnswer(const std::string& questionId, const review::Answer& answer);
   /// Sets several answers as one undo step named `label` (Review › Accept All Suggestions).
   void setReviewAnswers(const review::Answers& answers, const QString& label);
-  /// Takes a milestone: a named, dated snapshot of the current answers (one undo step).
-  void addMilestone(const std::string& name, const std::string& date);
+  /// Takes a milestone: a named, dated snapshot of the answers (one undo step): `answers` as the
+  /// review shows them (accepted suggestions followed), or the stored ones when null.
+  void addMilestone(const std::string& name, const std::string& date, const review::Answers* answers = nullptr);
+  /// Keeps the recommender's facts as the reviewer typed them (ProjectReview::facts), one undo
+  /// step; nothing happens when they are unchanged.
+  void setReviewFacts(const std::map<std::string, std::string>& facts);
   /// Replaces the review; for undo commands only.
   void assignReview(ProjectReview review);
 
@@ -141,8 +148,8 @@ class TopologyDocument : public QObject {
   QString applyPattern(const review::ApplyHint& hint, const QString& label);
 
   // --- Link and group properties, multi-edits (inspector) ------------------------------------
-  // Edits return what was wrong (nothing is applied then), or empty. Consecutive edits of the
-  // same field of the same targets merge into one undo step, so typing is one step.
+  // Edits return what was wrong (nothing is applied then), or empty; each is one undo step (the
+  // inspector commits a typed value once, on Enter or leaving the field).
   /// Sets a link parameter (latency, bandwidth_mbps, loss, weight) from its text form.
   QString setLinkParameter(const std::string& linkId, const std::string& param, const QString& text);
   /// Sets one parameter on every listed component as one undo step. The text must suit every
@@ -152,6 +159,10 @@ class TopologyDocument : public QObject {
   /// The same for several links.
   QString setLinkParameters(const std::vector<std::string>& linkIds, const std::string& param,
                             const QString& text);
+  /// What setParameters (`links` false) or setLinkParameters would say about `text`, without
+  /// applying it: empty when it would be accepted.
+  QString checkParameters(bool links, const std::vector<std::string>& ids, const std::string& param,
+                          const QString& text) const;
   /// Sets the label people read on a zone or region (its id stays).
   QString setGroupLabel(const std::string& groupId, const QString& text);
   /// Makes a group a "zone" or a "region".

@@ -134,22 +134,56 @@ void ChartPane::updateTitle() {
 
 void ChartPane::setTraces(std::vector<ChartTrace> traces) {
   for (Line& line : m_lines) {
-    m_chart->removeSeries(line.series);
-    delete line.series;
+    for (QLineSeries* series : line.series) {
+      m_chart->removeSeries(series);
+      delete series;
+    }
   }
   m_lines.clear();
   m_specs = std::move(traces);
   m_resolvedFor = nullptr;
-  for (const ChartTrace& spec : m_specs) {
-    auto* series = new QLineSeries(m_chart);
-    series->setName(spec.label);
-    m_chart->addSeries(series);
-    series->attachAxis(m_x);
-    series->attachAxis(spec.secondary && m_y2 ? m_y2 : m_y);
-    m_lines.push_back({series, std::nullopt, {}});
-  }
+  m_lines.resize(m_specs.size());
+  for (std::size_t i = 0; i < m_specs.size(); ++i) addSeries(i);
   penLines();
   updateTitle();
+}
+
+QLineSeries* ChartPane::addSeries(std::size_t trace) {
+  const ChartTrace& spec = m_specs[trace];
+  auto* series = new QLineSeries(m_chart);
+  series->setName(spec.label);
+  m_chart->addSeries(series);
+  series->attachAxis(m_x);
+  series->attachAxis(spec.secondary && m_y2 ? m_y2 : m_y);
+  m_lines[trace].series.push_back(series);
+  return series;
+}
+
+void ChartPane::showRuns(std::size_t trace) {
+  Line& line = m_lines[trace];
+  std::vector<QList<QPointF>> runs(1);
+  for (const QPointF& p : line.points) {
+    if (std::isnan(p.y())) {
+      if (!runs.back().isEmpty()) runs.emplace_back();
+      continue;
+    }
+    runs.back().append(p);
+  }
+  bool added = false;
+  while (line.series.size() < runs.size()) {
+    addSeries(trace);
+    added = true;
+  }
+  if (added) penLines();
+  // One replace per series and update: appending point by point makes Qt Charts lay the series
+  // out again for every point. Series beyond the runs are kept, empty, for the next gap.
+  for (std::size_t i = 0; i < line.series.size(); ++i) {
+    if (i < runs.size()) {
+      line.series[i]->replace(runs[i]);
+    } else if (line.series[i]->count() > 0) {
+      line.series[i]->clear();
+    }
+  }
 }
 
 void ChartPane::setSecondaryAxis(double max, const QString& labelFormat) {
@@ -213,7 +247,7 @@ void ChartPane::placeShade() {
 void ChartPane::clear() {
   for (Line& line : m_lines) {
     line.points.clear();
-    line.series->clear();
+    for (QLineSeries* series : line.series) series->clear();
   }
   updateAxes(0.0);
 }
@@ -243,7 +277,9 @@ void ChartPane::appendRows(const TimeSeries& series, std::size_t from) {
     const double scale = m_specs[i].scale;
     for (std::size_t r = from; r < rows; ++r) {
       const double v = series.value(r, *line.column) * scale;
-      if (std::isfinite(v)) line.points.append(QPointF(seconds(series.time(r)), v));
+      const bool closed = line.gate && series.value(r, *line.gate) == 0.0;
+      // A gap is a NaN point: showRuns() breaks the line there.
+      line.points.append(QPointF(seconds(series.time(r)), std::isfinite(v) && !closed ? v : qQNaN()));
     }
     // Forget what scrolled out, keeping the last point before the edge so the line still
     // enters the plot from its left side.
@@ -251,16 +287,16 @@ void ChartPane::appendRows(const TimeSeries& series, std::size_t from) {
         std::lower_bound(line.points.cbegin(), line.points.cend(), windowStart, xBefore);
     const qsizetype keepFrom = std::max<qsizetype>(edge - line.points.cbegin() - 1, 0);
     if (keepFrom > 0) line.points.remove(0, keepFrom);
-    // One replace per update: appending point by point makes Qt Charts lay the series out
-    // again for every point.
-    line.series->replace(line.points);
+    showRuns(i);
   }
   updateAxes(latest);
 }
 
 void ChartPane::resolveColumns(const TimeSeries& series) {
-  for (std::size_t i = 0; i < m_lines.size(); ++i)
+  for (std::size_t i = 0; i < m_lines.size(); ++i) {
     m_lines[i].column = series.columnIndex(m_specs[i].column);
+    m_lines[i].gate = m_specs[i].gate.empty() ? std::nullopt : series.columnIndex(m_specs[i].gate);
+  }
   m_resolvedFor = &series;
 }
 
@@ -273,7 +309,9 @@ void ChartPane::updateAxes(double latestSeconds) {
     if (m_specs[i].secondary && m_y2) continue;
     const QList<QPointF>& points = m_lines[i].points;
     const auto visible = std::lower_bound(points.cbegin(), points.cend(), time.min, xBefore);
-    for (auto p = visible; p != points.cend(); ++p) top = std::max(top, p->y());
+    for (auto p = visible; p != points.cend(); ++p) {
+      if (!std::isnan(p->y())) top = std::max(top, p->y());
+    }
   }
   setAxis(*m_y, valueAxisFor(top));
 }
@@ -320,7 +358,7 @@ void ChartPane::penLines() {
     QPen pen(drawn(m_specs[i].color), 1.6, m_specs[i].style);
     pen.setCapStyle(Qt::RoundCap);
     pen.setJoinStyle(Qt::RoundJoin);
-    m_lines[i].series->setPen(pen);
+    for (QLineSeries* series : m_lines[i].series) series->setPen(pen);
   }
 }
 
@@ -332,7 +370,15 @@ std::vector<std::string> ChartPane::columns() const {
 }
 
 QLineSeries* ChartPane::lineSeries(std::size_t trace) const {
-  return trace < m_lines.size() ? m_lines[trace].series : nullptr;
+  return trace < m_lines.size() ? m_lines[trace].series.front() : nullptr;
+}
+
+std::size_t ChartPane::plottedPoints(std::size_t trace) const {
+  std::size_t n = 0;
+  if (trace < m_lines.size()) {
+    for (const QLineSeries* series : m_lines[trace].series) n += static_cast<std::size_t>(series->count());
+  }
+  return n;
 }
 
 QSize ChartPane::sizeHint() const {

@@ -33,12 +33,16 @@ struct ChartTrace {
   bool secondary = false;
   /// Multiplies every value (utilization 0..1 drawn as a percentage).
   double scale = 1.0;
+  /// When set, rows where this column is 0 draw nothing and break the line: a latency while no
+  /// request completed is no latency, and a 0 ms there would read as the fastest of the run.
+  std::string gate = {};
 };
 
 /// One small live chart: lines following columns of a TimeSeries over a scrolling window of
 /// simulated time. It is fed incrementally (appendRows with only the rows it has not seen)
 /// and keeps only the points inside the window, so an update costs the window's size, never
-/// the run's length. Values that are not finite are left out (a gap in the data, not a 0).
+/// the run's length. Values that are not finite, and rows a trace's gate closes, are gaps: the
+/// line stops there and starts again after (one line series per unbroken run of points).
 class ChartPane : public QChartView {
   Q_OBJECT
 
@@ -78,7 +82,10 @@ class ChartPane : public QChartView {
   const std::vector<ChartTrace>& traces() const { return m_specs; }
   /// The traces' column names, in order.
   std::vector<std::string> columns() const;
+  /// The first line series of a trace (a trace with gaps has one per unbroken run).
   QLineSeries* lineSeries(std::size_t trace) const;
+  /// Every point a trace draws, over all its runs.
+  std::size_t plottedPoints(std::size_t trace) const;
   QValueAxis* timeAxis() const { return m_x; }
   QValueAxis* valueAxis() const { return m_y; }
   QValueAxis* secondaryAxis() const { return m_y2; }
@@ -91,9 +98,10 @@ class ChartPane : public QChartView {
 
  private:
   struct Line {
-    QLineSeries* series = nullptr;
+    std::vector<QLineSeries*> series;   // one per unbroken run of points; at least one
     std::optional<std::size_t> column;  // in the TimeSeries last resolved against
-    QList<QPointF> points;              // what the series shows, kept to edit in place
+    std::optional<std::size_t> gate;    // the trace's gate column, likewise
+    QList<QPointF> points;              // what the series show, gaps as NaN, kept to edit in place
   };
 
   void resolveColumns(const TimeSeries& series);
@@ -107,6 +115,9 @@ class ChartPane : public QChartView {
   /// A trace's colour as drawn: a touch lighter on dark backgrounds, where mid tones sink.
   QColor drawn(const QColor& color) const;
   void penLines();
+  /// Gives each unbroken run of a line's points a series of its own (adding series as needed).
+  void showRuns(std::size_t trace);
+  QLineSeries* addSeries(std::size_t trace);
 
   QChart* m_chart;
   QValueAxis* m_x;

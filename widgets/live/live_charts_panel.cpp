@@ -1,6 +1,7 @@
 #include "widgets/live/live_charts_panel.hpp"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -15,6 +16,7 @@
 
 #include "engine/metrics/time_series.hpp"
 #include "widgets/live/chart_export.hpp"
+#include "widgets/live/chart_grid.hpp"
 #include "widgets/live/chart_pane.hpp"
 #include "widgets/live/chart_style.hpp"
 #include "widgets/live/live_run.hpp"
@@ -64,12 +66,10 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
   layout->setSpacing(2);
   buildToolbar(layout);
 
-  // Stacked charts share the height; below ~4 x 120 px the panel scrolls rather than
-  // squashing them into unreadable strips.
-  auto* charts = new QWidget;
-  auto* chartLayout = new QVBoxLayout(charts);
-  chartLayout->setContentsMargins(0, 0, 0, 0);
-  chartLayout->setSpacing(4);
+  // As many charts side by side as the dock's width allows (ChartGrid); a dock too small for
+  // them scrolls rather than squashing them into unreadable strips.
+  auto* charts = new ChartGrid;
+  charts->setObjectName(QStringLiteral("chartGrid"));
   for (std::size_t i = 0; i < kChartCount; ++i) {
     const auto which = static_cast<Chart>(i);
     auto* pane = new ChartPane(tr(kCharts[i].title), charts);
@@ -80,7 +80,7 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     m_menus[i] = chartMenu(which);
     connect(pane, &QWidget::customContextMenuRequested, this,
             [this, i](const QPoint& pos) { m_menus[i]->popup(m_panes[i]->mapToGlobal(pos)); });
-    chartLayout->addWidget(pane, 1);
+    charts->addChart(pane);
   }
   pane(Chart::Queue)->setSecondaryAxis(100.0, QStringLiteral("%.0f%%"));
   auto* scroll = new QScrollArea;
@@ -88,6 +88,7 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setObjectName(QStringLiteral("chartScroll"));
   layout->addWidget(scroll, 1);
   setTraces();
 }
@@ -222,11 +223,13 @@ void LiveChartsPanel::setTraces() {
   if (component) throughput.push_back({name, column(m_selected, "throughput_rps"), orange()});
   pane(Chart::Throughput)->setTraces(std::move(throughput));
 
-  // End to end, as the clients saw it: per-component percentiles would crowd a small chart.
+  // End to end, as the clients saw it: per-component percentiles would crowd a small chart. An
+  // interval in which nothing completed has no latency: the lines break there (gate).
+  const std::string completed = "global.throughput_rps";
   pane(Chart::Latency)
-      ->setTraces({{tr("p50"), "global.latency_p50_ms", green()},
-                   {tr("p95"), "global.latency_p95_ms", orange()},
-                   {tr("p99"), "global.latency_p99_ms", red()}});
+      ->setTraces({{tr("p50"), "global.latency_p50_ms", green(), Qt::SolidLine, false, 1.0, completed},
+                   {tr("p95"), "global.latency_p95_ms", orange(), Qt::SolidLine, false, 1.0, completed},
+                   {tr("p99"), "global.latency_p99_ms", red(), Qt::SolidLine, false, 1.0, completed}});
 
   std::vector<ChartTrace> errors = {{tr("failed"), "global.failed_rps", red()},
                                     {tr("timed out"), "global.timed_out_rps", orange()},
@@ -275,7 +278,7 @@ void LiveChartsPanel::askExportImage(Chart which, const QString& extension) {
       extension == QStringLiteral("png") ? tr("PNG image (*.png)") : tr("SVG image (*.svg)");
   const QString suggested = QString::fromLatin1(kCharts[static_cast<std::size_t>(which)].fileStem) +
                             QLatin1Char('.') + extension;
-  QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), suggested, filter);
+  QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), inExportFolder(suggested), filter);
   if (path.isEmpty()) return;
   if (!path.endsWith(QLatin1Char('.') + extension, Qt::CaseInsensitive))
     path += QLatin1Char('.') + extension;
@@ -285,7 +288,7 @@ void LiveChartsPanel::askExportImage(Chart which, const QString& extension) {
 void LiveChartsPanel::askExportData(Chart which) {
   const QString suggested = QString::fromLatin1(kCharts[static_cast<std::size_t>(which)].fileStem) +
                             QStringLiteral(".csv");
-  QString path = QFileDialog::getSaveFileName(this, tr("Export Chart Data"), suggested,
+  QString path = QFileDialog::getSaveFileName(this, tr("Export Chart Data"), inExportFolder(suggested),
                                               tr("CSV file (*.csv)"));
   if (path.isEmpty()) return;
   if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) path += QStringLiteral(".csv");
@@ -294,10 +297,14 @@ void LiveChartsPanel::askExportData(Chart which) {
 
 void LiveChartsPanel::askExportAll() {
   QString path = QFileDialog::getSaveFileName(
-      this, tr("Export All Data"), QStringLiteral("timeseries.csv"), tr("CSV file (*.csv)"));
+      this, tr("Export All Data"), inExportFolder(QStringLiteral("timeseries.csv")), tr("CSV file (*.csv)"));
   if (path.isEmpty()) return;
   if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) path += QStringLiteral(".csv");
   reportError(exportAllData(path));
+}
+
+QString LiveChartsPanel::inExportFolder(const QString& fileName) const {
+  return m_exportFolder.isEmpty() ? fileName : QDir(m_exportFolder).filePath(fileName);
 }
 
 void LiveChartsPanel::reportError(const QString& error) {

@@ -21,9 +21,10 @@ class LiveRun;
 struct Scenario;
 class TimeSeries;
 
-/// The live charts dock: four small charts stacked over the run's time series — throughput,
-/// end-to-end latency percentiles, errors and drops, and the selected component's queue and
-/// utilization — over a scrolling window of simulated time. Each metrics interval adds one
+/// The live charts dock: four small charts over the run's time series — throughput,
+/// end-to-end latency percentiles (broken where nothing completed), errors and drops, and the
+/// selected component's queue and utilization — side by side as the dock's width allows
+/// (ChartGrid), over a scrolling window of simulated time. Each metrics interval adds one
 /// point per line; only rows not seen yet are read on each frame. Every chart exports as PNG,
 /// SVG or CSV (context menu, or the Export button).
 class LiveChartsPanel : public QWidget {
@@ -51,6 +52,9 @@ class LiveChartsPanel : public QWidget {
   /// The run's time series, or null when nothing is loaded.
   const TimeSeries* series() const;
 
+  /// Where the export dialogs start (the project's folder).
+  void setExportFolder(const QString& folder) { m_exportFolder = folder; }
+
   /// Writes a chart as PNG or SVG (by the extension). Returns "" on success, else why not.
   QString exportChartImage(Chart which, const QString& path) const;
   /// Writes the columns a chart draws as CSV. Returns "" on success, else why not.
@@ -71,12 +75,14 @@ class LiveChartsPanel : public QWidget {
   void askExportData(Chart which);
   void askExportAll();
   void reportError(const QString& error);
+  QString inExportFolder(const QString& fileName) const;
 
   QPointer<LiveRun> m_run;
   std::array<ChartPane*, kChartCount> m_panes{};
   std::array<QMenu*, kChartCount> m_menus{};
   QComboBox* m_windowBox = nullptr;
   std::string m_selected;
+  QString m_exportFolder;
   double m_windowSeconds = 60.0;
   /// Rows already drawn, and which load of the run they came from (the scenario copy is
   /// allocated anew by every load and reset, so its address tells loads apart).

@@ -235,6 +235,10 @@ LiveOverlay::LiveOverlay(TopologyScene& scene, LiveRun& live, QObject* parent)
       refresh();
     }
   });
+  // An edit rebuilds the canvas and takes the overlay's items with it. Paused, no advanced()
+  // would come to draw them again (a fault injected while paused left the crashed card looking
+  // healthy until the next step), so the overlay redraws at once.
+  connect(&scene, &TopologyScene::rebuilt, this, &LiveOverlay::refresh);
   // Rings fade in wall time, also while the run is paused and sends no advanced().
   m_flashTimer.setInterval(33);
   connect(&m_flashTimer, &QTimer::timeout, this, &LiveOverlay::onFlashTick);
@@ -278,7 +282,12 @@ bool LiveOverlay::ensureItems() {
   m_layer = nullptr;
   m_cuts = nullptr;
   m_banner = nullptr;
-  m_nodes.clear();
+  // The items died with the root; the readings stay for rebuildMapping to carry over.
+  for (NodeEntry& n : m_nodes) {
+    n.card = nullptr;
+    n.state = nullptr;
+    n.raft = nullptr;
+  }
   m_mapped = false;
   auto* root = new OverlayRoot;
   m_scene->addItem(root);
@@ -291,7 +300,11 @@ bool LiveOverlay::ensureItems() {
 }
 
 void LiveOverlay::rebuildMapping() {
+  // What was measured per component survives new cards; a new run starts over (clear()).
+  std::map<std::string, NodeEntry> readings;
   for (NodeEntry& n : m_nodes) {
+    if (!n.id.empty()) readings[n.id] = {n.id, nullptr, nullptr, nullptr, {}, n.lastBusyIntegral, n.lastBusyStart,
+                                        n.utilization};
     delete n.state;
     delete n.raft;
   }
@@ -305,6 +318,7 @@ void LiveOverlay::rebuildMapping() {
     const ComponentId cid = m_live.componentId(c.id);
     if (cid == kNoComponent || cid >= m_nodes.size()) continue;
     NodeEntry& n = m_nodes[cid];
+    if (const auto kept = readings.find(c.id); kept != readings.end()) n = kept->second;
     n.id = c.id;
     n.card = m_scene->nodeFor(c.id);
     m_componentIndex[c.id] = cid;
@@ -367,10 +381,12 @@ void LiveOverlay::refresh() {
   ensureItems();
   m_root->setVisible(true);
   const SimTime now = m_live.now();
-  if (!m_mapped || runner != m_mappedRunner) {
+  if (runner != m_mappedRunner) {
     rebuildMapping();
     clear();
     m_lastNow = now;
+  } else if (!m_mapped) {
+    rebuildMapping();  // new cards for the same run: its readings carry over
   } else if (now < m_lastNow) {
     clear();  // reset: back to 0 under the same runner object
     m_lastNow = now;

@@ -81,6 +81,22 @@ void LiveRun::reset() {
   if (m_scenario) load(*m_scenario);
 }
 
+void LiveRun::unload() {
+  if (!m_runner && !m_scenario) return;
+  stopPlaying();
+  m_inRunToEnd = false;  // a runToEnd loop in progress sees the new generation and leaves
+  ++m_generation;
+  m_tap.arm(nullptr);
+  m_runner.reset();  // before the scenario it refers to
+  m_scenario.reset();
+  m_observing = false;
+  m_recorder.clear();
+  m_rates.clear();
+  m_longestFrameMs = 0;
+  emit stateChanged();
+  emit advanced();
+}
+
 // --- Play, pause, step ------------------------------------------------------------------------
 
 void LiveRun::play() {

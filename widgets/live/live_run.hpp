@@ -45,6 +45,9 @@ class LiveRun : public QObject {
   bool load(const Scenario& scenario, QString* error = nullptr);
   /// Loads the stored copy again: back to 0 with nothing run.
   void reset();
+  /// Forgets the run altogether (another document was opened): nothing is loaded, and every
+  /// view following the run (charts, event log, clock, canvas) empties on the signals.
+  void unload();
   bool isLoaded() const { return m_runner != nullptr; }
 
   void play();

@@ -7,6 +7,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "engine/review/apply_consequences.hpp"
 #include "engine/review/apply_pattern.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/review/review_session.hpp"
@@ -24,6 +25,7 @@ FactsPanel::FactsPanel(ReviewSession& session, QWidget* parent)
   layout->addWidget(new QLabel(tr("<b>Facts</b> (prefilled from the design; empty means unknown)"), this));
   auto* form = new QFormLayout;
   const review::Facts prefilled = session.prefilledFacts();
+  const review::Facts facts = session.facts();
   for (const review::FactDefinition& def : review::factDefinitions()) {
     auto* field = new QLineEdit(this);
     field->setObjectName(QStringLiteral("fact:") + QString::fromStdString(def.name));
@@ -35,8 +37,11 @@ FactsPanel::FactsPanel(ReviewSession& session, QWidget* parent)
     }
     field->setToolTip(hint);
     field->setPlaceholderText(def.type == review::FactType::Boolean ? tr("unknown (yes / no)") : tr("unknown"));
-    if (const auto value = prefilled.get(def.name)) field->setText(QString::fromStdString(review::formatFactValue(*value)));
-    connect(field, &QLineEdit::editingFinished, this, &FactsPanel::recommendAgain);
+    if (const auto value = facts.get(def.name)) field->setText(QString::fromStdString(review::formatFactValue(*value)));
+    connect(field, &QLineEdit::editingFinished, this, [this] {
+      keepTypedFacts();
+      recommendAgain();
+    });
     form->addRow(QString::fromStdString(def.name), field);
     m_fields[def.name] = field;
   }
@@ -73,8 +78,22 @@ bool FactsPanel::setFactText(const std::string& name, const QString& text) {
   const auto it = m_fields.find(name);
   if (it == m_fields.end()) return false;
   it->second->setText(text);
+  keepTypedFacts();
   recommendAgain();
   return true;
+}
+
+void FactsPanel::keepTypedFacts() {
+  // Only what differs from the design's own facts: those follow the design as it changes.
+  const review::Facts prefilled = m_session.prefilledFacts();
+  std::map<std::string, std::string> typed;
+  for (const auto& [name, field] : m_fields) {
+    const auto value = prefilled.get(name);
+    const QString designs = value ? QString::fromStdString(review::formatFactValue(*value)) : QString();
+    const QString text = field->text().trimmed();
+    if (text != designs) typed[name] = text.toStdString();
+  }
+  m_session.document().setReviewFacts(typed);
 }
 
 QString FactsPanel::applyRecommendation(std::size_t index) {
@@ -82,14 +101,24 @@ QString FactsPanel::applyRecommendation(std::size_t index) {
   const review::RecommendedPattern& r = m_recommendations[index];
   const QString what = QString::fromStdString(review::describeHint(*r.apply));
   const QString label = tr("Apply %1 (%2)").arg(QString::fromStdString(r.pattern->name), what);
+  const Scenario before = m_session.document().scenario();
   const QString error = m_session.document().applyPattern(*r.apply, label);
-  const QString message = error.isEmpty() ? tr("Applied %1: %2. Run again and compare (Review › Compare Runs…); "
-                                               "Edit › Undo takes it back.")
-                                                .arg(QString::fromStdString(r.pattern->name), what)
-                                          : tr("Could not apply %1: %2").arg(QString::fromStdString(r.pattern->name), error);
+  QString message = error.isEmpty() ? tr("Applied %1: %2. Run again and compare (Review › Compare Runs…); "
+                                         "Edit › Undo takes it back.")
+                                          .arg(QString::fromStdString(r.pattern->name), what)
+                                    : tr("Could not apply %1: %2").arg(QString::fromStdString(r.pattern->name), error);
+  // What the edit brought with it: a balancer in front of new replicas is itself one of a kind.
+  QStringList added;
+  if (error.isEmpty()) {
+    for (const std::string& spof : review::newSinglePointsOfFailure(before, m_session.document().scenario())) {
+      added << QString::fromStdString(spof);
+    }
+  }
+  if (!added.isEmpty()) message += QLatin1Char(' ') + tr("Note: %1.").arg(added.join(QStringLiteral("; ")));
   m_applyStatus->setText(message);
-  m_applyStatus->setStyleSheet(error.isEmpty() ? QStringLiteral("QLabel { color: #2e7d32; }")
-                                               : QStringLiteral("QLabel { color: #c62828; }"));
+  m_applyStatus->setStyleSheet(!error.isEmpty()     ? QStringLiteral("QLabel { color: #c62828; }")
+                               : !added.isEmpty() ? QStringLiteral("QLabel { color: #8d5a00; }")
+                                                  : QStringLiteral("QLabel { color: #2e7d32; }"));
   m_applyStatus->show();
   // The design changed: hints point at components of the new design (db2 is not unreplicated).
   recommendAgain();

@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 
+#include "engine/review/answers_in_use.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/review/review_session.hpp"
 
@@ -52,6 +53,7 @@ QuestionRow::QuestionRow(ReviewSession& session, const review::Question& questio
       m_reason(new QLineEdit(this)),
       m_note(new QLineEdit(this)),
       m_evidence(new QLabel(this)),
+      m_changed(new QLabel(this)),
       m_suggest(new QPushButton(this)) {
   m_risk->setObjectName(objectNameFor("risk", question));
   m_choice->setObjectName(objectNameFor("choice", question));
@@ -60,6 +62,11 @@ QuestionRow::QuestionRow(ReviewSession& session, const review::Question& questio
   m_note->setObjectName(objectNameFor("note", question));
   m_evidence->setObjectName(objectNameFor("evidence", question));
   m_suggest->setObjectName(objectNameFor("suggest", question));
+  m_changed->setObjectName(objectNameFor("changed", question));
+  m_changed->setWordWrap(true);
+  m_changed->setStyleSheet(QStringLiteral("QLabel { background: #fff3e0; color: #6d4c00; border: 1px solid #ffb74d; "
+                                          "border-radius: 3px; padding: 3px 6px; }"));
+  m_changed->hide();
 
   auto* text = new QLabel(QStringLiteral("<b>%1</b>").arg(QString::fromStdString(question.text).toHtmlEscaped()), this);
   text->setWordWrap(true);
@@ -88,6 +95,7 @@ QuestionRow::QuestionRow(ReviewSession& session, const review::Question& questio
   answer->addWidget(m_choice, 1);
   answer->addWidget(m_notApplicable);
   controls->addLayout(answer);
+  controls->addWidget(m_changed);
   controls->addWidget(m_reason);
   controls->addWidget(m_note);
   controls->addStretch(1);
@@ -110,7 +118,8 @@ QuestionRow::QuestionRow(ReviewSession& session, const review::Question& questio
 }
 
 void QuestionRow::refresh() {
-  const auto& answers = m_session.document().review().answers;
+  // As the review uses it: an accepted suggestion shows the answer suggested now.
+  const auto& answers = m_session.answers();
   const auto it = answers.find(m_question.id);
   const review::Answer answer = it == answers.end() ? review::Answer{} : it->second;
   {
@@ -137,11 +146,22 @@ void QuestionRow::refresh() {
                                       : lines.join(QStringLiteral("<br>")));
   const review::SuggestedAnswer* s = m_session.suggestionFor(m_question.id);
   const review::AnswerChoice* choice = s ? m_question.findChoice(s->choice) : nullptr;
+  const bool changed = m_session.evidenceChangedSince(m_question.id);
+  m_changed->setVisible(changed);
+  if (changed) {
+    m_changed->setText(choice ? tr("The design changed since this suggestion was accepted; the answer follows the "
+                                   "evidence, which now suggests \u201c%1\u201d. Look at it again.")
+                                    .arg(QString::fromStdString(choice->label))
+                              : tr("The design changed since this suggestion was accepted, and the evidence no longer "
+                                   "suggests an answer. Answer it yourself."));
+  }
   m_suggest->setVisible(choice != nullptr);
   if (choice) {
     const bool inUse = answer.choice == s->choice && !answer.notApplicable;
-    m_suggest->setText(inUse ? tr("✓ The suggested answer") : tr("Use suggestion: %1").arg(QString::fromStdString(choice->label)));
-    m_suggest->setEnabled(!inUse);
+    m_suggest->setText(changed  ? tr("Accept again: %1").arg(QString::fromStdString(choice->label))
+                       : inUse ? tr("✓ The suggested answer")
+                               : tr("Use suggestion: %1").arg(QString::fromStdString(choice->label)));
+    m_suggest->setEnabled(changed || !inUse);
   }
 }
 
@@ -152,6 +172,17 @@ void QuestionRow::commit() {
   answer.reason = m_reason->text().trimmed().toStdString();
   answer.note = m_note->text().trimmed().toStdString();
   if (answer.notApplicable) answer.choice.clear();  // a question that does not apply has no choice
+  // A note or reason edited on an accepted suggestion keeps it following the evidence; a choice
+  // of the reviewer's own makes it theirs.
+  const auto& stored = m_session.document().review().answers;
+  const auto it = stored.find(m_question.id);
+  const auto shown = m_session.answers().find(m_question.id);
+  if (it != stored.end() && it->second.fromSuggestion && shown != m_session.answers().end() &&
+      shown->second.choice == answer.choice && !answer.notApplicable) {
+    answer.choice = it->second.choice;
+    answer.fromSuggestion = true;
+    answer.basis = it->second.basis;
+  }
   m_session.document().setReviewAnswer(m_question.id, answer);
 }
 
@@ -160,11 +191,8 @@ void QuestionRow::useSuggestion() {
   if (!s) return;
   const auto& answers = m_session.document().review().answers;
   const auto it = answers.find(m_question.id);
-  review::Answer answer = it == answers.end() ? review::Answer{} : it->second;
-  answer.choice = s->choice;
-  answer.notApplicable = false;
-  answer.reason.clear();
-  m_session.document().setReviewAnswer(m_question.id, answer);
+  m_session.document().setReviewAnswer(
+      m_question.id, review::acceptedSuggestion(it == answers.end() ? review::Answer{} : it->second, *s));
 }
 
 }  // namespace pillars

@@ -15,8 +15,10 @@ namespace pillars {
 class ReviewSession;
 
 /// One checklist question: its text and risk badge, the choice, "not applicable" with a
-/// reason, a note, and beside them the evidence with a "Use suggestion" button. Edits go to the
-/// document as undoable answers; refresh() shows what the session holds now.
+/// reason, a note, and beside them the evidence with a "Use suggestion" button. An answer
+/// accepted from a suggestion follows the evidence, and says so when the evidence behind it
+/// has changed since (Accept Again takes it as it is now). Edits go to the document as undoable
+/// answers; refresh() shows what the session holds now.
 class QuestionRow final : public QWidget {
   Q_OBJECT
 
@@ -39,6 +41,7 @@ class QuestionRow final : public QWidget {
   QLineEdit* m_reason;
   QLineEdit* m_note;
   QLabel* m_evidence;
+  QLabel* m_changed;  // an accepted suggestion whose evidence changed since
   QPushButton* m_suggest;
 };
 

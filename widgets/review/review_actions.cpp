@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <QDesktopServices>
-#include <QDockWidget>
 #include <QInputDialog>
 #include <QMainWindow>
 #include <QMenu>
@@ -10,6 +9,8 @@
 #include <QStatusBar>
 #include <QUrl>
 
+#include "engine/review/answers_in_use.hpp"
+#include "widgets/common/count_text.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/review/checklist_panel.hpp"
 #include "widgets/review/compare_runs_dialog.hpp"
@@ -26,17 +27,14 @@ ReviewActions::ReviewActions(TopologyDocument& document, QMainWindow& window)
       m_document(document),
       m_window(window),
       m_session(new ReviewSession(document, this)),
-      m_checklist(new ChecklistPanel(*m_session)),
-      m_dock(new QDockWidget(tr("Review"), &window)) {
-  m_dock->setObjectName(QStringLiteral("ReviewDock"));
-  m_dock->setWidget(m_checklist);
-  window.addDockWidget(Qt::LeftDockWidgetArea, m_dock);
-  // Out of the way until asked for: the canvas comes first when a design is being drawn.
-  m_dock->hide();
+      m_checklist(new ChecklistPanel(*m_session, &window)) {
+  m_checklist->setObjectName(QStringLiteral("ChecklistPanel"));
+  m_checklist->hide();  // until the window places it
 }
 
 void ReviewActions::addTo(QMenu& menu) {
-  menu.addAction(tr("Show &Checklist"), this, &ReviewActions::showChecklist);
+  menu.addAction(tr("Show &Checklist"), this, &ReviewActions::showChecklist)
+      ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
   menu.addAction(tr("&Recommend Patterns…"), this, [this] { openRecommender(); });
   menu.addAction(tr("&Accept All Suggestions"), this, [this] { acceptAllSuggestions(); });
   menu.addSeparator();
@@ -48,10 +46,7 @@ void ReviewActions::addTo(QMenu& menu) {
   menu.addAction(tr("Open Checklists &Folder"), this, [this] { openChecklistsFolder(); });
 }
 
-void ReviewActions::showChecklist() {
-  m_dock->show();
-  m_dock->raise();
-}
+void ReviewActions::showChecklist() { emit checklistRequested(); }
 
 RecommenderDialog* ReviewActions::openRecommender() {
   // A fresh dialog each time, so its facts are prefilled from the design as it is now.
@@ -76,7 +71,8 @@ void ReviewActions::saveMilestone(const QString& given) {
     if (!ok || name.isEmpty()) return;
   }
   const QString date = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-  m_document.addMilestone(name.toStdString(), date.toStdString());
+  // The answers as the checklist shows them, accepted suggestions as they are now.
+  m_document.addMilestone(name.toStdString(), date.toStdString(), &m_session->answers());
 }
 
 int ReviewActions::acceptAllSuggestions() {
@@ -89,11 +85,10 @@ int ReviewActions::acceptAllSuggestions() {
     const auto it = current.find(q->id);
     // A person's answer wins over a suggestion; only open questions are filled in.
     if (!s || (it != current.end() && (!it->second.choice.empty() || it->second.notApplicable))) continue;
-    review::Answer answer = it == current.end() ? review::Answer{} : it->second;
-    answer.choice = s->choice;
-    changes[q->id] = answer;
+    changes[q->id] = review::acceptedSuggestion(it == current.end() ? review::Answer{} : it->second, *s);
   }
-  m_document.setReviewAnswers(changes, tr("Accept %n suggestion(s)", nullptr, static_cast<int>(changes.size())));
+  m_document.setReviewAnswers(changes, tr("Accept %1").arg(countText(static_cast<long long>(changes.size()),
+                                                                     tr("suggestion"), tr("suggestions"))));
   return static_cast<int>(changes.size());
 }
 
@@ -112,7 +107,7 @@ void ReviewActions::reloadChecklists() {
   }
   const review::ReviewLibrary* library = m_session->library();
   const int count = library ? static_cast<int>(library->checklists.size()) : 0;
-  m_window.statusBar()->showMessage(tr("Loaded %n checklist(s)", nullptr, count), 5000);
+  m_window.statusBar()->showMessage(tr("Loaded %1").arg(countText(count, tr("checklist"), tr("checklists"))), 5000);
 }
 
 QString ReviewActions::openChecklistsFolder(bool open) {

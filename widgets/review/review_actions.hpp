@@ -3,7 +3,6 @@
 #include <QObject>
 #include <QPointer>
 
-class QDockWidget;
 class QMainWindow;
 class QMenu;
 
@@ -15,21 +14,21 @@ class ChecklistPanel;
 class RecommenderDialog;
 class CompareRunsDialog;
 
-/// The Review menu and what it opens: the checklist dock (hidden until asked for), the
-/// recommender, milestones (save one, compare two), the user's checklists (reload, open folder).
+/// The Review menu and what it opens: the checklist (a panel the window places, in a large area
+/// of its own beside the canvas), the recommender, milestones (save one, compare two), the
+/// user's checklists (reload, open folder).
 class ReviewActions final : public QObject {
   Q_OBJECT
 
  public:
-  /// Adds the checklist dock to `window` (hidden).
   ReviewActions(TopologyDocument& document, QMainWindow& window);
 
   void addTo(QMenu& menu);
   ReviewSession& session() { return *m_session; }
+  /// The checklist panel; the window gives it its place (owned by the window until then).
   ChecklistPanel& checklist() { return *m_checklist; }
-  QDockWidget& checklistDock() { return *m_dock; }
 
-  /// Review › Show Checklist: shows the dock and brings it to the front.
+  /// Review › Show Checklist: asks the window to bring the checklist to the front.
   void showChecklist();
   /// Review › Recommend Patterns…: opens the recommender (one at a time) and returns it.
   RecommenderDialog* openRecommender();
@@ -49,12 +48,15 @@ class ReviewActions final : public QObject {
   /// (empty when it cannot be made); `open` false skips the file manager (tests).
   QString openChecklistsFolder(bool open = true);
 
+ signals:
+  /// Show Checklist, or a checklist problem the user must see: the window shows the panel.
+  void checklistRequested();
+
  private:
   TopologyDocument& m_document;
   QMainWindow& m_window;
   ReviewSession* m_session;
   ChecklistPanel* m_checklist;
-  QDockWidget* m_dock;
   QPointer<RecommenderDialog> m_recommender;
 };
 

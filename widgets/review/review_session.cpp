@@ -4,7 +4,9 @@
 #include <algorithm>
 
 #include "engine/io/results_reader.hpp"
+#include "engine/review/answers_in_use.hpp"
 #include "engine/review/evidence.hpp"
+#include "engine/review/fact_overrides.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/review/review_library.hpp"
 
@@ -62,18 +64,31 @@ void ReviewSession::reloadLibrary() {
 
 void ReviewSession::refresh() {
   m_run.reset();
-  if (const auto& stored = m_document.lastRun()) m_run = readResultsJson(stored->summaryJson);
+  m_saturation.clear();
   review::EvidenceOptions options;
-  const review::Facts facts = prefilledFacts();
-  if (const auto target = facts.get("uptime_target_percent")) options.availabilityTargetPercent = std::get<double>(*target);
+  if (const auto& stored = m_document.lastRun()) {
+    m_run = readResultsJson(stored->summaryJson);
+    // Hot spots over time, not only the run's mean: saturated, then crashed, is still saturated.
+    m_saturation = review::saturationOverTime(stored->timeSeriesCsv, options.hotSpotUtilization);
+    options.saturation = &m_saturation;
+  }
+  if (const auto target = facts().get("uptime_target_percent")) options.availabilityTargetPercent = std::get<double>(*target);
   m_evidence = review::gatherEvidence(m_document.scenario(), lastRun(), options);
   m_suggestions.clear();
   m_report = {};
+  m_answers = m_document.review().answers;
   if (m_checklist) {
     m_suggestions = review::suggestAnswers(*m_checklist, m_evidence);
-    m_report = review::evaluateRisks(*m_checklist, m_document.review().answers, m_evidence);
+    m_answers = review::followSuggestions(m_document.review().answers, m_suggestions);
+    m_report = review::evaluateRisks(*m_checklist, m_answers, m_evidence);
   }
   emit updated();
+}
+
+bool ReviewSession::evidenceChangedSince(const std::string& questionId) const {
+  const auto& stored = m_document.review().answers;
+  const auto it = stored.find(questionId);
+  return it != stored.end() && review::evidenceChangedSince(it->second, m_suggestions, questionId);
 }
 
 std::vector<const review::EvidenceItem*> ReviewSession::evidenceFor(const review::Question& question) const {
@@ -87,12 +102,13 @@ std::vector<const review::EvidenceItem*> ReviewSession::evidenceFor(const review
 }
 
 const review::SuggestedAnswer* ReviewSession::suggestionFor(const std::string& questionId) const {
-  for (const auto& s : m_suggestions) {
-    if (s.questionId == questionId) return &s;
-  }
-  return nullptr;
+  return review::findSuggestion(m_suggestions, questionId);
 }
 
 review::Facts ReviewSession::prefilledFacts() const { return review::prefillFacts(m_document.scenario(), lastRun()); }
+
+review::Facts ReviewSession::facts() const {
+  return review::factsWithOverrides(prefilledFacts(), m_document.review().facts);
+}
 
 }  // namespace pillars

@@ -10,6 +10,7 @@
 #include "engine/review/facts.hpp"
 #include "engine/review/review_loader.hpp"
 #include "engine/review/risk.hpp"
+#include "engine/review/saturation.hpp"
 #include "engine/run/run_results.hpp"
 
 namespace pillars {
@@ -18,9 +19,10 @@ class TopologyDocument;
 
 /// What the review panels show, kept current: the app's review data (bundled plus the user's
 /// checklists, see review_library.hpp), the checklist chosen among them, the
-/// evidence the document's topology and last run give, the answers it suggests and the risks
-/// of the document's answers. Recomputed whenever the document, its last run or its answers
-/// change; `updated()` then tells the views.
+/// evidence the document's topology and last run give (hot spots judged over the run's time
+/// series), the answers it suggests, the document's answers as they stand (an answer accepted
+/// from a suggestion follows the evidence) and their risks. Recomputed whenever the document, its
+/// last run or its answers change; `updated()` then tells the views.
 class ReviewSession final : public QObject {
   Q_OBJECT
 
@@ -52,12 +54,19 @@ class ReviewSession final : public QObject {
   std::vector<const review::EvidenceItem*> evidenceFor(const review::Question& question) const;
   /// The answer the evidence suggests for a question, or null.
   const review::SuggestedAnswer* suggestionFor(const std::string& questionId) const;
+  /// The document's answers as the review uses them: accepted suggestions follow the evidence.
+  const review::Answers& answers() const { return m_answers; }
+  /// Whether the evidence behind an accepted suggestion changed since it was accepted.
+  bool evidenceChangedSince(const std::string& questionId) const;
   /// The risks of the document's answers.
   const review::RiskReport& report() const { return m_report; }
   /// The measured figures of the document's last run, when it has one that can be read.
   const RunResults* lastRun() const { return m_run ? &*m_run : nullptr; }
   /// Facts for the recommender, prefilled from the topology and the last run.
   review::Facts prefilledFacts() const;
+  /// The facts the review uses: the prefilled ones with the reviewer's typed over them
+  /// (the document's ProjectReview::facts).
+  review::Facts facts() const;
 
   /// Recomputes everything from the document now.
   void refresh();
@@ -79,6 +88,8 @@ class ReviewSession final : public QObject {
   std::optional<RunResults> m_run;
   std::vector<review::EvidenceItem> m_evidence;
   std::vector<review::SuggestedAnswer> m_suggestions;
+  review::Answers m_answers;
+  std::vector<review::ComponentSaturation> m_saturation;
   review::RiskReport m_report;
 };
 

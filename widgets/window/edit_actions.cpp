@@ -10,6 +10,7 @@
 #include "widgets/canvas/node_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/canvas/topology_view.hpp"
+#include "widgets/common/count_text.hpp"
 #include "widgets/document/fragment_clipboard.hpp"
 #include "widgets/document/topology_document.hpp"
 
@@ -183,7 +184,7 @@ void EditActions::copy() {
   if (ids.empty()) return;
   fragment_clipboard::put(m_document.copyFragment(ids));
   m_pasteCount = 0;
-  emit message(tr("Copied %n component(s)", nullptr, static_cast<int>(ids.size())));
+  emit message(tr("Copied %1").arg(countText(static_cast<long long>(ids.size()), tr("component"), tr("components"))));
 }
 
 void EditActions::cut() {

@@ -18,6 +18,7 @@
 
 #include "engine/model/component_kind.hpp"
 #include "engine/util/units.hpp"
+#include "widgets/common/duration_text.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/live/live_run.hpp"
 
@@ -31,7 +32,7 @@ constexpr FaultAction kActions[] = {FaultAction::Crash, FaultAction::Restart, Fa
 
 QString actionName(FaultAction a) { return QString::fromStdString(std::string(faultActionName(a))); }
 
-QString durationText(SimTime t) { return QString::fromStdString(formatDuration(t)); }
+QString durationText(SimTime t) { return readableDuration(t); }
 
 /// Ids a fault of `action` may name: links, or components and groups.
 QStringList targetsFor(const Scenario& s, FaultAction action) {
@@ -112,6 +113,10 @@ FaultTimelinePanel::FaultTimelinePanel(TopologyDocument& document, QWidget* pare
   m_model->setHorizontalHeaderLabels({tr("Time"), tr("Action"), tr("Target"), tr("Value")});
   m_table->setModel(m_model);
   m_table->horizontalHeader()->setStretchLastSection(true);
+  // Every cell whole: time, action and target as wide as their longest text.
+  for (const int column : {kTime, kAction, kTarget}) {
+    m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+  }
   m_table->verticalHeader()->hide();
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |

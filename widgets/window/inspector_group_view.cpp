@@ -9,7 +9,9 @@
 #include <algorithm>
 
 #include "widgets/canvas/kind_style.hpp"
+#include "widgets/common/count_text.hpp"
 #include "widgets/document/topology_document.hpp"
+#include "widgets/window/param_editors/param_line_edit.hpp"
 
 namespace pillars {
 
@@ -18,7 +20,7 @@ InspectorGroupView::InspectorGroupView(TopologyDocument& document, QWidget* pare
       m_document(document),
       m_id(new QLabel(this)),
       m_kind(new QComboBox(this)),
-      m_label(new QLineEdit(this)),
+      m_label(new ParamLineEdit(this)),
       m_parent(new QLabel(this)),
       m_members(new QListWidget(this)) {
   auto* form = new QFormLayout(this);
@@ -35,6 +37,7 @@ InspectorGroupView::InspectorGroupView(TopologyDocument& document, QWidget* pare
   m_kind->setToolTip(tr("Zones and regions both fail together; regions are drawn wider and "
                         "usually hold zones."));
   m_label->setObjectName(QStringLiteral("groupLabel"));
+  m_label->setFrame(true);  // a form field here, not a table cell
   m_label->setToolTip(tr("The name drawn on the canvas; the id stays as it is."));
   m_parent->setObjectName(QStringLiteral("groupParent"));
   m_members->setObjectName(QStringLiteral("groupMembers"));
@@ -49,8 +52,12 @@ InspectorGroupView::InspectorGroupView(TopologyDocument& document, QWidget* pare
   form->addRow(tr("Parent"), m_parent);
   form->addRow(tr("Members"), m_members);
 
-  connect(m_label, &QLineEdit::textEdited, this, [this](const QString& text) {
-    if (!m_groupId.empty()) m_document.setGroupLabel(m_groupId, text);
+  // Committed when finished (Enter or leaving the field), one undo step; Escape restores it.
+  connect(m_label, &QLineEdit::editingFinished, this, [this] {
+    if (!m_groupId.empty()) m_document.setGroupLabel(m_groupId, m_label->text());
+  });
+  connect(m_label, &ParamLineEdit::escapePressed, this, [this] {
+    if (const GroupSpec* g = m_document.scenario().findGroup(m_groupId)) m_label->setText(QString::fromStdString(g->label));
   });
   connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
     if (!m_groupId.empty() && index >= 0) m_document.setGroupKind(m_groupId, m_kind->itemData(index).toString());
@@ -86,10 +93,11 @@ void InspectorGroupView::showGroup(const std::string& groupId) {
   }
   for (const GroupSpec& child : s.groups) {
     if (child.parent != g->id) continue;
-    auto* item = new QListWidgetItem(tr("%1 (%2, %n components)", nullptr,
-                                        static_cast<int>(s.groupMembers(child.id).size()))
+    const QString size = countText(static_cast<long long>(s.groupMembers(child.id).size()), tr("component"),
+                                   tr("components"));
+    auto* item = new QListWidgetItem(tr("%1 (%2, %3)")
                                          .arg(QString::fromStdString(child.label.empty() ? child.id : child.label),
-                                              QString::fromStdString(child.kind)),
+                                              QString::fromStdString(child.kind), size),
                                      m_members);
     QFont italic = item->font();
     italic.setItalic(true);

@@ -10,6 +10,8 @@ class QListWidget;
 
 namespace pillars {
 
+class ParamLineEdit;
+
 class TopologyDocument;
 
 /// The inspector's page for a zone or region: id, kind (zone or region), label, parent and
@@ -30,7 +32,7 @@ class InspectorGroupView final : public QWidget {
   std::string m_groupId;
   QLabel* m_id;
   QComboBox* m_kind;
-  QLineEdit* m_label;
+  ParamLineEdit* m_label;
   QLabel* m_parent;
   QListWidget* m_members;
 };

@@ -2,15 +2,18 @@
 
 #include <QLocale>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <utility>
 #include <vector>
 
 #include "engine/run/run_results.hpp"
 #include "engine/sim/component.hpp"
+#include "engine/sim/component_group.hpp"
 #include "engine/sim/network.hpp"
 #include "engine/sim/simulation.hpp"
 #include "widgets/live/live_run.hpp"
 #include "widgets/window/inspector_facts.hpp"
+#include "widgets/window/live_figure_text.hpp"
 
 namespace pillars {
 
@@ -25,20 +28,6 @@ QString count(std::uint64_t n) { return QLocale().toString(static_cast<qulonglon
 QString number(double v, int decimals) { return QLocale().toString(v, 'f', decimals); }
 QString ms(double v) { return InspectorLiveStats::tr("%1 ms").arg(number(v, v < 10 ? 2 : 1)); }
 QString percent(double fraction) { return InspectorLiveStats::tr("%1%").arg(number(fraction * 100, 1)); }
-
-/// "hit_ratio" -> "Hit ratio".
-QString humanName(const std::string& name) {
-  QString s = QString::fromStdString(name);
-  s.replace(QLatin1Char('_'), QLatin1Char(' '));
-  if (!s.isEmpty()) s[0] = s[0].toUpper();
-  return s;
-}
-
-/// Counters are whole numbers (shown with separators); ratios and means are not.
-QString figure(double v) {
-  const bool whole = v >= 0 && v < 1e15 && v == static_cast<double>(static_cast<std::uint64_t>(v));
-  return whole ? count(static_cast<std::uint64_t>(v)) : number(v, 3);
-}
 
 Facts componentFacts(const Component& c, const ComponentResult& r) {
   // Short lines: the dock is narrow, and a line that wraps while its figures change jumps.
@@ -61,8 +50,27 @@ Facts componentFacts(const Component& c, const ComponentResult& r) {
                                                         .arg(number(r.queueLengthMean, 2), number(r.queueLengthMax, 0)));
   }
   if (r.retries > 0) f.emplace_back(InspectorLiveStats::tr("Retries"), count(r.retries));
-  for (const auto& [name, value] : r.extras) f.emplace_back(humanName(name), figure(value));
+  // The kind's own figures in words and units ("Role Leader", not "Role 2").
+  for (const auto& [name, value] : r.extras) f.push_back(liveFigureText(c.kind(), name, value));
   return f;
+}
+
+/// The figures of every group the component belongs to (a Raft group's elections and commits),
+/// under a heading per group: they are the same on every member.
+void groupFacts(const Simulation& sim, ComponentId member, SimTime now, Facts& f) {
+  for (std::size_t i = 0; i < sim.groupCount(); ++i) {
+    const ComponentGroup& g = sim.group(i);
+    const std::vector<ComponentId> members = g.members();
+    if (std::find(members.begin(), members.end(), member) == members.end()) continue;
+    const GroupResult r = groupResult(g, sim, now);
+    if (r.extras.empty()) continue;
+    // "raft_group" reads "Raft group"; a kind not named a group says it is one.
+    QString kind = QString::fromStdString(r.kind).replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!kind.isEmpty()) kind[0] = kind[0].toUpper();
+    if (!kind.endsWith(QStringLiteral(" group"))) kind = InspectorLiveStats::tr("%1 group").arg(kind);
+    f.emplace_back(kind, InspectorLiveStats::tr("the same on every member"));
+    for (const auto& [name, value] : r.extras) f.push_back(liveFigureText(r.kind, name, value));
+  }
 }
 
 Facts linkFacts(const Link& l) {
@@ -153,6 +161,7 @@ void InspectorLiveStats::refresh() {
     const Component& c = sim.component(cid);
     const double measured = now > measureStart ? simTimeToSeconds(now - measureStart) : 0.0;
     facts = componentFacts(c, componentResult(c, now, measured));
+    groupFacts(sim, cid, now, facts);
   } else {
     const LinkId lid = m_run->linkId(m_id);
     if (lid == kNoLink) {

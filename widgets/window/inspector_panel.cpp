@@ -3,12 +3,13 @@
 #include <QLabel>
 #include <QStackedWidget>
 #include <QStringList>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
 #include "engine/model/component_kind.hpp"
 #include "widgets/canvas/kind_style.hpp"
+#include "widgets/common/deferred_call.hpp"
+#include "widgets/common/count_text.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/inspector_facts.hpp"
 #include "widgets/window/inspector_group_view.hpp"
@@ -38,8 +39,10 @@ QString idList(const std::vector<std::string>& ids) {
 /// What else is selected but not shown, for the subtitle: "also 2 links selected".
 QString alsoSelected(std::size_t links, std::size_t groups) {
   QStringList parts;
-  if (links) parts << InspectorPanel::tr("%n link(s)", nullptr, static_cast<int>(links));
-  if (groups) parts << InspectorPanel::tr("%n group(s)", nullptr, static_cast<int>(groups));
+  if (links) parts << countText(static_cast<long long>(links), InspectorPanel::tr("link"), InspectorPanel::tr("links"));
+  if (groups) {
+    parts << countText(static_cast<long long>(groups), InspectorPanel::tr("group"), InspectorPanel::tr("groups"));
+  }
   if (parts.isEmpty()) return {};
   return InspectorPanel::tr("also selected: %1").arg(parts.join(QStringLiteral(", ")));
 }
@@ -67,9 +70,11 @@ InspectorPanel::InspectorPanel(TopologyDocument& document, QWidget* parent)
       m_pages(new QStackedWidget(this)),
       m_hint(new QLabel(this)),
       m_table(new InspectorParamTable(
-          [this](const std::string& param, const QString& value) { return apply(param, value); }, this)),
+          [this](const std::string& param, const QString& value) { return apply(param, value); },
+          [this](const std::string& param, const QString& value) { return check(param, value); }, this)),
       m_groupView(new InspectorGroupView(document, this)),
-      m_problem(new QLabel(this)) {
+      m_problem(new QLabel(this)),
+      m_refreshLater(new DeferredCall([this] { refresh(); }, this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 8, 6, 6);
   layout->setSpacing(8);
@@ -140,12 +145,7 @@ void InspectorPanel::showComponent(const std::string& componentId) {
 void InspectorPanel::scheduleRefresh() {
   // Deferred: selection signals arrive while the canvas rebuilds its items, and an edit
   // arrives while an editor is still handling its keystroke. Many requests, one refill.
-  if (m_refreshQueued) return;
-  m_refreshQueued = true;
-  QTimer::singleShot(0, this, [this] {
-    m_refreshQueued = false;
-    refresh();
-  });
+  m_refreshLater->request();
 }
 
 void InspectorPanel::refresh() {
@@ -280,6 +280,16 @@ QString InspectorPanel::apply(const std::string& param, const QString& value) {
     case Showing::Links:
       return m_shownIds.size() == 1 ? m_document.setLinkParameter(m_shownIds.front(), param, value)
                                     : m_document.setLinkParameters(m_shownIds, param, value);
+    case Showing::Nothing:
+    case Showing::Group: break;
+  }
+  return tr("Nothing is selected.");
+}
+
+QString InspectorPanel::check(const std::string& param, const QString& value) const {
+  switch (m_showing) {
+    case Showing::Components: return m_document.checkParameters(false, m_shownIds, param, value);
+    case Showing::Links: return m_document.checkParameters(true, m_shownIds, param, value);
     case Showing::Nothing:
     case Showing::Group: break;
   }

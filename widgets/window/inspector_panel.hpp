@@ -10,6 +10,7 @@ class QStackedWidget;
 namespace pillars {
 
 class TopologyDocument;
+class DeferredCall;
 class InspectorFacts;
 class InspectorGroupView;
 class InspectorHeading;
@@ -56,6 +57,8 @@ class InspectorPanel final : public QWidget {
   void showingNow(Showing what, const std::vector<std::string>& ids);
   /// Applies an edit from the table to whatever is shown, as one undoable step.
   QString apply(const std::string& param, const QString& text);
+  /// Whether apply() would accept `text`; nothing changes.
+  QString check(const std::string& param, const QString& text) const;
   void updateProblem();
 
   TopologyDocument& m_document;
@@ -72,7 +75,7 @@ class InspectorPanel final : public QWidget {
   // ...and what the panel shows now, which edits apply to.
   Showing m_showing = Showing::Nothing;
   std::vector<std::string> m_shownIds;
-  bool m_refreshQueued = false;
+  DeferredCall* m_refreshLater;
 };
 
 }  // namespace pillars

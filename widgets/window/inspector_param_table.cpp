@@ -7,6 +7,7 @@
 #include <QToolButton>
 #include <algorithm>
 
+#include "widgets/window/param_editors/param_display.hpp"
 #include "widgets/window/param_editors/param_editor.hpp"
 
 namespace pillars {
@@ -25,6 +26,15 @@ class HiddenTextDelegate final : public QStyledItemDelegate {
 
 QString html(const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); }
 
+/// The shared default as the editor shows it ("0 %" for a loss).
+QString defaultText(const SheetRow& row) {
+  if (!row.sharedDefault) return {};
+  const auto value = parseParamText(row.spec, *row.sharedDefault, nullptr);
+  const QString unit = paramdisplay::unit(row.spec);
+  const QString shown = value ? paramdisplay::text(row.spec, *value) : QString::fromStdString(*row.sharedDefault);
+  return unit == QStringLiteral("%") ? shown + unit : shown;
+}
+
 /// The tooltip of a row: what it is, what it accepts, its default.
 QString helpFor(const SheetRow& row) {
   const ParamSpec& spec = row.spec;
@@ -32,18 +42,11 @@ QString helpFor(const SheetRow& row) {
                      .arg(html(spec.name), html(std::string(paramTypeName(spec.type))));
   if (!spec.description.empty()) help += QStringLiteral("<br>%1").arg(html(spec.description));
   help += QStringLiteral("<br><span style='color:gray'>%1").arg(
-      InspectorParamTable::tr("Expects %1.").arg(html(describeExpected(spec))));
+      InspectorParamTable::tr("Expects %1.").arg(paramdisplay::expected(spec).toHtmlEscaped()));
   if (row.sharedDefault) {
-    help += QStringLiteral(" ") + InspectorParamTable::tr("Default: %1.").arg(html(*row.sharedDefault));
+    help += QStringLiteral(" ") + InspectorParamTable::tr("Default: %1.").arg(defaultText(row).toHtmlEscaped());
   }
   return help + QStringLiteral("</span>");
-}
-
-/// The unit worth showing beside the value. Durations and distributions write their unit in
-/// the value itself ("250ms", "exp(20ms)"), so a bare "s" there would only mislead.
-QString shownUnit(const ParamSpec& spec) {
-  if (spec.type == ParamType::Duration || spec.type == ParamType::Distribution) return {};
-  return QString::fromStdString(spec.unit);
 }
 
 QTableWidgetItem* readOnlyItem(const QString& text) {
@@ -54,8 +57,8 @@ QTableWidgetItem* readOnlyItem(const QString& text) {
 
 }  // namespace
 
-InspectorParamTable::InspectorParamTable(Apply apply, QWidget* parent)
-    : QTableWidget(parent), m_apply(std::move(apply)) {
+InspectorParamTable::InspectorParamTable(Apply apply, Check check, QWidget* parent)
+    : QTableWidget(parent), m_apply(std::move(apply)), m_check(std::move(check)) {
   setObjectName(QStringLiteral("inspectorParams"));
   setColumnCount(kColumns);
   setHorizontalHeaderLabels({tr("Parameter"), tr("Value")});
@@ -126,6 +129,8 @@ void InspectorParamTable::buildRows(const std::vector<SheetRow>& rows) {
 
     ParamEditor* editor = makeParamEditor(sheetRow.spec, nullptr);
     editor->setHelp(helpFor(sheetRow));
+    const std::string name = sheetRow.spec.name;
+    editor->setCheck([this, name](const QString& text) { return m_check ? m_check(name, text) : QString(); });
     connect(editor, &ParamEditor::edited, this, [this, editor](const QString& text) {
       editor->showProblem(m_apply(editor->spec().name, text));
     });
@@ -149,7 +154,7 @@ QWidget* InspectorParamTable::makeValueCell(const SheetRow& sheetRow, int row, P
   QHBoxLayout* trailing = editor->trailing();
   trailing->setContentsMargins(trailing->contentsMargins().left(), 0, 2, 0);
   trailing->setSpacing(2);
-  const QString unit = shownUnit(sheetRow.spec);
+  const QString unit = paramdisplay::unit(sheetRow.spec);
   if (!unit.isEmpty()) {
     auto* label = new QLabel(unit, editor);
     label->setObjectName(QStringLiteral("unit"));
@@ -185,8 +190,7 @@ void InspectorParamTable::updateRow(int row, const SheetRow& sheetRow) {
   r.editor->showValue(sheetRow.value ? &*sheetRow.value : nullptr);
   QTableWidgetItem* nameItem = item(row, kName);
   QTableWidgetItem* valueItem = item(row, kValue);
-  valueItem->setText(sheetRow.value ? QString::fromStdString(formatParamValue(sheetRow.spec, *sheetRow.value))
-                                    : QString());
+  valueItem->setText(sheetRow.value ? paramdisplay::text(sheetRow.spec, *sheetRow.value) : QString());
   // Values that differ from the default stand out, as in the file (writers omit defaults).
   QFont font = nameItem->font();
   font.setBold(!sheetRow.allDefault);
@@ -196,7 +200,7 @@ void InspectorParamTable::updateRow(int row, const SheetRow& sheetRow) {
   const bool resettable = !sheetRow.allDefault && sheetRow.sharedDefault.has_value();
   r.reset->setVisible(resettable);
   if (resettable) {
-    r.reset->setToolTip(tr("Reset to the default, %1").arg(QString::fromStdString(*sheetRow.sharedDefault)));
+    r.reset->setToolTip(tr("Reset to the default, %1").arg(defaultText(sheetRow)));
   }
 }
 
@@ -218,10 +222,9 @@ QSize InspectorParamTable::sizeHint() const {
 }
 
 QSize InspectorParamTable::minimumSizeHint() const {
-  const int rows = std::min(rowCount(), 3);
-  int height = horizontalHeader()->sizeHint().height() + 2 * frameWidth();
-  for (int row = 0; row < rows; ++row) height += rowHeight(row);
-  return {QTableWidget::minimumSizeHint().width(), height};
+  // Every row: the inspector is in a scroll area, and one scroll bar for the page reads
+  // better than a second one inside the table.
+  return {QTableWidget::minimumSizeHint().width(), sizeHint().height()};
 }
 
 void InspectorParamTable::resizeEvent(QResizeEvent* event) {

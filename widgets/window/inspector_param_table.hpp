@@ -15,8 +15,8 @@ namespace pillars {
 class ParamEditor;
 
 /// The inspector's parameter grid, two columns to fit a narrow dock: the name, and a value
-/// cell holding the editor chosen by type, the unit, and a reset button while the value
-/// differs from the default. Names of changed values are bold; hovering explains the
+/// cell holding the editor chosen by type, the unit (paramdisplay: a loss in %), and a reset
+/// button while the value differs from the default. Names of changed values are bold; hovering explains the
 /// parameter. Each value cell's item also holds the value as text (the editor covers it), for
 /// accessibility, copying and tests. Edits go through `apply`, whose answer marks the editor.
 class InspectorParamTable final : public QTableWidget {
@@ -25,8 +25,10 @@ class InspectorParamTable final : public QTableWidget {
  public:
   /// Applies `text` to parameter `param` of whatever is shown; returns why it was refused.
   using Apply = std::function<QString(const std::string& param, const QString& text)>;
+  /// Whether `text` would be accepted for `param` of whatever is shown; nothing changes.
+  using Check = Apply;
 
-  InspectorParamTable(Apply apply, QWidget* parent);
+  InspectorParamTable(Apply apply, Check check, QWidget* parent);
 
   /// Shows these rows. Rows with the same parameters as those shown are updated in place, so
   /// an editor keeps its focus and what the user is typing while the model follows.
@@ -36,7 +38,7 @@ class InspectorParamTable final : public QTableWidget {
   /// "name: reason" for the first refused editor, or empty.
   QString firstProblem() const;
   /// As tall as its rows, so what follows (the reason a value was refused) sits right below
-  /// them; in a smaller space it scrolls.
+  /// them; the inspector around it scrolls as one page when they do not fit.
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
 
@@ -63,6 +65,7 @@ class InspectorParamTable final : public QTableWidget {
   void fitColumns();
 
   Apply m_apply;
+  Check m_check;
   std::vector<Row> m_rows;
   std::vector<SheetRow> m_shown;
 };

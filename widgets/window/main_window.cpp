@@ -16,16 +16,18 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 
 #include "engine/model/component_kind.hpp"
-#include "widgets/canvas/diagram_export.hpp"
-#include "widgets/window/report_export.hpp"
+#include "widgets/common/count_text.hpp"
+#include "widgets/common/tool_icons.hpp"
 #include "widgets/canvas/kind_style.hpp"
 #include "widgets/canvas/node_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/canvas/topology_view.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/auto_layout.hpp"
+#include "widgets/window/design_warnings_monitor.hpp"
 #include "widgets/window/edit_actions.hpp"
 #include "widgets/window/fault_timeline_panel.hpp"
 #include "widgets/window/simulate_actions.hpp"
@@ -55,16 +57,23 @@ MainWindow::MainWindow(QWidget* parent)
       m_simulateActions(new SimulateActions(*m_document, *m_live, this)),
       m_overlay(new LiveOverlay(*m_scene, *m_live, this)) {
   setObjectName(QStringLiteral("MainWindow"));
-  setCentralWidget(m_view);
-  // Before the File menu, which shows the recent files.
+  // Before the File menu and the start page, which show the recent files.
   m_recentFiles = new RecentFiles(this);
   m_autosave = new Autosave(*m_document, this);
   connect(m_autosave, &Autosave::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
   createDocks();
+  createCentralArea();
   createMenus();
   m_statusSummary = new QLabel(this);
-  statusBar()->showMessage(tr("Drag a kind from Components onto the canvas; Shift+drag from one "
-                              "component to another to link them."), 10000);
+  m_statusSummary->setObjectName(QStringLiteral("StatusSummary"));
+  // Overload and other design warnings, before and during a run, beside the clock.
+  m_warnings = new DesignWarningsMonitor(*m_document, *m_scene, *m_live, this);
+  statusBar()->addPermanentWidget(m_warnings->createStatusButton(statusBar()));
+  connect(m_warnings, &DesignWarningsMonitor::componentChosen, this, [this](const std::string& id) {
+    showDesign();
+    m_scene->selectComponents({id});
+    if (NodeItem* node = m_scene->nodeFor(id)) m_view->ensureVisible(node);
+  });
   m_simulateActions->addTo(*statusBar());
   statusBar()->addPermanentWidget(m_statusSummary);
   connect(m_document, &TopologyDocument::reset, this, &MainWindow::updateTitleAndStatus);
@@ -93,93 +102,25 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_document, signal, this, &MainWindow::updateTitleAndStatus);
   }
   connect(m_document, &TopologyDocument::restructured, this, &MainWindow::updateTitleAndStatus);
+  // Whatever replaces or edits the document means a design is being worked on.
+  connect(m_document, &TopologyDocument::reset, this, &MainWindow::showWorkArea);
+  for (auto signal : {&TopologyDocument::reset, &TopologyDocument::restructured}) {
+    connect(m_document, signal, this, &MainWindow::showHint);
+  }
+  for (auto signal : {&TopologyDocument::componentAdded, &TopologyDocument::componentRemoved,
+                      &TopologyDocument::linkAdded, &TopologyDocument::linkRemoved}) {
+    connect(m_document, signal, this, &MainWindow::showHint);
+  }
+  connect(&m_document->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::showWorkArea);
   resize(1280, 800);
   const QSettings settings;
-  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  m_geometryRestored = restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  m_layoutRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kLayoutVersion);
   updateTitleAndStatus();
+  showHint();
 }
 
 MainWindow::~MainWindow() { delete m_userGuide; }
-
-void MainWindow::useDefaultLayout() {
-  m_rememberLayout = false;
-  resize(1440, 900);
-  for (QDockWidget* dock : findChildren<QDockWidget*>()) {
-    dock->setFloating(false);
-    // The review checklist opens on request (Review › Show Checklist), not by default.
-    dock->setVisible(dock != &m_reviewActions->checklistDock());
-  }
-  applyDefaultDockSizes();
-}
-
-void MainWindow::applyDefaultDockSizes() {
-  auto* palette = findChild<QDockWidget*>(QStringLiteral("PaletteDock"));
-  auto* inspector = findChild<QDockWidget*>(QStringLiteral("InspectorDock"));
-  if (palette && inspector) resizeDocks({palette, inspector}, {170, 340}, Qt::Horizontal);
-  auto* charts = findChild<QDockWidget*>(QStringLiteral("ChartsDock"));
-  if (inspector && charts) resizeDocks({inspector, charts}, {300, 560}, Qt::Vertical);
-  if (auto* log = findChild<QDockWidget*>(QStringLiteral("EventLogDock"))) resizeDocks({log}, {170}, Qt::Vertical);
-}
-
-void MainWindow::createDocks() {
-  m_palette = new PaletteList(this);
-  connect(m_palette, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-    // Double-click or Enter: add at the middle of what the canvas shows.
-    addComponentAt(PaletteList::kindOf(item), m_view->mapToScene(m_view->viewport()->rect().center()));
-  });
-  connect(m_view, &TopologyView::kindDropped, this, &MainWindow::addComponentAt);
-  auto* paletteDock = new QDockWidget(tr("Components"), this);
-  paletteDock->setObjectName(QStringLiteral("PaletteDock"));
-  paletteDock->setWidget(m_palette);
-  addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
-
-  m_inspector = new InspectorPanel(*m_document, this);
-  m_inspector->setLiveRun(m_live);
-  auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
-  inspectorDock->setObjectName(QStringLiteral("InspectorDock"));
-  inspectorDock->setWidget(m_inspector);
-  addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
-  connect(m_inspector, &InspectorPanel::invalidValue, this,
-          [this](const QString& reason) { statusBar()->showMessage(reason, 8000); });
-
-  auto* history = new QUndoView(&m_document->undoStack(), this);
-  history->setEmptyLabel(tr("<opened>"));
-  auto* historyDock = new QDockWidget(tr("History"), this);
-  historyDock->setObjectName(QStringLiteral("HistoryDock"));
-  historyDock->setWidget(history);
-  addDockWidget(Qt::RightDockWidgetArea, historyDock);
-  tabifyDockWidget(inspectorDock, historyDock);
-  // The fault timeline sits with the history: both are lists of what happens to the document.
-  auto* faults = new FaultTimelinePanel(*m_document, this);
-  faults->setLiveRun(m_live);
-  auto* faultDock = new QDockWidget(tr("Fault Timeline"), this);
-  faultDock->setObjectName(QStringLiteral("FaultTimelineDock"));
-  faultDock->setWidget(faults);
-  addDockWidget(Qt::RightDockWidgetArea, faultDock);
-  tabifyDockWidget(historyDock, faultDock);
-  inspectorDock->raise();
-
-  m_charts = new LiveChartsPanel(this);
-  m_charts->setLiveRun(m_live);
-  auto* chartsDock = new QDockWidget(tr("Charts"), this);
-  chartsDock->setObjectName(QStringLiteral("ChartsDock"));
-  chartsDock->setWidget(m_charts);
-  addDockWidget(Qt::RightDockWidgetArea, chartsDock);  // below the inspector
-
-  m_eventLog = new EventLogPanel(this);
-  m_eventLog->setLiveRun(m_live);
-  auto* logDock = new QDockWidget(tr("Event Log"), this);
-  logDock->setObjectName(QStringLiteral("EventLogDock"));
-  logDock->setWidget(m_eventLog);
-  addDockWidget(Qt::BottomDockWidgetArea, logDock);
-  connect(m_eventLog, &EventLogPanel::componentActivated, this, [this](const std::string& id) {
-    m_scene->selectComponents({id});
-    if (NodeItem* node = m_scene->nodeFor(id)) m_view->ensureVisible(node);
-  });
-  m_reviewActions = new ReviewActions(*m_document, *this);
-  applyDefaultDockSizes();
-}
 
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -189,39 +130,20 @@ void MainWindow::createMenus() {
   QAction* open = file->addAction(tr("&Open\u2026"), this, &MainWindow::openWithDialog);
   open->setShortcut(QKeySequence::Open);
   file->addMenu(m_recentFiles->createMenu(this));
-  connect(m_recentFiles, &RecentFiles::openRequested, this, [this](const QString& path) {
-    if (maybeKeepChanges()) openFile(path);
-  });
+  connect(m_recentFiles, &RecentFiles::openRequested, this, &MainWindow::openWithPrompt);
   connect(m_recentFiles, &RecentFiles::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   file->addSeparator();
   QAction* saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
   saveAction->setShortcut(QKeySequence::Save);
   QAction* saveAs = file->addAction(tr("Save &As\u2026"), this, &MainWindow::saveAsWithDialog);
-  saveAs->setShortcut(QKeySequence::SaveAs);
+  // Desktops without a Save As binding of their own (QKeySequence::SaveAs is empty there) get
+  // the common Ctrl+Shift+S, which the user guide promises, rather than no shortcut at all.
+  const QList<QKeySequence> saveAsKeys = QKeySequence::keyBindings(QKeySequence::SaveAs);
+  saveAs->setShortcuts(saveAsKeys.isEmpty() ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}
+                                            : saveAsKeys);
   file->addSeparator();
-  file->addAction(tr("&Export Diagram\u2026"), this, [this] {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Diagram"), QString(),
-        tr("PNG image (*.png);;SVG drawing (*.svg);;Graphviz DOT (*.dot)"));
-    if (path.isEmpty()) return;
-    const QString problem = exportDiagram(*m_document, *m_scene, path);
-    if (!problem.isEmpty()) {
-      QMessageBox::warning(this, tr("Export failed"), problem);
-    } else {
-      statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
-    }
-  });
-  file->addAction(tr("Export &Review\u2026"), this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Review"), QString(),
-                                                      tr("HTML report (*.html);;PDF document (*.pdf);;Markdown (*.md)"));
-    if (path.isEmpty()) return;
-    const QString problem = exportReview(*m_document, path, m_reviewActions->session().checklistId());
-    if (!problem.isEmpty()) {
-      QMessageBox::warning(this, tr("Export failed"), problem);
-    } else {
-      statusBar()->showMessage(tr("Exported the review to %1").arg(path), 4000);
-    }
-  });
+  file->addAction(tr("&Export Diagram\u2026"), this, &MainWindow::exportDiagramWithDialog);
+  file->addAction(tr("Export &Review\u2026"), this, &MainWindow::exportReviewWithDialog);
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -265,6 +187,10 @@ void MainWindow::createMenus() {
     QSettings().setValue(QStringLiteral("view/grid"), on);
   });
   view->addSeparator();
+  view->addAction(tr("&Design"), this, &MainWindow::showDesign)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+  view->addAction(tr("&Review"), this, &MainWindow::showReview)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+  view->addAction(tr("&Start Page"), this, &MainWindow::showStartPage);
+  view->addSeparator();
   for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
 
   QMenu* simulate = menuBar()->addMenu(tr("&Simulate"));
@@ -278,8 +204,16 @@ void MainWindow::createMenus() {
   help->addSeparator();
   help->addAction(tr("&About Pillars"), this, &MainWindow::showAbout);
 
+  // Icons with their names beside them, as desktop toolbars show them.
+  const std::pair<QAction*, ToolIcon> icons[] = {{open, ToolIcon::Open},       {saveAction, ToolIcon::Save},
+                                                 {undo, ToolIcon::Undo},       {redo, ToolIcon::Redo},
+                                                 {zoomIn, ToolIcon::ZoomIn},   {zoomOut, ToolIcon::ZoomOut},
+                                                 {fit, ToolIcon::Fit}};
+  for (const auto& [action, icon] : icons) action->setIcon(toolIcon(icon));
   QToolBar* tools = addToolBar(tr("Main"));
   tools->setObjectName(QStringLiteral("MainToolBar"));
+  tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  tools->setIconSize(QSize(20, 20));
   tools->addAction(open);
   tools->addAction(saveAction);
   tools->addSeparator();
@@ -295,88 +229,13 @@ void MainWindow::createMenus() {
   addToolBarBreak();
   QToolBar* runTools = addToolBar(tr("Run"));
   runTools->setObjectName(QStringLiteral("RunToolBar"));
+  runTools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  runTools->setIconSize(QSize(20, 20));
   m_simulateActions->addTo(*runTools);
   runTools->addSeparator();
   runTools->addWidget(LiveOverlay::createLegend(runTools));
 }
 
-bool MainWindow::openFile(const QString& path, bool quiet, QStringList* errors) {
-  QStringList problems;
-  if (!m_document->load(path, &problems)) {
-    if (errors) *errors = problems;
-    if (!quiet) {
-      QMessageBox box(QMessageBox::Warning, tr("Cannot open %1").arg(path),
-                      tr("Pillars could not open this file."), QMessageBox::Ok, this);
-      // The first problem is what the user needs to read; the full list stays one click away.
-      QString first = problems.value(0);
-      if (problems.size() > 1) {
-        first += QStringLiteral("\n\n") + tr("and %n more problem(s); see details.", nullptr,
-                                             static_cast<int>(problems.size() - 1));
-      }
-      box.setInformativeText(first);
-      if (problems.size() > 1) box.setDetailedText(problems.join(QLatin1Char('\n')));
-      box.exec();
-    }
-    return false;
-  }
-  m_view->fitToWindow();
-  m_recentFiles->add(path);
-  return true;
-}
-
-void MainWindow::openWithDialog() {
-  if (!maybeKeepChanges()) return;
-  const QString path = QFileDialog::getOpenFileName(
-      this, tr("Open"), QString(),
-      tr("Pillars projects and scenarios (*.pillars *.json);;Pillars projects (*.pillars);;"
-         "Scenario JSON (*.json);;All files (*)"));
-  if (!path.isEmpty()) openFile(path);
-}
-
-bool MainWindow::save() {
-  if (m_document->filePath().isEmpty()) return saveAsWithDialog();
-  QString error;
-  if (!m_document->saveAs(m_document->filePath(), &error)) {
-    QMessageBox::warning(this, tr("Save failed"), tr("%1\n\nThe file on disk was not changed.").arg(error));
-    return false;
-  }
-  statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 4000);
-  return true;
-}
-
-bool MainWindow::saveAsWithDialog() {
-  QString suggested = m_document->filePath();
-  if (suggested.isEmpty()) {
-    // New documents and templates: a name from the scenario, in the user's documents folder.
-    QString base = QString::fromStdString(m_document->scenario().name).toLower().simplified();
-    base.replace(QLatin1Char(' '), QLatin1Char('-')).remove(QRegularExpression(QStringLiteral("[^a-z0-9._-]")));
-    suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/') +
-                (base.isEmpty() ? tr("untitled") : base) + QStringLiteral(".pillars");
-  }
-  if (suggested.endsWith(QStringLiteral(".json"))) suggested.replace(suggested.size() - 5, 5, QStringLiteral(".pillars"));
-  const QString path = QFileDialog::getSaveFileName(
-      this, tr("Save As"), suggested,
-      tr("Pillars project (*.pillars);;Scenario JSON, for pillars-cli and git (*.json)"));
-  if (path.isEmpty()) return false;
-  QString error;
-  if (!m_document->saveAs(path, &error)) {
-    QMessageBox::warning(this, tr("Save failed"), tr("%1\n\nThe file on disk was not changed.").arg(error));
-    return false;
-  }
-  m_recentFiles->add(path);
-  updateTitleAndStatus();
-  return true;
-}
-
-bool MainWindow::maybeKeepChanges() {
-  if (!m_document->isModified()) return true;
-  const auto answer = QMessageBox::warning(
-      this, tr("Unsaved changes"),
-      tr("%1 has changes that are not saved.").arg(m_document->displayName()),
-      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-  if (answer == QMessageBox::Save) return save();
-  return answer == QMessageBox::Discard;
-}
 
 void MainWindow::showAbout() {
   QMessageBox::about(this, tr("About Pillars"),
@@ -389,20 +248,49 @@ void MainWindow::updateTitleAndStatus() {
   setWindowTitle(m_document->displayName() + QStringLiteral("[*] \u2014 Pillars"));
   setWindowModified(m_document->isModified());
   const Scenario& s = m_document->scenario();
+  const auto count = [](std::size_t n, const QString& one, const QString& many) {
+    return countText(static_cast<long long>(n), one, many);
+  };
+  QString summary = s.name.empty() ? m_document->displayName() : QString::fromStdString(s.name);
   if (s.components.empty()) {
-    m_statusSummary->setText(tr("Open a scenario to begin (File \u203a Open)"));
+    summary += tr(" \u2014 empty design");
   } else {
-    m_statusSummary->setText(tr("%1 \u2014 %2 components, %3 links, %4 groups")
-                                 .arg(QString::fromStdString(s.name))
-                                 .arg(s.components.size())
-                                 .arg(s.links.size())
-                                 .arg(s.groups.size()));
+    summary += QStringLiteral(" \u2014 ") + count(s.components.size(), tr("component"), tr("components")) +
+               QStringLiteral(", ") + count(s.links.size(), tr("link"), tr("links")) + QStringLiteral(", ") +
+               count(s.groups.size(), tr("group"), tr("groups"));
   }
+  m_statusSummary->setText(summary);
+}
+
+void MainWindow::showHint() {
+  // What to do next, for what the window shows now. Another message in the status bar (a save,
+  // a refusal) is left alone unless it is an earlier hint.
+  const Scenario& s = m_document->scenario();
+  QString hint;
+  if (isStartPageShown()) {
+    hint = tr("Choose an example to open it as a new design, or start an empty one (Ctrl+N) or open a file (Ctrl+O).");
+  } else if (s.components.empty()) {
+    hint = tr("Drag a component from Components onto the canvas (or double-click one).");
+  } else if (s.links.empty()) {
+    hint = tr("Shift+drag from one card to another to link them; Ctrl+R runs the design.");
+  }
+  const QString current = statusBar()->currentMessage();
+  if (hint.isEmpty()) {
+    if (!current.isEmpty() && current == m_lastHint) statusBar()->clearMessage();
+  } else if (current.isEmpty() || current == m_lastHint) {
+    statusBar()->showMessage(hint);
+  }
+  m_lastHint = hint;
 }
 
 void MainWindow::addComponentAt(const QString& kind, QPointF scenePos) {
-  const std::string id = m_document->addComponent(kind.toStdString(), NodeItem::snapToGrid(scenePos));
+  // Where the user pointed, on screen: adding the card grows the canvas, and the view would
+  // otherwise re-centre it and show the new card far from the pointer.
+  const QPoint pointed = m_view->mapFromScene(scenePos);
+  const QPointF at = NodeItem::snapToGrid(scenePos);
+  const std::string id = m_document->addComponent(kind.toStdString(), at);
   m_scene->selectComponents({id});
+  m_view->keepAt(at, pointed);
 }
 
 void MainWindow::onSelectionChanged() {
@@ -417,9 +305,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     return;
   }
   if (m_rememberLayout) {
+    showWorkArea();  // the docks the start page put away belong in the saved layout
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState(kLayoutVersion));
   }
   // A normal close: nothing is left to recover, and the guide must not keep the app alive.
   m_autosave->discard();
@@ -427,42 +316,6 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   event->accept();
 }
 
-// --- Files: new documents, templates, recovery, the user guide --------------------------------
-
-void MainWindow::newDocument() {
-  m_document->clear();
-  m_view->zoomToActualSize();
-  statusBar()->showMessage(tr("New document: drag kinds from Components onto the canvas."), 8000);
-}
-
-void MainWindow::newWithPrompt() {
-  if (maybeKeepChanges()) newDocument();
-}
-
-bool MainWindow::openTemplate(const QString& path, QStringList* errors) {
-  if (!m_document->loadAs(path, QString(), false, errors)) return false;
-  m_view->fitToWindow();
-  statusBar()->showMessage(
-      tr("New document from the template %1; Save asks where to keep it.").arg(QFileInfo(path).fileName()), 8000);
-  return true;
-}
-
-void MainWindow::newFromTemplateWithDialog() {
-  // Choose first, then settle unsaved changes: cancelling the gallery must change nothing.
-  TemplateGallery gallery(resourcepaths::examplesDirectory(), this);
-  if (gallery.exec() != QDialog::Accepted || gallery.selectedPath().isEmpty()) return;
-  if (!maybeKeepChanges()) return;
-  QStringList errors;
-  if (!openTemplate(gallery.selectedPath(), &errors)) {
-    QMessageBox::warning(this, tr("Cannot open template"), errors.join(QLatin1Char('\n')));
-  }
-}
-
-bool MainWindow::offerRecovery(const Autosave::Chooser& choose) {
-  if (!m_autosave->offerRecovery(this, choose)) return false;
-  m_view->fitToWindow();
-  return true;
-}
 
 void MainWindow::showUserGuide() {
   // A window of its own (no parent): it may sit beside or behind the editor like any other.

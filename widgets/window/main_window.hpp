@@ -1,10 +1,15 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
+#include <vector>
 
 #include "widgets/window/autosave.hpp"
 
+class QDockWidget;
 class QLabel;
+class QStackedWidget;
+class QTabWidget;
 
 namespace pillars {
 
@@ -23,8 +28,11 @@ class SimulateActions;
 class RecentFiles;
 class UserGuideWindow;
 class ReviewActions;
+class StartPage;
+class DesignWarningsMonitor;
 
-/// The Pillars main window: the canvas in the middle, the component palette and the inspector
+/// The Pillars main window: the canvas and the review as tabs in the middle (or the start page,
+/// when no design is being worked on), the component palette, the inspector and the run's views
 /// in docks, File / Edit / View / Simulate / Review / Help menus with the platform's standard
 /// shortcuts. Dock layout and geometry are remembered between sessions.
 class MainWindow final : public QMainWindow {
@@ -36,10 +44,37 @@ class MainWindow final : public QMainWindow {
 
   /// Opens a scenario; on failure shows every problem (in a dialog unless `quiet`).
   bool openFile(const QString& path, bool quiet = false, QStringList* errors = nullptr);
+  /// File › Open and Open Recent once a file is chosen: reads it first and only then asks about
+  /// unsaved changes, so a file that cannot be opened leaves everything as it was.
+  bool openWithPrompt(const QString& path);
+  /// What `pillars [FILE]` does at launch: offers unsaved work from a session that did not end
+  /// normally first (unless `recover` is false; a recovered document is not replaced by FILE),
+  /// then opens FILE, or shows the start page when there is none. `choose` replaces the
+  /// recovery question. False when FILE could not be opened (`errors` says why; a dialog too
+  /// unless `quiet`).
+  bool startWith(const QString& file, bool recover = true, const Autosave::Chooser& choose = {},
+                 QStringList* errors = nullptr, bool quiet = false);
   /// Skips restoring the remembered layout, so screenshots look the same everywhere.
   void useDefaultLayout();
-  /// Palette and inspector at their default widths (a dock layout only settles once shown).
+  /// Palette and inspector at their default widths, the charts and event log at their default
+  /// height (a dock layout only settles once shown).
   void applyDefaultDockSizes();
+
+  // --- What the middle of the window shows ---------------------------------------------------
+  /// The start page: examples by pillar, recent files, new and open. Docks step aside until a
+  /// design is worked on (any document opened, created, recovered or edited brings them back).
+  void showStartPage();
+  bool isStartPageShown() const;
+  /// The design and review tabs (leaving the start page).
+  void showWorkArea();
+  /// The canvas tab.
+  void showDesign();
+  /// The review tab (Review › Show Checklist).
+  void showReview();
+  bool isReviewShown() const;
+  StartPage& startPage() { return *m_startPage; }
+  LiveChartsPanel& charts() { return *m_charts; }
+  DesignWarningsMonitor& designWarnings() { return *m_warnings; }
 
   TopologyDocument& document() { return *m_document; }
   TopologyScene& scene() { return *m_scene; }
@@ -71,13 +106,25 @@ class MainWindow final : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void showEvent(QShowEvent* event) override;
 
  private:
+  /// Bumped when the docks move to new places, so an old remembered layout gives way once.
+  static constexpr int kLayoutVersion = 1;
+
   void createMenus();
   void createDocks();
+  void createCentralArea();
+  /// The status bar's hint for what the window shows now.
+  void showHint();
   void openWithDialog();
+  void showOpenProblems(const QString& path, const QStringList& problems);
+  /// A file name for save and export dialogs: the document's, or one made from its scenario's name.
+  QString suggestedFileName(const QString& extension) const;
   bool save();
   bool saveAsWithDialog();
+  void exportDiagramWithDialog();
+  void exportReviewWithDialog();
   /// Asks what to do with unsaved changes; false means the user cancelled.
   bool maybeKeepChanges();
   void newWithPrompt();
@@ -100,7 +147,16 @@ class MainWindow final : public QMainWindow {
   EventLogPanel* m_eventLog = nullptr;
   ReviewActions* m_reviewActions = nullptr;
   QLabel* m_statusSummary = nullptr;
+  QStackedWidget* m_central = nullptr;
+  QTabWidget* m_work = nullptr;
+  StartPage* m_startPage = nullptr;
+  DesignWarningsMonitor* m_warnings = nullptr;
+  std::vector<QPointer<QDockWidget>> m_docksPutAway;
+  QString m_lastHint;  // the status bar's hint last shown, replaced or cleared by the next  // hidden while the start page shows
   bool m_rememberLayout = true;
+  bool m_geometryRestored = false;
+  bool m_layoutRestored = false;
+  bool m_shownOnce = false;
   RecentFiles* m_recentFiles = nullptr;
   Autosave* m_autosave = nullptr;
   UserGuideWindow* m_userGuide = nullptr;  // made on first use, kept to reopen where it was

@@ -17,6 +17,7 @@
 #include "engine/io/scenario_writer.hpp"
 #include "engine/model/component_kind.hpp"
 #include "engine/util/units.hpp"
+#include "widgets/common/tool_icons.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/live/live_run.hpp"
 
@@ -68,6 +69,10 @@ SimulateActions::SimulateActions(TopologyDocument& document, LiveRun& run, QWidg
       m_reset(new QAction(tr("R&eset"), this)),
       m_fast(new QAction(tr("As &Fast as Possible"), this)) {
   m_play->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+  m_play->setIcon(toolIcon(ToolIcon::Run));
+  m_step->setIcon(toolIcon(ToolIcon::Step));
+  m_reset->setIcon(toolIcon(ToolIcon::Reset));
+  m_fast->setIcon(toolIcon(ToolIcon::Fast));
   m_play->setStatusTip(tr("Run or pause the simulation (Space on the canvas)"));
   m_step->setShortcut(QKeySequence(Qt::Key_F10));
   m_step->setStatusTip(tr("Run exactly one event"));
@@ -101,9 +106,11 @@ SimulateActions::SimulateActions(TopologyDocument& document, LiveRun& run, QWidg
       emit message(tr("The topology changed: the next Run starts again from time 0."));
     }
   });
+  // Another document (opened, new, recovered): the last one's run goes, and with it what
+  // the charts, event log, clock and canvas showed of it.
   connect(&m_document, &TopologyDocument::reset, this, [this] {
     m_stale = true;
-    m_run.pause();
+    m_run.unload();
   });
   connect(&m_run, &LiveRun::stateChanged, this, &SimulateActions::updateState);
   connect(&m_run, &LiveRun::advanced, this, &SimulateActions::updateReadout);
@@ -369,6 +376,7 @@ void SimulateActions::reset() {
 
 void SimulateActions::updateState() {
   m_play->setText(m_run.isPlaying() ? tr("&Pause") : tr("&Run"));
+  m_play->setIcon(toolIcon(m_run.isPlaying() ? ToolIcon::Pause : ToolIcon::Run));
   m_fast->setChecked(m_run.asFastAsPossible());
   if (m_speed) {
     const QSignalBlocker quiet(m_speed);  // the run already has this speed

@@ -7,16 +7,16 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
-#include <QPainterPath>
 #include <QPushButton>
-#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
 #include "widgets/canvas/topology_scene.hpp"
+#include "widgets/common/count_text.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/resource_paths.hpp"
+#include "widgets/window/template_card.hpp"
 
 namespace pillars {
 
@@ -27,84 +27,14 @@ namespace {
 constexpr qreal kMaxThumbnailScale = 0.45;
 constexpr qreal kSceneMargin = 30.0;
 
-/// Roles under which each list item carries what its card shows.
-enum Role { kFactsRole = Qt::UserRole + 1, kPathRole };
-
 /// "7 components · 8 links · 3 groups" (zones and regions), as the status bar counts them.
-/// Spelled out for one and many: the app ships without translation files, and "(s)" reads
-/// like a form rather than a sentence.
 QString factsText(const TemplateEntry& e) {
   const QString dot = QStringLiteral(" \u00b7 ");
-  QString text = (e.components == 1 ? QObject::tr("1 component") : QObject::tr("%1 components").arg(e.components)) +
-                 dot + (e.links == 1 ? QObject::tr("1 link") : QObject::tr("%1 links").arg(e.links));
-  if (e.groups > 0) {
-    text += dot + (e.groups == 1 ? QObject::tr("1 group") : QObject::tr("%1 groups").arg(e.groups));
-  }
+  QString text = countText(e.components, QObject::tr("component"), QObject::tr("components")) + dot +
+                 countText(e.links, QObject::tr("link"), QObject::tr("links"));
+  if (e.groups > 0) text += dot + countText(e.groups, QObject::tr("group"), QObject::tr("groups"));
   return text;
 }
-
-/// Paints each template as a card: a framed thumbnail, the name in bold, its size in grey.
-/// The selected card gets the highlight colour as a frame rather than a solid fill, so the
-/// thumbnail stays readable while selected.
-class CardDelegate final : public QStyledItemDelegate {
- public:
-  using QStyledItemDelegate::QStyledItemDelegate;
-
-  static constexpr int kMargin = 8;   // between cards
-  static constexpr int kPadding = 10;  // inside a card
-
-  QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const override {
-    const QFontMetrics fm(option.font);
-    const int width = TemplateGallery::kThumbnailSize.width() + 2 * (kMargin + kPadding);
-    const int height = TemplateGallery::kThumbnailSize.height() + 2 * (kMargin + kPadding) + 8 +
-                       2 * fm.height() + 2;
-    return {width, height};
-  }
-
-  void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override {
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    const QPalette& pal = option.palette;
-    const bool selected = (option.state & QStyle::State_Selected) != 0;
-    const bool hovered = (option.state & QStyle::State_MouseOver) != 0;
-    const QRectF card = QRectF(option.rect).adjusted(kMargin + 0.5, kMargin + 0.5, -kMargin - 0.5, -kMargin - 0.5);
-
-    QPainterPath outline;
-    outline.addRoundedRect(card, 8, 8);
-    painter->fillPath(outline, pal.color(QPalette::Base));
-    QColor frame = pal.color(QPalette::Mid);
-    if (hovered) frame = pal.color(QPalette::Highlight).lighter(150);
-    if (selected) frame = pal.color(QPalette::Highlight);
-    painter->setPen(QPen(frame, selected ? 2.5 : 1.0));
-    painter->drawPath(outline);
-
-    const QSize thumbSize = TemplateGallery::kThumbnailSize;
-    const QRectF thumb(card.left() + kPadding - 0.5, card.top() + kPadding - 0.5, thumbSize.width(),
-                       thumbSize.height());
-    const QImage image = index.data(Qt::DecorationRole).value<QImage>();
-    if (!image.isNull()) painter->drawImage(thumb, image);
-    painter->setPen(QPen(pal.color(QPalette::Midlight), 1.0));
-    painter->drawRoundedRect(thumb, 4, 4);
-
-    QFont bold = option.font;
-    bold.setBold(true);
-    const QFontMetrics fm(option.font);
-    QRectF text(thumb.left(), thumb.bottom() + 8, thumb.width(), fm.height());
-    painter->setFont(bold);
-    painter->setPen(pal.color(QPalette::Text));
-    const QString name = QFontMetrics(bold).elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight,
-                                                       static_cast<int>(text.width()));
-    painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter, name);
-    text.translate(0, fm.height() + 2);
-    painter->setFont(option.font);
-    painter->setPen(pal.color(QPalette::PlaceholderText));
-    painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter, index.data(kFactsRole).toString());
-
-    // No separate focus rectangle: the current card is always the selected one here, and its
-    // highlighted frame already shows keyboard users where they are.
-    painter->restore();
-  }
-};
 
 }  // namespace
 
@@ -135,6 +65,11 @@ QImage renderThumbnail(TopologyDocument& document, QSize size, qreal devicePixel
   return image;
 }
 
+QString firstSentence(const QString& description) {
+  const qsizetype end = description.indexOf(QStringLiteral(". "));
+  return (end < 0 ? description : description.left(end + 1)).trimmed();
+}
+
 std::optional<TemplateEntry> readTemplate(const QString& path, QSize thumbnailSize, qreal devicePixelRatio) {
   TopologyDocument document;
   if (!document.load(path, nullptr)) return std::nullopt;
@@ -146,6 +81,14 @@ std::optional<TemplateEntry> readTemplate(const QString& path, QSize thumbnailSi
   entry.components = static_cast<int>(s.components.size());
   entry.links = static_cast<int>(s.links.size());
   entry.groups = static_cast<int>(s.groups.size());
+  for (const ComponentSpec& c : s.components) {
+    const ComponentKind* kind = builtinRegistry().find(c.kind);
+    if (!kind || c.kind == "client") continue;
+    if (std::find(entry.pillars.begin(), entry.pillars.end(), kind->pillar) == entry.pillars.end()) {
+      entry.pillars.push_back(kind->pillar);
+    }
+  }
+  std::sort(entry.pillars.begin(), entry.pillars.end());
   entry.thumbnail = renderThumbnail(document, thumbnailSize, devicePixelRatio);
   return entry;
 }
@@ -177,27 +120,10 @@ TemplateGallery::TemplateGallery(const QString& folder, QWidget* parent)
   hint->setWordWrap(true);
   hint->setForegroundRole(QPalette::PlaceholderText);
 
-  m_list->setViewMode(QListView::IconMode);
-  m_list->setResizeMode(QListView::Adjust);
-  m_list->setMovement(QListView::Static);
-  m_list->setUniformItemSizes(true);
-  m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-  m_list->setMouseTracking(true);  // hover frames
-  m_list->setItemDelegate(new CardDelegate(m_list));
-  m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-  m_list->setFrameShape(QFrame::NoFrame);
-  // Cards (Base) on the window colour, like a gallery page rather than a white table.
-  m_list->setBackgroundRole(QPalette::Window);
-  m_list->viewport()->setBackgroundRole(QPalette::Window);
-  for (const TemplateEntry& e : m_entries) {
-    auto* item = new QListWidgetItem(e.name, m_list);
-    item->setData(Qt::DecorationRole, e.thumbnail);
-    item->setData(kFactsRole, factsText(e));
-    item->setData(kPathRole, e.path);
-    item->setToolTip(e.description);
-  }
+  setUpTemplateCardList(*m_list, kThumbnailSize);
+  for (const TemplateEntry& e : m_entries) addTemplateCard(*m_list, e, factsText(e));
   // Room for three cards across without a horizontal scroll bar.
-  const int cardWidth = kThumbnailSize.width() + 2 * (CardDelegate::kMargin + CardDelegate::kPadding);
+  const int cardWidth = TemplateCardDelegate(kThumbnailSize, nullptr).cardWidth();
   m_list->setMinimumWidth(3 * cardWidth + m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8);
 
   // The selected template, told in full.
@@ -263,7 +189,7 @@ TemplateGallery::TemplateGallery(const QString& folder, QWidget* parent)
 
 QString TemplateGallery::selectedPath() const {
   const QList<QListWidgetItem*> picked = m_list->selectedItems();
-  return picked.isEmpty() ? QString() : picked.front()->data(kPathRole).toString();
+  return picked.isEmpty() ? QString() : picked.front()->data(kCardPathRole).toString();
 }
 
 void TemplateGallery::showDetails() {

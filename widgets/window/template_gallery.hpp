@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+#include "engine/model/component_kind.hpp"
+
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -22,8 +24,14 @@ struct TemplateEntry {
   int components = 0;
   int links = 0;
   int groups = 0;
+  /// The pillars its components belong to, in pillar order. Clients are left out: every design
+  /// has them, so they would put every example under Work.
+  std::vector<Pillar> pillars;
   QImage thumbnail;
 };
+
+/// The first sentence of a description, for one-line captions.
+QString firstSentence(const QString& description);
 
 /// Draws the document's topology the way the canvas does (a TopologyScene of its own, so the
 /// picture is the real editor's, not an approximation), scaled to fit `size` and centred.

@@ -110,7 +110,8 @@ void Cache::onFetchReply(const Message& msg) {
   if (!l) return;
   const bool ok = msg.kind == MessageKind::Response;
   if (ok) {
-    const LruKeySet::Value fresh{(msg.flags & kVersioned) ? state_wire::versionOf(msg) : 0, now(), true};
+    const bool versioned = (msg.flags & kVersioned) != 0;
+    const LruKeySet::Value fresh{versioned ? state_wire::versionOf(msg) : 0, now(), true, versioned};
     const std::uint64_t key = l->request.key;
     if (!l->write || m_policy == WritePolicy::WriteThrough) {
       // A fetched copy, or the value written through; never one older than what the cache
@@ -129,7 +130,7 @@ void Cache::answer(SlotHandle handle, Lookup& l, bool success, bool timedOut, co
   Message reply = l.request.outcomeReply(success, ErrorReason::Downstream, m_responseSize);
   if (from) {
     reply.carryAnswer(*from);
-  } else if (success && l.hit.version > 0) {
+  } else if (success && l.hit.versioned) {
     // A hit answers with the version it holds, which may be older than the store's newest.
     reply = state_wire::versionedAnswer(l.request, l.hit.version, m_responseSize);
     const KeyVersions* v = versions();

@@ -11,6 +11,15 @@ std::uint64_t KeyVersions::newVersion(std::uint64_t key) {
 }
 
 void KeyVersions::acknowledged(std::uint64_t key, std::uint64_t version) {
+  if (!m_watched.empty()) {
+    for (std::size_t i = 0; i < m_watched.size(); ++i) {
+      if (m_watched[i].key != key || m_watched[i].version != version) continue;
+      ++*m_watched[i].lost;
+      m_watched[i] = m_watched.back();
+      m_watched.pop_back();
+      break;
+    }
+  }
   Record& r = m_keys[key];
   r.newestAcked = std::max(r.newestAcked, version);
   if (version == 0 || version > r.versions) return;
@@ -28,6 +37,14 @@ bool KeyVersions::wasAcknowledged(std::uint64_t key, std::uint64_t version) cons
   if (!r || version == 0 || version > r->versions) return false;
   const std::uint64_t age = r->versions - version;
   return age >= kAckWindow || ((r->ackedBits >> age) & 1u) != 0;
+}
+
+void KeyVersions::watchLoss(std::uint64_t key, std::uint64_t version, std::uint64_t* lost) {
+  if (wasAcknowledged(key, version)) {
+    ++*lost;
+    return;
+  }
+  m_watched.push_back({key, version, lost});
 }
 
 std::uint64_t KeyVersions::versions(std::uint64_t key) const {

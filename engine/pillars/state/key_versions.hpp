@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "engine/pillars/state/key_table.hpp"
 #include "engine/sim/simulation_extension.hpp"
@@ -31,6 +32,9 @@ class KeyVersions final : public SimulationExtension {
   bool wasAcknowledged(std::uint64_t key, std::uint64_t version) const;
   /// Versions of `key` handed out so far.
   std::uint64_t versions(std::uint64_t key) const;
+  /// The write of `version` of `key` is gone (a failover discarded it): if a client was told
+  /// it succeeded, now or when its acknowledgement lands later, `lost` is incremented once.
+  void watchLoss(std::uint64_t key, std::uint64_t version, std::uint64_t* lost);
 
  private:
   struct Record {
@@ -38,7 +42,15 @@ class KeyVersions final : public SimulationExtension {
     std::uint64_t newestAcked = 0;
     std::uint64_t ackedBits = 0;       // bit i: version (versions - i) was acknowledged
   };
+  struct Watched {
+    std::uint64_t key;
+    std::uint64_t version;
+    std::uint64_t* lost;
+  };
   KeyTable<Record> m_keys{4096};
+  /// Discarded writes whose acknowledgement may still be on its way to a client. A handful
+  /// per failover; an acknowledgement checks them only while there are any.
+  std::vector<Watched> m_watched;
 };
 
 }  // namespace pillars

@@ -79,8 +79,14 @@ const LruKeySet::Value* LruKeySet::peek(std::uint64_t key) const {
 }
 
 void LruKeySet::invalidate(std::uint64_t key, std::uint64_t version) {
-  const std::uint32_t node = find(key);
-  if (node == kNone) return;
+  std::uint32_t node = find(key);
+  if (node == kNone) {
+    // Not cached, but a read of it may be on its way back from the store with an older copy:
+    // a tombstone remembers the version written, so that copy is not cached after it.
+    if (m_capacity == 0) return;
+    put(key, Value{version, 0, false, true});
+    node = m_head;
+  }
   m_values[node].valid = false;
   m_values[node].version = std::max(m_values[node].version, version);
   if (node != m_tail) {

@@ -12,9 +12,10 @@ namespace pillars {
 class LruKeySet {
  public:
   struct Value {
-    std::uint64_t version = 0;  // 0 when the store behind says nothing of versions
+    std::uint64_t version = 0;  // the version cached (0: the key had never been written)
     std::int64_t storedAt = 0;  // simulated time it was cached
     bool valid = true;          // false once invalidated: present, but a miss
+    bool versioned = false;     // the store behind says which version it gave
   };
 
   explicit LruKeySet(std::uint32_t capacity);
@@ -29,8 +30,8 @@ class LruKeySet {
   /// The value of a key that is present, without touching its recency; or null.
   const Value* peek(std::uint64_t key) const;
   /// Marks a key invalid (a miss from now on) because `version` was written, and makes it the
-  /// first to be evicted. Remembering the version keeps an older copy still on its way from
-  /// the store from being cached after it.
+  /// first to be evicted; a key not cached gets such an invalid entry too. Remembering the
+  /// version keeps an older copy still on its way from the store from being cached after it.
   void invalidate(std::uint64_t key, std::uint64_t version);
   bool contains(std::uint64_t key) const { return find(key) != kNone; }
   std::uint32_t size() const { return m_size; }

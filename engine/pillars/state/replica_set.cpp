@@ -11,9 +11,6 @@ namespace pillars {
 
 namespace {
 
-/// Writes a failover cut off, kept for counting which of them clients had been told of.
-constexpr std::size_t kDiscardedKept = 100'000;
-
 double nsToMs(std::int64_t ns) { return static_cast<double>(ns) * 1e-6; }
 
 }  // namespace
@@ -65,9 +62,7 @@ std::int64_t ReplicaSet::lineageStart(std::uint64_t epoch) const {
 }
 
 void ReplicaSet::discard(const Entry& e) {
-  if (m_discarded.size() == kDiscardedKept) m_discarded.popFront();
-  m_discarded.pushBack(e);
-  ++m_discardedTotal;
+  m_sim.extension<KeyVersions>().watchLoss(e.key, e.version, &m_lostDiscarded);
 }
 
 void ReplicaSet::leaderLostData() {
@@ -147,14 +142,7 @@ std::uint64_t ReplicaSet::lostWrites() const {
   const KeyVersions* versions = m_sim.findExtension<KeyVersions>();
   if (!versions) return 0;
   std::uint64_t lost = 0;
-  if (m_members.front()->mode() == Store::Mode::LeaderFollower) {
-    const std::uint64_t since = std::min<std::uint64_t>(m_discardedTotal - m_discardedAtReset, m_discarded.size());
-    for (std::size_t i = m_discarded.size() - since; i < m_discarded.size(); ++i) {
-      const Entry& e = m_discarded.at(i);
-      if (versions->wasAcknowledged(e.key, e.version)) ++lost;
-    }
-    return lost;
-  }
+  if (m_members.front()->mode() == Store::Mode::LeaderFollower) return m_lostDiscarded - m_lostAtReset;
   // Leaderless: a write acknowledged by W replicas stays on them (or in a hint) unless one of
   // them loses its data; only then can it be gone everywhere, and the tables are compared.
   if (m_dataLosses == 0) return 0;
@@ -240,7 +228,7 @@ void ReplicaSet::resetMetrics(SimTime now) {
   m_intervalLag.reset();
   m_failovers = m_conflicts = m_unavailable = m_readRepairs = 0;
   m_hintsStored = m_hintsDropped = m_handoffs = 0;
-  m_discardedAtReset = m_discardedTotal;
+  m_lostAtReset = m_lostDiscarded;
   m_available.reset(now);
 }
 

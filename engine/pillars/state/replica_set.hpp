@@ -106,9 +106,9 @@ class ReplicaSet final : public ComponentGroup {
   std::size_t m_logCapacity;
   std::int64_t m_last = 0;
   std::vector<std::int64_t> m_lineageStarts{0, 0};  // by epoch (epoch 0 unused)
+  /// A write cut off the lineage: lost if a client was told it succeeded (KeyVersions).
   void discard(const Entry& e);
-  RingBuffer<Entry> m_discarded;  // writes failovers cut off the lineage (the newest kept)
-  std::uint64_t m_discardedTotal = 0;
+  std::uint64_t m_lostDiscarded = 0;  // leader/follower: acknowledged writes discarded
 
   SnapshotTable m_snapshots;
   std::vector<bool> m_up;
@@ -120,8 +120,7 @@ class ReplicaSet final : public ComponentGroup {
   std::uint64_t m_failovers = 0, m_conflicts = 0, m_unavailable = 0, m_readRepairs = 0;
   std::uint64_t m_hintsStored = 0, m_hintsDropped = 0, m_handoffs = 0;
   std::uint64_t m_dataLosses = 0;  // leaderless: with none, no acknowledged write can be lost
-  // Measured since warm-up: writes discarded before it are history.
-  std::uint64_t m_discardedAtReset = 0;
+  std::uint64_t m_lostAtReset = 0;  // measured since warm-up
 };
 
 }  // namespace pillars

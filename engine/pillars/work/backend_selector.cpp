@@ -66,11 +66,25 @@ std::size_t BackendSelector::presentCount() const {
 }
 
 std::size_t BackendSelector::healthyCount() const {
-  return static_cast<std::size_t>(std::count_if(m_backends.begin(), m_backends.end(), eligible));
+  return static_cast<std::size_t>(std::count_if(m_backends.begin(), m_backends.end(), [](const Backend& b) {
+    return b.present && b.healthy && !b.ejected && !b.blocked;
+  }));
+}
+
+void BackendSelector::updatePanic() {
+  m_panic = false;
+  if (m_panicThreshold <= 0) return;
+  std::size_t present = 0, good = 0;
+  for (const Backend& b : m_backends) {
+    present += b.present ? 1 : 0;
+    good += b.present && b.healthy && !b.ejected ? 1 : 0;
+  }
+  m_panic = present > 0 && 100.0 * static_cast<double>(good) < m_panicThreshold * static_cast<double>(present);
 }
 
 std::optional<std::size_t> BackendSelector::select(std::uint64_t key, Rng& rng) {
   if (m_backends.empty()) return std::nullopt;
+  updatePanic();
   switch (m_policy) {
     case BalancePolicy::RoundRobin: return roundRobin();
     case BalancePolicy::WeightedRoundRobin: return weightedRoundRobin();

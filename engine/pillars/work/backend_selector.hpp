@@ -31,6 +31,8 @@ class BackendSelector {
     std::uint32_t outstanding = 0;  // requests sent and not yet answered
     bool healthy = true;
     bool present = true;             // false once removed; the slot waits to be reused
+    bool ejected = false;            // outlier detection took it out for a while
+    bool blocked = false;            // its circuit breaker refuses calls now
     std::uint64_t nameHash = 0;     // places the backend on the hash ring
     std::int64_t currentWeight = 0;  // smooth weighted round robin state
   };
@@ -54,6 +56,11 @@ class BackendSelector {
 
   /// The chosen backend's index, or nothing when no backend is healthy.
   std::optional<std::size_t> select(std::uint64_t key, Rng& rng);
+  /// Envoy's panic threshold (percent, 0 = off): when fewer backends than this share are
+  /// healthy and not ejected, health and ejection are ignored and every backend takes traffic.
+  void setPanicThreshold(double percent) { m_panicThreshold = percent; }
+  /// Whether the last selection was made in panic.
+  bool panicking() const { return m_panic; }
 
  private:
   std::optional<std::size_t> roundRobin();
@@ -63,7 +70,10 @@ class BackendSelector {
   std::optional<std::size_t> powerOfTwo(Rng& rng);
   std::optional<std::size_t> consistentHash(std::uint64_t key);
   void rebuildRing();
-  static bool eligible(const Backend& b) { return b.present && b.healthy; }
+  bool eligible(const Backend& b) const {
+    return b.present && (m_panic || (b.healthy && !b.ejected && !b.blocked));
+  }
+  void updatePanic();
 
   BalancePolicy m_policy;
   std::uint32_t m_virtualNodes;
@@ -71,6 +81,8 @@ class BackendSelector {
   std::size_t m_next = 0;
   std::vector<std::size_t> m_scratch;  // reused list of healthy indices; no per-request allocation
   std::vector<std::pair<std::uint64_t, std::uint32_t>> m_ring;  // (point, backend), sorted
+  double m_panicThreshold = 0;
+  bool m_panic = false;
 };
 
 /// A well-mixed 64-bit hash of a 64-bit value (the splitmix64 finalizer).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/pillars/control/control_params.hpp"
 #include "engine/pillars/state/key_versions.hpp"
 #include "engine/sim/request_id.hpp"
 #include "engine/sim/simulation.hpp"
@@ -22,7 +23,7 @@ ArrivalProcess::Pattern patternFromName(const std::string& name) {
 
 std::vector<ParamSpec> Client::paramSpecs() {
   using D = Distribution;
-  return {
+  std::vector<ParamSpec> specs = {
       choiceParam("mode", "open", {"open", "closed"},
                   "Open loop sends at a rate whatever happens; closed loop has users who wait"),
       choiceParam("arrival", "poisson", {"constant", "poisson", "on_off", "diurnal", "spike"},
@@ -52,10 +53,22 @@ std::vector<ParamSpec> Client::paramSpecs() {
       realParam("zipf_exponent", 1.1, 0.01, 10.0, "", "Skew of Zipf keys; higher means hotter hot keys"),
       integerParam("requests", 0, 0, 1e15, "requests", "Stop after this many requests; 0 means no limit"),
       integerParam("request_size", 1000, 0, 1e9, "bytes", "Size of a request on the wire"),
+      durationParam("deadline", 0,
+                    "Overall deadline across all attempts (Envoy's route timeout); 0 means each "
+                    "attempt has only its own timeout"),
+      realParam("retry_budget_percent", 0, 0, 100, "%",
+                "Retries in flight allowed, as a share of requests in flight (Envoy); 0 means no budget"),
+      integerParam("retry_budget_min_concurrency", 3, 0, 1e9, "retries",
+                   "Retries in flight always allowed under a budget"),
+      realParam("retry_tokens", 0, 0, 1e6, "tokens",
+                "Retry throttling (gRPC): a failure takes a token, retries need more than half; 0 means none"),
+      realParam("retry_token_ratio", 0.1, 0, 1e6, "tokens", "Retry throttling: tokens a success gives back"),
       realParam("read_fraction", 0.0, 0.0, 1.0, "",
                 "Share of requests that read their key; the rest write it. Stores, caches that see "
                 "writes, and raft_node act on it"),
   };
+  appendParams(specs, circuitBreakerParams("each outgoing link"));
+  return specs;
 }
 
 Client::Client(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
@@ -85,6 +98,11 @@ Client::Client(const std::string& name, const ParamSet& p) : Component(name, std
   m_requestLimit = static_cast<std::uint64_t>(p.integer("requests"));
   m_requestSize = static_cast<std::uint32_t>(p.integer("request_size"));
   m_readFraction = p.real("read_fraction");
+  m_deadline = p.duration("deadline");
+  m_budget = RetryBudget(p.real("retry_budget_percent"), static_cast<std::uint32_t>(p.integer("retry_budget_min_concurrency")));
+  m_throttle = RetryThrottle(p.real("retry_tokens"), p.real("retry_token_ratio"));
+  m_breakers = p.boolean("circuit_breaker");
+  m_breakerConfig = circuitBreakerConfig(p);
 }
 
 void Client::start() {
@@ -100,6 +118,7 @@ void Client::start() {
 void Client::onCrash() {
   // The process died: outstanding requests are forgotten, neither completed nor failed.
   m_inFlight.clear();
+  m_retriesInFlight = 0;
 }
 
 void Client::scheduleNextArrival() {
@@ -156,26 +175,55 @@ void Client::sendAttempt(SlotHandle handle, Request& r) {
     return;
   }
   // Several outgoing links are used in turn, like a client resolving a DNS round robin.
-  const LinkId link = links[m_nextLink++ % links.size()];
+  r.link = m_nextLink++ % links.size();
+  if (m_breakers) {
+    if (m_linkBreakers.size() < links.size()) m_linkBreakers.resize(links.size(), CircuitBreaker(m_breakerConfig));
+    if (!m_linkBreakers[r.link].allow(now())) {
+      // Open: the request fails at once, without a call (and without retrying into it).
+      ++m_failedFast;
+      ++metrics().failed;
+      finish(handle, r);
+      return;
+    }
+  }
+  ++m_attempts;
+  r.attemptSentAt = now();
   Message m = makeMessage(MessageKind::Request, m_requestSize);
-  m.correlation = handle;
+  m.correlation = RequestWire::tagAttempt(handle, r.attempt);
   m.requestId = r.requestId;
   m.key = r.key;
   m.originTime = r.issuedAt;
-  m.arg0 = r.attempt;
   m.arg1 = r.read ? 1 : 0;
-  send(link, m);
-  if (m_timeout > 0) r.timer = setTimer(m_timeout, AttemptTimeout, handle);
+  // The attempt's deadline, or the whole request's if that comes first.
+  SimTime deadline = m_timeout > 0 ? now() + m_timeout : 0;
+  if (m_deadline > 0) deadline = deadline > 0 ? std::min(deadline, r.issuedAt + m_deadline) : r.issuedAt + m_deadline;
+  RequestWire::setDeadline(m, deadline);
+  send(links[r.link], m);
+  if (deadline > 0) r.timer = setTimer(deadline - now(), AttemptTimeout, handle);
+}
+
+void Client::recordOutcome(const Request& r, bool failed) {
+  if (m_throttle.enabled()) failed ? m_throttle.failed() : m_throttle.succeeded();
+  if (m_breakers && r.link < m_linkBreakers.size()) m_linkBreakers[r.link].record(now(), failed, now() - r.attemptSentAt);
+}
+
+bool Client::mayRetry(const Request& r) const {
+  if (static_cast<std::int64_t>(r.attempt) >= m_maxRetries) return false;
+  if (m_deadline > 0 && now() >= r.issuedAt + m_deadline) return false;
+  // A request already retrying does not add to the retries in flight by retrying again.
+  if (!r.retrying && !m_budget.allows(m_retriesInFlight, m_inFlight.liveCount())) return false;
+  return m_throttle.allows();
 }
 
 void Client::receive(const Message& msg, LinkId /*via*/) {
   if (msg.kind != MessageKind::Response && msg.kind != MessageKind::Error) return;
-  const SlotHandle handle = msg.correlation;
+  const SlotHandle handle = RequestWire::handleOf(msg.correlation);
   Request* r = m_inFlight.get(handle);
   // A reply to an attempt the client already gave up on is ignored, as a real client that
   // closed the connection would.
-  if (!r || msg.arg0 != static_cast<std::int64_t>(r->attempt)) return;
+  if (!r || RequestWire::attemptOf(msg.correlation) != (r->attempt & 0xffu)) return;
   cancelTimer(r->timer);
+  recordOutcome(*r, msg.kind != MessageKind::Response);
   if (msg.kind == MessageKind::Response) {
     if (msg.flags & kVersioned) noteVersionedAnswer(*r, msg);
     ++metrics().completed;
@@ -187,12 +235,17 @@ void Client::receive(const Message& msg, LinkId /*via*/) {
 }
 
 void Client::attemptFailed(SlotHandle handle, Request& r, bool timedOut) {
-  if (static_cast<std::int64_t>(r.attempt) < m_maxRetries) {
+  if (mayRetry(r)) {
     ++r.attempt;  // replies to the failed attempt no longer match
     ++metrics().retries;
+    if (!r.retrying) {
+      r.retrying = true;
+      ++m_retriesInFlight;
+    }
     r.timer = setTimer(backoffDelay(r.attempt), BackoffDone, handle);
     return;
   }
+  if (static_cast<std::int64_t>(r.attempt) < m_maxRetries) ++m_retriesDenied;
   if (timedOut) {
     ++metrics().timedOut;
   } else {
@@ -202,6 +255,7 @@ void Client::attemptFailed(SlotHandle handle, Request& r, bool timedOut) {
 }
 
 void Client::finish(SlotHandle handle, Request& r) {
+  if (r.retrying) --m_retriesInFlight;
   const std::uint32_t user = r.user;
   m_inFlight.release(handle);
   if (m_closedLoop) startThinking(user);
@@ -224,6 +278,7 @@ void Client::onTimer(std::uint32_t kind, std::uint64_t payload) {
       if (!r) return;
       r->timer = EventId{};
       if (kind == AttemptTimeout) {
+        recordOutcome(*r, true);
         attemptFailed(payload, *r, true);
       } else {
         sendAttempt(payload, *r);
@@ -257,7 +312,20 @@ void Client::noteVersionedAnswer(const Request& r, const Message& answer) {
 
 std::vector<Component::ExtraMetric> Client::extraMetrics(SimTime /*now*/) const {
   std::vector<ExtraMetric> out = {{"in_flight", static_cast<double>(m_inFlight.liveCount())},
-                                  {"issued", static_cast<double>(m_issued)}};
+                                  {"issued", static_cast<double>(m_issued)},
+                                  {"attempts", static_cast<double>(m_attempts)}};
+  if (m_breakers) {
+    std::uint64_t opened = 0;
+    int openNow = 0;
+    for (const CircuitBreaker& b : m_linkBreakers) {
+      opened += b.timesOpened();
+      openNow += b.state() == CircuitBreaker::State::Open ? 1 : 0;
+    }
+    out.push_back({"failed_fast", static_cast<double>(m_failedFast)});
+    out.push_back({"breaker_opened", static_cast<double>(opened)});
+    out.push_back({"breakers_open", static_cast<double>(openNow)});
+  }
+  if (m_budget.enabled() || m_throttle.enabled()) out.push_back({"retries_denied", static_cast<double>(m_retriesDenied)});
   if (m_versionedAnswers == 0) return out;
   out.push_back({"reads", static_cast<double>(m_reads)});
   out.push_back({"writes", static_cast<double>(m_writes)});
@@ -281,6 +349,8 @@ void Client::seriesValues(SimTime /*now*/, double* out) const {
 
 void Client::resetMetrics(SimTime now) {
   Component::resetMetrics(now);
+  m_attempts = m_failedFast = m_retriesDenied = 0;
+  for (CircuitBreaker& b : m_linkBreakers) b.resetCounts();
   m_versionedAnswers = m_reads = m_writes = m_staleReads = 0;
   m_staleness.reset();
 }

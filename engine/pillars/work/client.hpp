@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "engine/model/param.hpp"
+#include "engine/pillars/control/circuit_breaker.hpp"
+#include "engine/pillars/control/retry_budget.hpp"
 #include "engine/pillars/work/arrival_process.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/slot_pool.hpp"
@@ -16,6 +18,12 @@ class KeyVersions;
 /// A load generator: an open-loop arrival process or a closed loop of users who think between
 /// requests. Each request gets a deadline, is retried with exponential backoff and jitter, and
 /// its fate (completed, failed, timed out) and end-to-end latency are what the run reports.
+///
+/// What the Control pillar adds to a caller: an overall `deadline` across attempts (Envoy's
+/// route timeout; every attempt carries its deadline, so servers can shed work nobody waits
+/// for), a retry budget (Envoy) or retry throttling (gRPC) that keeps retries from multiplying
+/// the load of an outage, and a circuit breaker per outgoing link (resilience4j) that fails
+/// requests fast while the link's calls keep failing.
 class Client final : public Component {
  public:
   /// The kind name scenario files use.
@@ -46,6 +54,9 @@ class Client final : public Component {
     /// A read of a versioned store: the newest version of its key acknowledged to any client
     /// when the read was issued; an answer older than this is a stale read.
     std::uint64_t required = 0;
+    SimTime attemptSentAt = 0;  // for the breaker's slow calls
+    std::size_t link = 0;       // index of the outgoing link the attempt went on
+    bool retrying = false;      // counted among the retries in flight (the budget)
   };
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
@@ -58,6 +69,10 @@ class Client final : public Component {
   void issue(std::uint32_t user);
   void sendAttempt(SlotHandle handle, Request& request);
   void attemptFailed(SlotHandle handle, Request& request, bool timedOut);
+  /// Whether a failed request may be tried again: attempts left, the overall deadline not
+  /// reached, and the retry budget and throttle allowing it.
+  bool mayRetry(const Request& request) const;
+  void recordOutcome(const Request& request, bool failed);
   void finish(SlotHandle handle, Request& request);
   void startThinking(std::uint32_t user);
   std::uint64_t drawKey();
@@ -79,12 +94,22 @@ class Client final : public Component {
   std::uint64_t m_requestLimit = 0;
   std::uint32_t m_requestSize = 0;
   double m_readFraction = 0;
+  SimTime m_deadline = 0;  // overall, across attempts; 0: none
+  RetryBudget m_budget;
+  RetryThrottle m_throttle;
+  bool m_breakers = false;
+  CircuitBreaker::Config m_breakerConfig;
 
   // State
   SlotPool<Request> m_inFlight;
   std::uint64_t m_issued = 0;
   std::size_t m_nextLink = 0;
   KeyVersions* m_versions = nullptr;  // the simulation's, once a store has made it
+  std::vector<CircuitBreaker> m_linkBreakers;  // per outgoing link, when breakers are on
+  std::uint64_t m_retriesInFlight = 0;
+  std::uint64_t m_attempts = 0;       // every attempt sent (first ones and retries)
+  std::uint64_t m_failedFast = 0;     // refused by an open breaker
+  std::uint64_t m_retriesDenied = 0;  // failures not retried for lack of budget or tokens
 
   // What the answers of versioned stores showed (reported only when there were some).
   std::uint64_t m_versionedAnswers = 0;

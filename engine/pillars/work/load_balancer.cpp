@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/pillars/control/control_params.hpp"
 #include "engine/sim/simulation.hpp"
 
 namespace pillars {
@@ -20,7 +21,7 @@ std::uint64_t hashName(const std::string& name) {
 }  // namespace
 
 std::vector<ParamSpec> LoadBalancer::paramSpecs() {
-  return {
+  std::vector<ParamSpec> specs = {
       choiceParam("policy", "round_robin",
                   {"round_robin", "weighted_round_robin", "random", "least_connections",
                    "power_of_two", "consistent_hash"},
@@ -37,7 +38,21 @@ std::vector<ParamSpec> LoadBalancer::paramSpecs() {
                    "Consecutive passed checks before a backend is put back"),
       durationParam("timeout", 10 * kSecond,
                     "Deadline for a backend's answer; 0 waits forever"),
+      booleanParam("outlier_detection", false,
+                   "Eject backends that keep failing, Envoy style (consecutive errors)"),
+      integerParam("consecutive_errors", 5, 1, 1000, "errors", "Outlier detection: errors in a row that eject"),
+      durationParam("base_ejection_time", 30 * kSecond,
+                    "Outlier detection: first ejection; each ejection in a row lasts one more of these", 0.001),
+      durationParam("max_ejection_time", 300 * kSecond, "Outlier detection: longest ejection", 0.001),
+      realParam("max_ejection_percent", 10, 0, 100, "%",
+                "Outlier detection: backends that may be out at once (at least one)"),
+      realParam("panic_threshold", 50, 0, 100, "%",
+                "Outlier detection: below this share of good backends, all take traffic again"),
+      realParam("rate_limit", 0, 0, 1e9, "req/s", "Token-bucket rate limit on requests; 0 means none"),
+      realParam("rate_limit_burst", 100, 1, 1e9, "requests", "Rate limit: requests allowed in a burst"),
   };
+  appendParams(specs, circuitBreakerParams("each backend"));
+  return specs;
 }
 
 LoadBalancer::LoadBalancer(const std::string& name, const ParamSet& p)
@@ -49,6 +64,17 @@ LoadBalancer::LoadBalancer(const std::string& name, const ParamSet& p)
   m_unhealthyThreshold = static_cast<std::uint32_t>(p.integer("unhealthy_threshold"));
   m_healthyThreshold = static_cast<std::uint32_t>(p.integer("healthy_threshold"));
   m_timeout = p.duration("timeout");
+  m_outlierDetection = p.boolean("outlier_detection");
+  m_consecutiveErrors = static_cast<std::uint32_t>(p.integer("consecutive_errors"));
+  m_baseEjection = p.duration("base_ejection_time");
+  m_maxEjection = p.duration("max_ejection_time");
+  m_maxEjectionPercent = p.real("max_ejection_percent");
+  // Envoy's panic threshold belongs with ejection here: without outlier detection a balancer
+  // routes as it always did, to healthy backends only.
+  if (m_outlierDetection) m_selector.setPanicThreshold(p.real("panic_threshold"));
+  m_breakers = p.boolean("circuit_breaker");
+  m_breakerConfig = circuitBreakerConfig(p);
+  m_rateLimit = TokenBucket(p.real("rate_limit"), p.real("rate_limit_burst"));
 }
 
 void LoadBalancer::addBackend(LinkId link) {
@@ -59,7 +85,10 @@ void LoadBalancer::addBackend(LinkId link) {
   if (i == m_probes.size()) {
     m_probes.push_back(probe);
     m_backendLinks.push_back(link);
+    m_outliers.push_back(Outlier{0, 0, 0, 0, CircuitBreaker(m_breakerConfig)});
   } else {
+    const std::uint32_t generation = m_outliers[i].generation + 1;
+    m_outliers[i] = Outlier{0, 0, 0, generation, CircuitBreaker(m_breakerConfig)};
     // A removed backend's slot: the old probe's sequence is kept so its late replies and
     // timeouts cannot be mistaken for the new backend's.
     probe.sequence = m_probes[i].sequence;
@@ -128,12 +157,25 @@ void LoadBalancer::receive(const Message& msg, LinkId via) {
 
 void LoadBalancer::route(const Message& msg, LinkId via) {
   ++metrics().received;
+  if (!m_rateLimit.take(now())) {
+    ++m_rateLimited;
+    ++metrics().dropped;
+    send(via, msg.errorReply(ErrorReason::RateLimited, kProbeSize));
+    return;
+  }
+  if (m_breakers) refreshBreakers();
   const auto choice = m_selector.select(msg.key, rng());
   if (!choice) {
     ++metrics().dropped;
-    send(via, msg.errorReply(ErrorReason::NoBackend, kProbeSize));
+    // Every backend's breaker open (and none down): the caller is failed fast, as such.
+    const bool breakersOnly = m_breakers && m_selector.healthyCount() == 0 &&
+                              std::any_of(m_outliers.begin(), m_outliers.end(),
+                                          [](const Outlier& o) { return o.breaker.state() != CircuitBreaker::State::Closed; });
+    if (breakersOnly) ++m_failedFast;
+    send(via, msg.errorReply(breakersOnly ? ErrorReason::CircuitOpen : ErrorReason::NoBackend, kProbeSize));
     return;
   }
+  if (m_breakers) m_outliers[*choice].breaker.allow(now());
   const SlotHandle handle = m_forwards.acquire();
   Forward& f = *m_forwards.get(handle);
   f.request = msg;
@@ -158,7 +200,48 @@ void LoadBalancer::onBackendReply(const Message& msg) {
   } else {
     ++metrics().failed;
   }
+  noteOutcome(f->backend, msg.kind != MessageKind::Response, now() - f->arrivedAt);
   release(msg.correlation, *f);
+}
+
+void LoadBalancer::refreshBreakers() {
+  for (std::size_t i = 0; i < m_outliers.size(); ++i) {
+    m_selector.backend(i).blocked = !m_outliers[i].breaker.permits(now());
+  }
+}
+
+void LoadBalancer::noteOutcome(std::uint32_t b, bool failed, SimTime duration) {
+  if (b >= m_outliers.size()) return;
+  Outlier& o = m_outliers[b];
+  if (m_breakers) o.breaker.record(now(), failed, duration);
+  if (!m_outlierDetection) return;
+  if (!failed) {
+    o.consecutiveErrors = 0;
+    return;
+  }
+  if (++o.consecutiveErrors >= m_consecutiveErrors && !m_selector.backend(b).ejected) eject(b);
+}
+
+void LoadBalancer::eject(std::uint32_t b) {
+  // At most max_ejection_percent of the backends out at once, but always at least one.
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < m_selector.size(); ++i) out += m_selector.backend(i).ejected ? 1 : 0;
+  const auto allowed = std::max<std::size_t>(
+      1, static_cast<std::size_t>(m_maxEjectionPercent / 100.0 * static_cast<double>(m_selector.presentCount())));
+  if (out >= allowed) return;
+  Outlier& o = m_outliers[b];
+  // The multiplier decays by one for each base ejection time the backend stayed in since it
+  // last came back, so a backend that fails again soon after returning is out for longer.
+  if (o.ejections > 0 && m_baseEjection > 0) {
+    const auto decay = static_cast<std::uint32_t>((now() - o.unejectedAt) / m_baseEjection);
+    o.ejections = decay >= o.ejections ? 0 : o.ejections - decay;
+  }
+  ++o.ejections;
+  ++m_ejections;
+  o.consecutiveErrors = 0;
+  m_selector.backend(b).ejected = true;
+  const SimTime duration = std::min(m_maxEjection, m_baseEjection * static_cast<SimTime>(o.ejections));
+  setTimer(duration, EjectionEnd, (static_cast<std::uint64_t>(o.generation) << 32) | b);
 }
 
 void LoadBalancer::release(SlotHandle handle, Forward& f) {
@@ -215,7 +298,15 @@ void LoadBalancer::onTimer(std::uint32_t kind, std::uint64_t payload) {
       f->timer = EventId{};
       send(f->via, f->request.errorReply(ErrorReason::Timeout, kProbeSize));
       ++metrics().timedOut;
+      noteOutcome(f->backend, true, now() - f->arrivedAt);
       release(payload, *f);
+      return;
+    }
+    case EjectionEnd: {
+      const auto b = static_cast<std::uint32_t>(payload & 0xffffffffu);
+      if (b >= m_outliers.size() || m_outliers[b].generation != static_cast<std::uint32_t>(payload >> 32)) return;
+      m_selector.backend(b).ejected = false;
+      m_outliers[b].unejectedAt = now();
       return;
     }
     default: return;
@@ -223,8 +314,22 @@ void LoadBalancer::onTimer(std::uint32_t kind, std::uint64_t payload) {
 }
 
 std::vector<Component::ExtraMetric> LoadBalancer::extraMetrics(SimTime /*now*/) const {
-  return {{"healthy_backends", static_cast<double>(m_selector.healthyCount())},
-          {"backends", static_cast<double>(m_selector.presentCount())}};
+  std::vector<ExtraMetric> out = {{"healthy_backends", static_cast<double>(m_selector.healthyCount())},
+                                  {"backends", static_cast<double>(m_selector.presentCount())}};
+  if (m_outlierDetection) {
+    std::size_t ejectedNow = 0;
+    for (std::size_t i = 0; i < m_selector.size(); ++i) ejectedNow += m_selector.backend(i).ejected ? 1 : 0;
+    out.push_back({"ejections", static_cast<double>(m_ejections)});
+    out.push_back({"ejected", static_cast<double>(ejectedNow)});
+  }
+  if (m_rateLimit.enabled()) out.push_back({"rate_limited", static_cast<double>(m_rateLimited)});
+  if (m_breakers) out.push_back({"failed_fast", static_cast<double>(m_failedFast)});
+  return out;
+}
+
+void LoadBalancer::resetMetrics(SimTime now) {
+  Component::resetMetrics(now);
+  m_ejections = m_rateLimited = m_failedFast = 0;
 }
 
 }  // namespace pillars

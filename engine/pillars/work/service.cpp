@@ -1,12 +1,16 @@
 #include "engine/pillars/work/service.hpp"
 
+#include <algorithm>
+
+#include "engine/pillars/control/control_params.hpp"
+#include "engine/sim/request_id.hpp"
 #include "engine/sim/simulation.hpp"
 
 namespace pillars {
 
 std::vector<ParamSpec> Service::paramSpecs() {
   using D = Distribution;
-  return {
+  std::vector<ParamSpec> specs = {
       integerParam("workers", 1, 1, 1e6, "workers", "Requests served at the same time (c)"),
       integerParam("queue_capacity", 0, 0, 1e9, "requests",
                    "Requests that may wait for a worker; more are rejected. 0 means unbounded"),
@@ -17,7 +21,25 @@ std::vector<ParamSpec> Service::paramSpecs() {
       durationParam("downstream_timeout", 10 * kSecond,
                     "Deadline for all downstream answers of one request; 0 waits forever"),
       integerParam("response_size", 1000, 0, 1e9, "bytes", "Size of a reply on the wire"),
+      realParam("error_probability", 0.0, 0.0, 1.0, "probability",
+                "Share of requests the service fails itself after its work (a bad release)"),
+      choiceParam("queue_discipline", "fifo", {"fifo", "lifo", "adaptive_lifo"},
+                  "Which waiting request a free worker takes: the oldest, the newest, or the newest "
+                  "once the queue stands (adaptive LIFO)"),
+      choiceParam("shedding", "none", {"none", "codel", "expired", "deadline"},
+                  "Work dropped as it reaches a worker: none; waited too long in a standing queue "
+                  "(CoDel); its caller's deadline passed; or it cannot finish before that deadline"),
+      durationParam("codel_target", 5 * kMillisecond, "CoDel and adaptive LIFO: waiting allowed in a standing queue"),
+      durationParam("codel_interval", 100 * kMillisecond,
+                    "CoDel and adaptive LIFO: a queue not empty for this long is standing", 0.000001),
+      choiceParam("concurrency_limit", "none", {"none", "aimd"},
+                  "An adaptive limit on requests in the service (AIMD); beyond it they are refused"),
+      durationParam("limit_latency_goal", 100 * kMillisecond,
+                    "aimd: answers slower than this shrink the limit", 0.000001),
+      integerParam("limit_initial", 20, 1, 1e6, "requests", "aimd: the limit at the start"),
   };
+  appendParams(specs, circuitBreakerParams("each downstream link"));
+  return specs;
 }
 
 Service::Service(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
@@ -27,6 +49,23 @@ Service::Service(const std::string& name, const ParamSet& p) : Component(name, s
   m_parallelCalls = p.choice("downstream_calls") == "parallel";
   m_downstreamTimeout = p.duration("downstream_timeout");
   m_responseSize = static_cast<std::uint32_t>(p.integer("response_size"));
+  m_errorProbability = p.real("error_probability");
+  const std::string& discipline = p.choice("queue_discipline");
+  m_discipline = discipline == "lifo"            ? Discipline::Lifo
+                 : discipline == "adaptive_lifo" ? Discipline::AdaptiveLifo
+                                                 : Discipline::Fifo;
+  const std::string& shedding = p.choice("shedding");
+  m_shedding = shedding == "codel"      ? Shedding::Codel
+               : shedding == "expired"  ? Shedding::Expired
+               : shedding == "deadline" ? Shedding::Deadline
+                                        : Shedding::None;
+  m_codel = Codel(p.duration("codel_target"), p.duration("codel_interval"));
+  if (p.choice("concurrency_limit") == "aimd") {
+    const auto initial = static_cast<double>(p.integer("limit_initial"));
+    m_limit = AimdLimit(initial, 1.0, std::max(initial, 1e6), p.duration("limit_latency_goal"), 0.9);
+  }
+  m_breakers = p.boolean("circuit_breaker");
+  m_breakerConfig = circuitBreakerConfig(p);
   metrics().capacity = static_cast<double>(m_workers);
 }
 
@@ -49,7 +88,7 @@ void Service::receive(const Message& msg, LinkId via) {
   switch (msg.kind) {
     case MessageKind::Request: accept(msg, via); return;
     case MessageKind::Response:
-    case MessageKind::Error: onDownstreamReply(msg); return;
+    case MessageKind::Error: onDownstreamReply(msg, via); return;
     default: return;
   }
 }
@@ -57,8 +96,9 @@ void Service::receive(const Message& msg, LinkId via) {
 void Service::accept(const Message& msg, LinkId via) {
   ComponentMetrics& m = metrics();
   ++m.received;
-  if (m_busy >= m_workers && m_queueCapacity > 0 &&
-      static_cast<std::int64_t>(m_waiting.size()) >= m_queueCapacity) {
+  const bool full = m_busy >= m_workers && m_queueCapacity > 0 &&
+                    static_cast<std::int64_t>(m_waiting.size()) >= m_queueCapacity;
+  if (full || !m_limit.admits(static_cast<double>(m_busy) + static_cast<double>(m_waiting.size()))) {
     ++m.dropped;
     send(via, msg.errorReply(ErrorReason::Rejected, m_responseSize));
     return;
@@ -68,7 +108,9 @@ void Service::accept(const Message& msg, LinkId via) {
   job.request = msg;
   job.via = via;
   job.arrivedAt = now();
+  job.deadline = RequestWire::deadlineOf(msg);
   if (m_busy < m_workers) {
+    m_codel.empty(now());
     beginService(handle, job);
   } else {
     m_waiting.pushBack(handle);
@@ -79,11 +121,67 @@ void Service::accept(const Message& msg, LinkId via) {
 void Service::beginService(SlotHandle handle, Job& job) {
   ++m_busy;
   metrics().busy.add(now(), 1.0);
+  if (shouldShed(job)) {
+    shed(handle, job);
+    return;
+  }
   startWork(handle, job);
 }
 
-void Service::startWork(SlotHandle handle, const Job& job) {
+bool Service::shouldShed(const Job& job) const {
+  switch (m_shedding) {
+    case Shedding::None: return false;
+    case Shedding::Codel: return m_codel.shouldDrop(now(), now() - job.arrivedAt);
+    case Shedding::Expired: return job.deadline > 0 && now() >= job.deadline;
+    case Shedding::Deadline:
+      // Less time left than the work is expected to take: it would finish too late anyway.
+      return job.deadline > 0 && now() + secondsToSimTime(m_serviceTime.mean() * slowdown()) > job.deadline;
+  }
+  return false;
+}
+
+void Service::shed(SlotHandle handle, Job& job) {
+  ++m_shed;
+  ++metrics().dropped;
+  send(job.via, job.request.errorReply(ErrorReason::Shed, m_responseSize));
+  m_jobs.release(handle);
+  serveNext();
+}
+
+void Service::serveNext() {
+  ComponentMetrics& m = metrics();
+  while (!m_waiting.empty()) {
+    // Adaptive LIFO serves the newest once the queue stands: the oldest have likely been given
+    // up on already, the newest can still be answered in time.
+    const bool newestFirst =
+        m_discipline == Discipline::Lifo || (m_discipline == Discipline::AdaptiveLifo && m_codel.standing(now()));
+    SlotHandle next;
+    if (newestFirst) {
+      next = m_waiting.back();
+      m_waiting.popBack();
+    } else {
+      next = m_waiting.takeFront();
+    }
+    m.queueLength.add(now(), -1.0);
+    if (m_waiting.empty()) m_codel.empty(now());
+    Job& job = *m_jobs.get(next);
+    if (shouldShed(job)) {
+      ++m_shed;
+      ++m.dropped;
+      send(job.via, job.request.errorReply(ErrorReason::Shed, m_responseSize));
+      m_jobs.release(next);
+      continue;
+    }
+    startWork(next, job);
+    return;
+  }
+  --m_busy;
+  m.busy.add(now(), -1.0);
+}
+
+void Service::startWork(SlotHandle handle, Job& job) {
   metrics().wait.add(simTimeToSeconds(now() - job.arrivedAt));
+  job.workStartedAt = now();
   setTimer(sampleWorkTime(m_serviceTime), ServiceDone, handle);
 }
 
@@ -91,7 +189,15 @@ void Service::onTimer(std::uint32_t kind, std::uint64_t payload) {
   Job* job = m_jobs.get(payload);
   if (!job) return;
   if (kind == ServiceDone) {
-    if (outgoingLinks().empty()) {
+    // The caller gave up before the work was done: all of it was for nothing.
+    if (job->deadline > 0 && now() > job->deadline) m_wastedWork += now() - job->workStartedAt;
+    // Drawn only when asked for, so services without it keep their random stream.
+    if (m_errorProbability > 0 && rng().uniform01() < m_errorProbability) {
+      ++m_errors;
+      job->failure = ErrorReason::Internal;
+      ++metrics().failed;
+      finish(payload, *job, false);
+    } else if (outgoingLinks().empty()) {
       finish(payload, *job, true);
     } else {
       callDownstream(payload, *job);
@@ -99,6 +205,13 @@ void Service::onTimer(std::uint32_t kind, std::uint64_t payload) {
   } else if (kind == DownstreamTimeout) {
     job->timer = EventId{};
     ++metrics().timedOut;
+    if (m_breakers) {
+      // Every call still unanswered failed, as far as its breaker is concerned.
+      const auto& links = outgoingLinks();
+      for (std::size_t i = 0; i < links.size() && i < m_linkBreakers.size(); ++i) {
+        if (m_parallelCalls || i == job->callLink) m_linkBreakers[i].record(now(), true, now() - job->callSentAt);
+      }
+    }
     finish(payload, *job, false);
   }
 }
@@ -107,31 +220,62 @@ void Service::sendCall(SlotHandle handle, const Job& job, LinkId link) {
   send(link, makeRequestFor(job.request, handle));
 }
 
+std::size_t Service::linkIndex(LinkId link) const {
+  const auto& links = outgoingLinks();
+  return static_cast<std::size_t>(std::find(links.begin(), links.end(), link) - links.begin());
+}
+
 void Service::callDownstream(SlotHandle handle, Job& job) {
   const auto& links = outgoingLinks();
+  if (m_breakers) {
+    if (m_linkBreakers.size() < links.size()) m_linkBreakers.resize(links.size(), CircuitBreaker(m_breakerConfig));
+    // A call a breaker refuses fails the request at once, without waiting for anyone.
+    const std::size_t first = m_parallelCalls ? links.size() : 1;
+    for (std::size_t i = 0; i < first; ++i) {
+      if (m_linkBreakers[i].allow(now())) continue;
+      job.failure = ErrorReason::CircuitOpen;
+      ++metrics().failed;
+      finish(handle, job, false);
+      return;
+    }
+  }
   if (m_downstreamTimeout > 0) job.timer = setTimer(m_downstreamTimeout, DownstreamTimeout, handle);
+  job.callSentAt = now();
   if (m_parallelCalls) {
     job.pendingCalls = static_cast<std::uint32_t>(links.size());
     for (const LinkId link : links) sendCall(handle, job, link);
   } else {
     job.nextCall = 1;
     job.pendingCalls = 1;
+    job.callLink = 0;
     sendCall(handle, job, links[0]);
   }
 }
 
-void Service::onDownstreamReply(const Message& msg) {
+void Service::onDownstreamReply(const Message& msg, LinkId via) {
   Job* job = m_jobs.get(msg.correlation);
   if (!job || job->pendingCalls == 0) return;  // the request already ended (timeout, crash)
   const SlotHandle handle = msg.correlation;
   --job->pendingCalls;
   if (msg.kind == MessageKind::Error) job->failed = true;
+  if (m_breakers) {
+    const std::size_t i = linkIndex(via);
+    if (i < m_linkBreakers.size()) m_linkBreakers[i].record(now(), msg.kind == MessageKind::Error, now() - job->callSentAt);
+  }
   job->answer = msg.answer();
   job->answered = true;
   if (job->pendingCalls > 0) return;
   const auto& links = outgoingLinks();
   if (!job->failed && !m_parallelCalls && job->nextCall < links.size()) {
+    if (m_breakers && !m_linkBreakers[job->nextCall].allow(now())) {
+      job->failure = ErrorReason::CircuitOpen;
+      ++metrics().failed;
+      finish(handle, *job, false);
+      return;
+    }
     job->pendingCalls = 1;
+    job->callLink = job->nextCall;
+    job->callSentAt = now();
     sendCall(handle, *job, links[job->nextCall++]);
     return;
   }
@@ -142,7 +286,7 @@ void Service::onDownstreamReply(const Message& msg) {
 void Service::finish(SlotHandle handle, Job& job, bool success) {
   ComponentMetrics& m = metrics();
   cancelTimer(job.timer);
-  Message reply = job.request.outcomeReply(success, ErrorReason::Downstream, m_responseSize);
+  Message reply = job.request.outcomeReply(success, job.failure, m_responseSize);
   // A version read or written downstream reaches the caller (State pillar).
   if (job.answered) reply.carryAnswer(job.answer);
   send(job.via, reply);
@@ -150,21 +294,35 @@ void Service::finish(SlotHandle handle, Job& job, bool success) {
     ++m.completed;
     m.recordLatency(now() - job.arrivedAt);
   }
+  m_limit.onAnswered(now() - job.arrivedAt, !success);
   m_jobs.release(handle);
-  // The worker moves on to the oldest waiting request (FIFO).
-  if (!m_waiting.empty()) {
-    const SlotHandle next = m_waiting.takeFront();
-    m.queueLength.add(now(), -1.0);
-    startWork(next, *m_jobs.get(next));
-  } else {
-    --m_busy;
-    m.busy.add(now(), -1.0);
-  }
+  serveNext();
 }
 
 std::vector<Component::ExtraMetric> Service::extraMetrics(SimTime /*now*/) const {
-  return {{"busy_workers", static_cast<double>(m_busy)},
-          {"waiting", static_cast<double>(m_waiting.size())}};
+  std::vector<ExtraMetric> out = {{"busy_workers", static_cast<double>(m_busy)},
+                                  {"waiting", static_cast<double>(m_waiting.size())},
+                                  {"wasted_work_s", wastedWorkSeconds()}};
+  if (m_shedding != Shedding::None) out.push_back({"shed", static_cast<double>(m_shed)});
+  if (m_errorProbability > 0) out.push_back({"errors", static_cast<double>(m_errors)});
+  if (m_limit.enabled()) out.push_back({"concurrency_limit", m_limit.limit()});
+  if (m_breakers) {
+    std::uint64_t opened = 0, rejected = 0;
+    for (const CircuitBreaker& b : m_linkBreakers) {
+      opened += b.timesOpened();
+      rejected += b.rejected();
+    }
+    out.push_back({"breaker_opened", static_cast<double>(opened)});
+    out.push_back({"failed_fast", static_cast<double>(rejected)});
+  }
+  return out;
+}
+
+void Service::resetMetrics(SimTime now) {
+  Component::resetMetrics(now);
+  m_wastedWork = 0;
+  m_shed = m_errors = 0;
+  for (CircuitBreaker& b : m_linkBreakers) b.resetCounts();
 }
 
 }  // namespace pillars

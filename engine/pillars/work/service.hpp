@@ -5,6 +5,9 @@
 #include <vector>
 
 #include "engine/model/param.hpp"
+#include "engine/pillars/control/aimd_limit.hpp"
+#include "engine/pillars/control/circuit_breaker.hpp"
+#include "engine/pillars/control/codel.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/ring_buffer.hpp"
 #include "engine/sim/slot_pool.hpp"
@@ -17,6 +20,18 @@ namespace pillars {
 /// worker, as a thread-per-request server does, and answers when they have all answered.
 /// A slowdown (Component::setSlowdown) multiplies the service time; downstream calls and their
 /// deadline are not the service's own work and are not scaled.
+///
+/// What the Control pillar adds to a server (all off by default, so a plain service stays the
+/// M/M/c station):
+///  - `queue_discipline`: FIFO, LIFO, or adaptive LIFO (FIFO until the queue stands, then the
+///    newest first, as Facebook's servers do);
+///  - `shedding` of work that reaches a worker: `codel` (dropped after waiting past a standing
+///    queue's target), `expired` (its caller's deadline has passed) or `deadline` (it can no
+///    longer finish in time: less time left than its expected work);
+///  - `concurrency_limit` aimd: an adaptive limit on requests in the server;
+///  - `error_probability`: a share of requests it fails itself (a bad release);
+///  - a circuit breaker on each downstream link;
+///  - the work spent on requests whose caller had already given up (`wasted_work_s`).
 class Service final : public Component {
  public:
   /// The kind name scenario files use.
@@ -27,6 +42,9 @@ class Service final : public Component {
   void start() override;
   void receive(const Message& msg, LinkId via) override;
   std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
+  void resetMetrics(SimTime now) override;
+  /// Work time (seconds) spent on requests answered after their caller's deadline.
+  double wastedWorkSeconds() const { return simTimeToSeconds(m_wastedWork); }
 
  private:
   enum Timer : std::uint32_t { ServiceDone, DownstreamTimeout };
@@ -41,17 +59,31 @@ class Service final : public Component {
     bool failed = false;
     Message::Answer answer;  // what the last downstream answer said, passed on
     bool answered = false;
+    SimTime deadline = 0;    // the caller's, from the request (0: none)
+    SimTime workStartedAt = 0;
+    SimTime callSentAt = 0;  // the current downstream call (breakers time it)
+    std::uint32_t callLink = 0;  // sequential: index of the link called now
+    ErrorReason failure = ErrorReason::Downstream;
   };
+  enum class Discipline { Fifo, Lifo, AdaptiveLifo };
+  enum class Shedding { None, Codel, Expired, Deadline };
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
   void onCrash() override;
 
   void accept(const Message& msg, LinkId via);
   void beginService(SlotHandle handle, Job& job);
-  void startWork(SlotHandle handle, const Job& job);
+  /// A worker is free: starts the next waiting request the discipline picks, shedding the
+  /// hopeless ones on the way; or frees the worker.
+  void serveNext();
+  /// Whether the shedding policy drops `job` as it reaches a worker now.
+  bool shouldShed(const Job& job) const;
+  void shed(SlotHandle handle, Job& job);
+  void startWork(SlotHandle handle, Job& job);
   void callDownstream(SlotHandle handle, Job& job);
   void sendCall(SlotHandle handle, const Job& job, LinkId link);
-  void onDownstreamReply(const Message& msg);
+  void onDownstreamReply(const Message& msg, LinkId via);
+  std::size_t linkIndex(LinkId link) const;
   void finish(SlotHandle handle, Job& job, bool success);
 
   // Configuration
@@ -61,11 +93,24 @@ class Service final : public Component {
   bool m_parallelCalls = false;
   SimTime m_downstreamTimeout = 0;
   std::uint32_t m_responseSize = 0;
+  double m_errorProbability = 0;
+  Discipline m_discipline = Discipline::Fifo;
+  Shedding m_shedding = Shedding::None;
+  Codel m_codel;
+  AimdLimit m_limit;
+  bool m_breakers = false;
+  CircuitBreaker::Config m_breakerConfig;
 
   // State
   SlotPool<Job> m_jobs;
   RingBuffer<SlotHandle> m_waiting;
   std::int64_t m_busy = 0;
+  std::vector<CircuitBreaker> m_linkBreakers;  // per downstream link, when breakers are on
+
+  // Figures
+  SimTime m_wastedWork = 0;
+  std::uint64_t m_shed = 0;
+  std::uint64_t m_errors = 0;
 };
 
 }  // namespace pillars

@@ -17,11 +17,4 @@ void SetGroupLabelCommand::redo() { m_document.assignGroupLabel(m_groupId, m_aft
 
 void SetGroupLabelCommand::undo() { m_document.assignGroupLabel(m_groupId, m_before); }
 
-bool SetGroupLabelCommand::mergeWith(const QUndoCommand* other) {
-  const auto* next = static_cast<const SetGroupLabelCommand*>(other);
-  if (next->m_groupId != m_groupId) return false;
-  m_after = next->m_after;
-  return true;
-}
-
 }  // namespace pillars

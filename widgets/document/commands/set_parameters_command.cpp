@@ -35,18 +35,4 @@ void SetParametersCommand::undo() {
   for (const Change& c : m_changes) assign(c, c.before);
 }
 
-bool SetParametersCommand::mergeWith(const QUndoCommand* other) {
-  const auto* next = static_cast<const SetParametersCommand*>(other);
-  if (next->m_target != m_target || next->m_param != m_param ||
-      next->m_changes.size() != m_changes.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < m_changes.size(); ++i) {
-    if (next->m_changes[i].id != m_changes[i].id) return false;
-  }
-  // Keep the first edit's "before" values: undo returns to where the typing started.
-  for (std::size_t i = 0; i < m_changes.size(); ++i) m_changes[i].after = next->m_changes[i].after;
-  return true;
-}
-
 }  // namespace pillars

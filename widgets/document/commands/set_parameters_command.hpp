@@ -12,12 +12,10 @@ class TopologyDocument;
 
 /// Sets one parameter on one or several components, or links, as a single undo step (the
 /// inspector's edits, single or multi-selection). Undo gives each one back its own old value.
-/// Successive edits of the same parameter on the same selection merge, so typing "1", "10",
-/// "100" into a field is still one step.
+/// Each committed edit is a step of its own: the inspector commits typed text once, when it is
+/// finished, so there are no keystrokes to merge.
 class SetParametersCommand final : public QUndoCommand {
  public:
-  static constexpr int kId = 1003;
-
   enum class Target { Components, Links };
   /// One target's change. The parameter's index may differ between kinds sharing its name.
   struct Change {
@@ -31,8 +29,6 @@ class SetParametersCommand final : public QUndoCommand {
                        std::vector<Change> changes);
   void redo() override;
   void undo() override;
-  int id() const override { return kId; }
-  bool mergeWith(const QUndoCommand* other) override;
 
  private:
   void assign(const Change& change, const ParamValue& value);

@@ -7,6 +7,7 @@
 #include "widgets/window/param_editors/bool_param_editor.hpp"
 #include "widgets/window/param_editors/choice_param_editor.hpp"
 #include "widgets/window/param_editors/distribution_param_editor.hpp"
+#include "widgets/window/param_editors/param_display.hpp"
 #include "widgets/window/param_editors/text_param_editor.hpp"
 
 namespace pillars {
@@ -68,13 +69,23 @@ void ParamEditor::revert() {
   showProblem({});
 }
 
-QString ParamEditor::textOf(const ParamValue& value) const {
-  return QString::fromStdString(formatParamValue(m_spec, value));
-}
+QString ParamEditor::textOf(const ParamValue& value) const { return paramdisplay::text(m_spec, value); }
 
 bool ParamEditor::textMeans(const QString& text, const ParamValue& value) const {
-  const auto parsed = parseParamText(m_spec, text.trimmed().toStdString(), nullptr);
+  const QString engine = paramdisplay::engineText(m_spec, text, nullptr);
+  if (engine.isEmpty() && !text.trimmed().isEmpty()) return false;
+  const auto parsed = parseParamText(m_spec, engine.toStdString(), nullptr);
   return parsed && *parsed == value;
+}
+
+QString ParamEditor::problemWith(const QString& text, QString* engineText) const {
+  QString why;
+  const QString engine = paramdisplay::engineText(m_spec, text, &why);
+  if (!why.isEmpty()) return why;
+  if (engineText) *engineText = engine;
+  if (m_check) return m_check(engine);
+  std::string error;
+  return parseParamText(m_spec, engine.toStdString(), &error) ? QString() : QString::fromStdString(error);
 }
 
 void ParamEditor::onTextEdited(const QString& text) {
@@ -82,15 +93,27 @@ void ParamEditor::onTextEdited(const QString& text) {
     showProblem({});
     return;
   }
-  emit edited(text);
+  // Checked while typing, so a mistake is marked at once; applied only when finished.
+  showProblem(problemWith(text, nullptr));
 }
 
 void ParamEditor::finishText(QLineEdit* edit) {
-  if (!m_problem.isEmpty()) return;
-  if (const ParamValue* value = shownValue(); value && textMeans(edit->text(), *value)) {
+  const QString text = edit->text();
+  if (const ParamValue* value = shownValue(); value && textMeans(text, *value)) {
+    // Nothing new: shown the way the engine writes it.
+    showProblem({});
     const QString canonical = textOf(*value);
-    if (edit->text() != canonical) edit->setText(canonical);
+    if (text != canonical) edit->setText(canonical);
+    return;
   }
+  if (text.trimmed().isEmpty() && !shownValue()) return;  // a "(mixed)" field left empty
+  QString engine;
+  const QString why = problemWith(text, &engine);
+  if (!why.isEmpty()) {
+    showProblem(why);
+    return;
+  }
+  emit edited(engine);  // one committed value: the owner applies it as one undo step
 }
 
 void ParamEditor::reportIfRefused() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <functional>
 #include <optional>
 
 #include "engine/model/param.hpp"
@@ -14,12 +15,21 @@ namespace pillars {
 /// shows the model's value and reports what the user changed as text; whoever owns it applies
 /// the text (the document checks it against the engine's schema) and answers with
 /// showProblem(). A refused value stays in the editor, marked, and never reaches the model.
+///
+/// Typed text is checked as it is typed but committed only when it is finished: Enter, or the
+/// focus leaving the field, applies a value that checks out (one undo step); Escape puts the
+/// model's value back. A half-typed "1." or "4x" never reaches the model.
 class ParamEditor : public QWidget {
   Q_OBJECT
 
  public:
+  /// Whether text in the engine's form would be accepted: empty, or why not.
+  using Check = std::function<QString(const QString& engineText)>;
+
   ParamEditor(ParamSpec spec, QWidget* parent);
   const ParamSpec& spec() const { return m_spec; }
+  /// How typed text is checked before it is committed (the owner asks the document).
+  void setCheck(Check check) { m_check = std::move(check); }
 
   /// Shows the model's value; null when the selected targets disagree ("(mixed)"). When the
   /// model did not change since last shown, or what the user is typing already means the new
@@ -59,15 +69,16 @@ class ParamEditor : public QWidget {
   const ParamValue* shownValue() const { return m_shown ? &*m_shown : nullptr; }
   /// Puts the model's value back (Escape).
   void revert();
-  /// Canonical text of a value, as the engine writes it.
+  /// Canonical text of a value, as the editor shows it (paramdisplay: a loss as a percentage).
   QString textOf(const ParamValue& value) const;
   /// Whether `text` reads as `value` (a field typed "0.25" already shows the model's 250ms).
   bool textMeans(const QString& text, const ParamValue& value) const;
-  /// A keystroke in a text field: reported as an edit, except clearing a "(mixed)" field,
-  /// which is no value yet (nothing to apply, nothing to refuse).
+  /// A keystroke in a text field: checked and marked, never applied. Clearing a "(mixed)"
+  /// field is no value yet (nothing to refuse).
   void onTextEdited(const QString& text);
-  /// Enter or focus left a text field: accepted text is rewritten the way the engine writes
-  /// it ("0.25" becomes "250ms"); refused text stays as typed.
+  /// Enter or focus left a text field: text that checks out and differs from the model's
+  /// value is committed (edited()); the field then shows it the way the engine writes it
+  /// ("0.25" becomes "250ms"). Refused text stays as typed, marked.
   void finishText(QLineEdit* edit);
   /// Enter on refused text: says why (the status bar repeats it). Only Enter, not focus
   /// leaving: focus also leaves when the window closes, and then nobody is left to tell.
@@ -80,7 +91,12 @@ class ParamEditor : public QWidget {
   static void guardWheel(QWidget* input);
 
  private:
+  /// Why typed text would be refused (its form, then the owner's check), or empty; sets
+  /// `engineText` to what would be applied.
+  QString problemWith(const QString& text, QString* engineText) const;
+
   ParamSpec m_spec;
+  Check m_check;
   std::optional<ParamValue> m_shown;
   bool m_everShown = false;
   QString m_problem;

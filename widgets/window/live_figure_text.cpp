@@ -1,0 +1,69 @@
+#include "widgets/window/live_figure_text.hpp"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <array>
+#include <cmath>
+
+namespace pillars {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("pillars::LiveFigures", text); }
+
+QString number(double v, int decimals) { return QLocale().toString(v, 'f', decimals); }
+
+/// "commit_latency" -> "Commit latency".
+QString tidy(const std::string& name) {
+  QString s = QString::fromStdString(name);
+  s.replace(QLatin1Char('_'), QLatin1Char(' '));
+  if (!s.isEmpty()) s[0] = s[0].toUpper();
+  return s;
+}
+
+/// Counters are whole numbers (shown with separators); ratios and means are not.
+QString plain(double v) {
+  const bool whole = v >= 0 && v < 1e15 && v == std::floor(v);
+  return whole ? QLocale().toString(static_cast<qulonglong>(v)) : number(v, 3);
+}
+
+bool endsWith(const std::string& s, std::string_view suffix) {
+  return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+std::pair<QString, QString> liveFigureText(const std::string& kind, const std::string& name, double value) {
+  if (kind == "raft_node" && name == "role") {
+    // RaftNode::Role: Follower, Candidate, Leader.
+    static const std::array<const char*, 3> roles = {QT_TRANSLATE_NOOP("pillars::LiveFigures", "Follower"),
+                                                     QT_TRANSLATE_NOOP("pillars::LiveFigures", "Candidate"),
+                                                     QT_TRANSLATE_NOOP("pillars::LiveFigures", "Leader")};
+    const auto r = static_cast<std::size_t>(value);
+    return {tr("Role"), r < roles.size() ? tr(roles[r]) : plain(value)};
+  }
+  // "election_ms.p50": a quantity with its unit in the name, then which statistic of it.
+  std::string head = name;
+  QString statistic;
+  if (const auto dot = name.find('.'); dot != std::string::npos) {
+    head = name.substr(0, dot);
+    statistic = QString::fromStdString(name.substr(dot + 1));
+  }
+  QString shown;
+  if (endsWith(head, "_ms")) {
+    head.resize(head.size() - 3);
+    shown = tr("%1 ms").arg(number(value, value < 10 ? 2 : 1));
+  } else if (endsWith(head, "_s")) {
+    head.resize(head.size() - 2);
+    shown = tr("%1 s").arg(number(value, 2));
+  } else if (endsWith(head, "_ratio")) {
+    shown = tr("%1%").arg(number(value * 100, 1));
+  } else {
+    shown = plain(value);
+  }
+  QString label = tidy(head);
+  if (!statistic.isEmpty()) label += QLatin1Char(' ') + statistic;
+  return {label, shown};
+}
+
+}  // namespace pillars
