@@ -48,6 +48,15 @@ void printSummary(const Scenario& s, const RunResults& r) {
                  groupedInteger(r.dropped), groupedInteger(r.retries),
                  fixed(r.throughputRps, 2) + " req/s"});
   std::fputs(global.render().c_str(), stdout);
+  // Retries and abandoned work: what the offered load became (the Control pillar's view).
+  // Shown only when attempts outnumbered requests or work was wasted, to keep plain runs short.
+  if (r.offeredRps > 0 && (r.attemptsRps > r.offeredRps * 1.0001 || r.wastedWorkS > 0)) {
+    TextTable load({"offered", "attempts", "attempts/request", "goodput", "wasted work"});
+    load.addRow({fixed(r.offeredRps, 2) + " req/s", fixed(r.attemptsRps, 2) + " /s",
+                 fixed(r.attemptsRps / r.offeredRps, 2), fixed(r.goodputRps, 2) + " req/s",
+                 fixed(r.wastedWorkS, 1) + " s"});
+    std::fputs(load.render().c_str(), stdout);
+  }
   TextTable latency({"latency ms", "mean", "p50", "p90", "p95", "p99", "p99.9", "max"});
   const LatencySummary& l = r.latency;
   latency.addRow({"", latencyCell(l.mean, l.count), latencyCell(l.p50, l.count),

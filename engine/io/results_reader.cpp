@@ -84,6 +84,11 @@ std::optional<RunResults> readResultsJson(const std::string& json, std::string* 
   r.timedOut = count(*global, "timed_out");
   r.retries = count(*global, "retries");
   r.throughputRps = number(*global, "throughput_rps");
+  // Absent from results written before the Control pillar: read as 0.
+  r.offeredRps = number(*global, "offered_rps");
+  r.attemptsRps = number(*global, "attempts_rps");
+  r.goodputRps = global->find("goodput_rps") ? number(*global, "goodput_rps") : r.throughputRps;
+  r.wastedWorkS = number(*global, "wasted_work_s");
   r.latency = latencyOf(global->find("latency_ms"));
   for (const auto& [id, c] : components->members()) {
     ComponentResult cr;

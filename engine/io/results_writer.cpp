@@ -98,6 +98,10 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
   w.field("timed_out", r.timedOut);
   w.field("retries", r.retries);
   w.field("throughput_rps", r.throughputRps);
+  w.field("offered_rps", r.offeredRps);
+  w.field("attempts_rps", r.attemptsRps);
+  w.field("goodput_rps", r.goodputRps);
+  w.field("wasted_work_s", r.wastedWorkS);
   w.key("latency_ms");
   writeLatency(w, r.latency);
   w.endObject();

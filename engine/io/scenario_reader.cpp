@@ -483,6 +483,13 @@ class ScenarioParser {
                     kindsAccepting(m_registry, f.action) + " (or a group), but " + inQuotes(f.target) +
                     " is a " + c->kind);
           ok = false;
+        } else if (kind && kind->checkAction) {
+          if (const std::string why = kind->checkAction(c->params, faultActionName(f.action)); !why.empty()) {
+            error(*target, p.key("target"),
+                  "a " + inQuotes(std::string(faultActionName(f.action))) + " fault on " + inQuotes(f.target) +
+                      " cannot happen: " + why);
+            ok = false;
+          }
         }
       }
       if (!readFaultValue(item, p, f)) ok = false;
@@ -547,7 +554,9 @@ class ScenarioParser {
       case FaultAction::Timeout:
       case FaultAction::Failover:
       case FaultAction::AddShard:
-      case FaultAction::RemoveShard: break;
+      case FaultAction::RemoveShard:
+      case FaultAction::Rollout:
+      case FaultAction::Rollback: break;
     }
     return ok;
   }

@@ -127,7 +127,9 @@ std::string writeScenarioJson(const Scenario& s) {
         case FaultAction::Timeout:
         case FaultAction::Failover:
         case FaultAction::AddShard:
-        case FaultAction::RemoveShard: break;
+        case FaultAction::RemoveShard:
+        case FaultAction::Rollout:
+        case FaultAction::Rollback: break;
       }
       w.endObject();
     }

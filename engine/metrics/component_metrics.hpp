@@ -19,6 +19,11 @@ struct ComponentMetrics {
   std::uint64_t dropped = 0;    // requests turned away (full queue, no backend) or lost in a crash
   std::uint64_t timedOut = 0;   // requests whose deadline passed
   std::uint64_t retries = 0;    // extra attempts made (clients)
+  // The Control pillar's figures of a load generator and a server: offered load, attempts
+  // (what retries make of it) and work done for callers who had already given up.
+  std::uint64_t issued = 0;     // new requests started (clients): the offered load
+  std::uint64_t attempts = 0;   // attempts actually sent, first ones and retries (clients)
+  SimTime wastedWork = 0;       // work finished after its caller's deadline (servers)
 
   /// Time from arrival to answer (end to end, at a client); nanoseconds.
   LatencyHistogram latency;
@@ -39,7 +44,8 @@ struct ComponentMetrics {
 
   /// Starts a fresh measurement window at `now` (used when warm-up ends), keeping current levels.
   void reset(SimTime now) {
-    received = completed = failed = dropped = timedOut = retries = 0;
+    received = completed = failed = dropped = timedOut = retries = issued = attempts = 0;
+    wastedWork = 0;
     latency.reset();
     intervalLatency.reset();
     wait.reset();

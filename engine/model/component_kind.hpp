@@ -77,6 +77,9 @@ struct ComponentKind {
   /// Raft's "timeout". The reader, the timeline and the app offer them on this kind only.
   std::vector<std::string> actions;
   bool acceptsAction(std::string_view action) const;
+  /// Whether a component with these parameters can take one of the kind's own actions: an
+  /// empty string when it can, else why not ("it has no second version"), for the reader.
+  std::function<std::string(const ParamSet& params, std::string_view action)> checkAction;
   /// Whether a fault with this action may target an instance of the kind: the actions every
   /// component takes, and the kind's own.
   bool acceptsFault(FaultAction action) const;

@@ -18,6 +18,8 @@ std::string_view faultActionName(FaultAction action) {
     case FaultAction::Failover: return "failover";
     case FaultAction::AddShard: return "add_shard";
     case FaultAction::RemoveShard: return "remove_shard";
+    case FaultAction::Rollout: return "rollout";
+    case FaultAction::Rollback: return "rollback";
   }
   return "crash";
 }
@@ -26,7 +28,8 @@ std::optional<FaultAction> faultActionFromName(std::string_view name) {
   for (const FaultAction a : {FaultAction::Crash, FaultAction::Restart, FaultAction::Cut,
                               FaultAction::Heal, FaultAction::Slow, FaultAction::Delay,
                               FaultAction::Loss, FaultAction::Timeout, FaultAction::Failover,
-                              FaultAction::AddShard, FaultAction::RemoveShard}) {
+                              FaultAction::AddShard, FaultAction::RemoveShard, FaultAction::Rollout,
+                              FaultAction::Rollback}) {
     if (faultActionName(a) == name) return a;
   }
   return std::nullopt;
@@ -44,14 +47,16 @@ bool faultTargetsLink(FaultAction action) {
     case FaultAction::Timeout:
     case FaultAction::Failover:
     case FaultAction::AddShard:
-    case FaultAction::RemoveShard: return false;
+    case FaultAction::RemoveShard:
+    case FaultAction::Rollout:
+    case FaultAction::Rollback: return false;
   }
   return false;
 }
 
 bool faultIsKindAction(FaultAction action) {
   return action == FaultAction::Timeout || action == FaultAction::Failover || action == FaultAction::AddShard ||
-         action == FaultAction::RemoveShard;
+         action == FaultAction::RemoveShard || action == FaultAction::Rollout || action == FaultAction::Rollback;
 }
 
 std::string_view faultValueField(FaultAction action) {
@@ -66,7 +71,9 @@ std::string_view faultValueField(FaultAction action) {
     case FaultAction::Timeout:
     case FaultAction::Failover:
     case FaultAction::AddShard:
-    case FaultAction::RemoveShard: return "";
+    case FaultAction::RemoveShard:
+    case FaultAction::Rollout:
+    case FaultAction::Rollback: return "";
   }
   return "";
 }

@@ -40,9 +40,12 @@ struct GroupSpec {
 /// What a fault does. Crash/restart and cut/heal are outages; slow, delay and loss degrade a
 /// component or a link without taking it down, and carry one value (see FaultSpec).
 /// Timeout is Raft's: the target raft_nodes start an election at once (RaftNode::timeoutNow).
-/// Failover is a leader/follower store set's: promote a follower now. AddShard and RemoveShard
+/// Failover is a leader/follower store set's: promote a follower now. Rollout and Rollback are a
+/// replicated service's: start deploying its second version, or go back to the first. AddShard and RemoveShard
 /// are a shard router's: take its next standby shard into use, or drain its last one.
-enum class FaultAction { Crash, Restart, Cut, Heal, Slow, Delay, Loss, Timeout, Failover, AddShard, RemoveShard };
+enum class FaultAction {
+  Crash, Restart, Cut, Heal, Slow, Delay, Loss, Timeout, Failover, AddShard, RemoveShard, Rollout, Rollback
+};
 std::string_view faultActionName(FaultAction action);
 /// The action called `name` in scenario files ("crash", "slow", ...), if there is one.
 std::optional<FaultAction> faultActionFromName(std::string_view name);

@@ -190,6 +190,13 @@ std::string apply(Scenario& s, const ApplyHint& hint) {
     for (const auto& [name, value] : values) lb.params.set(*lb.params.indexOf(name), value);
     return {};
   }
+  if (hint.action == "enable_circuit_breakers") {
+    const auto index = target->params.indexOf("circuit_breaker");
+    if (!index) return hint.target + " is a " + target->kind + ": it has no circuit breaker to switch on.";
+    // resilience4j's defaults, which the kind's own defaults already are.
+    findMutable(s, hint.target)->params.set(*index, ParamValue{true});
+    return {};
+  }
   if (hint.action == "add_crash_fault") {
     // A third of the way in, back at two thirds: the run shows before, during and after.
     insertFault(s, FaultSpec{s.duration / 3, FaultAction::Crash, hint.target, 0.0, 0});
@@ -220,6 +227,7 @@ std::string describeHint(const ApplyHint& hint) {
   if (hint.action == "add_instance") return "add instance of " + t;
   if (hint.action == "add_cache") return "add a cache in front of " + t;
   if (hint.action == "enable_health_checks") return "enable health checks on " + t;
+  if (hint.action == "enable_circuit_breakers") return "switch on a circuit breaker on " + t;
   if (hint.action == "add_crash_fault") return "crash " + t + " at 1/3 of the run, restart at 2/3";
   if (hint.action == "shard") return "shard " + t;
   return hint.action + " on " + t;

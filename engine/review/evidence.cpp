@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/review/saturation.hpp"
 #include "engine/review/topology_analysis.hpp"
@@ -44,6 +45,59 @@ std::vector<const ComponentSpec*> ofKind(const Scenario& s, const std::string& k
   return out;
 }
 
+// How many instances a scenario component stands for (a service's replicas).
+std::size_t instanceCountOf(const ComponentSpec& c) {
+  const ComponentKind& kind = kindTraits(c.kind);
+  return kind.instanceCount ? kind.instanceCount(c.params) : 1;
+}
+
+bool rolledOutIn(const Scenario& s, const std::string& id) {
+  return std::any_of(s.faults.begin(), s.faults.end(),
+                     [&](const FaultSpec& f) { return f.action == FaultAction::Rollout && f.target == id; });
+}
+
+// Deployments, rollbacks and restarts of replica sets (the Control pillar's orchestration).
+void controlEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
+  std::vector<std::string> restarting;
+  for (const auto& c : s.components) {
+    const std::size_t n = instanceCountOf(c);
+    const auto strategy = c.params.indexOf("rollout_strategy");
+    if (n > 1 && strategy) {
+      const bool canary = c.params.choice("rollout_strategy") == "canary";
+      const std::string how =
+          canary ? "canary steps of " + formatNumber(c.params.real("canary_step")) + "% with analysis of the error rate"
+                 : "a rolling update (max surge " + formatNumber(c.params.real("max_surge")) + "%, max unavailable " +
+                       formatNumber(c.params.real("max_unavailable")) + "%)";
+      const bool tried = rolledOutIn(s, c.id);
+      out.push_back({"deployment_strategy", c.params.choice("rollout_strategy"),
+                     c.id + ": " + std::to_string(n) + " replicas, released by " + how +
+                         (tried ? "; the scenario rolls out a second version." : "; no rollout is tried in this scenario."),
+                     {c.id}, tried ? "yes" : "", false});
+      if (canary) {
+        out.push_back({"rollback", "automatic",
+                       c.id + "'s canary rolls back by itself after " +
+                           std::to_string(c.params.integer("canary_failed_checks")) + " failed check(s) (error rate above " +
+                           formatNumber(c.params.real("canary_max_error_rate")) + "%).",
+                       {c.id}, tried ? "yes" : "partly", false});
+      } else {
+        out.push_back({"rollback", "manual",
+                       c.id + "'s rolling update has no automatic rollback: a bad release is rolled back by hand "
+                              "(the rollback action).",
+                       {c.id}, "partly", false});
+      }
+    }
+    if (const auto policy = c.params.indexOf("restart_policy"); policy && c.params.choice("restart_policy") == "always") {
+      restarting.push_back(c.id);
+    }
+  }
+  if (!restarting.empty()) {
+    out.push_back({"auto_restart", std::to_string(restarting.size()),
+                   "An orchestrator restarts crashed instances of " + list(restarting) +
+                       " by itself, with Kubernetes' CrashLoopBackOff (10 s doubling to 5 min).",
+                   restarting, "partly", false});
+  }
+}
+
 void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   const auto balancers = ofKind(s, "load_balancer");
   if (balancers.empty()) {
@@ -80,6 +134,16 @@ void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
     }
   }
   for (const auto* b : balancers) {
+    if (!b->params.boolean("outlier_detection")) continue;
+    // Passive health checking: what a probe cannot see (a process that is up but failing).
+    out.push_back({"health_checks", "outlier_detection",
+                   b->id + " ejects a backend after " + std::to_string(b->params.integer("consecutive_errors")) +
+                       " errors in a row, for " + formatDuration(b->params.duration("base_ejection_time")) +
+                       " times its ejections in a row (outlier detection), at most " +
+                       formatNumber(b->params.real("max_ejection_percent")) + "% of backends at once.",
+                   {b->id}, "yes", false});
+  }
+  for (const auto* b : balancers) {
     if (b->params.choice("policy") != "consistent_hash") continue;
     out.push_back({"partitioning", "consistent_hash",
                    b->id + " partitions keys over " + list(successorsOf(s, b->id)) + " by consistent hashing (" +
@@ -106,6 +170,11 @@ void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<Evi
                          ") behind " + set.via + ", " + where +
                          ". Inferred: Pillars has no replica kind yet, so instances behind one balancer or queue count as copies.",
                      set.members, "yes", false});
+    } else if (const ComponentSpec* c = s.findComponent(name); c && instanceCountOf(*c) > 1) {
+      const std::size_t n = instanceCountOf(*c);
+      out.push_back({"replication", std::to_string(n),
+                     name + ": a replica set of " + std::to_string(n) + " instances, " + where + ".", set.members,
+                     "yes", false});
     } else {
       out.push_back({"replication", "none",
                      name + ": a single instance, no replica (" + where +
@@ -134,6 +203,29 @@ void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<Evi
                  caches.empty() ? "No cache in the design." : "Caches: " + list(caches) + ".", caches, "", false});
 }
 
+// Retries without a guard multiply the load exactly when the system is slowest: the seed of a
+// metastable retry storm (see retry-storm.json). A budget, a throttle or a breaker bounds them.
+void retryGuardEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
+  std::vector<std::string> unguarded, ids;
+  std::int64_t mostAttempts = 1;
+  for (const auto* c : ofKind(s, "client")) {
+    const std::int64_t retries = c->params.integer("retries");
+    if (retries == 0) continue;
+    const bool guarded = c->params.real("retry_budget_percent") > 0 || c->params.real("retry_tokens") > 0 ||
+                         c->params.boolean("circuit_breaker");
+    if (guarded) continue;
+    unguarded.push_back(c->id + " (up to " + std::to_string(retries + 1) + " attempts)");
+    ids.push_back(c->id);
+    mostAttempts = std::max(mostAttempts, retries + 1);
+  }
+  if (unguarded.empty()) return;
+  out.push_back({"retry_amplification", std::to_string(mostAttempts),
+                 "Retries without a retry budget, retry throttling or circuit breaker: " + list(unguarded) +
+                     ". When the system slows down every request can become that many attempts, and the "
+                     "extra load can keep it down after the cause has gone (a retry storm).",
+                 ids, "", false});
+}
+
 void workEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   std::vector<std::string> queues;
   for (const auto* q : ofKind(s, "queue")) queues.push_back(q->id);
@@ -157,12 +249,26 @@ void workEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   out.push_back({"retries", std::to_string(retrying.size()),
                  retrying.empty() ? "No client retries a failed request." : "Clients retry failed requests: " + list(retrying) + ".",
                  {}, "", false});
+  retryGuardEvidence(s, out);
   std::vector<std::string> faults;
   for (const auto& f : s.faults) faults.push_back(std::string(faultActionName(f.action)) + " " + f.target + " at " + formatDuration(f.at));
   out.push_back({"fault_experiments", std::to_string(s.faults.size()),
                  faults.empty() ? "The scenario injects no faults: how it fails has not been tried."
                                 : "The scenario injects faults: " + list(faults) + ".",
                  {}, faults.empty() ? "no" : "partly", false});
+}
+
+void runAmplificationEvidence(const RunResults& r, std::vector<EvidenceItem>& out) {
+  if (r.offeredRps <= 0) return;
+  const double perRequest = r.attemptsRps / r.offeredRps;
+  // Below a fifth more attempts than requests, retries are masking failures, not amplifying them.
+  if (perRequest < 1.2 && r.wastedWorkS <= 0) return;
+  out.push_back({"retry_amplification", fixedText(perRequest, 2),
+                 "The run made " + fixedText(perRequest, 2) + " attempts per request (" + fixedText(r.attemptsRps, 0) +
+                     "/s for " + fixedText(r.offeredRps, 0) + "/s offered; goodput " + fixedText(r.goodputRps, 0) +
+                     "/s); " + fixedText(r.wastedWorkS, 1) +
+                     " s of server work went to requests whose caller had already given up.",
+                 {}, perRequest >= 1.2 && r.goodputRps < 0.9 * r.offeredRps ? "no" : "", true});
 }
 
 void runEvidence(const RunResults& r, const EvidenceOptions& options, std::vector<EvidenceItem>& out) {
@@ -179,6 +285,7 @@ void runEvidence(const RunResults& r, const EvidenceOptions& options, std::vecto
                    "p99 latency " + fixedText(r.latency.p99, 2) + " ms end to end (p50 " + fixedText(r.latency.p50, 2) + " ms).",
                    {}, "", true});
   }
+  runAmplificationEvidence(r, out);
   std::vector<std::string> dropping, parts;
   for (const auto& c : r.components) {
     if (c.dropped == 0) continue;
@@ -212,6 +319,7 @@ std::vector<EvidenceItem> gatherEvidence(const Scenario& scenario, const RunResu
   balancerEvidence(scenario, out);
   stateEvidence(scenario, analysis, out);
   workEvidence(scenario, out);
+  controlEvidence(scenario, out);
   if (run) runEvidence(*run, options, out);
   return out;
 }

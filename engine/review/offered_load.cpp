@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
 
 namespace pillars::review {
@@ -57,7 +58,10 @@ std::vector<OfferedLoad> estimateOfferedLoad(const Scenario& s) {
     load[i].component = c.id;
     load[i].kind = c.kind;
     if (c.kind == "service") {
-      load[i].workers = c.params.integer("workers");
+      // Every instance of a replica set has its own workers.
+      const ComponentKind& kind = kindTraits(c.kind);
+      const auto instances = kind.instanceCount ? static_cast<std::int64_t>(kind.instanceCount(c.params)) : 1;
+      load[i].workers = c.params.integer("workers") * instances;
       load[i].serviceSeconds = c.params.distribution("service_time").mean();
       if (load[i].serviceSeconds > 0) load[i].capacityRps = static_cast<double>(load[i].workers) / load[i].serviceSeconds;
     }

@@ -121,6 +121,16 @@ void resolveApplyHints(std::vector<RecommendedPattern>& recommendations, const S
       }
       return "";
     }
+    if (role == "caller_without_breaker") {
+      // A client that retries multiplies an outage's load the most: it comes first.
+      const ComponentSpec* found = nullptr;
+      for (const auto& c : scenario.components) {
+        const auto index = c.params.indexOf("circuit_breaker");
+        if (c.kind != "client" || !index || c.params.boolean("circuit_breaker")) continue;
+        if (!found || (c.params.integer("retries") > 0 && found->params.integer("retries") == 0)) found = &c;
+      }
+      return found ? found->id : "";
+    }
     if (role == "hottest_service" && run) {
       const ComponentResult* hottest = nullptr;
       for (const auto& c : run->components) {

@@ -35,8 +35,8 @@ bool isPillarName(std::string_view name) {
 const std::vector<std::string>& evidenceKeys() {
   static const std::vector<std::string> keys{
       "load_balancing_policy", "health_checks", "replication", "single_points_of_failure",
-      "partitioning", "caches", "queues", "zones", "retries", "fault_experiments",
-      "measured_availability", "latency_p99", "drops", "utilization_hot_spots"};
+      "partitioning", "caches", "queues", "zones", "retries", "retry_amplification",
+      "deployment_strategy", "rollback", "auto_restart", "fault_experiments", "measured_availability", "latency_p99", "drops", "utilization_hot_spots"};
   return keys;
 }
 

@@ -143,6 +143,9 @@ std::vector<SinglePointOfFailure> findSinglePointsOfFailure(const Scenario& scen
   std::vector<SinglePointOfFailure> out;
   for (std::size_t v = 0; v < g.nodes.size(); ++v) {
     if (g.nodes[v]->kind == "client") continue;
+    // A replica set's instances fail one by one: losing one leaves the others serving.
+    const ComponentKind& kind = kindTraits(g.nodes[v]->kind);
+    if (kind.instanceCount && kind.instanceCount(g.nodes[v]->params) > 1) continue;
     const std::vector<bool> without = g.served(v);
     SinglePointOfFailure spof{g.nodes[v]->id, {}};
     for (std::size_t c = 0; c < g.nodes.size(); ++c) {

@@ -5,6 +5,7 @@
 // user drew. Instances added while running take the next number; a number is never reused.
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@
 
 namespace pillars {
 
+class Component;
 class Simulation;
 
 /// "web", 3 -> "web#3".
@@ -28,5 +30,14 @@ std::size_t instanceNumberOf(std::string_view engineName);
 std::vector<ComponentId> instancesOf(const Simulation& sim, std::string_view id);
 /// Likewise for the engine links standing for scenario link `id`.
 std::vector<LinkId> linksOf(const Simulation& sim, std::string_view id);
+
+/// The name the next instance of scenario component `id` takes: one past the highest number any
+/// instance ever had (removed ones included), so a number is never reused.
+std::string nextInstanceName(const Simulation& sim, std::string_view id);
+/// Adds `component` (named by nextInstanceName) as one more instance beside `like`: it gets a
+/// copy of every link `like` has now, in both directions and with the same configuration, each
+/// named after its scenario link with that link's next number. It starts at once when the run
+/// is under way; a balancer in front takes it into rotation (Component::onLinkAdded).
+ComponentId addInstanceLike(Simulation& sim, ComponentId like, std::unique_ptr<Component> component);
 
 }  // namespace pillars

@@ -23,7 +23,10 @@ double ms(std::int64_t ns) { return static_cast<double>(ns) * 1e-6; }
 const std::vector<std::string>& MetricsSampler::globalColumns() {
   static const std::vector<std::string> cols = {
       "throughput_rps", "failed_rps", "timed_out_rps", "dropped_rps",
-      "latency_p50_ms", "latency_p95_ms", "latency_p99_ms"};
+      "latency_p50_ms", "latency_p95_ms", "latency_p99_ms",
+      // Offered load and the attempts made of it: beside throughput (the goodput: a client
+      // counts only successes within its deadline), they show a retry storm.
+      "offered_rps", "attempts_rps"};
   return cols;
 }
 
@@ -77,8 +80,9 @@ void MetricsSampler::rebase() {
     if (src.extras.empty() && src.group) continue;
     if (!src.group) {
       const ComponentMetrics& m = m_sim.component(static_cast<ComponentId>(src.index)).metrics();
-      src.baseline = Baseline{m.completed, m.failed, m.dropped, m.timedOut, m.busy.integral(now),
-                              m.queueLength.integral(now)};
+      src.baseline = Baseline{m.completed,        m.failed,   m.dropped,
+                              m.timedOut,         m.issued,   m.attempts,
+                              m.busy.integral(now), m.queueLength.integral(now)};
     }
     if (src.extras.empty()) continue;
     m_values.resize(src.extras.size());
@@ -127,6 +131,8 @@ void MetricsSampler::sampleComponent(Source& src, SimTime now, double seconds, d
     m_completed += dCompleted;
     m_failed += m.failed - b.failed;
     m_timedOut += m.timedOut - b.timedOut;
+    m_issued += m.issued - b.issued;
+    m_attempts += m.attempts - b.attempts;
     m_endToEnd.merge(m.intervalLatency);
   } else {
     m_dropped += dDropped;
@@ -138,7 +144,7 @@ void MetricsSampler::sampleComponent(Source& src, SimTime now, double seconds, d
   *out++ = (queueIntegral - b.queueIntegral) / seconds;
   *out++ = m.capacity > 0 ? (busyIntegral - b.busyIntegral) / seconds / m.capacity : 0.0;
   *out++ = c.isUp() ? 1.0 : 0.0;
-  b = Baseline{m.completed, m.failed, m.dropped, m.timedOut, busyIntegral, queueIntegral};
+  b = Baseline{m.completed, m.failed, m.dropped, m.timedOut, m.issued, m.attempts, busyIntegral, queueIntegral};
   m.intervalLatency.reset();
   sampleExtras(src, now, seconds, out);
   src.gone = c.isRemoved();
@@ -152,7 +158,7 @@ void MetricsSampler::sample() {
   const double seconds = simTimeToSeconds(now - m_lastRowAt);
   m_lastRowAt = now;
   addNewSources();
-  m_completed = m_failed = m_timedOut = m_dropped = 0;
+  m_completed = m_failed = m_timedOut = m_dropped = m_issued = m_attempts = 0;
   m_endToEnd.reset();
   double* out = m_row.data() + globalColumns().size();
   for (Source& src : m_sources) {
@@ -172,6 +178,8 @@ void MetricsSampler::sample() {
   m_row[4] = ms(m_endToEnd.quantile(0.50));
   m_row[5] = ms(m_endToEnd.quantile(0.95));
   m_row[6] = ms(m_endToEnd.quantile(0.99));
+  m_row[7] = static_cast<double>(m_issued) / seconds;
+  m_row[8] = static_cast<double>(m_attempts) / seconds;
   m_series.append(now, m_row);
 }
 

@@ -43,7 +43,7 @@ class MetricsSampler final : public EventHandler {
 
  private:
   struct Baseline {
-    std::uint64_t completed = 0, failed = 0, dropped = 0, timedOut = 0;
+    std::uint64_t completed = 0, failed = 0, dropped = 0, timedOut = 0, issued = 0, attempts = 0;
     double busyIntegral = 0;
     double queueIntegral = 0;
   };
@@ -73,6 +73,7 @@ class MetricsSampler final : public EventHandler {
   std::size_t m_components = 0;  // how many components have columns
   std::size_t m_groups = 0;      // how many groups have columns
   std::uint64_t m_completed = 0, m_failed = 0, m_timedOut = 0, m_dropped = 0;  // this row's
+  std::uint64_t m_issued = 0, m_attempts = 0;
 };
 
 }  // namespace pillars

@@ -78,6 +78,8 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
   const double window = r.measuredS > 0 ? r.measuredS : 1.0;
 
   LatencyHistogram endToEnd;
+  std::uint64_t offered = 0, attempts = 0;
+  SimTime wasted = 0;
   for (std::size_t i = 0; i < sim.componentCount(); ++i) {
     const Component& c = sim.component(static_cast<ComponentId>(i));
     const ComponentMetrics& m = c.metrics();
@@ -89,13 +91,20 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
       r.failed += m.failed;
       r.timedOut += m.timedOut;
       r.retries += m.retries;
+      offered += m.issued;
+      attempts += m.attempts;
       endToEnd.merge(m.latency);
     } else {
       r.dropped += m.dropped;
     }
+    wasted += m.wastedWork;
     r.components.push_back(std::move(cr));
   }
   r.throughputRps = static_cast<double>(r.completed) / window;
+  r.goodputRps = r.throughputRps;
+  r.offeredRps = static_cast<double>(offered) / window;
+  r.attemptsRps = static_cast<double>(attempts) / window;
+  r.wastedWorkS = simTimeToSeconds(wasted);
   r.latency = LatencySummary::from(endToEnd);
   for (std::size_t i = 0; i < sim.groupCount(); ++i) {
     const ComponentGroup& g = sim.group(i);

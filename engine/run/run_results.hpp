@@ -87,6 +87,12 @@ struct RunResults {
   std::uint64_t dropped = 0;
   double throughputRps = 0;
   LatencySummary latency;
+  /// The Control pillar's view of load: new requests offered by the clients, the attempts
+  /// their retries made of them, goodput (successes within the caller's deadline: a client
+  /// counts a success only before its deadline, so this is throughputRps) and the seconds of
+  /// server work spent on requests whose caller had already given up.
+  double offeredRps = 0, attemptsRps = 0, goodputRps = 0;
+  double wastedWorkS = 0;
 
   std::uint64_t messagesSent = 0, messagesDelivered = 0, messagesDropped = 0;
 

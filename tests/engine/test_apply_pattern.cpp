@@ -20,6 +20,12 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
+Scenario exampleScenario(const std::string& name) {
+  ScenarioLoad load = loadScenarioFile(std::string(PILLARS_SOURCE_DIR) + "/resources/examples/" + name, builtinRegistry());
+  EXPECT_TRUE(load.ok()) << formatDiagnostics(load.errors);
+  return load.ok() ? *load.scenario : Scenario{};
+}
+
 Scenario threeTier() {
   ScenarioLoad load = loadScenarioFile(std::string(PILLARS_SOURCE_DIR) + "/resources/examples/three-tier.json",
                                        builtinRegistry());
@@ -184,6 +190,17 @@ TEST(ApplyPattern, HealthChecksAndCrashFault) {
   EXPECT_EQ(h.faults[1], (FaultSpec{20 * kSecond, FaultAction::Restart, "store", 0.0, 0}));
   const RunResults r = run(h);
   EXPECT_GT(r.failed + r.timedOut, 0u);  // the crash shows
+}
+
+TEST(ApplyPattern, CircuitBreakerOnTheRetryingClient) {
+  Scenario s = exampleScenario("retry-storm.json");
+  ASSERT_EQ(applyHint(s, {"enable_circuit_breakers", "users"}), "");
+  expectValid(s);
+  EXPECT_TRUE(s.findComponent("users")->params.boolean("circuit_breaker"));
+  EXPECT_EQ(applyHint(s, {"enable_circuit_breakers", "nosuch"}), "No component \"nosuch\" to apply enable_circuit_breakers to.");
+  // A storm the breaker cures: the run after Apply ends with goodput back.
+  const RunResults r = run(s);
+  EXPECT_GT(r.goodputRps, 0.5 * r.offeredRps);
 }
 
 TEST(ApplyPattern, RefusalsAreClearAndChangeNothing) {

@@ -49,6 +49,11 @@ constexpr Golden kGolden[] = {
     {"leader-follower-failover.json", "2a779c6a06eb98ec", 827828, 70057, 0, 0, 0, 447, 796.102273, 99.352575},
     {"quorum-kv.json", "d1e1f576e5278289", 790977, 75957, 10067, 0, 0, 0, 775.071429, 31.260671},
     {"sharded-kv.json", "e7196d7cc12d433e", 1208886, 195913, 7, 0, 0, 38, 1999.112245, 9.994239},
+    // The Control pillar's examples, pinned when they were added.
+    {"retry-storm.json", "3036218e884d55dd", 1158069, 30345, 0, 0, 67644, 205970, 151.725, 64.094207},
+    {"outlier-ejection.json", "a64e2f781908137e", 363627, 59886, 4, 0, 0, 16, 199.62, 49.676287},
+    {"rolling-update.json", "4903be2a228d1341", 546972, 89550, 0, 0, 0, 0, 597.0, 157.810687},
+    {"canary-rollback.json", "f664ea1726422ac0", 332114, 54058, 28, 0, 0, 436, 300.322222, 96.206847},
 };
 
 class GoldenExample : public ::testing::TestWithParam<Golden> {};

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "engine/io/scenario_reader.hpp"
+#include "engine/model/overrides.hpp"
 #include "engine/model/scenario_builder.hpp"
 #include "engine/review/evidence.hpp"
 #include "engine/review/risk.hpp"
@@ -161,6 +162,39 @@ TEST(ReviewEvidence, ThreeTier) {
   EXPECT_EQ(values(e, "fault_experiments"), Strings{"2"});
   EXPECT_TRUE(values(e, "partitioning").empty());
   EXPECT_TRUE(values(e, "measured_availability").empty()) << "no run, no measurement";
+}
+
+TEST(ReviewEvidence, ControlPillarExamples) {
+  // A rolling update tried in the scenario: a deployment strategy, a rollback only by hand, and
+  // ten instances of web are no single point of failure.
+  const auto rolling = gatherEvidence(example("rolling-update.json"), nullptr);
+  ASSERT_EQ(values(rolling, "deployment_strategy"), Strings{"rolling"});
+  EXPECT_EQ(first(rolling, "deployment_strategy")->suggests, "yes");
+  EXPECT_NE(first(rolling, "deployment_strategy")->sentence.find("10 replicas"), std::string::npos);
+  EXPECT_EQ(values(rolling, "rollback"), Strings{"manual"});
+  EXPECT_EQ(first(rolling, "rollback")->suggests, "partly");
+  EXPECT_EQ(values(rolling, "replication"), Strings{"10"});
+  const auto spofs = first(rolling, "single_points_of_failure")->components;
+  EXPECT_EQ(std::find(spofs.begin(), spofs.end(), "web"), spofs.end()) << "one instance down leaves nine";
+  // A canary rolls back by itself.
+  const auto canary = gatherEvidence(example("canary-rollback.json"), nullptr);
+  EXPECT_EQ(values(canary, "rollback"), Strings{"automatic"});
+  EXPECT_EQ(first(canary, "rollback")->suggests, "yes");
+  // Retries without a guard, and a storm measured in the run.
+  const Scenario storm = example("retry-storm.json");
+  EXPECT_EQ(values(gatherEvidence(storm, nullptr), "retry_amplification"), Strings{"4"});
+  ScenarioRunner runner(storm, builtinRegistry());
+  runner.run();
+  const RunResults r = runner.results();
+  const auto measured = gatherEvidence(storm, &r);
+  ASSERT_EQ(values(measured, "retry_amplification").size(), 2u);
+  EXPECT_EQ(values(measured, "retry_amplification")[1], "3.06") << "attempts per request over the run";
+  // No replica set, no deployment evidence: the design cannot tell.
+  EXPECT_TRUE(values(gatherEvidence(example("three-tier.json"), nullptr), "deployment_strategy").empty());
+  // An orchestrator that restarts instances.
+  Scenario restarting = example("rolling-update.json");
+  ASSERT_EQ(applyOverride(restarting, "web.restart_policy=always"), "");
+  EXPECT_EQ(values(gatherEvidence(restarting, nullptr), "auto_restart"), Strings{"1"});
 }
 
 TEST(ReviewEvidence, BalancerExamples) {

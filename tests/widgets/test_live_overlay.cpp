@@ -27,9 +27,10 @@ struct Fixture {
   LiveRun live;
   LiveOverlay* overlay = nullptr;
 
-  Fixture() {
+  explicit Fixture(const char* example = "three-tier.json") {
     QStringList errors;
-    EXPECT_TRUE(document.load(QStringLiteral(PILLARS_SOURCE_DIR "/resources/examples/three-tier.json"), &errors))
+    EXPECT_TRUE(document.load(QStringLiteral(PILLARS_SOURCE_DIR "/resources/examples/") + QString::fromLatin1(example),
+                              &errors))
         << errors.join(QStringLiteral("\n")).toStdString();
     EXPECT_TRUE(live.load(document.scenario()));
     overlay = new LiveOverlay(scene, live, &live);
@@ -137,6 +138,20 @@ TEST(LiveOverlay, BusyServersShowUtilization) {
   EXPECT_EQ(f.overlay->nodeState("db").badge, QStringLiteral("leader"));
   f.overlay->setBadge("db", QString(), QColor());
   EXPECT_TRUE(f.overlay->nodeState("db").badge.isEmpty());
+}
+
+TEST(LiveOverlay, AnEjectedBackendShowsOnItsBalancerUntilItReturns) {
+  // outlier-ejection.json: s4 fails every call and is ejected for 30 s from the first second.
+  Fixture f("outlier-ejection.json");
+  f.runTo(5 * kSecond);
+  EXPECT_EQ(f.overlay->nodeState("lb").badge, QStringLiteral("1 ejected"));
+  EXPECT_TRUE(f.overlay->nodeState("users").badge.isEmpty());
+  // An app's own badge (a pillar view) wins over the live Control state.
+  f.overlay->setBadge("lb", QStringLiteral("mine"), QColor(Qt::magenta));
+  EXPECT_EQ(f.overlay->nodeState("lb").badge, QStringLiteral("mine"));
+  f.overlay->setBadge("lb", QString(), QColor());
+  f.runTo(6 * kSecond);
+  EXPECT_EQ(f.overlay->nodeState("lb").badge, QStringLiteral("1 ejected"));
 }
 
 TEST(LiveOverlay, CutLinkIsDashedUntilHealed) {

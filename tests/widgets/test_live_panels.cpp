@@ -121,8 +121,11 @@ TEST(LiveChartsPanel, ThroughputHasOnePointPerIntervalMatchingTheSeries) {
   ASSERT_NE(ts, nullptr);
   ASSERT_EQ(ts->rowCount(), 5u);
   const ChartPane* throughput = panel.pane(Chart::Throughput);
-  ASSERT_EQ(throughput->traces().size(), 1u);  // nothing selected: the system's line only
+  // Nothing selected: the system's lines only (goodput, offered, attempts).
+  ASSERT_EQ(throughput->traces().size(), 3u);
   expectFollows(*throughput->lineSeries(0), *ts, "global.throughput_rps", 0);
+  expectFollows(*throughput->lineSeries(1), *ts, "global.offered_rps", 0);
+  expectFollows(*throughput->lineSeries(2), *ts, "global.attempts_rps", 0);
   expectFollows(*panel.pane(Chart::Latency)->lineSeries(2), *ts, "global.latency_p99_ms", 0);
   expectFollows(*panel.pane(Chart::Errors)->lineSeries(2), *ts, "global.dropped_rps", 0);
 
@@ -183,8 +186,8 @@ TEST(LiveChartsPanel, SelectingAComponentShowsItsQueueAndUtilization) {
   expectFollows(*queue->lineSeries(1), *ts, "web2.utilization", 0, 100.0);
   ASSERT_NE(queue->secondaryAxis(), nullptr);
   EXPECT_EQ(queue->secondaryAxis()->max(), 100);
-  ASSERT_EQ(panel.pane(Chart::Throughput)->traces().size(), 2u);
-  expectFollows(*panel.pane(Chart::Throughput)->lineSeries(1), *ts, "web2.throughput_rps", 0);
+  ASSERT_EQ(panel.pane(Chart::Throughput)->traces().size(), 4u);
+  expectFollows(*panel.pane(Chart::Throughput)->lineSeries(3), *ts, "web2.throughput_rps", 0);
   EXPECT_EQ(panel.pane(Chart::Errors)->traces().size(), 4u);
 
   goTo(live, 7 * kSecond);
@@ -194,7 +197,7 @@ TEST(LiveChartsPanel, SelectingAComponentShowsItsQueueAndUtilization) {
   panel.setSelectedComponent("lb->web2");
   EXPECT_TRUE(queue->traces().empty());
   EXPECT_FALSE(queue->placeholder().isEmpty());
-  EXPECT_EQ(panel.pane(Chart::Throughput)->traces().size(), 1u);
+  EXPECT_EQ(panel.pane(Chart::Throughput)->traces().size(), 3u);
   panel.setSelectedComponent("");
   EXPECT_TRUE(queue->traces().empty());
 }
@@ -237,7 +240,7 @@ TEST(LiveChartsPanel, ExportsChartsAsPngSvgAndCsv) {
   ASSERT_EQ(panel.exportChartData(Chart::Throughput, csv), QString());
   const QList<QByteArray> lines = readAll(csv).trimmed().split('\n');
   ASSERT_EQ(lines.size(), 6);  // header + 5 rows
-  EXPECT_EQ(lines[0], "time_s,global.throughput_rps,web2.throughput_rps");
+  EXPECT_EQ(lines[0], "time_s,global.throughput_rps,global.offered_rps,global.attempts_rps,web2.throughput_rps");
   EXPECT_TRUE(lines[1].startsWith("1,"));
 
   const QString all = dir.filePath(QStringLiteral("all.csv"));

@@ -77,8 +77,7 @@ TEST(MainWindow, SelectingANodeShowsItsParametersInTheInspector) {
   QCoreApplication::processEvents();  // the inspector refills once control returns
   auto* table = window.findChild<QTableWidget*>();
   ASSERT_NE(table, nullptr);
-  // One row per parameter of the service kind: counted from its schema, since pillars add
-  // parameters to it (the Control pillar took it from 6 to 22).
+  // One row per parameter the service kind declares, no more and no fewer.
   const ComponentKind* service = builtinRegistry().find("service");
   ASSERT_NE(service, nullptr);
   ASSERT_EQ(table->rowCount(), static_cast<int>(service->params.size()));

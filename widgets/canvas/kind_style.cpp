@@ -54,6 +54,16 @@ QString pillarBlurb(Pillar pillar) {
   return {};
 }
 
+QString pillarWithoutKinds(Pillar pillar) {
+  // The Control pillar's first mechanisms are settings of the callers and servers they guard,
+  // as in Envoy and resilience4j, so the pillar has no card of its own yet.
+  if (pillar == Pillar::Control) {
+    return QObject::tr("circuit breakers, retry budgets, shedding, outlier ejection: set them on a "
+                       "Client, Service or Load balancer in the Inspector");
+  }
+  return QObject::tr("coming in a later version");
+}
+
 QColor fill(const std::string& kind) {
   const ComponentKind* k = kindOf(kind);
   return pillarFill(k ? k->pillar : Pillar::Work);
@@ -198,7 +208,10 @@ QString summary(const ComponentSpec& c) {
   }
   if (c.kind == "load_balancer") return valueOf(c, "policy").replace(QLatin1Char('_'), QLatin1Char(' '));
   if (c.kind == "service") {
-    return countText(c.params.integer("workers"), QStringLiteral("worker"), QStringLiteral("workers")) + dot +
+    // A replica set reads as one stacked card: "×10 · 4 workers · exp(40ms)".
+    const std::int64_t replicas = c.params.integer("replicas");
+    const QString set = replicas > 1 ? QStringLiteral("\u00d7%1").arg(replicas) + dot : QString();
+    return set + countText(c.params.integer("workers"), QStringLiteral("worker"), QStringLiteral("workers")) + dot +
            valueOf(c, "service_time");
   }
   if (c.kind == "queue") return QStringLiteral("prefetch ") + valueOf(c, "prefetch");

@@ -28,6 +28,8 @@ QColor pillarBorder(Pillar pillar);
 QString pillarTitle(Pillar pillar);
 /// What a pillar is about, in one line: "Requests, balancing, queues".
 QString pillarBlurb(Pillar pillar);
+/// What the palette says under a pillar that has no kinds of its own (yet).
+QString pillarWithoutKinds(Pillar pillar);
 
 /// Fill colour of the kind's pillar; `border` gives the darker outline.
 QColor fill(const std::string& kind);

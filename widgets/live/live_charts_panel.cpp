@@ -219,7 +219,14 @@ void LiveChartsPanel::setTraces() {
   const QString name = QString::fromStdString(m_selected);
 
   // Lines of the whole system first, the selected component's after (in orange, or dashed).
-  std::vector<ChartTrace> throughput = {{tr("completed"), "global.throughput_rps", blue()}};
+  // Goodput beside the offered load and the attempts made of it: a retry storm shows as goodput
+  // falling away while attempts climb to a multiple of the offered load. (A stored run from
+  // before these columns existed has only the first line.)
+  std::vector<ChartTrace> throughput = {{tr("goodput"), "global.throughput_rps", blue()}};
+  if (!ts || ts->columnIndex("global.offered_rps")) {
+    throughput.push_back({tr("offered"), "global.offered_rps", grey(), Qt::DashLine});
+    throughput.push_back({tr("attempts"), "global.attempts_rps", purple(), Qt::DotLine});
+  }
   if (component) throughput.push_back({name, column(m_selected, "throughput_rps"), orange()});
   pane(Chart::Throughput)->setTraces(std::move(throughput));
 

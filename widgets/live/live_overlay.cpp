@@ -1,5 +1,7 @@
 #include "widgets/live/live_overlay.hpp"
 
+#include "widgets/live/control_badge.hpp"
+
 #include <QFont>
 #include <QFontMetricsF>
 #include <QGraphicsObject>
@@ -12,6 +14,7 @@
 #include "engine/sim/simulation.hpp"
 #include "widgets/canvas/node_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
+#include "widgets/live/control_badge.hpp"
 #include "widgets/live/live_run.hpp"
 #include "widgets/live/message_colors.hpp"
 #include "widgets/live/message_layer.hpp"
@@ -327,6 +330,7 @@ void LiveOverlay::rebuildMapping() {
       const auto badge = m_badges.find(c.id);
       if (badge != m_badges.end()) n.state->setBadgeColour(badge->second.second);
       if (c.kind == "raft_node") n.raft = new RaftNodeBadge(m_root.data());
+      if (m_live.runner()) n.controlBadge = controlbadge::applies(m_live.runner()->simulation().component(cid));
     }
   }
   m_links.resize(s.links.size());
@@ -463,7 +467,13 @@ void LiveOverlay::updateNodes() {
     s.utilization = std::clamp(n.utilization, 0.0, 1.0);
     s.queue = static_cast<int>(std::lround(m.queueLength.level()));
     const auto badge = m_badges.find(n.id);
-    if (badge != m_badges.end()) s.badge = badge->second.first;
+    if (badge != m_badges.end()) {
+      s.badge = badge->second.first;
+    } else if (n.controlBadge) {
+      // A badge set by the app (a pillar view) wins; otherwise the live Control state shows.
+      s.badge = controlbadge::text(c);
+      if (!s.badge.isEmpty()) n.state->setBadgeColour(controlbadge::colour());
+    }
     n.state->setState(s, m.capacity > 0);
     if (n.raft) {
       // The kind said raft_node when the badge was made; the cast only guards a mismatch.

@@ -132,6 +132,7 @@ class LiveOverlay final : public QObject {
     double lastBusyIntegral = 0;
     SimTime lastBusyStart = 0;
     double utilization = 0;
+    bool controlBadge = false;  // reports breakers or ejections (see control_badge.hpp)
   };
   struct LinkEntry {
     std::string id;

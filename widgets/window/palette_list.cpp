@@ -33,6 +33,7 @@ PaletteList::PaletteList(QWidget* parent) : QListWidget(parent) {
   setDragEnabled(true);
   setDragDropMode(DragOnly);
   setSelectionMode(SingleSelection);
+  setWordWrap(true);  // a pillar without kinds says what it offers instead, in a sentence
   for (const Pillar pillar : kindstyle::kPillars) {
     heading(pillar, this);
     bool any = false;
@@ -46,7 +47,8 @@ PaletteList::PaletteList(QWidget* parent) : QListWidget(parent) {
     }
     if (!any) {
       // The map is whole from the start; what is missing is said, not hidden.
-      auto* none = new QListWidgetItem(tr("coming in a later version"), this);
+      auto* none = new QListWidgetItem(kindstyle::pillarWithoutKinds(pillar), this);
+      none->setToolTip(none->text());
       none->setFlags(Qt::ItemIsEnabled);
       none->setForeground(palette().color(QPalette::PlaceholderText));
       QFont italic = font();

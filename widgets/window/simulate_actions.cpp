@@ -201,6 +201,7 @@ void SimulateActions::addFaultsTo(QMenu& menu, const std::vector<std::string>& c
   menu.addSeparator();
   // Raft nodes get their one-click controls straight in the menu, above the fault submenu.
   if (components.size() == 1 && isRaftNode(components.front())) addRaftActionsTo(menu, components.front());
+  if (components.size() == 1 && !isRaftNode(components.front())) addKindActionsTo(menu, components.front());
   QMenu* faults = menu.addMenu(tr("Inject &Fault"));
   const auto atNow = [this] { return tr(" at t = %1").arg(clockText(m_run.now())); };
   for (const std::string& id : components) {

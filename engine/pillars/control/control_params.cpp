@@ -28,6 +28,61 @@ CircuitBreaker::Config circuitBreakerConfig(const ParamSet& p) {
   return c;
 }
 
+std::vector<ParamSpec> replicaSetParams() {
+  // Kubernetes' names and defaults where it has them (the kubelet's CrashLoopBackOff).
+  return {
+      integerParam("replicas", 1, 1, 1000, "instances", "Identical instances, each with its own workers and queue"),
+      choiceParam("restart_policy", "never", {"never", "always"},
+                  "always: an orchestrator restarts an instance that exits, after its CrashLoopBackOff wait"),
+      durationParam("restart_backoff", 10 * kSecond, "First wait before restarting an exited instance; doubles each time", 0.001),
+      durationParam("restart_backoff_max", 300 * kSecond, "Longest wait before a restart", 0.001),
+      durationParam("backoff_reset", 600 * kSecond, "Running this long without exiting resets the wait"),
+      durationParam("startup_time", 0, "Time from start to ready: health checks fail and requests are refused until then"),
+      realParam("start_failure_probability", 0, 0, 1, "probability",
+                "Chance that a start fails (the process exits when start-up ends): a release that crash-loops"),
+  };
+}
+
+std::vector<ParamSpec> rolloutParams() {
+  using D = Distribution;
+  // Kubernetes' rolling-update defaults (25% / 25%); the canary's after Argo Rollouts' steps
+  // and analysis, with our own defaults.
+  return {
+      distributionParam("v2_service_time", D::exponential(0.01), D::Dimension::Duration, "s",
+                        "The second version's work time (what a rollout deploys)"),
+      realParam("v2_error_probability", 0.0, 0.0, 1.0, "probability", "The second version's share of failed requests"),
+      choiceParam("rollout_strategy", "rolling", {"rolling", "canary"},
+                  "How the rollout action deploys the second version: a rolling update, or canary steps with analysis"),
+      realParam("max_surge", 25, 0, 100, "%", "rolling: instances allowed above replicas (rounded up)"),
+      realParam("max_unavailable", 25, 0, 100, "%", "rolling: instances allowed to be unready (rounded down)"),
+      realParam("canary_step", 25, 1, 100, "%", "canary: the new version's share of instances added at each step"),
+      durationParam("canary_interval", 30 * kSecond, "canary: how long each step runs before its analysis", 0.001),
+      realParam("canary_max_error_rate", 5, 0, 100, "%", "canary: a higher error rate of the new instances fails the check"),
+      integerParam("canary_failed_checks", 1, 1, 100, "checks", "canary: failed checks that roll back"),
+  };
+}
+
+Rollout::Config rolloutConfig(const ParamSet& p) {
+  Rollout::Config c;
+  c.strategy = p.choice("rollout_strategy") == "canary" ? Rollout::Strategy::Canary : Rollout::Strategy::Rolling;
+  c.replicas = static_cast<std::size_t>(p.integer("replicas"));
+  c.maxSurgePercent = p.real("max_surge");
+  c.maxUnavailablePercent = p.real("max_unavailable");
+  c.canaryStepPercent = p.real("canary_step");
+  c.canaryInterval = p.duration("canary_interval");
+  c.canaryMaxErrorRatePercent = p.real("canary_max_error_rate");
+  c.canaryFailedChecks = static_cast<std::uint32_t>(p.integer("canary_failed_checks"));
+  return c;
+}
+
+RestartBackoff::Config restartBackoffConfig(const ParamSet& p) {
+  RestartBackoff::Config c;
+  c.initial = p.duration("restart_backoff");
+  c.cap = p.duration("restart_backoff_max");
+  c.resetAfter = p.duration("backoff_reset");
+  return c;
+}
+
 void appendParams(std::vector<ParamSpec>& specs, std::vector<ParamSpec> more) {
   for (auto& s : more) specs.push_back(std::move(s));
 }

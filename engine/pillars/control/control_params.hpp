@@ -5,6 +5,8 @@
 
 #include "engine/model/param.hpp"
 #include "engine/pillars/control/circuit_breaker.hpp"
+#include "engine/pillars/control/restart_backoff.hpp"
+#include "engine/pillars/control/rollout.hpp"
 
 namespace pillars {
 
@@ -14,6 +16,17 @@ namespace pillars {
 std::vector<ParamSpec> circuitBreakerParams(const std::string& what);
 /// The breaker's settings from a kind's parameters (see circuitBreakerParams).
 CircuitBreaker::Config circuitBreakerConfig(const ParamSet& params);
+/// A replica set's settings: `replicas`, `restart_policy` (never, the default, or always),
+/// the CrashLoopBackOff waits (restart_backoff, restart_backoff_max, backoff_reset),
+/// `startup_time` and `start_failure_probability`.
+std::vector<ParamSpec> replicaSetParams();
+/// The CrashLoopBackOff settings from a kind's parameters (see replicaSetParams).
+RestartBackoff::Config restartBackoffConfig(const ParamSet& params);
+/// A second version and how it is rolled out: v2_service_time, v2_error_probability,
+/// rollout_strategy, max_surge, max_unavailable and the canary's steps and analysis.
+std::vector<ParamSpec> rolloutParams();
+/// The rollout settings from a kind's parameters (see rolloutParams and replicaSetParams).
+Rollout::Config rolloutConfig(const ParamSet& params);
 /// Appends `more` to `specs`.
 void appendParams(std::vector<ParamSpec>& specs, std::vector<ParamSpec> more);
 

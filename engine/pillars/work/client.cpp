@@ -152,6 +152,7 @@ SimTime Client::backoffDelay(std::uint32_t retryNumber) {
 
 void Client::issue(std::uint32_t user) {
   ++m_issued;
+  ++metrics().issued;
   const SlotHandle handle = m_inFlight.acquire();
   Request& r = *m_inFlight.get(handle);
   r.requestId = RequestId::make(id(), m_issued);
@@ -186,7 +187,7 @@ void Client::sendAttempt(SlotHandle handle, Request& r) {
       return;
     }
   }
-  ++m_attempts;
+  ++metrics().attempts;
   r.attemptSentAt = now();
   Message m = makeMessage(MessageKind::Request, m_requestSize);
   m.correlation = RequestWire::tagAttempt(handle, r.attempt);
@@ -313,7 +314,7 @@ void Client::noteVersionedAnswer(const Request& r, const Message& answer) {
 std::vector<Component::ExtraMetric> Client::extraMetrics(SimTime /*now*/) const {
   std::vector<ExtraMetric> out = {{"in_flight", static_cast<double>(m_inFlight.liveCount())},
                                   {"issued", static_cast<double>(m_issued)},
-                                  {"attempts", static_cast<double>(m_attempts)}};
+                                  {"attempts", static_cast<double>(metrics().attempts)}};
   if (m_breakers) {
     std::uint64_t opened = 0;
     int openNow = 0;
@@ -349,7 +350,7 @@ void Client::seriesValues(SimTime /*now*/, double* out) const {
 
 void Client::resetMetrics(SimTime now) {
   Component::resetMetrics(now);
-  m_attempts = m_failedFast = m_retriesDenied = 0;
+  m_failedFast = m_retriesDenied = 0;
   for (CircuitBreaker& b : m_linkBreakers) b.resetCounts();
   m_versionedAnswers = m_reads = m_writes = m_staleReads = 0;
   m_staleness.reset();

@@ -107,7 +107,6 @@ class Client final : public Component {
   KeyVersions* m_versions = nullptr;  // the simulation's, once a store has made it
   std::vector<CircuitBreaker> m_linkBreakers;  // per outgoing link, when breakers are on
   std::uint64_t m_retriesInFlight = 0;
-  std::uint64_t m_attempts = 0;       // every attempt sent (first ones and retries)
   std::uint64_t m_failedFast = 0;     // refused by an open breaker
   std::uint64_t m_retriesDenied = 0;  // failures not retried for lack of budget or tokens
 

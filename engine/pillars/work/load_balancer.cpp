@@ -105,8 +105,16 @@ void LoadBalancer::start() {
 }
 
 void LoadBalancer::onLinkAdded(LinkId link, bool outgoing) {
-  // A new backend (an autoscaler's instance) joins healthy and takes traffic at once.
-  if (outgoing) addBackend(link);
+  // A new backend (an autoscaler's or a rollout's instance) takes traffic once it is ready, as
+  // a Kubernetes Service adds an endpoint only when its pod passes readiness: one ready at once
+  // joins healthy; one still starting joins unhealthy, and health checks bring it in.
+  if (!outgoing) return;
+  addBackend(link);
+  const Component& target = sim().component(sim().network().link(link).to);
+  if (m_checkInterval > 0 && !(target.isUp() && target.healthy())) {
+    const auto it = std::find(m_backendLinks.begin(), m_backendLinks.end(), link);
+    m_selector.backend(static_cast<std::size_t>(it - m_backendLinks.begin())).healthy = false;
+  }
 }
 
 void LoadBalancer::onLinkRemoved(LinkId link, bool outgoing) {
@@ -224,8 +232,7 @@ void LoadBalancer::noteOutcome(std::uint32_t b, bool failed, SimTime duration) {
 
 void LoadBalancer::eject(std::uint32_t b) {
   // At most max_ejection_percent of the backends out at once, but always at least one.
-  std::size_t out = 0;
-  for (std::size_t i = 0; i < m_selector.size(); ++i) out += m_selector.backend(i).ejected ? 1 : 0;
+  const std::size_t out = ejectedNow();
   const auto allowed = std::max<std::size_t>(
       1, static_cast<std::size_t>(m_maxEjectionPercent / 100.0 * static_cast<double>(m_selector.presentCount())));
   if (out >= allowed) return;
@@ -313,17 +320,36 @@ void LoadBalancer::onTimer(std::uint32_t kind, std::uint64_t payload) {
   }
 }
 
+std::size_t LoadBalancer::ejectedNow() const {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < m_selector.size(); ++i) n += m_selector.backend(i).ejected ? 1 : 0;
+  return n;
+}
+
+std::vector<SeriesColumn> LoadBalancer::seriesColumns() const {
+  // Backends ejected at each sample: how long ejections last, and how many at once.
+  if (!m_outlierDetection) return {};
+  return {{"ejected", false}};
+}
+
+void LoadBalancer::seriesValues(SimTime /*now*/, double* out) const {
+  if (m_outlierDetection) out[0] = static_cast<double>(ejectedNow());
+}
+
 std::vector<Component::ExtraMetric> LoadBalancer::extraMetrics(SimTime /*now*/) const {
   std::vector<ExtraMetric> out = {{"healthy_backends", static_cast<double>(m_selector.healthyCount())},
                                   {"backends", static_cast<double>(m_selector.presentCount())}};
   if (m_outlierDetection) {
-    std::size_t ejectedNow = 0;
-    for (std::size_t i = 0; i < m_selector.size(); ++i) ejectedNow += m_selector.backend(i).ejected ? 1 : 0;
     out.push_back({"ejections", static_cast<double>(m_ejections)});
-    out.push_back({"ejected", static_cast<double>(ejectedNow)});
+    out.push_back({"ejected", static_cast<double>(ejectedNow())});
   }
   if (m_rateLimit.enabled()) out.push_back({"rate_limited", static_cast<double>(m_rateLimited)});
-  if (m_breakers) out.push_back({"failed_fast", static_cast<double>(m_failedFast)});
+  if (m_breakers) {
+    int openNow = 0;
+    for (const Outlier& o : m_outliers) openNow += o.breaker.state() == CircuitBreaker::State::Open ? 1 : 0;
+    out.push_back({"breakers_open", static_cast<double>(openNow)});
+    out.push_back({"failed_fast", static_cast<double>(m_failedFast)});
+  }
   return out;
 }
 

@@ -33,6 +33,8 @@ class LoadBalancer final : public Component {
   void start() override;
   void receive(const Message& msg, LinkId via) override;
   std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
+  std::vector<SeriesColumn> seriesColumns() const override;
+  void seriesValues(SimTime now, double* out) const override;
 
   /// How many backends the balancer currently believes healthy.
   std::size_t healthyBackends() const { return m_selector.healthyCount(); }
@@ -44,6 +46,8 @@ class LoadBalancer final : public Component {
 
  private:
   enum Timer : std::uint32_t { HealthTick, ProbeTimeout, ForwardTimeout, EjectionEnd };
+  /// Backends ejected by outlier detection right now.
+  std::size_t ejectedNow() const;
 
   struct Forward {
     Message request;  // from the caller, to answer it

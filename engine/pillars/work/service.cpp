@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/pillars/control/control_params.hpp"
+#include "engine/run/instances.hpp"
 #include "engine/sim/request_id.hpp"
 #include "engine/sim/simulation.hpp"
 
@@ -39,10 +40,12 @@ std::vector<ParamSpec> Service::paramSpecs() {
       integerParam("limit_initial", 20, 1, 1e6, "requests", "aimd: the limit at the start"),
   };
   appendParams(specs, circuitBreakerParams("each downstream link"));
+  appendParams(specs, replicaSetParams());
+  appendParams(specs, rolloutParams());
   return specs;
 }
 
-Service::Service(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
+Service::Service(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)), m_params(p) {
   m_workers = p.integer("workers");
   m_queueCapacity = p.integer("queue_capacity");
   m_serviceTime = p.distribution("service_time");
@@ -66,15 +69,84 @@ Service::Service(const std::string& name, const ParamSet& p) : Component(name, s
   }
   m_breakers = p.boolean("circuit_breaker");
   m_breakerConfig = circuitBreakerConfig(p);
+  m_restartAlways = p.choice("restart_policy") == "always";
+  m_backoff = restartBackoffConfig(p);
+  m_startupTime = p.duration("startup_time");
+  m_startFailureProbability = p.real("start_failure_probability");
   metrics().capacity = static_cast<double>(m_workers);
+}
+
+std::string Service::checkAction(const ParamSet& p, std::string_view action) {
+  if (action != kRolloutAction) return {};
+  if (p.text("v2_service_time") == p.text("service_time") && p.real("v2_error_probability") == p.real("error_probability")) {
+    return "it has no second version (set v2_service_time or v2_error_probability)";
+  }
+  return {};
+}
+
+bool Service::intervene(std::string_view action) {
+  if (action == Rollout::kTerminateAction) {
+    // Taken out by a rollout: unready from now on, still serving what reaches it.
+    m_terminating = true;
+    return true;
+  }
+  if (action != kRolloutAction && action != kRollbackAction) return false;
+  const std::string setId(scenarioIdOf(name()));
+  Orchestrator& orchestrator = sim().extension<Orchestrator>();
+  Rollout& rollout = orchestrator.rollout(setId, [&] {
+    // New instances are made from this one's configuration; version 2 takes the v2 settings.
+    auto make = [params = m_params](int version, const std::string& instance) -> std::unique_ptr<Component> {
+      ParamSet p = params;
+      if (version == 2) {
+        p.set(*p.indexOf("service_time"), p.value(*p.indexOf("v2_service_time")));
+        p.set(*p.indexOf("error_probability"), p.value(*p.indexOf("v2_error_probability")));
+      }
+      auto made = std::make_unique<Service>(instance, p);
+      made->m_version = version;
+      return made;
+    };
+    return std::make_unique<Rollout>(sim(), setId, rolloutConfig(m_params), make);
+  });
+  if (action == kRolloutAction) {
+    rollout.start();
+  } else {
+    rollout.rollBack();
+  }
+  return true;
 }
 
 void Service::start() {
   metrics().busy.set(now(), 0.0);
   metrics().queueLength.set(now(), 0.0);
+  if (m_restartAlways) {
+    m_orchestrator = &sim().extension<Orchestrator>();
+    m_orchestrator->watch(sim(), id(), m_backoff);
+    m_orchestrator->started(id(), now());
+  }
+  // Starting: not ready (health checks fail, requests are refused) until start-up is over,
+  // when a bad start may end the process instead. Instances there when the run begins were
+  // deployed before it: they start ready.
+  const bool deployedBefore = !m_everStarted && now() == 0;
+  m_everStarted = true;
+  if (!deployedBefore && (m_startupTime > 0 || m_startFailureProbability > 0)) {
+    m_starting = true;
+    setTimer(m_startupTime, StartupDone);
+  }
+}
+
+void Service::finishStartup() {
+  // Drawn only when asked for, so services without it keep their random stream.
+  if (m_startFailureProbability > 0 && rng().uniform01() < m_startFailureProbability) {
+    ++m_failedStarts;
+    sim().crash(id());  // the process exits; the orchestrator, if any, restarts it later
+    return;
+  }
+  m_starting = false;
 }
 
 void Service::onCrash() {
+  m_starting = false;
+  if (m_orchestrator) m_orchestrator->exited(id(), now());
   // Everything queued or in service dies with the process; callers learn it by timing out.
   metrics().dropped += m_jobs.liveCount();
   m_jobs.clear();
@@ -96,6 +168,12 @@ void Service::receive(const Message& msg, LinkId via) {
 void Service::accept(const Message& msg, LinkId via) {
   ComponentMetrics& m = metrics();
   ++m.received;
+  if (m_starting) {
+    // Not listening yet: a caller that did not wait for readiness is refused.
+    ++m.dropped;
+    send(via, msg.errorReply(ErrorReason::Rejected, m_responseSize));
+    return;
+  }
   const bool full = m_busy >= m_workers && m_queueCapacity > 0 &&
                     static_cast<std::int64_t>(m_waiting.size()) >= m_queueCapacity;
   if (full || !m_limit.admits(static_cast<double>(m_busy) + static_cast<double>(m_waiting.size()))) {
@@ -186,11 +264,15 @@ void Service::startWork(SlotHandle handle, Job& job) {
 }
 
 void Service::onTimer(std::uint32_t kind, std::uint64_t payload) {
+  if (kind == StartupDone) {
+    finishStartup();
+    return;
+  }
   Job* job = m_jobs.get(payload);
   if (!job) return;
   if (kind == ServiceDone) {
     // The caller gave up before the work was done: all of it was for nothing.
-    if (job->deadline > 0 && now() > job->deadline) m_wastedWork += now() - job->workStartedAt;
+    if (job->deadline > 0 && now() > job->deadline) metrics().wastedWork += now() - job->workStartedAt;
     // Drawn only when asked for, so services without it keep their random stream.
     if (m_errorProbability > 0 && rng().uniform01() < m_errorProbability) {
       ++m_errors;
@@ -306,13 +388,22 @@ std::vector<Component::ExtraMetric> Service::extraMetrics(SimTime /*now*/) const
   if (m_shedding != Shedding::None) out.push_back({"shed", static_cast<double>(m_shed)});
   if (m_errorProbability > 0) out.push_back({"errors", static_cast<double>(m_errors)});
   if (m_limit.enabled()) out.push_back({"concurrency_limit", m_limit.limit()});
+  if (m_orchestrator) {
+    out.push_back({"restarts", static_cast<double>(m_orchestrator->restartCount(id()))});
+    out.push_back({"restart_backoff_s", simTimeToSeconds(m_orchestrator->backoff(id()))});
+  }
+  if (m_startFailureProbability > 0) out.push_back({"failed_starts", static_cast<double>(m_failedStarts)});
+  if (m_version != 1) out.push_back({"version", static_cast<double>(m_version)});
   if (m_breakers) {
     std::uint64_t opened = 0, rejected = 0;
+    int openNow = 0;
     for (const CircuitBreaker& b : m_linkBreakers) {
       opened += b.timesOpened();
       rejected += b.rejected();
+      openNow += b.state() == CircuitBreaker::State::Open ? 1 : 0;
     }
     out.push_back({"breaker_opened", static_cast<double>(opened)});
+    out.push_back({"breakers_open", static_cast<double>(openNow)});
     out.push_back({"failed_fast", static_cast<double>(rejected)});
   }
   return out;
@@ -320,7 +411,6 @@ std::vector<Component::ExtraMetric> Service::extraMetrics(SimTime /*now*/) const
 
 void Service::resetMetrics(SimTime now) {
   Component::resetMetrics(now);
-  m_wastedWork = 0;
   m_shed = m_errors = 0;
   for (CircuitBreaker& b : m_linkBreakers) b.resetCounts();
 }

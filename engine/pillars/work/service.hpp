@@ -8,6 +8,7 @@
 #include "engine/pillars/control/aimd_limit.hpp"
 #include "engine/pillars/control/circuit_breaker.hpp"
 #include "engine/pillars/control/codel.hpp"
+#include "engine/pillars/control/orchestrator.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/ring_buffer.hpp"
 #include "engine/sim/slot_pool.hpp"
@@ -37,17 +38,25 @@ class Service final : public Component {
   /// The kind name scenario files use.
   static constexpr std::string_view kKind = "service";
   static std::vector<ParamSpec> paramSpecs();
+  /// Actions of a replicated service (see Rollout): deploy the second version, or go back.
+  static constexpr std::string_view kRolloutAction = "rollout";
+  static constexpr std::string_view kRollbackAction = "rollback";
+  /// Why a component with these parameters cannot take `action` (empty when it can).
+  static std::string checkAction(const ParamSet& params, std::string_view action);
   Service(const std::string& name, const ParamSet& params);
 
   void start() override;
   void receive(const Message& msg, LinkId via) override;
   std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
   void resetMetrics(SimTime now) override;
+  bool intervene(std::string_view action) override;
+  /// Which version of a replica set's release this instance runs (1, or 2 once rolled out).
+  int version() const { return m_version; }
   /// Work time (seconds) spent on requests answered after their caller's deadline.
-  double wastedWorkSeconds() const { return simTimeToSeconds(m_wastedWork); }
+  double wastedWorkSeconds() const { return simTimeToSeconds(metrics().wastedWork); }
 
  private:
-  enum Timer : std::uint32_t { ServiceDone, DownstreamTimeout };
+  enum Timer : std::uint32_t { ServiceDone, DownstreamTimeout, StartupDone };
 
   struct Job {
     Message request;         // as received; the reply is built from it
@@ -70,6 +79,10 @@ class Service final : public Component {
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
   void onCrash() override;
+  /// Ready: not in start-up (see startup_time). Health checks ask this.
+  bool healthy() const override { return !m_starting && !m_terminating; }
+  /// Start-up is over: ready, or (start_failure_probability) the process exits.
+  void finishStartup();
 
   void accept(const Message& msg, LinkId via);
   void beginService(SlotHandle handle, Job& job);
@@ -100,15 +113,26 @@ class Service final : public Component {
   AimdLimit m_limit;
   bool m_breakers = false;
   CircuitBreaker::Config m_breakerConfig;
+  bool m_restartAlways = false;
+  RestartBackoff::Config m_backoff;
+  SimTime m_startupTime = 0;
+  double m_startFailureProbability = 0;
+
+  ParamSet m_params;  // as configured: what new instances of a rollout are made from
+  int m_version = 1;
 
   // State
+  Orchestrator* m_orchestrator = nullptr;  // the simulation's, when restart_policy is always
+  bool m_starting = false;                 // started but not ready yet
+  bool m_terminating = false;              // taken out by a rollout, draining
+  bool m_everStarted = false;
+  std::uint64_t m_failedStarts = 0;
   SlotPool<Job> m_jobs;
   RingBuffer<SlotHandle> m_waiting;
   std::int64_t m_busy = 0;
   std::vector<CircuitBreaker> m_linkBreakers;  // per downstream link, when breakers are on
 
   // Figures
-  SimTime m_wastedWork = 0;
   std::uint64_t m_shed = 0;
   std::uint64_t m_errors = 0;
 };

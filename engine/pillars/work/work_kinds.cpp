@@ -25,6 +25,10 @@ void registerWorkKinds(ComponentRegistry& registry) {
                                            "Workers behind a FIFO queue; may call downstream services");
   service.hasWorkers = true;
   service.hasQueue = true;
+  // `replicas` identical instances, each a component of its own (web#1, web#2...).
+  service.instanceCount = [](const ParamSet& p) { return static_cast<std::size_t>(p.integer("replicas")); };
+  service.actions = {std::string(Service::kRolloutAction), std::string(Service::kRollbackAction)};
+  service.checkAction = &Service::checkAction;
   registry.add(std::move(service));
 
   ComponentKind queue = kindFor<Broker>(Pillar::Work, "Queue",

@@ -1,0 +1,207 @@
+#include "engine/pillars/control/rollout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/run/instances.hpp"
+#include "engine/sim/component.hpp"
+#include "engine/sim/simulation.hpp"
+
+namespace pillars {
+
+Rollout::Rollout(Simulation& sim, std::string setId, Config config, Factory factory)
+    : m_sim(sim), m_setId(std::move(setId)), m_config(config), m_factory(std::move(factory)) {
+  sim.registerHandler(*this);
+}
+
+std::size_t Rollout::maxSurge() const {
+  // Kubernetes rounds a percentage surge up and a percentage unavailability down, and refuses
+  // both at zero; one surge instance then keeps the rollout moving.
+  const auto surge = static_cast<std::size_t>(std::ceil(m_config.maxSurgePercent / 100.0 * static_cast<double>(m_config.replicas)));
+  return surge == 0 && maxUnavailable() == 0 ? 1 : surge;
+}
+
+std::size_t Rollout::maxUnavailable() const {
+  return static_cast<std::size_t>(std::floor(m_config.maxUnavailablePercent / 100.0 * static_cast<double>(m_config.replicas)));
+}
+
+double Rollout::newPercent() const {
+  const std::size_t all = m_old.size() + m_new.size();
+  return all == 0 ? 0.0 : 100.0 * static_cast<double>(m_new.size()) / static_cast<double>(all);
+}
+
+void Rollout::start() {
+  if (m_phase == Phase::Rolling || m_phase == Phase::Analysing) return;
+  m_old = instancesOf(m_sim, m_setId);
+  m_new.clear();
+  m_step = 0;
+  m_failedChecks = 0;
+  m_phase = Phase::Rolling;
+  tick();
+}
+
+void Rollout::rollBack() {
+  if (m_phase == Phase::Idle || m_phase == Phase::RolledBack) return;
+  forgetRemoved();
+  while (!m_new.empty()) removeInstance(m_new, m_new.size() - 1);
+  while (m_old.size() < m_config.replicas) addInstance(1);
+  m_phase = Phase::RolledBack;
+  record();
+}
+
+void Rollout::handleEvent(std::uint32_t kind, std::uint64_t payload) {
+  if (kind == DrainDone) {
+    const auto id = static_cast<ComponentId>(payload);
+    m_draining.erase(std::remove(m_draining.begin(), m_draining.end(), id), m_draining.end());
+    m_sim.removeComponent(id);
+    return;
+  }
+  tick();
+}
+
+void Rollout::tick() {
+  if (m_phase != Phase::Rolling && m_phase != Phase::Analysing) return;
+  forgetRemoved();
+  if (m_config.strategy == Strategy::Rolling) {
+    stepRolling();
+  } else {
+    stepCanary();
+  }
+  record();
+  if (m_phase == Phase::Rolling || m_phase == Phase::Analysing) m_sim.schedule(m_config.tick, *this, Tick);
+}
+
+void Rollout::stepRolling() {
+  const std::size_t replicas = m_config.replicas;
+  // Scale the new version up as far as the surge allows.
+  // Instances still draining count: they exist until they are removed.
+  const std::size_t maxTotal = replicas + maxSurge();
+  while (m_new.size() < replicas && m_old.size() + m_new.size() + m_draining.size() < maxTotal) addInstance(2);
+  // Scale the old one down while enough stay ready: unready old instances first, as they cost
+  // no availability.
+  const std::size_t minReady = replicas - std::min(replicas, maxUnavailable());
+  std::size_t readyNow = readyCount();
+  bool removed = true;
+  while (removed && !m_old.empty()) {
+    removed = false;
+    for (std::size_t i = 0; i < m_old.size(); ++i) {
+      if (!ready(m_old[i])) {
+        removeInstance(m_old, i);
+        removed = true;
+        break;
+      }
+    }
+    if (removed) continue;
+    // Only ready old instances are left: one goes if the ready count stays at the minimum.
+    if (readyNow > minReady) {
+      removeInstance(m_old, 0);
+      --readyNow;
+      removed = true;
+    }
+  }
+  if (m_old.empty() && m_new.size() == replicas && readyCount() == replicas) m_phase = Phase::Done;
+}
+
+bool Rollout::canaryStepInPlace(std::size_t wantNew) {
+  const std::size_t replicas = m_config.replicas;
+  while (m_new.size() < wantNew) addInstance(2);
+  // The old version shrinks once the new step's instances are ready, keeping the set's size.
+  bool newReady = true;
+  for (const ComponentId id : m_new) newReady = newReady && ready(id);
+  if (!newReady) return false;
+  while (!m_old.empty() && m_old.size() + m_new.size() > replicas) removeInstance(m_old, 0);
+  return true;
+}
+
+void Rollout::stepCanary() {
+  const std::size_t replicas = m_config.replicas;
+  if (m_step == 0) m_step = 1;
+  const double percent = std::min(100.0, m_config.canaryStepPercent * static_cast<double>(m_step));
+  const auto wantNew = std::max<std::size_t>(
+      1, std::min(replicas, static_cast<std::size_t>(std::ceil(percent / 100.0 * static_cast<double>(replicas)))));
+  if (!canaryStepInPlace(wantNew)) return;
+  if (m_phase == Phase::Rolling) {
+    // The step is in place: its analysis window starts now.
+    m_phase = Phase::Analysing;
+    m_windowStart = m_sim.now();
+    std::tie(m_windowReceived, m_windowFailed) = newVersionCounts();
+    return;
+  }
+  if (m_sim.now() - m_windowStart < m_config.canaryInterval) return;
+  analyse();
+}
+
+void Rollout::analyse() {
+  const auto [received, failed] = newVersionCounts();
+  // Counters restart at the end of warm-up: a window spanning it counts from zero.
+  const std::uint64_t n = received >= m_windowReceived ? received - m_windowReceived : received;
+  const std::uint64_t bad = failed >= m_windowFailed ? failed - m_windowFailed : failed;
+  const double errorPercent = n == 0 ? 0.0 : 100.0 * static_cast<double>(bad) / static_cast<double>(n);
+  if (errorPercent > m_config.canaryMaxErrorRatePercent) {
+    if (++m_failedChecks >= m_config.canaryFailedChecks) {
+      rollBack();
+      return;
+    }
+    // Another window at the same step.
+    m_windowStart = m_sim.now();
+    std::tie(m_windowReceived, m_windowFailed) = newVersionCounts();
+    return;
+  }
+  if (m_new.size() == m_config.replicas && m_old.empty()) {
+    m_phase = Phase::Done;
+    return;
+  }
+  ++m_step;
+  m_phase = Phase::Rolling;
+}
+
+void Rollout::addInstance(int version) {
+  // A new instance is a copy of any instance there is (links and all), of the version asked.
+  const std::vector<ComponentId> now = instancesOf(m_sim, m_setId);
+  if (now.empty()) return;
+  const ComponentId id = addInstanceLike(m_sim, now.front(), m_factory(version, nextInstanceName(m_sim, m_setId)));
+  (version == 2 ? m_new : m_old).push_back(id);
+}
+
+void Rollout::removeInstance(std::vector<ComponentId>& from, std::size_t index) {
+  const ComponentId id = from[index];
+  from.erase(from.begin() + static_cast<std::ptrdiff_t>(index));
+  m_sim.component(id).intervene(kTerminateAction);
+  m_draining.push_back(id);
+  m_sim.schedule(m_config.drainTime, *this, DrainDone, id);
+}
+
+void Rollout::forgetRemoved() {
+  const auto gone = [&](ComponentId id) { return m_sim.component(id).isRemoved(); };
+  m_old.erase(std::remove_if(m_old.begin(), m_old.end(), gone), m_old.end());
+  m_new.erase(std::remove_if(m_new.begin(), m_new.end(), gone), m_new.end());
+  m_draining.erase(std::remove_if(m_draining.begin(), m_draining.end(), gone), m_draining.end());
+}
+
+bool Rollout::ready(ComponentId id) const {
+  const Component& c = m_sim.component(id);
+  return c.isUp() && !c.isRemoved() && c.healthy();
+}
+
+std::size_t Rollout::readyCount() const {
+  std::size_t n = 0;
+  for (const ComponentId id : m_old) n += ready(id) ? 1 : 0;
+  for (const ComponentId id : m_new) n += ready(id) ? 1 : 0;
+  return n;
+}
+
+std::pair<std::uint64_t, std::uint64_t> Rollout::newVersionCounts() const {
+  std::uint64_t received = 0, failed = 0;
+  for (const ComponentId id : m_new) {
+    received += m_sim.component(id).metrics().received;
+    failed += m_sim.component(id).metrics().failed;
+  }
+  return {received, failed};
+}
+
+void Rollout::record() {
+  m_samples.push_back({m_sim.now(), static_cast<std::uint32_t>(m_old.size()), static_cast<std::uint32_t>(m_new.size()),
+                       static_cast<std::uint32_t>(m_draining.size()), static_cast<std::uint32_t>(readyCount())});
+}
+
+}  // namespace pillars

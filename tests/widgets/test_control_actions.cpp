@@ -1,0 +1,75 @@
+// A replicated service's rollout and rollback from the canvas context menu: applied to the
+// live run at once and recorded in the fault timeline, so pillars-cli replays it.
+#include <gtest/gtest.h>
+
+#include "engine/pillars/control/orchestrator.hpp"
+#include "engine/run/scenario_runner.hpp"
+#include "engine/sim/simulation.hpp"
+#include "simulating_fixture.hpp"
+#include "widgets/canvas/kind_style.hpp"
+#include "widgets/canvas/node_item.hpp"
+#include "widgets/document/topology_document.hpp"
+
+namespace pillars {
+namespace {
+
+class ControlActions : public Simulating {
+ protected:
+  void SetUp() override {
+    Simulating::SetUp();
+    ASSERT_TRUE(window.openFile(QStringLiteral(PILLARS_SOURCE_DIR "/resources/examples/canary-rollback.json"), true));
+  }
+  const Rollout* rollout() {
+    const Orchestrator* o = live().runner()->simulation().findExtension<Orchestrator>();
+    return o ? o->findRollout("web") : nullptr;
+  }
+  void select(const std::string& id) {
+    window.scene().clearSelection();
+    window.scene().nodeFor(id)->setSelected(true);
+  }
+};
+
+TEST_F(ControlActions, TheReplicaSetReadsAsOneStackedCard) {
+  const ComponentSpec* web = window.document().scenario().findComponent("web");
+  ASSERT_NE(web, nullptr);
+  EXPECT_TRUE(kindstyle::summary(*web).startsWith(QStringLiteral("\u00d74 \u00b7 4 workers"))) << kindstyle::summary(*web).toStdString();
+}
+
+TEST_F(ControlActions, RolloutAndRollbackFromTheContextMenuAreRecordedInTheTimeline) {
+  runUntil(10 * kSecond);
+  select("web");
+  triggerFault(QStringLiteral("Rollout web"));
+  ASSERT_NE(rollout(), nullptr);
+  EXPECT_EQ(rollout()->phase(), Rollout::Phase::Rolling);
+  runUntil(12 * kSecond);
+  select("web");
+  triggerFault(QStringLiteral("Rollback web"));
+  EXPECT_EQ(rollout()->phase(), Rollout::Phase::RolledBack);
+  // Both are in the document's timeline at the times they were made.
+  int rollouts = 0, rollbacks = 0;
+  for (const FaultSpec& f : window.document().scenario().faults) {
+    if (f.target != "web") continue;
+    if (f.action == FaultAction::Rollout && f.at == 10 * kSecond) ++rollouts;
+    if (f.action == FaultAction::Rollback && f.at == 12 * kSecond) ++rollbacks;
+  }
+  EXPECT_EQ(rollouts, 1);
+  EXPECT_EQ(rollbacks, 1);
+}
+
+TEST_F(ControlActions, ARolloutWithoutASecondVersionIsOfferedDisabledWithTheReason) {
+  ASSERT_EQ(window.document().setParameter("web", "v2_error_probability", QStringLiteral("0")), QString());
+  select("web");
+  QMenu menu;
+  window.simulateActions().addFaultsTo(menu, window.scene().selectedComponents(), window.scene().selectedLinks());
+  bool found = false;
+  for (QAction* a : menu.findChildren<QAction*>()) {
+    if (!a->text().startsWith(QStringLiteral("Rollout web"))) continue;
+    found = true;
+    EXPECT_FALSE(a->isEnabled());
+    EXPECT_TRUE(a->statusTip().contains(QStringLiteral("no second version")));
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace pillars
