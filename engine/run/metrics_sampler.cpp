@@ -41,6 +41,10 @@ MetricsSampler::MetricsSampler(Simulation& sim, SimTime interval)
     : m_sim(sim), m_interval(interval), m_lastRowAt(sim.now()), m_series(globalColumnNames()) {
   sim.registerHandler(*this);
   addNewSources();
+  // The global columns need a row even when there is no component to add (addNewSources then
+  // returns before it sizes one): an empty design used to write past an empty row and crash
+  // `pillars-cli simulate`, found by fuzz_scenario_run.
+  m_row.resize(m_series.columnCount());
   rebase();
   if (interval > 0) sim.schedule(interval, *this, 0);
 }

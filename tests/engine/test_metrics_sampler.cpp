@@ -39,6 +39,22 @@ TEST(MetricsSampler, WarmupEndKeepsTheIntervalItCloses) {
   }
 }
 
+TEST(MetricsSampler, AnEmptyDesignRunsToTheEndWithARowPerInterval) {
+  // Found by fuzz_scenario_run (tests/fuzz/corpus/scenario_reader/no-components.json): with no
+  // component the sampler's row was never sized and the first sample wrote past it (a
+  // segmentation fault in `pillars-cli simulate` on a scenario with "components": []).
+  ScenarioBuilder b("empty");
+  b.duration(5 * kSecond).metricsInterval(kSecond);
+  ScenarioRunner runner(b.scenario(), builtinRegistry());
+  runner.run();
+  const TimeSeries& ts = *runner.timeSeries();
+  ASSERT_EQ(ts.rowCount(), 5u);
+  for (std::size_t row = 0; row < ts.rowCount(); ++row) {
+    EXPECT_EQ(column(ts, row, "global.throughput_rps"), 0.0) << "row " << row;
+    EXPECT_EQ(column(ts, row, "global.attempts_rps"), 0.0) << "row " << row;
+  }
+}
+
 TEST(MetricsSampler, WarmupBetweenSamplesGivesAPartialRowAtItsRate) {
   // Warm-up at 2.5 s with 1 s rows: the interval 2..2.5 s is recorded as its own row, its rate
   // per second of those 0.5 s, and the grid resumes at 3 s from the reset counters.
