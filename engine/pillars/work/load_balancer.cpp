@@ -48,8 +48,8 @@ std::vector<ParamSpec> LoadBalancer::paramSpecs() {
                 "Outlier detection: backends that may be out at once (at least one)"),
       realParam("panic_threshold", 50, 0, 100, "%",
                 "Outlier detection: below this share of good backends, all take traffic again"),
-      realParam("rate_limit", 0, 0, 1e9, "req/s", "Token-bucket rate limit on requests; 0 means none"),
-      realParam("rate_limit_burst", 100, 1, 1e9, "requests", "Rate limit: requests allowed in a burst"),
+      realParam("rate_limiter", 0, 0, 1e9, "req/s", "Token-bucket rate limit on requests; 0 means none"),
+      realParam("rate_limiter_burst", 100, 1, 1e9, "requests", "Rate limiter: requests allowed in a burst"),
   };
   appendParams(specs, circuitBreakerParams("each backend"));
   return specs;
@@ -74,7 +74,7 @@ LoadBalancer::LoadBalancer(const std::string& name, const ParamSet& p)
   if (m_outlierDetection) m_selector.setPanicThreshold(p.real("panic_threshold"));
   m_breakers = p.boolean("circuit_breaker");
   m_breakerConfig = circuitBreakerConfig(p);
-  m_rateLimit = TokenBucket(p.real("rate_limit"), p.real("rate_limit_burst"));
+  m_rateLimit = TokenBucket(p.real("rate_limiter"), p.real("rate_limiter_burst"));
 }
 
 void LoadBalancer::addBackend(LinkId link) {

@@ -22,7 +22,7 @@ namespace pillars {
 /// `base_ejection_time` times the number of times it was ejected in a row, up to
 /// `max_ejection_time`; at most `max_ejection_percent` of the backends, at least one, are out at
 /// once; below `panic_threshold` percent of good backends every backend takes traffic again),
-/// a circuit breaker per backend, and a token-bucket `rate_limit`.
+/// a circuit breaker per backend, and a token-bucket `rate_limiter`.
 class LoadBalancer final : public Component {
  public:
   /// The kind name scenario files use.
