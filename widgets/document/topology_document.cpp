@@ -320,15 +320,22 @@ void TopologyDocument::assignParameter(const std::string& componentId, std::size
 
 namespace {
 
-/// The built-in kinds without the rule that a client (or any caller) must have an outgoing
-/// link. The editor lets such a component sit unlinked while the user builds around it, so a
-/// recovery copy taken at that moment must still open; every other check stays.
+/// The built-in kinds without the rules about wiring that a design only meets once it is
+/// finished: a client (or any caller) must have an outgoing link, and a consensus or replica
+/// group must have its full size, every member linked to every other, and settings that agree.
+/// The editor lets a design pass through those states while the user builds it (Raft nodes are
+/// added one at a time), so a file saved or a recovery copy taken at that moment must still
+/// open. Every other check stays; running the design applies them all (SimulateActions says
+/// what is missing).
 const ComponentRegistry& workInProgressRegistry() {
   static const ComponentRegistry registry = [] {
     ComponentRegistry r;
     for (const auto& kind : builtinRegistry().kinds()) {
       ComponentKind copy = *kind;
       copy.needsOutgoingLink = false;
+      copy.peerGroupMin = 0;
+      copy.peerGroupMax = 0;
+      copy.checkPeerGroup = nullptr;
       r.add(std::move(copy));
     }
     return r;
