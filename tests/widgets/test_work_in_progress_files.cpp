@@ -1,6 +1,7 @@
 // Designs caught half built: whatever the editor lets a design be on the way to finished, a
 // save (project or scenario JSON) must open again exactly as it was, and a run says what is
-// still missing. Each case here was found by the GUI monkey (tests/widgets/monkey).
+// still missing; what the file format refuses outright, the editor refuses as it is drawn.
+// Each case here was found by the GUI monkey (tests/widgets/monkey).
 #include <gtest/gtest.h>
 
 #include <QTemporaryDir>
@@ -45,6 +46,22 @@ TEST(WorkInProgressFiles, ARaftGroupStillBeingBuiltSavesAndReopens) {
   QObject::connect(&actions, &SimulateActions::message, [&](const QString& text) { said = text; });
   EXPECT_FALSE(actions.ensureLoaded());
   EXPECT_TRUE(said.contains(QStringLiteral("raft_node group"))) << said.toStdString();
+}
+
+TEST(WorkInProgressFiles, ALinkTheFileFormatRefusesIsRefusedWhenDrawn) {
+  TopologyDocument doc;
+  const std::string router = doc.addComponent("shard_router", QPointF(0, 0));
+  const std::string participant = doc.addComponent("tpc_participant", QPointF(300, 0));
+  const std::string store = doc.addComponent("store", QPointF(300, 200));
+  // A shard router sends only to stores: anything else is refused with the reason, unchanged.
+  const QString refused = doc.connectComponents(router, participant);
+  EXPECT_EQ(refused, QStringLiteral("A shard_router sends only to store components; tpc_participant1 is a tpc_participant."));
+  EXPECT_TRUE(doc.scenario().links.empty());
+  // The other way round is the participant's business, and a store is fine.
+  EXPECT_TRUE(doc.connectComponents(participant, router).isEmpty());
+  EXPECT_TRUE(doc.connectComponents(router, store).isEmpty());
+  QTemporaryDir dir;
+  expectReopensTheSame(doc, dir, "router.pillars");
 }
 
 }  // namespace

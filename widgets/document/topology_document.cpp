@@ -233,6 +233,18 @@ QString TopologyDocument::connectComponents(const std::string& from, const std::
           .arg(QString::fromStdString(from), QString::fromStdString(to));
     }
   }
+  // Some kinds send only to certain kinds (a shard router to stores). The file format refuses
+  // any other link, so drawing one would make a design that saves and does not open again.
+  const ComponentKind& sender = kindTraits(m_scenario.findComponent(from)->kind);
+  const std::string& receiver = m_scenario.findComponent(to)->kind;
+  if (!sender.outgoingKinds.empty() &&
+      std::find(sender.outgoingKinds.begin(), sender.outgoingKinds.end(), receiver) == sender.outgoingKinds.end()) {
+    QStringList kinds;
+    for (const std::string& k : sender.outgoingKinds) kinds << QString::fromStdString(k);
+    return tr("A %1 sends only to %2 components; %3 is a %4.")
+        .arg(QString::fromStdString(sender.name), kinds.join(tr(" or ")), QString::fromStdString(to),
+             QString::fromStdString(receiver));
+  }
   LinkSpec l;
   l.from = from;
   l.to = to;
