@@ -96,6 +96,10 @@ void TopologyView::startRename(const std::string& componentId) {
       [this, componentId](const QString& text) { return m_rename(componentId, text); }, viewport());
   editor->setGeometry(where.adjusted(0, 0, 0, 4));
   connect(editor, &InlineRenameEditor::finished, this, [this] { setFocus(); });
+  // The editor stands for one card. When the cards are made again (another file opened, the
+  // component deleted or renamed by other means), it goes without renaming anything: left
+  // open, it would offer to rename a component that may no longer exist.
+  connect(canvas, &TopologyScene::rebuilt, editor, &InlineRenameEditor::cancel);
   editor->show();
   editor->setFocus();
 }
