@@ -48,6 +48,24 @@ TEST(WorkInProgressFiles, ARaftGroupStillBeingBuiltSavesAndReopens) {
   EXPECT_TRUE(said.contains(QStringLiteral("raft_node group"))) << said.toStdString();
 }
 
+TEST(WorkInProgressFiles, ARolloutWhoseSecondVersionWasTakenAwaySavesAndReopens) {
+  TopologyDocument doc;
+  ASSERT_TRUE(doc.load(QStringLiteral(PILLARS_SOURCE_DIR "/resources/examples/canary-rollback.json"), nullptr));
+  ASSERT_FALSE(doc.scenario().faults.empty());  // the example's rollout of web
+  // The second version set back to the first: the rollout in the timeline cannot happen now,
+  // until the user sets a second version again.
+  ASSERT_EQ(doc.setParameter("web", "v2_error_probability", QStringLiteral("0")), QString());
+  QTemporaryDir dir;
+  expectReopensTheSame(doc, dir, "no-second-version.pillars");
+  expectReopensTheSame(doc, dir, "no-second-version.json");
+  LiveRun run;
+  SimulateActions actions(doc, run, nullptr);
+  QString said;
+  QObject::connect(&actions, &SimulateActions::message, [&](const QString& text) { said = text; });
+  EXPECT_FALSE(actions.ensureLoaded());
+  EXPECT_TRUE(said.contains(QStringLiteral("no second version"))) << said.toStdString();
+}
+
 TEST(WorkInProgressFiles, ALinkTheFileFormatRefusesIsRefusedWhenDrawn) {
   TopologyDocument doc;
   const std::string router = doc.addComponent("shard_router", QPointF(0, 0));

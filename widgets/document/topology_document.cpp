@@ -332,13 +332,14 @@ void TopologyDocument::assignParameter(const std::string& componentId, std::size
 
 namespace {
 
-/// The built-in kinds without the rules about wiring that a design only meets once it is
-/// finished: a client (or any caller) must have an outgoing link, and a consensus or replica
-/// group must have its full size, every member linked to every other, and settings that agree.
-/// The editor lets a design pass through those states while the user builds it (Raft nodes are
-/// added one at a time), so a file saved or a recovery copy taken at that moment must still
-/// open. Every other check stays; running the design applies them all (SimulateActions says
-/// what is missing).
+/// The built-in kinds without the rules that a design only meets once it is finished: a client
+/// (or any caller) must have an outgoing link; a consensus or replica group must have its full
+/// size, every member linked to every other, and settings that agree; a kind's own fault in the
+/// timeline must be one its settings allow (a rollout needs a second version). The editor lets
+/// a design pass through those states while the user builds it (Raft nodes are added one at a
+/// time, a rollout's second version is set before or after the rollout), so a file saved or a
+/// recovery copy taken at that moment must still open. Every other check stays; running the
+/// design applies them all (SimulateActions says what is missing).
 const ComponentRegistry& workInProgressRegistry() {
   static const ComponentRegistry registry = [] {
     ComponentRegistry r;
@@ -348,6 +349,7 @@ const ComponentRegistry& workInProgressRegistry() {
       copy.peerGroupMin = 0;
       copy.peerGroupMax = 0;
       copy.checkPeerGroup = nullptr;
+      copy.checkAction = nullptr;
       r.add(std::move(copy));
     }
     return r;
