@@ -49,7 +49,7 @@ const std::vector<Monkey::Action>& Monkey::actions() {
   return table;
 }
 
-QString Monkey::act() {
+QString Monkey::act(const std::function<void(const char* name)>& starting) {
   const std::vector<Action>& table = actions();
   const int total = std::accumulate(table.begin(), table.end(), 0, [](int sum, const Action& a) { return sum + a.weight; });
   auto roll = static_cast<int>(m_random.below(static_cast<std::size_t>(total)));
@@ -62,6 +62,7 @@ QString Monkey::act() {
     roll -= a.weight;
   }
   ++m_counts[chosen->name];
+  if (starting) starting(chosen->name);
   QString line = (this->*chosen->run)();
   // Whatever the action left for the event loop (deferred refreshes, queued signals) runs
   // before the checks, as it would before the user's next move.

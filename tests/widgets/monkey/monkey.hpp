@@ -14,6 +14,7 @@
 #include <QStringList>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -31,8 +32,10 @@ class Monkey {
   /// `scratchDir` receives the files saved and reloaded.
   Monkey(MainWindow& window, std::uint64_t seed, QString scratchDir);
 
-  /// Performs one random action and says what it did (and what dialogs it met).
-  QString act();
+  /// Performs one random action and says what it did (and what dialogs it met). `starting`,
+  /// when given, hears the action's name before it runs: a hang or a crash then still says
+  /// which action it was in.
+  QString act(const std::function<void(const char* name)>& starting = {});
   /// What the monkey's own checks found wrong since the last call, and forgets it.
   QStringList takeDefects();
   /// How many times each kind of action ran.

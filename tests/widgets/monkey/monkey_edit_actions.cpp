@@ -47,7 +47,11 @@ std::optional<QPoint> onScreen(TopologyView& view, const NodeItem* node) {
 QString Monkey::addComponent() {
   const std::vector<std::string> kinds = builtinRegistry().names();
   const std::string& kind = m_random.pick(kinds);
-  const QPointF at(static_cast<double>(m_random.between(-800, 1600)), static_cast<double>(m_random.between(-500, 1000)));
+  // One draw per statement: the order in which a call's arguments are evaluated differs
+  // between compilers, and a seed must replay the same actions in every build.
+  const auto x = m_random.between(-800, 1600);
+  const auto y = m_random.between(-500, 1000);
+  const QPointF at(static_cast<double>(x), static_cast<double>(y));
   const auto before = componentIds();
   m_window.addComponentAt(QString::fromStdString(kind), at);
   return QStringLiteral("add %1 at (%2, %3): %4")
@@ -231,7 +235,9 @@ QString Monkey::dragCards() {
   if (node) view.centerOn(node);
   const auto at = onScreen(view, node);
   if (!at) return QStringLiteral("drag %1: not on screen").arg(QString::fromStdString(id));
-  const QPoint by(static_cast<int>(m_random.between(-150, 150)), static_cast<int>(m_random.between(-150, 150)));
+  const auto dx = m_random.between(-150, 150);  // one draw per statement, as in addComponent
+  const auto dy = m_random.between(-150, 150);
+  const QPoint by(static_cast<int>(dx), static_cast<int>(dy));
   // Sometimes with Ctrl held: it adds to the selection, so the drag carries others along.
   const Qt::KeyboardModifiers mods = m_random.chance(0.2) ? Qt::ControlModifier : Qt::NoModifier;
   QTest::mousePress(view.viewport(), Qt::LeftButton, mods, *at);

@@ -2,7 +2,9 @@
 // Enter), combos and check boxes clicked, reset buttons pressed, on one component or link or
 // several at once; and now and then text handed straight to the document, as `--set` and
 // scripts do, including text no editor would let through.
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
@@ -90,7 +92,15 @@ QString Monkey::typeInto(const std::vector<std::string>& ids, bool links) {
     const QString text = randomParamText(editor->spec(), m_random);
     field->setFocus();
     field->selectAll();
-    QTest::keyClicks(field, text);
+    // QTest types only what a US keyboard has; anything else arrives as a paste, as it would.
+    bool ascii = true;
+    for (const QChar c : text) ascii = ascii && c.unicode() >= 0x20 && c.unicode() < 0x7f;
+    if (ascii) {
+      QTest::keyClicks(field, text);
+    } else {
+      QApplication::clipboard()->setText(text);
+      QTest::keyClick(field, Qt::Key_V, Qt::ControlModifier);
+    }
     // Mostly committed with Enter; sometimes given up with Escape half way.
     const bool enter = m_random.chance(0.9);
     QTest::keyClick(field, enter ? Qt::Key_Return : Qt::Key_Escape);

@@ -81,7 +81,10 @@ class GuiMonkey : public ::testing::Test {
     Monkey monkey(m_window, seed, m_scratch.path());
     const auto start = std::chrono::steady_clock::now();
     for (long i = 1; i <= count; ++i) {
-      const QString line = QStringLiteral("#%1 ").arg(i) + monkey.act();
+      const QString line = monkey.act([i](const char* action) {
+        std::printf("#%ld (%s) ", i, action);
+        std::fflush(stdout);
+      });
       std::printf("%s\n", line.toLocal8Bit().constData());
       std::fflush(stdout);
       QStringList problems = monkey.takeDefects();
