@@ -3,8 +3,9 @@
 #   make test   install what is missing, build, run every test through ctest, then the fuzz
 #               regression run (each libFuzzer harness over its seeds plus FUZZ_CHECK_SECONDS)
 #   make bench  engine benchmarks (pillars-cli bench)
-#   make asan   build and test with AddressSanitizer + UndefinedBehaviorSanitizer
-#   make asan-suites  the same for the engine and CLI suites only (what CI runs, see .ci/run)
+#   make asan   build and test everything with AddressSanitizer + UndefinedBehaviorSanitizer (gcc)
+#   make asan-suites  the engine, CLI and GUI monkey suites under the sanitizers, built with
+#               clang beside the fuzz harnesses (what CI runs, see .ci/run)
 #   make fuzz   fuzz every reader for FUZZ_SECONDS each (default 600), at low priority
 #   make package  Debian package (CPack)
 
@@ -19,7 +20,8 @@ FUZZ_CHECK_SECONDS ?= 30
 FUZZ_SECONDS ?= 600
 FUZZ_HARNESSES ?=
 
-.PHONY: all deps configure build run test unit-tests bench asan asan-build asan-suites fuzz-build fuzz-check fuzz \
+.PHONY: all deps configure build run test unit-tests bench asan asan-build asan-suites sanitizer-build \
+        fuzz-configure fuzz-build fuzz-check fuzz \
         package clean
 
 all: build
@@ -51,13 +53,17 @@ test:
 unit-tests: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
-# The fuzz preset (clang, libFuzzer, ASan + UBSan): the engine and its reader harnesses only.
-fuzz-build: deps
+# The fuzz preset (clang, ASan + UBSan, coverage instrumentation) in build/fuzz holds both the
+# libFuzzer harnesses and the suites CI runs under the sanitizers, so the engine is compiled once
+# for both; each target below builds only the programs it needs (never the desktop app).
+fuzz-configure: deps
 	@cmake --preset fuzz -DPILLARS_FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) >/dev/null
-	@cmake --build build/fuzz -j $(JOBS)
+
+fuzz-build: fuzz-configure
+	@cmake --build build/fuzz -j $(JOBS) --target fuzz_harnesses
 
 fuzz-check: fuzz-build
-	@cd build/fuzz && ctest --output-on-failure -j $(JOBS)
+	@cd build/fuzz && ctest --output-on-failure -j $(JOBS) -L '^fuzz$$'
 
 fuzz: fuzz-build
 	@bash scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
@@ -68,19 +74,24 @@ bench: build
 package: build
 	@cmake --build $(BUILD_DIR) --target package
 
+# The whole tree and every suite under the sanitizers, with gcc (the asan preset, build/asan).
 asan:
 	@$(MAKE) unit-tests PRESET=asan
 
-# The sanitizer suites CI runs: engine (with the allocation tests) and CLI, built in build/asan
-# without the desktop app's own targets. ASAN_SUITE_TARGETS/LABELS add the widget tests if wanted.
-ASAN_SUITE_TARGETS ?= pillars_engine_tests pillars_alloc_tests pillars_cli_tests
-ASAN_SUITE_LABELS ?= ^(engine|cli)$$
-asan-build: deps
-	@cmake --preset asan >/dev/null
-	@cmake --build build/asan -j $(JOBS) --target $(ASAN_SUITE_TARGETS)
+# The sanitizer suites CI runs, in the fuzz preset's build folder: the engine (with the
+# allocation tests), the CLI and the GUI monkey. ASAN_SUITE_TARGETS/LABELS change the choice
+# (add pillars_widget_tests and "widgets" for every widget test).
+ASAN_SUITE_TARGETS ?= pillars_engine_tests pillars_alloc_tests pillars_cli_tests pillars_monkey_tests
+ASAN_SUITE_LABELS ?= ^(engine|cli|monkey)$$
+asan-build: fuzz-configure
+	@cmake --build build/fuzz -j $(JOBS) --target $(ASAN_SUITE_TARGETS)
 
 asan-suites: asan-build
-	@cd build/asan && ctest --output-on-failure -j $(JOBS) -L '$(ASAN_SUITE_LABELS)'
+	@cd build/fuzz && ctest --output-on-failure -j $(JOBS) -L '$(ASAN_SUITE_LABELS)'
+
+# The harnesses and the sanitizer suites in one build, so both cores stay busy throughout (CI).
+sanitizer-build: fuzz-configure
+	@cmake --build build/fuzz -j $(JOBS) --target fuzz_harnesses $(ASAN_SUITE_TARGETS)
 
 clean:
 	@rm -rf build
