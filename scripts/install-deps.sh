@@ -11,6 +11,7 @@ packages=(
   libqt6opengl6-dev libgl-dev libxkbcommon-dev  # needed by Qt 6's CMake packages
   libgraphviz-dev libsqlite3-dev          # auto-layout and project files
   libcli11-dev                            # CLI11, header-only: pillars-cli's argument parsing and --help
+  clang-14 libclang-rt-14-dev llvm-14     # the fuzz preset: libFuzzer, sanitizer runtimes, llvm-symbolizer
   xvfb xauth                              # `make run` screenshots and GUI checks without a display
   poppler-utils                           # pdftotext/pdftoppm: CLI tests read back the PDF review report
   appstream desktop-file-utils shared-mime-info  # packaging tests: validate metainfo, desktop file, MIME type

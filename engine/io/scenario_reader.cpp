@@ -582,8 +582,10 @@ class ScenarioParser {
       if (!c) continue;
       const ComponentKind* kind = m_registry.find(c->kind);
       if (!kind) continue;
+      // c->id, not the binding `id`: clang before 16 cannot capture structured bindings
+      // (the fuzz preset builds the engine with clang 14).
       const auto outgoing = static_cast<std::size_t>(
-          std::count_if(s.links.begin(), s.links.end(), [&](const LinkSpec& l) { return l.from == id; }));
+          std::count_if(s.links.begin(), s.links.end(), [&](const LinkSpec& l) { return l.from == c->id; }));
       if (kind->maxOutgoingLinks > 0 && outgoing > kind->maxOutgoingLinks) {
         error(*item, path,
               "the " + c->kind + " " + inQuotes(id) + " has " + std::to_string(outgoing) +

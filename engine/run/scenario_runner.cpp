@@ -36,8 +36,7 @@ ScenarioRunner::ScenarioRunner(const Scenario& scenario, const ComponentRegistry
 
 ScenarioRunner::ScenarioRunner(const Scenario& scenario, const ComponentRegistry& registry,
                                std::uint64_t seed, SimTime until)
-    : m_scenario(scenario),
-      m_sim(buildSimulation(scenario, registry, seed)),
+    : m_sim(buildSimulation(scenario, registry, seed)),
       m_end(until),
       m_warmup(std::min(scenario.warmup, until)) {
   m_faults = std::make_unique<FaultInjector>(*m_sim, scenario);

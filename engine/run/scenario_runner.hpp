@@ -45,7 +45,6 @@ class ScenarioRunner {
  private:
   class WarmupEnd;
 
-  const Scenario& m_scenario;
   std::unique_ptr<Simulation> m_sim;
   std::unique_ptr<FaultInjector> m_faults;
   std::unique_ptr<MetricsSampler> m_sampler;

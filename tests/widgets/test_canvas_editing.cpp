@@ -148,6 +148,28 @@ TEST_F(CanvasEditing, DoubleClickRenamesInPlaceAndEveryReferenceFollows) {
   EXPECT_EQ(doc().scenario().faults.front().target, "web2");
 }
 
+// Found by the GUI monkey: a rename editor left open while the document was replaced stayed
+// over the new canvas and answered Enter with "No component web2.".
+TEST_F(CanvasEditing, ARenameInProgressGoesWhenTheCardsAreMadeAgain) {
+  const auto openEditors = [this] {
+    int n = 0;
+    for (auto* e : window.view().viewport()->findChildren<QLineEdit*>(QStringLiteral("InlineRenameEditor"))) {
+      n += e->isVisible() ? 1 : 0;
+    }
+    return n;
+  };
+  window.view().startRename("web2");
+  ASSERT_EQ(openEditors(), 1);
+  ASSERT_TRUE(window.openFile(QStringLiteral(PILLARS_SOURCE_DIR "/resources/examples/raft-5.json"), true));
+  EXPECT_EQ(openEditors(), 0);
+  // The same when the component goes by other means than the editor.
+  window.view().startRename("n1");
+  ASSERT_EQ(openEditors(), 1);
+  doc().remove({"n1"});
+  EXPECT_EQ(openEditors(), 0);
+  EXPECT_EQ(doc().scenario().findComponent("n1"), nullptr);
+}
+
 TEST_F(CanvasEditing, EscapeCancelsARename) {
   window.scene().selectComponents({"db"});
   edit().renameSelected();

@@ -2,6 +2,8 @@
 // live run at once and recorded in the fault timeline, so pillars-cli replays it.
 #include <gtest/gtest.h>
 
+#include <numeric>
+
 #include "engine/pillars/control/orchestrator.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "engine/sim/simulation.hpp"
@@ -69,6 +71,25 @@ TEST_F(ControlActions, ARolloutWithoutASecondVersionIsOfferedDisabledWithTheReas
     EXPECT_TRUE(a->statusTip().contains(QStringLiteral("no second version")));
   }
   EXPECT_TRUE(found);
+}
+
+// Found by the GUI monkey: by hand (SimulateActions::injectKindAction, what scripts and the
+// menu call) a rollout with no second version was applied and recorded, and the design then
+// saved but did not open again.
+TEST_F(ControlActions, ARolloutWithoutASecondVersionIsRefusedByHandToo) {
+  // The example's own rollout goes first: with no second version, it would keep the run from
+  // loading at all.
+  std::vector<std::size_t> all(window.document().scenario().faults.size());
+  std::iota(all.begin(), all.end(), std::size_t{0});
+  window.document().removeFaults(all);
+  ASSERT_EQ(window.document().setParameter("web", "v2_error_probability", QStringLiteral("0")), QString());
+  EXPECT_FALSE(window.simulateActions().injectKindAction("web", FaultAction::Rollout));
+  ASSERT_TRUE(live().isLoaded());
+  EXPECT_TRUE(window.document().scenario().faults.empty());
+  EXPECT_EQ(rollout(), nullptr);
+  // Nor does any kind take an action that is not its own.
+  EXPECT_FALSE(window.simulateActions().injectKindAction("lb", FaultAction::Rollout));
+  EXPECT_TRUE(window.document().scenario().faults.empty());
 }
 
 }  // namespace

@@ -220,6 +220,22 @@ TEST(LiveOverlay, AnimationOffAndClearDropTheDotsButNotTheNodes) {
   EXPECT_FALSE(f.overlay->nodeState("web1").down);
 }
 
+// Found by the GUI monkey: with no run loaded (another file opened, or the design cannot run),
+// an edit rebuilt the canvas, which deletes the overlay's items, and the overlay then cleared a
+// message layer that no longer existed (a use after free; a crash in the app).
+TEST(LiveOverlay, AnEditAfterTheRunWasUnloadedTouchesNoDeadItems) {
+  Fixture f;
+  f.runTo(kSecond);
+  ASSERT_NE(f.overlay->messageLayer(), nullptr);
+  f.live.unload();
+  f.document.addComponent("service", QPointF(900, 900));  // rebuilds the scene
+  EXPECT_EQ(f.overlay->drawnMessages(), 0);
+  // And it draws again once a run is loaded.
+  ASSERT_TRUE(f.live.load(f.document.scenario()));
+  f.runTo(kSecond);
+  EXPECT_GT(f.overlay->drawnMessages(), 0);
+}
+
 TEST(LiveOverlay, PaintsAndStaysOutOfTheWay) {
   Fixture f;
   f.runTo(kSecond);

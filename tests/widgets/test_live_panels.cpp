@@ -313,9 +313,9 @@ TEST(EventLogPanel, RowsAppearAsTheRunSteps) {
   const EventLogModel& model = *panel.model();
   const int last = model.rowCount() - 1;
   const FlightRecorder::Event& newest = recorder.log().at(recorder.log().size() - 1);
-  EXPECT_EQ(model.event(last).at, newest.at);
-  EXPECT_EQ(model.event(last).requestId, newest.requestId);
-  const FlightRecorder::Event& first = model.event(0);
+  EXPECT_EQ(model.eventAt(last).at, newest.at);
+  EXPECT_EQ(model.eventAt(last).requestId, newest.requestId);
+  const FlightRecorder::Event& first = model.eventAt(0);
   EXPECT_EQ(first.type, EventType::Send);
   EXPECT_EQ(model.index(0, EventLogModel::Event).data().toString(), QStringLiteral("send"));
   EXPECT_EQ(model.index(0, EventLogModel::Component).data().toString(), QStringLiteral("users"));
@@ -353,14 +353,14 @@ TEST(EventLogPanel, TheCapHoldsAndKeepsTheNewest) {
   for (int i = 0; i < 50; ++i) {
     const FlightRecorder::Event& want =
         recorder.log().at(recorder.log().size() - 50 + static_cast<std::size_t>(i));
-    EXPECT_EQ(model.event(i).at, want.at) << i;
-    EXPECT_EQ(model.event(i).type, want.type) << i;
+    EXPECT_EQ(model.eventAt(i).at, want.at) << i;
+    EXPECT_EQ(model.eventAt(i).type, want.type) << i;
   }
   for (int i = 0; i < 20; ++i) live.step();
   EXPECT_EQ(model.rowCount(), 50);
   panel.setCapacity(10);
   EXPECT_EQ(model.rowCount(), 10);
-  EXPECT_EQ(model.event(9).at, recorder.log().at(recorder.log().size() - 1).at);
+  EXPECT_EQ(model.eventAt(9).at, recorder.log().at(recorder.log().size() - 1).at);
 }
 
 TEST(EventLogPanel, ComponentFilterShowsOnlyItsEvents) {
@@ -383,7 +383,7 @@ TEST(EventLogPanel, ComponentFilterShowsOnlyItsEvents) {
   ASSERT_GT(model.rowCount(), 0);
   EXPECT_EQ(static_cast<std::size_t>(model.rowCount()), involving);
   for (int r = 0; r < model.rowCount(); ++r) {
-    ASSERT_TRUE(model.event(r).component == web2 || model.event(r).peer == web2) << r;
+    ASSERT_TRUE(model.eventAt(r).component == web2 || model.eventAt(r).peer == web2) << r;
   }
 
   // Faults by hand show up too: the crash of web2, the cut of a link that ends at it, and
@@ -425,14 +425,14 @@ TEST(EventLogPanel, ClickingARowAnnouncesItsComponent) {
   QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(cell).center());
   ASSERT_EQ(activated.count(), 1);
   EXPECT_EQ(activated.at(0).at(0).value<std::string>(),
-            model.names().component(model.event(2).component));
+            model.names().component(model.eventAt(2).component));
   EXPECT_FALSE(activated.at(0).at(0).value<std::string>().empty());
 
   const QModelIndex peer = model.index(2, EventLogModel::Peer);
   QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(peer).center());
   ASSERT_EQ(activated.count(), 2);
   EXPECT_EQ(activated.at(1).at(0).value<std::string>(),
-            model.names().component(model.event(2).peer));
+            model.names().component(model.eventAt(2).peer));
 }
 
 TEST(EventLogPanel, FollowKeepsTheNewestInViewUnlessScrolledUp) {
@@ -477,15 +477,15 @@ TEST(EventLogPanel, FollowKeepsTheNewestInViewUnlessScrolledUp) {
   const EventLogModel& model = *panel.model();
   panel.setCapacity(static_cast<std::size_t>(model.rowCount()));
   bar->setValue(120);
-  const FlightRecorder::Event reading = model.event(120);
+  const FlightRecorder::Event reading = model.eventAt(120);
   const std::uint64_t before = live.recorder().logTotal();
   step(20);
   const auto arrived = static_cast<int>(live.recorder().logTotal() - before);
   ASSERT_GT(arrived, 0);
   ASSERT_LT(arrived, 120);
   EXPECT_EQ(bar->value(), 120 - arrived);
-  EXPECT_EQ(model.event(bar->value()).at, reading.at);
-  EXPECT_EQ(model.event(bar->value()).requestId, reading.requestId);
+  EXPECT_EQ(model.eventAt(bar->value()).at, reading.at);
+  EXPECT_EQ(model.eventAt(bar->value()).requestId, reading.requestId);
 }
 
 TEST(EventLogPanel, AComponentChosenBeforeLoadingAppliesOnceItExists) {
@@ -501,7 +501,7 @@ TEST(EventLogPanel, AComponentChosenBeforeLoadingAppliesOnceItExists) {
   const EventLogModel& model = *panel.model();
   ASSERT_GT(model.rowCount(), 0);
   for (int r = 0; r < model.rowCount(); ++r) {
-    ASSERT_TRUE(model.event(r).component == web2 || model.event(r).peer == web2) << r;
+    ASSERT_TRUE(model.eventAt(r).component == web2 || model.eventAt(r).peer == web2) << r;
   }
 }
 
@@ -524,8 +524,8 @@ TEST(EventLogModel, AFloodIsOneBatchAndOnlyTheNewestAreKept) {
   std::printf("[ EventLog  ] 150,000 new events into a 20,000-row log: %.1f ms\n", ms);
   EXPECT_EQ(seen, 150'000u);
   EXPECT_EQ(static_cast<std::size_t>(model.rowCount()), EventLogModel::kDefaultCapacity);
-  EXPECT_EQ(model.event(model.rowCount() - 1).at, 149'999 * kMicrosecond);
-  EXPECT_EQ(model.event(0).at, 130'000 * kMicrosecond);
+  EXPECT_EQ(model.eventAt(model.rowCount() - 1).at, 149'999 * kMicrosecond);
+  EXPECT_EQ(model.eventAt(0).at, 130'000 * kMicrosecond);
   EXPECT_EQ(inserted.count() + reset.count(), 1);
 
   // A few more: one removal from the top and one insertion at the bottom.
@@ -535,7 +535,7 @@ TEST(EventLogModel, AFloodIsOneBatchAndOnlyTheNewestAreKept) {
   seen = model.ingest(recorder, seen);
   EXPECT_EQ(static_cast<std::size_t>(model.rowCount()), EventLogModel::kDefaultCapacity);
   EXPECT_EQ(removed.count(), 1);
-  EXPECT_EQ(model.event(model.rowCount() - 1).at, 150'099 * kMicrosecond);
+  EXPECT_EQ(model.eventAt(model.rowCount() - 1).at, 150'099 * kMicrosecond);
   EXPECT_LT(ms, 2000);
 }
 

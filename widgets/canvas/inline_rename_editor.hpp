@@ -15,6 +15,8 @@ class InlineRenameEditor final : public QLineEdit {
  public:
   using Commit = std::function<QString(const QString& text)>;
   InlineRenameEditor(const QString& current, Commit commit, QWidget* parent);
+  /// Goes away without renaming anything (its card is gone).
+  void cancel() { close(); }
 
  signals:
   void finished();

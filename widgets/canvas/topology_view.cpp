@@ -96,6 +96,10 @@ void TopologyView::startRename(const std::string& componentId) {
       [this, componentId](const QString& text) { return m_rename(componentId, text); }, viewport());
   editor->setGeometry(where.adjusted(0, 0, 0, 4));
   connect(editor, &InlineRenameEditor::finished, this, [this] { setFocus(); });
+  // The editor stands for one card. When the cards are made again (another file opened, the
+  // component deleted or renamed by other means), it goes without renaming anything: left
+  // open, it would offer to rename a component that may no longer exist.
+  connect(canvas, &TopologyScene::rebuilt, editor, &InlineRenameEditor::cancel);
   editor->show();
   editor->setFocus();
 }
@@ -214,12 +218,17 @@ void TopologyView::applyFit() {
   if (!scene()) return;
   const QRectF content = scene()->itemsBoundingRect().adjusted(-30, -30, 30, 30);
   if (content.isEmpty()) return;
-  fitInView(content, Qt::KeepAspectRatio);
+  // Fitted into the room the view has without scroll bars (less the 2-pixel margin Qt's
+  // fitInView keeps), not into the viewport: the viewport shrinks when a scroll bar appears,
+  // and whether one appears depends on the fit. Near the edge the two chased each other for
+  // ever (a fit that needs a bar, a smaller fit beside it that needs none, the larger fit
+  // again...) and the window froze. This way a bar coming or going changes nothing.
+  const QSize room = maximumViewportSize() - QSize(4, 4);
+  if (room.width() <= 0 || room.height() <= 0) return;
   // Never blow a small diagram up past 100%: it would look like a different document.
-  if (zoom() > 1.0) {
-    setTransform(QTransform());
-    centerOn(content.center());
-  }
+  const qreal scale = std::min({room.width() / content.width(), room.height() / content.height(), 1.0});
+  setTransform(QTransform::fromScale(scale, scale));
+  centerOn(content.center());
 }
 
 void TopologyView::resizeEvent(QResizeEvent* event) {

@@ -233,6 +233,18 @@ QString TopologyDocument::connectComponents(const std::string& from, const std::
           .arg(QString::fromStdString(from), QString::fromStdString(to));
     }
   }
+  // Some kinds send only to certain kinds (a shard router to stores). The file format refuses
+  // any other link, so drawing one would make a design that saves and does not open again.
+  const ComponentKind& sender = kindTraits(m_scenario.findComponent(from)->kind);
+  const std::string& receiver = m_scenario.findComponent(to)->kind;
+  if (!sender.outgoingKinds.empty() &&
+      std::find(sender.outgoingKinds.begin(), sender.outgoingKinds.end(), receiver) == sender.outgoingKinds.end()) {
+    QStringList kinds;
+    for (const std::string& k : sender.outgoingKinds) kinds << QString::fromStdString(k);
+    return tr("A %1 sends only to %2 components; %3 is a %4.")
+        .arg(QString::fromStdString(sender.name), kinds.join(tr(" or ")), QString::fromStdString(to),
+             QString::fromStdString(receiver));
+  }
   LinkSpec l;
   l.from = from;
   l.to = to;
@@ -320,15 +332,24 @@ void TopologyDocument::assignParameter(const std::string& componentId, std::size
 
 namespace {
 
-/// The built-in kinds without the rule that a client (or any caller) must have an outgoing
-/// link. The editor lets such a component sit unlinked while the user builds around it, so a
-/// recovery copy taken at that moment must still open; every other check stays.
+/// The built-in kinds without the rules that a design only meets once it is finished: a client
+/// (or any caller) must have an outgoing link; a consensus or replica group must have its full
+/// size, every member linked to every other, and settings that agree; a kind's own fault in the
+/// timeline must be one its settings allow (a rollout needs a second version). The editor lets
+/// a design pass through those states while the user builds it (Raft nodes are added one at a
+/// time, a rollout's second version is set before or after the rollout), so a file saved or a
+/// recovery copy taken at that moment must still open. Every other check stays; running the
+/// design applies them all (SimulateActions says what is missing).
 const ComponentRegistry& workInProgressRegistry() {
   static const ComponentRegistry registry = [] {
     ComponentRegistry r;
     for (const auto& kind : builtinRegistry().kinds()) {
       ComponentKind copy = *kind;
       copy.needsOutgoingLink = false;
+      copy.peerGroupMin = 0;
+      copy.peerGroupMax = 0;
+      copy.checkPeerGroup = nullptr;
+      copy.checkAction = nullptr;
       r.add(std::move(copy));
     }
     return r;

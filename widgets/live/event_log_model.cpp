@@ -224,14 +224,14 @@ void EventLogModel::append(const std::vector<FlightRecorder::Event>& events) {
 
 std::string EventLogModel::componentAt(int row, int column) const {
   if (row < 0 || row >= rowCount()) return {};
-  const FlightRecorder::Event& e = event(row);
+  const FlightRecorder::Event& e = eventAt(row);
   if (column == Peer && e.peer != kNoComponent) return m_names.component(e.peer);
   return m_names.component(e.component);
 }
 
 std::string EventLogModel::linkAt(int row) const {
   if (row < 0 || row >= rowCount()) return {};
-  return m_names.link(event(row).link);
+  return m_names.link(eventAt(row).link);
 }
 
 QString EventLogModel::requestText(std::uint64_t requestId) const {
@@ -275,7 +275,7 @@ QString EventLogModel::text(const FlightRecorder::Event& e, int column) const {
 
 QVariant EventLogModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return {};
-  const FlightRecorder::Event& e = event(index.row());
+  const FlightRecorder::Event& e = eventAt(index.row());
   switch (role) {
     case Qt::DisplayRole:
       return text(e, index.column());

@@ -95,7 +95,7 @@ class EventLogModel : public QAbstractTableModel {
   /// Whether rows were dropped to keep within capacity since the last clear() or refill().
   bool dropped() const { return m_dropped; }
 
-  const FlightRecorder::Event& event(int row) const {
+  const FlightRecorder::Event& eventAt(int row) const {
     return m_rows[static_cast<std::size_t>(row)];
   }
   /// The component a click on (row, column) means: the peer in the Peer column, otherwise

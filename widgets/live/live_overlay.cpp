@@ -274,8 +274,10 @@ void LiveOverlay::invalidateGeometry() {
 }
 
 void LiveOverlay::clear() {
-  if (m_layer) m_layer->clearMessages();
-  if (m_banner) m_banner->setVisible(false);
+  // The items live only as long as the root: an edit rebuilds the scene and deletes them, and
+  // with no run loaded nothing makes them again (ensureItems) before the next clear.
+  if (m_root && m_layer) m_layer->clearMessages();
+  if (m_root && m_banner) m_banner->setVisible(false);
   std::fill(m_rates.begin(), m_rates.end(), 0.0);
   for (NodeEntry& n : m_nodes) n.utilization = 0;
   m_flashTimer.stop();

@@ -28,6 +28,14 @@ QString actionLabel(std::string_view action) {
 
 bool SimulateActions::injectKindAction(const std::string& id, FaultAction action) {
   if (!ensureLoaded()) return false;
+  // What the file format refuses (an action the kind does not take, a rollout with no second
+  // version) is refused here too, as the context menu does: recorded, it would make a design
+  // that saves and does not open again.
+  const ComponentSpec* spec = m_document.scenario().findComponent(id);
+  if (!spec) return false;
+  const ComponentKind& kind = kindTraits(spec->kind);
+  if (!kind.acceptsFault(action)) return false;
+  if (kind.checkAction && !kind.checkAction(spec->params, faultActionName(action)).empty()) return false;
   Simulation& sim = m_run.runner()->simulation();
   bool taken = false;
   // As the fault timeline does it (FaultInjector): every instance is asked; a replica set's

@@ -36,6 +36,11 @@ ParamEditor::ParamEditor(ParamSpec spec, QWidget* parent) : QWidget(parent), m_s
   setObjectName(QStringLiteral("param:") + QString::fromStdString(m_spec.name));
 }
 
+ParamEditor::~ParamEditor() {
+  // The fields are children, destroyed after this (in ~QWidget, which first clears the focus).
+  for (QObject* child : findChildren<QObject*>()) QObject::disconnect(child, nullptr, this, nullptr);
+}
+
 void ParamEditor::showValue(const ParamValue* value) {
   const bool unchanged = m_everShown && (value ? m_shown && *m_shown == *value : !m_shown);
   m_everShown = true;

@@ -27,6 +27,10 @@ class ParamEditor : public QWidget {
   using Check = std::function<QString(const QString& engineText)>;
 
   ParamEditor(ParamSpec spec, QWidget* parent);
+  /// Stops listening to its own fields first: QWidget's destructor takes the focus from a
+  /// field being typed in, and the field's "editing finished" must not reach an editor whose
+  /// members are gone (nor commit half-typed text to whatever the inspector shows next).
+  ~ParamEditor() override;
   const ParamSpec& spec() const { return m_spec; }
   /// How typed text is checked before it is committed (the owner asks the document).
   void setCheck(Check check) { m_check = std::move(check); }
