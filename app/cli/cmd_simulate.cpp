@@ -1,3 +1,4 @@
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -55,6 +56,24 @@ void printAlerts(const RunResults& r) {
   std::fputs(table.render().c_str(), stdout);
 }
 
+/// Each chaos experiment's verdict: whether its steady-state hypothesis held while it attacked.
+void printExperiments(const RunResults& r) {
+  for (const ExperimentResult& e : r.experiments) {
+    std::string verdict = e.verdict;
+    for (char& ch : verdict) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    double attacks = 0, kills = 0;
+    for (const auto& [name, value] : e.figures) {
+      if (name == "attacks") attacks = value;
+      if (name == "kills") kills = value;
+    }
+    std::printf("\nChaos experiment %s: %s\n  steady state: %s\n  %s\n  %.0f attacks (%.0f kills)", e.component.c_str(),
+                verdict.c_str(), e.hypothesis.c_str(), e.detail.c_str(), attacks, kills);
+    if (e.startedAtS >= 0) std::printf(", from %s s", fixed(e.startedAtS, 1).c_str());
+    if (e.endedAtS >= 0) std::printf(" to %s s", fixed(e.endedAtS, 1).c_str());
+    std::printf("\n");
+  }
+}
+
 void printSummary(const Scenario& s, const RunResults& r) {
   std::printf("%s  seed %llu  simulated %s", s.name.empty() ? "scenario" : s.name.c_str(),
               static_cast<unsigned long long>(r.seed),
@@ -110,6 +129,7 @@ void printSummary(const Scenario& s, const RunResults& r) {
   std::fputs(table.render().c_str(), stdout);
   printDecisions(r);
   printAlerts(r);
+  printExperiments(r);
   if (r.messagesDropped > 0) {
     std::printf("\nNetwork: %s messages sent, %s dropped (loss, cut links, crashed receivers)\n",
                 groupedInteger(r.messagesSent).c_str(), groupedInteger(r.messagesDropped).c_str());

@@ -145,6 +145,32 @@ std::optional<RunResults> readResultsJson(const std::string& json, std::string* 
       }
     }
   }
+  if (const JsonValue* experiments = root.find("experiments"); experiments && experiments->isArray()) {
+    for (const JsonValue& e : experiments->items()) {
+      if (!e.isObject()) continue;
+      ExperimentResult& out = r.experiments.emplace_back();
+      const auto text = [&](const char* key) {
+        const JsonValue* v = e.find(key);
+        return v && v->isString() ? v->asString() : std::string();
+      };
+      const auto at = [&](const char* key) {
+        const JsonValue* v = e.find(key);
+        return v && v->isNumber() ? v->asNumber() : -1.0;
+      };
+      out.component = text("component");
+      out.verdict = text("verdict");
+      out.hypothesis = text("hypothesis");
+      out.detail = text("detail");
+      out.startedAtS = at("started_at_s");
+      out.endedAtS = at("ended_at_s");
+      out.abortedAtS = at("aborted_at_s");
+      for (const auto& [name, v] : e.members()) {
+        if (v.isNumber() && name != "started_at_s" && name != "ended_at_s" && name != "aborted_at_s") {
+          out.figures.emplace_back(name, v.asNumber());
+        }
+      }
+    }
+  }
   if (const JsonValue* groups = root.find("groups"); groups && groups->isObject()) {
     for (const auto& [id, g] : groups->members()) {
       GroupResult gr;

@@ -195,6 +195,28 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
   }
   w.endArray();
 
+  w.key("experiments");
+  w.beginArray();
+  for (const ExperimentResult& e : r.experiments) {
+    w.beginObject();
+    w.field("component", e.component);
+    w.field("verdict", e.verdict);
+    w.field("hypothesis", e.hypothesis);
+    w.field("detail", e.detail);
+    for (const auto& [key, value] : {std::pair{"started_at_s", e.startedAtS}, std::pair{"ended_at_s", e.endedAtS},
+                                     std::pair{"aborted_at_s", e.abortedAtS}}) {
+      w.key(key);
+      if (value >= 0) {
+        w.value(value);
+      } else {
+        w.nullValue();
+      }
+    }
+    for (const auto& [name, value] : e.figures) w.field(name, value);
+    w.endObject();
+  }
+  w.endArray();
+
   w.key("violations");
   w.beginArray();
   for (const ViolationResult& v : r.violations) {

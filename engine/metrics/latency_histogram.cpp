@@ -114,6 +114,27 @@ std::int64_t LatencyHistogram::quantile(double q) const {
   return m_max;  // unreachable while the counts are consistent with m_count
 }
 
+std::uint64_t LatencyHistogram::countAbove(std::int64_t threshold) const {
+  if (m_count == 0 || threshold < 0) return threshold < 0 ? m_count : 0;
+  const std::size_t limit = bucketIndex(static_cast<std::uint64_t>(threshold));
+  std::uint64_t above = 0;
+  if (!m_bucketed) {
+    for (std::size_t i = 0; i < m_count; ++i) {
+      if (bucketIndex(static_cast<std::uint64_t>(m_inline[i])) > limit) ++above;
+    }
+    return above;
+  }
+  const std::size_t last = bucketIndex(static_cast<std::uint64_t>(m_max));
+  for (std::size_t i = std::max(limit + 1, bucketIndex(static_cast<std::uint64_t>(m_min))); i <= last; ++i) {
+    if (!m_ranges[i >> kSubBucketBits]) {
+      i |= kSubBucketCount - 1;  // a range never touched holds nothing: skip it whole
+      continue;
+    }
+    above += countAt(i);
+  }
+  return above;
+}
+
 void LatencyHistogram::merge(const LatencyHistogram& other) {
   if (other.m_count == 0) return;
   if (!other.m_bucketed) {

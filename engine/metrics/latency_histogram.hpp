@@ -79,6 +79,10 @@ public:
   /// midpoint clamped into [min, max] (see the error bound above). q <= 0 (or NaN) returns min(), q >= 1 returns
   /// max(), both exact; an empty histogram returns 0.
   std::int64_t quantile(double q) const;
+  /// How many values lie in buckets above `threshold`'s bucket: the values above `threshold`, to
+  /// the bucket resolution quantile() reports at (exact below kExactLimit). A latency objective
+  /// reads it: p99 <= T holds exactly when at most count() - ceil(0.99 count()) values are above T.
+  std::uint64_t countAbove(std::int64_t threshold) const;
 
   /// Adds all of `other`'s values; the result equals recording both streams into one histogram.
   void merge(const LatencyHistogram& other);

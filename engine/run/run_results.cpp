@@ -103,6 +103,18 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
       out.resolvedAtS = a.resolvedAt < 0 ? -1.0 : simTimeToSeconds(a.resolvedAt);
       for (Figure& f : a.figures) out.figures.emplace_back(std::move(f.name), f.value);
     }
+    if (std::optional<ExperimentRecord> e = c.experiment()) {
+      ExperimentResult& out = r.experiments.emplace_back();
+      const auto at = [](SimTime t) { return t < 0 ? -1.0 : simTimeToSeconds(t); };
+      out.component = c.name();
+      out.hypothesis = std::move(e->hypothesis);
+      out.verdict = std::move(e->verdict);
+      out.detail = std::move(e->detail);
+      out.startedAtS = at(e->startedAt);
+      out.endedAtS = at(e->endedAt);
+      out.abortedAtS = at(e->abortedAt);
+      for (Figure& f : e->figures) out.figures.emplace_back(std::move(f.name), f.value);
+    }
     // The end-to-end view is the clients'; everything else adds to what the system dropped.
     if (c.measuresEndToEnd()) {
       r.completed += m.completed;

@@ -69,6 +69,16 @@ struct AlertResult {
   std::vector<std::pair<std::string, double>> figures;
 };
 
+/// A chaos experiment run (see ExperimentRecord), with the component that ran it.
+struct ExperimentResult {
+  std::string component;
+  std::string hypothesis, verdict, detail;
+  double startedAtS = -1;  // -1: never started
+  double endedAtS = -1;    // -1: still running at the end
+  double abortedAtS = -1;  // -1: not aborted
+  std::vector<std::pair<std::string, double>> figures;
+};
+
 /// A correctness property found broken during the run (see Violation).
 struct ViolationResult {
   std::string property;
@@ -120,6 +130,8 @@ struct RunResults {
   std::vector<LinkResult> links;
   /// Alerts raised (SLO burn-rate alerts), in firing order.
   std::vector<AlertResult> alerts;
+  /// Chaos experiments and their verdicts, one per chaos_monkey.
+  std::vector<ExperimentResult> experiments;
   /// Safety violations; the first one halts the run, so `simTimeS` is where it broke.
   std::vector<ViolationResult> violations;
 

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,8 @@ class Component : public EventHandler {
   virtual std::vector<ControlDecision> decisions() const { return {}; }
   /// The alerts raised about this component so far, in firing order (an SLO's burn-rate alerts).
   virtual std::vector<AlertRecord> alerts() const { return {}; }
+  /// The chaos experiment this component runs, if it runs one (a chaos_monkey).
+  virtual std::optional<ExperimentRecord> experiment() const { return std::nullopt; }
   using Violation = pillars::Violation;
   /// Violations this component is responsible for reporting (each reported by one component
   /// or by its group, see ComponentGroup::violations).

@@ -35,6 +35,22 @@ struct AlertRecord {
   std::vector<Figure> figures;  // burn_rate, long_window_s, short_window_s
 };
 
+/// A chaos experiment's outcome (a chaos_monkey's): the steady-state hypothesis it checked,
+/// the verdict, and what it did. A verdict is "held" (the hypothesis held at every check while
+/// the experiment ran), "aborted" (it broke and the experiment stopped at `abortedAt`),
+/// "broken" (it broke, and the experiment was told to go on), "not run" (it did not hold
+/// before the experiment, which then never began), "not started" (the run ended first) or
+/// "unchecked" (no hypothesis was given).
+struct ExperimentRecord {
+  std::string hypothesis;  // "availability >= 99.9% and p99 <= 300 ms over 30 s"
+  std::string verdict;
+  std::string detail;      // why it aborted, or what held, in words
+  SimTime startedAt = -1;  // -1: not started (yet)
+  SimTime endedAt = -1;    // -1: still running when the run ended
+  SimTime abortedAt = -1;  // -1: not aborted
+  std::vector<Figure> figures;  // kills, injections, skips, checks
+};
+
 /// A broken correctness property found while running (two Raft leaders in one term, a read
 /// that saw a value never written...). Whoever finds one stops the run; results and the CLI
 /// report it.

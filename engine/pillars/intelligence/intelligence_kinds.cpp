@@ -2,6 +2,7 @@
 
 #include "engine/model/kind_builder.hpp"
 #include "engine/pillars/intelligence/autoscaler.hpp"
+#include "engine/pillars/intelligence/chaos_monkey.hpp"
 #include "engine/pillars/work/service.hpp"
 
 namespace pillars {
@@ -15,6 +16,13 @@ void registerIntelligenceKinds(ComponentRegistry& registry) {
   autoscaler.outgoingKinds = {std::string(Service::kKind)};
   autoscaler.checkParams = &Autoscaler::checkParams;
   registry.add(std::move(autoscaler));
+
+  ComponentKind chaos = kindFor<ChaosMonkey>(
+      Pillar::Intelligence, "Chaos monkey",
+      "Attacks what it is linked to at seeded random times (kills, latency, loss) and checks a steady-state hypothesis");
+  chaos.needsOutgoingLink = true;
+  chaos.checkParams = &ChaosMonkey::checkParams;
+  registry.add(std::move(chaos));
 }
 
 }  // namespace pillars
