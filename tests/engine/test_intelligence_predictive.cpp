@@ -198,6 +198,27 @@ TEST(PredictiveReader, BadAlgorithmsAndParametersAreRefusedAtTheField) {
   EXPECT_EQ(warmup[0].path, "$.components[2].params.warmup");
 }
 
+TEST(SloMissedMinutes, AMinuteIsMissedWhenItsAvailabilityIsBelowTheObjective) {
+  TimeSeries ts({"global.throughput_rps", "global.failed_rps", "global.timed_out_rps"});
+  // A row per 5 s for 190 s at 100 req/s completed. Minute 2 (60-120 s) has one row with
+  // 1 failed req/s: 5 of 6005, 99.917%, kept. Minute 3 has one with 1 failed and 1 timed out:
+  // 10 of 6010, 99.834%, missed. The last 10 s are not a whole minute.
+  for (SimTime t = 5 * kSecond; t <= 190 * kSecond; t += 5 * kSecond) {
+    const double failed = t == 100 * kSecond || t == 150 * kSecond ? 1 : 0;
+    const double timedOut = t == 150 * kSecond ? 1 : 0;
+    ts.append(t, {100.0, failed, timedOut});
+  }
+  const SloMinutes m = sloMissedMinutes(ts, 99.9, 0);
+  EXPECT_EQ(m.minutes, 3u);
+  EXPECT_EQ(m.missed, 1u);
+  // Counted from 60 s: two whole minutes, the second missed.
+  const SloMinutes later = sloMissedMinutes(ts, 99.9, 60 * kSecond);
+  EXPECT_EQ(later.minutes, 2u);
+  EXPECT_EQ(later.missed, 1u);
+  // 99.8% forgives the 99.834% minute.
+  EXPECT_EQ(sloMissedMinutes(ts, 99.8, 0).missed, 0u);
+}
+
 // The acceptance test: autoscale-diurnal.json run with the HPA alone and with predictive
 // scaling (same seed). SLO-missed minutes: whole minutes after the warm-up (the first, learning
 // day) whose availability fell below the users' 99.9% (sloMissedMinutes); cost: cost_total.

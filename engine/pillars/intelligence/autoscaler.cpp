@@ -227,6 +227,9 @@ void Autoscaler::measure() {
     const ComponentMetrics& m = c.metrics();
     const bool reset = r.seen && m.busy.startTime() != r.busySince;
     if (reset) m_windowWhole = false;
+    // No window to read: first seen now, or the run's warm-up ended at this very instant and
+    // restarted its figures (a window of zero length would read as idle).
+    const bool unmeasured = !r.seen || (reset && m.busy.startTime() >= t);
     hpa::InstanceMetric sample;
     if (!c.isUp()) {
       // A crashed instance is a failed pod: the calculator leaves it out altogether.
@@ -244,7 +247,7 @@ void Autoscaler::measure() {
       const bool unready = !c.healthy() || t - r.readySince < m_syncPeriod;
       if (m_metric == Metric::Utilization && unready) {
         sample.readiness = hpa::Readiness::Unready;
-      } else if (!r.seen) {
+      } else if (unmeasured) {
         sample.readiness = hpa::Readiness::Missing;  // no window yet
       } else {
         sample.value = windowValue(m, r, t);
@@ -253,7 +256,7 @@ void Autoscaler::measure() {
       // Target tracking counts an instance once its warm-up is over: ready for a whole window
       // and, when `warmup` is set, that long after its launch (the instances there at the first
       // look are warm from the start).
-      const bool warm = !unready && r.seen && (c.addedAt() <= m_firstLook || t - c.addedAt() >= m_warmup);
+      const bool warm = !unready && !unmeasured && (c.addedAt() <= m_firstLook || t - c.addedAt() >= m_warmup);
       if (warm) {
         m_warmSum += windowValue(m, r, t);
         ++m_warmCount;
