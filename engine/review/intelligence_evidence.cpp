@@ -41,6 +41,10 @@ Ladder ladderOf(const Scenario& s) {
     }
     if (has(c, "min_replicas") && has(c, "max_replicas") && has(c, "sync_period")) {
       l.autoscaling.push_back(c.id + " (" + c.params.choice("algorithm") + ")");
+      if (c.params.choice("algorithm") == "predictive") {
+        l.predictive.push_back(c.id + "'s forecast of the load's " + number(simTimeToSeconds(c.params.duration("period"))) +
+                               " s cycle");
+      }
     }
     if (has(c, "restart_policy") && c.params.choice("restart_policy") == "always") {
       l.selfHealing.push_back("restarts of " + c.id);
@@ -63,10 +67,15 @@ void autoscalingEvidence(const Scenario& s, const RunResults* run, std::vector<E
     const std::string goal = metric == "utilization" ? "utilization at " + number(c.params.real("target")) + "%"
                              : metric == "rps"       ? number(c.params.real("target")) + " req/s per instance"
                                                      : "a queue of " + number(c.params.real("target")) + " per instance";
+    const std::string& algorithm = c.params.choice("algorithm");
+    const std::string how = algorithm == "target_tracking" ? "an AWS-style target tracking policy"
+                            : algorithm == "predictive"
+                                ? "the Kubernetes HPA raised to a forecast of the load learned over its " +
+                                      number(simTimeToSeconds(c.params.duration("period"))) + " s cycle"
+                                : "the Kubernetes HPA";
     std::string sentence = c.id + " scales " + target + " between " + std::to_string(c.params.integer("min_replicas")) +
                            " and " + std::to_string(c.params.integer("max_replicas")) + " instances to keep " + goal +
-                           " (the Kubernetes HPA, every " + number(simTimeToSeconds(c.params.duration("sync_period"))) +
-                           " s).";
+                           " (" + how + ", every " + number(simTimeToSeconds(c.params.duration("sync_period"))) + " s).";
     if (run) {
       for (const ComponentResult& r : run->components) {
         if (r.id != c.id) continue;
@@ -121,7 +130,7 @@ void maturityEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
     static constexpr const char* kNeeds[] = {
         "an SLO with alerts on a client (slo_availability)",
         "an autoscaler on a replica set",
-        "scaling ahead of load (a predictive autoscaler, not available yet)",
+        "scaling ahead of load (an autoscaler with algorithm predictive)",
         "instances restarted without people (restart_policy always)",
         "a mechanism that tunes itself (an adaptive concurrency limit)",
     };

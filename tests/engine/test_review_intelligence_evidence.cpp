@@ -66,5 +66,20 @@ TEST(IntelligenceEvidence, TheMaturityLevelIsTheHighestRungWithEveryRungBelow) {
   EXPECT_NE(two->sentence.find("Level 3 needs scaling ahead of load"), std::string::npos) << two->sentence;
 }
 
+TEST(IntelligenceEvidence, APredictiveAutoscalerWithAnSloIsLevelThree) {
+  const auto evidence = gatherEvidence(testing::exampleScenario("autoscale-diurnal.json"), nullptr, {});
+  const EvidenceItem* three = item(evidence, "intelligence_maturity");
+  ASSERT_NE(three, nullptr);
+  EXPECT_EQ(three->value, "3");
+  EXPECT_NE(three->sentence.find("predictive scaling (scaler's forecast of the load's 600 s cycle)"), std::string::npos)
+      << three->sentence;
+  EXPECT_NE(three->sentence.find("Level 4 needs instances restarted"), std::string::npos) << three->sentence;
+  const EvidenceItem* scaling = item(evidence, "autoscaling");
+  ASSERT_NE(scaling, nullptr);
+  EXPECT_NE(scaling->sentence.find("the Kubernetes HPA raised to a forecast of the load learned over its 600 s cycle"),
+            std::string::npos)
+      << scaling->sentence;
+}
+
 }  // namespace
 }  // namespace pillars::review

@@ -1,21 +1,31 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/model/param.hpp"
 #include "engine/pillars/intelligence/hpa.hpp"
+#include "engine/pillars/intelligence/load_forecast.hpp"
+#include "engine/pillars/intelligence/target_tracking.hpp"
 #include "engine/sim/component.hpp"
 
 namespace pillars {
 
-/// Changes a replica set's instance count while the run goes on, as Kubernetes' Horizontal Pod
-/// Autoscaler does for a Deployment (algorithm `hpa`): every `sync_period` it measures the
-/// set's ready instances (utilization of their workers, requests per second each, or their
-/// queue length), asks the replica calculator for a count, stabilizes and limits it by the
-/// behaviour rules (hpa.hpp), and adds or removes instances to reach it.
+/// Changes a replica set's instance count while the run goes on. Every `sync_period` it
+/// measures the set's instances (utilization of their workers, requests per second each, or
+/// their queue length) and decides by its `algorithm`:
+///  - `hpa`, as Kubernetes' Horizontal Pod Autoscaler does for a Deployment: the replica
+///    calculator's count, stabilized and limited by the behaviour rules (hpa.hpp);
+///  - `target_tracking`, as an AWS target tracking policy does: out proportionally and at
+///    once, in gradually after a cooldown, instances in their warm-up not counted
+///    (target_tracking.hpp);
+///  - `predictive`: the HPA as a reactive floor, raised to the capacity the load learned for
+///    the same time of previous cycles asks for, looked up one start-up time ahead
+///    (load_forecast.hpp); a forecast never scales the set in.
+/// It then adds or removes instances to reach the count.
 ///
 /// It is drawn linked to the service it scales (its one outgoing link); no request travels on
 /// that link. Instances are added like the ones there are (Component::makeSibling, links and
@@ -40,6 +50,16 @@ class Autoscaler final : public Component {
     hpa::Limit limit = hpa::Limit::None;
     bool withinTolerance = false;   // the metric was close enough to the target
     bool noMetrics = false;         // no ready instance to measure
+    // target_tracking
+    tt::Hold hold = tt::Hold::None;
+    SimTime until = 0;              // with Hold::Cooldown: the earliest scale-in
+    std::uint32_t warming = 0;      // instances in their warm-up
+    // predictive
+    bool learning = false;          // no whole cycle seen yet: the HPA alone
+    double forecast = -1;           // forecast req/s for [forecastFrom, forecastTo); -1: none
+    SimTime forecastFrom = 0, forecastTo = 0;
+    std::uint32_t forecastCount = 0;  // instances the forecast asks for
+    std::uint32_t reactive = 0;       // what the HPA alone would scale to
   };
   const std::vector<Scaling>& scalings() const { return m_scalings; }
   /// The last evaluation, whether or not it changed anything (the card shows it).
@@ -67,6 +87,7 @@ class Autoscaler final : public Component {
  private:
   enum Timer : std::uint32_t { Sync, DrainDone };
   enum class Metric { Utilization, Rps, QueueLength };
+  enum class Algorithm { Hpa, TargetTracking, Predictive };
   /// What was read of an instance at the previous evaluation, to measure the window since.
   struct Reading {
     bool seen = false;
@@ -74,7 +95,7 @@ class Autoscaler final : public Component {
     SimTime readySince = -1;  // the evaluation that first found it ready; -1 while not ready
     SimTime busySince = 0;  // the start of the instance's integrals (warm-up resets them)
     double busyIntegral = 0, queueIntegral = 0;
-    std::uint64_t received = 0;
+    std::uint64_t received = 0, completed = 0;
   };
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
@@ -82,6 +103,19 @@ class Autoscaler final : public Component {
   /// The replica set this autoscaler scales: the scenario id its outgoing link leads to.
   void findSet();
   void evaluate();
+  /// The HPA's count for `d` (the replica calculator, then the behaviour rules).
+  std::size_t decideHpa(Scaling& d, std::size_t current);
+  std::size_t decideTargetTracking(Scaling& d, std::size_t current);
+  /// Raises the reactive count `reactive` to what the forecast asks for, never lowering it.
+  std::size_t applyForecast(Scaling& d, std::size_t reactive);
+  /// Instances the forecast load asks for at the target; nothing while nothing is known of the
+  /// work a request takes.
+  std::optional<std::size_t> instancesFor(double rps) const;
+  /// How long an instance of the set takes to become ready.
+  SimTime startupTime() const;
+  std::string explainHpa(const Scaling& d) const;
+  std::string explainTargetTracking(const Scaling& d) const;
+  std::string explainPredictive(const Scaling& d) const;
   /// Measures every instance over the window since the last evaluation.
   void measure();
   /// The metric of one instance over the window since its reading `r`.
@@ -96,18 +130,32 @@ class Autoscaler final : public Component {
   std::vector<ComponentId> liveInstances() const;
 
   // Configuration
+  Algorithm m_algorithm = Algorithm::Hpa;
   Metric m_metric = Metric::Utilization;
   double m_target = 50;
   double m_tolerance = 0.1;
   SimTime m_syncPeriod = 15 * kSecond;
   SimTime m_drainTime = 3 * kSecond;
   hpa::Behavior m_behavior;
+  SimTime m_warmup = 0;
+  tt::Tracker m_tracker;
+  LoadForecast m_forecast;
 
   // State
   std::string m_setId;
   std::size_t m_desired = 0;  // 0 until the first look at the set
   std::vector<Reading> m_readings;           // by ComponentId
   std::vector<hpa::InstanceMetric> m_window;  // reused each evaluation
+  SimTime m_firstLook = -1;       // instances there by then are warm from the start
+  SimTime m_measuredAt = -1;      // the end of the last window measured
+  // The last window, across the set: what target tracking and the forecast judge by.
+  double m_warmSum = 0;
+  std::uint32_t m_warmCount = 0, m_warmingCount = 0;
+  double m_windowRequests = 0;    // requests the set received in the window
+  bool m_windowWhole = false;     // every instance's window covered it (no reset within)
+  // Work per request, learned over the run: busy worker-seconds over requests completed.
+  double m_busySeconds = 0, m_completedTotal = 0;
+  double m_workersPerInstance = 0;
   std::vector<ComponentId> m_draining;
   Scaling m_last;
   bool m_evaluated = false;

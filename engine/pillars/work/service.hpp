@@ -54,6 +54,9 @@ class Service final : public Component {
   double costPerHour() const override { return m_costPerHour; }
   /// Which version of a replica set's release this instance runs (1, or 2 once rolled out).
   int version() const { return m_version; }
+  /// How long a new instance takes to become ready (startup_time): what a predictive
+  /// autoscaler must look ahead by.
+  SimTime startupTime() const { return m_startupTime; }
   /// Work time (seconds) spent on requests answered after their caller's deadline.
   double wastedWorkSeconds() const { return simTimeToSeconds(metrics().wastedWork); }
 
