@@ -66,8 +66,9 @@ void printExperiments(const RunResults& r) {
       if (name == "attacks") attacks = value;
       if (name == "kills") kills = value;
     }
-    std::printf("\nChaos experiment %s: %s\n  steady state: %s\n  %s\n  %.0f attacks (%.0f kills)", e.component.c_str(),
-                verdict.c_str(), e.hypothesis.c_str(), e.detail.c_str(), attacks, kills);
+    std::printf("\nChaos experiment %s: %s\n  steady state: %s\n  %s\n  %.0f attack%s (%.0f kill%s)", e.component.c_str(),
+                verdict.c_str(), e.hypothesis.c_str(), e.detail.c_str(), attacks, attacks == 1 ? "" : "s", kills,
+                kills == 1 ? "" : "s");
     if (e.startedAtS >= 0) std::printf(", from %s s", fixed(e.startedAtS, 1).c_str());
     if (e.endedAtS >= 0) std::printf(" to %s s", fixed(e.endedAtS, 1).c_str());
     std::printf("\n");

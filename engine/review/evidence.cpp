@@ -253,10 +253,16 @@ void workEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   retryGuardEvidence(s, out);
   std::vector<std::string> faults;
   for (const auto& f : s.faults) faults.push_back(std::string(faultActionName(f.action)) + " " + f.target + " at " + formatDuration(f.at));
+  // A chaos experiment breaks things on purpose too (chaos_experiments says so): without a
+  // fault timeline the design has still been tried.
+  const bool chaos = std::any_of(s.components.begin(), s.components.end(), [](const ComponentSpec& c) {
+    return c.params.indexOf("mean_time_between_kills").has_value();
+  });
   out.push_back({"fault_experiments", std::to_string(s.faults.size()),
-                 faults.empty() ? "The scenario injects no faults: how it fails has not been tried."
+                 faults.empty() ? (chaos ? "The scenario's fault timeline is empty; its chaos experiment injects the faults."
+                                         : "The scenario injects no faults: how it fails has not been tried.")
                                 : "The scenario injects faults: " + list(faults) + ".",
-                 {}, faults.empty() ? "no" : "partly", false});
+                 {}, faults.empty() ? (chaos ? "" : "no") : "partly", false});
 }
 
 void runAmplificationEvidence(const RunResults& r, std::vector<EvidenceItem>& out) {

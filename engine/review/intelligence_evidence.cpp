@@ -6,6 +6,7 @@
 
 #include "engine/model/scenario.hpp"
 #include "engine/run/run_results.hpp"
+#include "engine/util/units.hpp"
 
 namespace pillars::review {
 
@@ -105,6 +106,35 @@ void alertEvidence(const Scenario& s, const RunResults* run, std::vector<Evidenc
   }
 }
 
+void chaosEvidence(const Scenario& s, const RunResults* run, std::vector<EvidenceItem>& out) {
+  for (const ComponentSpec& c : s.components) {
+    if (!(has(c, "mean_time_between_kills") && has(c, "blast_radius"))) continue;
+    std::vector<std::string> targets;
+    for (const LinkSpec& l : s.links) {
+      if (l.from == c.id) targets.push_back(l.to);
+    }
+    std::vector<std::string> steady;
+    if (c.params.real("hypothesis_availability") > 0) {
+      steady.push_back("availability at least " + number(c.params.real("hypothesis_availability")) + "%");
+    }
+    if (c.params.duration("hypothesis_p99") > 0) steady.push_back("p99 at most " + formatDuration(c.params.duration("hypothesis_p99")));
+    std::string sentence = c.id + " runs a chaos experiment on " + (targets.empty() ? std::string("nothing yet") : list(targets)) +
+                           " (" + c.params.choice("attack") + ", about one per " +
+                           formatDuration(c.params.duration("mean_time_between_kills")) + " per group, at most " +
+                           std::to_string(c.params.integer("blast_radius")) + " impaired at once)";
+    sentence += steady.empty() ? ", with no steady-state hypothesis to check." : ", holding users to " + list(steady) + ".";
+    std::string verdict = steady.empty() ? "unchecked" : "designed";
+    if (run) {
+      for (const ExperimentResult& e : run->experiments) {
+        if (e.component != c.id) continue;
+        verdict = e.verdict;
+        sentence += " In the last run: " + e.verdict + " (" + e.detail + ").";
+      }
+    }
+    out.push_back({"chaos_experiments", verdict, sentence, {c.id}, "yes", run != nullptr});
+  }
+}
+
 void maturityEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   const Ladder l = ladderOf(s);
   const std::array<std::pair<const char*, const std::vector<std::string>*>, 5> rungs = {{
@@ -145,6 +175,7 @@ void maturityEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
 void intelligenceEvidence(const Scenario& scenario, const RunResults* run, std::vector<EvidenceItem>& out) {
   autoscalingEvidence(scenario, run, out);
   alertEvidence(scenario, run, out);
+  chaosEvidence(scenario, run, out);
   maturityEvidence(scenario, out);
 }
 

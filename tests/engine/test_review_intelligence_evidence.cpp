@@ -81,5 +81,29 @@ TEST(IntelligenceEvidence, APredictiveAutoscalerWithAnSloIsLevelThree) {
       << scaling->sentence;
 }
 
+TEST(IntelligenceEvidence, AChaosExperimentAnswersLearningFromFailuresWithItsVerdict) {
+  const Scenario s = testing::exampleScenario("chaos-monkey.json");
+  const auto designed = gatherEvidence(s, nullptr, {});
+  const EvidenceItem* e = item(designed, "chaos_experiments");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->suggests, "yes");
+  EXPECT_EQ(e->value, "designed");
+  EXPECT_NE(e->sentence.find("monkey runs a chaos experiment on web (kill"), std::string::npos) << e->sentence;
+  EXPECT_NE(e->sentence.find("availability at least 99.9% and p99 at most 150ms"), std::string::npos) << e->sentence;
+  // Without a fault timeline the design is still tried: no "no" drags the answer down.
+  const EvidenceItem* faults = item(designed, "fault_experiments");
+  ASSERT_NE(faults, nullptr);
+  EXPECT_EQ(faults->suggests, "");
+  // After a run that broke the steady state, the verdict and why.
+  const Scenario broken = testing::exampleScenario("chaos-monkey.json", {"lb.policy=round_robin", "users.retries=0"});
+  const testing::FinishedRun run = testing::runScenario(broken);
+  const auto measured = gatherEvidence(broken, &run.results, {});
+  const EvidenceItem* m = item(measured, "chaos_experiments");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->value, "aborted");
+  EXPECT_TRUE(m->fromRun);
+  EXPECT_NE(m->sentence.find("In the last run: aborted (availability"), std::string::npos) << m->sentence;
+}
+
 }  // namespace
 }  // namespace pillars::review

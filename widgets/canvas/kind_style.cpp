@@ -192,6 +192,18 @@ void drawGlyph(QPainter& p, const QRectF& box, const std::string& kind) {
     p.drawLine(at(0.84, 0.88), at(0.84, 0.12));
     p.drawLine(at(0.84, 0.12), at(0.74, 0.24));
     p.drawLine(at(0.84, 0.12), at(0.94, 0.24));
+  } else if (kind == "chaos_monkey") {
+    // A lightning bolt striking one of a row of instances.
+    for (int i = 0; i < 3; ++i) {
+      const qreal x = 0.08 + 0.3 * i;
+      p.drawRect(QRectF(at(x, 0.66), at(x + 0.24, 0.9)));
+    }
+    QPainterPath bolt;
+    bolt.moveTo(at(0.62, 0.08));
+    bolt.lineTo(at(0.4, 0.38));
+    bolt.lineTo(at(0.56, 0.38));
+    bolt.lineTo(at(0.42, 0.62));
+    p.drawPath(bolt);
   } else {
     p.drawEllipse(QRectF(at(0.2, 0.2), at(0.8, 0.8)));
   }
@@ -256,8 +268,17 @@ QString summary(const ComponentSpec& c) {
     const QString goal = metric == QStringLiteral("utilization") ? QStringLiteral("utilization ") + target + QStringLiteral("%")
                          : metric == QStringLiteral("rps")       ? target + QStringLiteral(" req/s each")
                                                                  : QStringLiteral("queue ") + target + QStringLiteral(" each");
-    return valueOf(c, "algorithm").toUpper() + dot + goal + dot + valueOf(c, "min_replicas") + QStringLiteral("\u2013") +
+    const QString algorithm = valueOf(c, "algorithm");
+    const QString name = algorithm == QStringLiteral("hpa")               ? QStringLiteral("HPA")
+                         : algorithm == QStringLiteral("target_tracking") ? QObject::tr("Target tracking")
+                                                                          : QObject::tr("Predictive");
+    return name + dot + goal + dot + valueOf(c, "min_replicas") + QStringLiteral("\u2013") +
            valueOf(c, "max_replicas");
+  }
+  if (c.kind == "chaos_monkey") {
+    // "kill · 1 per 60s · radius 1"
+    return valueOf(c, "attack") + dot + QObject::tr("1 per %1").arg(valueOf(c, "mean_time_between_kills")) + dot +
+           QObject::tr("radius %1").arg(valueOf(c, "blast_radius"));
   }
   return {};
 }

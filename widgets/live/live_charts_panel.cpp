@@ -257,6 +257,13 @@ void LiveChartsPanel::setTraces() {
                       {tr("ready"), column(m_selected, "ready"), green()},
                       {tr("metric (right)"), column(m_selected, "metric"), orange(), Qt::SolidLine, true, 1.0}});
     queue->setPlaceholder({});
+  } else if (component && (!ts || ts->columnIndex(column(m_selected, "impaired")).has_value())) {
+    // A chaos monkey has no queue either: its chart is what it has impaired against its
+    // attacks.
+    queue->setTitle(tr("Experiment · %1").arg(name));
+    queue->setTraces({{tr("impaired instances"), column(m_selected, "impaired"), red()},
+                      {tr("attacks /s (right)"), column(m_selected, "attacks"), orange(), Qt::SolidLine, true, 1.0}});
+    queue->setPlaceholder({});
   } else if (component) {
     queue->setTitle(tr("Queue · %1").arg(name));
     queue->setTraces({{tr("queue length"), column(m_selected, "queue_length"), blue()},

@@ -66,6 +66,15 @@ Facts componentFacts(const Component& c, const ComponentResult& r) {
                    firing.isEmpty() ? InspectorLiveStats::tr("none firing (%1 fired and resolved)").arg(alerts.size())
                                     : firing.join(QStringLiteral("\n")));
   }
+  // A chaos experiment's verdict so far, and what it holds the system to.
+  if (const std::optional<ExperimentRecord> e = c.experiment()) {
+    const bool running = e->startedAt >= 0 && e->endedAt < 0;
+    const QString verdict = running && e->verdict == "held" ? InspectorLiveStats::tr("running, steady state held so far")
+                                                            : QString::fromStdString(e->verdict);
+    f.emplace_back(InspectorLiveStats::tr("Experiment"),
+                   InspectorLiveStats::tr("%1\n%2").arg(verdict, QString::fromStdString(e->detail)));
+    f.emplace_back(InspectorLiveStats::tr("Steady state"), QString::fromStdString(e->hypothesis));
+  }
   // A control loop's latest decision, in its own words (an autoscaler's scaling and why).
   if (!r.decisions.empty()) {
     const ComponentResult::Decision& d = r.decisions.back();
