@@ -40,6 +40,7 @@ Ladder ladderOf(const Scenario& s) {
     if (has(c, "slo_availability") && c.params.real("slo_availability") > 0) {
       l.alerts.push_back(c.id + "'s " + number(c.params.real("slo_availability")) + "% SLO with burn-rate alerts");
     }
+    if (has(c, "anomaly_detection") && c.params.boolean("anomaly_detection")) l.alerts.push_back(c.id + "'s anomaly detector");
     if (has(c, "min_replicas") && has(c, "max_replicas") && has(c, "sync_period")) {
       l.autoscaling.push_back(c.id + " (" + c.params.choice("algorithm") + ")");
       if (c.params.choice("algorithm") == "predictive") {
@@ -91,18 +92,36 @@ void autoscalingEvidence(const Scenario& s, const RunResults* run, std::vector<E
 
 void alertEvidence(const Scenario& s, const RunResults* run, std::vector<EvidenceItem>& out) {
   for (const ComponentSpec& c : s.components) {
-    if (!has(c, "slo_availability") || c.params.real("slo_availability") <= 0) continue;
-    std::string sentence = c.id + " has a " + number(c.params.real("slo_availability")) +
-                           "% availability SLO watched by the SRE Workbook's burn-rate alerts (pages at 14.4x and 6x, "
-                           "a ticket at 1x).";
+    const bool slo = has(c, "slo_availability") && c.params.real("slo_availability") > 0;
+    const bool anomalies = has(c, "anomaly_detection") && c.params.boolean("anomaly_detection");
+    if (!slo && !anomalies) continue;
+    std::string sentence;
+    if (slo) {
+      sentence = c.id + " has a " + number(c.params.real("slo_availability")) +
+                 "% availability SLO watched by the SRE Workbook's burn-rate alerts (pages at 14.4x and 6x, a ticket at 1x).";
+    }
+    if (anomalies) {
+      sentence += std::string(slo ? " " : "") + c.id + "'s mean latency and error rate are watched for anomalies (beyond " +
+                  number(c.params.real("anomaly_k")) + " deviations of their EWMA).";
+    }
     if (run) {
       std::vector<std::string> fired;
+      std::size_t anomalyAlarms = 0;
       for (const AlertResult& a : run->alerts) {
-        if (a.component == c.id) fired.push_back(a.name + " at " + number(a.firedAtS) + " s");
+        if (a.component != c.id) continue;
+        if (a.severity == "anomaly") {
+          ++anomalyAlarms;
+        } else {
+          fired.push_back(a.name + " at " + number(a.firedAtS) + " s");
+        }
       }
-      sentence += fired.empty() ? " None fired in the last run." : " In the last run: " + list(fired) + ".";
+      if (slo) sentence += fired.empty() ? " No burn-rate alert fired in the last run." : " In the last run: " + list(fired) + ".";
+      if (anomalies) {
+        sentence += " The anomaly detector raised " + std::to_string(anomalyAlarms) + " alarm" + (anomalyAlarms == 1 ? "" : "s") +
+                    (slo && anomalyAlarms > fired.size() ? " (more alarms than burn-rate alerts: anomalies are not all incidents)." : ".");
+      }
     }
-    out.push_back({"slo_alerts", number(c.params.real("slo_availability")), sentence, {c.id}, "yes", false});
+    out.push_back({"slo_alerts", slo ? number(c.params.real("slo_availability")) : "anomaly", sentence, {c.id}, "yes", false});
   }
 }
 

@@ -58,7 +58,8 @@ constexpr Golden kGolden[] = {
     {"autoscale-spike.json", "89b44eed92b9e10f", 1733042, 236658, 29551, 29551, 21643, 0, 328.691667, 991.952895},
     {"autoscale-diurnal.json", "acfbe2bf90ae85d6", 4223622, 180470, 0, 0, 0, 0, 100.261111, 235.405311},
     {"chaos-monkey.json", "c5e209adc0763bd9", 2183083, 360026, 0, 16, 0, 31, 600.043333, 96.206847},
-    {"burn-rate.json", "d745f55ebeebda5d", 2878454, 655840, 0, 0, 4699, 0, 99.369697, 48.103423},
+    // burn-rate.json gained the users' anomaly detector (its own timer: 660 more events).
+    {"burn-rate.json", "fd5afc3a754b9515", 2879114, 655840, 0, 0, 4699, 0, 99.369697, 48.103423},
 };
 
 class GoldenExample : public ::testing::TestWithParam<Golden> {};

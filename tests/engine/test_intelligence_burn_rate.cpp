@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "engine/io/scenario_reader.hpp"
 #include "engine/model/scenario_builder.hpp"
 #include "engine/pillars/intelligence/burn_rate.hpp"
 #include "engine/run/scenario_runner.hpp"
@@ -111,6 +112,25 @@ TEST(BurnRate, TwiceTheBudgetsRateOpensATicketButPagesNoOne) {
   EXPECT_NE(find(r, "ticket_1x"), nullptr);
   EXPECT_EQ(find(r, "page_14.4x"), nullptr);
   EXPECT_EQ(find(r, "page_6x"), nullptr);
+}
+
+}  // namespace
+}  // namespace pillars
+
+namespace pillars {
+namespace {
+
+TEST(BurnRate, AnSloAbove100PercentIsRefusedAtTheField) {
+  const std::string text = R"({"format": "pillars-scenario", "version": 1, "duration": "10s",
+    "components": [
+      {"id": "users", "kind": "client", "params": {"slo_availability": 101}},
+      {"id": "web", "kind": "service"}],
+    "links": [{"from": "users", "to": "web"}]})";
+  const auto errors = readScenario(text, "slo.json", builtinRegistry()).errors;
+  ASSERT_EQ(errors.size(), 1u) << formatDiagnostics(errors);
+  EXPECT_EQ(errors[0].file, "slo.json");
+  EXPECT_EQ(errors[0].path, "$.components[0].params.slo_availability");
+  EXPECT_EQ(errors[0].location.line, 3u);
 }
 
 }  // namespace

@@ -42,6 +42,9 @@ TEST(IntelligenceEvidence, SloAlertsAnswerAnomalyDetectionAndNameWhatFired) {
   EXPECT_EQ(e->suggests, "yes");
   EXPECT_NE(e->sentence.find("ticket_1x at 2277.6 s"), std::string::npos) << e->sentence;
   EXPECT_NE(e->sentence.find("page_14.4x"), std::string::npos) << e->sentence;
+  // The anomaly detector's alarms are counted apart: more of them than burn-rate alerts.
+  EXPECT_NE(e->sentence.find("The anomaly detector raised"), std::string::npos) << e->sentence;
+  EXPECT_EQ(e->sentence.find("anomaly_latency at"), std::string::npos) << e->sentence;
 }
 
 TEST(IntelligenceEvidence, TheMaturityLevelIsTheHighestRungWithEveryRungBelow) {

@@ -3,6 +3,8 @@
 // Wall-clock figures are printed for the record, never asserted tightly.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -358,6 +360,33 @@ TEST(LiveRun, PowerOfTwoAfterAResetGivesTheCliSummary) {
   EXPECT_EQ(last, 1.0);
   ASSERT_TRUE(live.isFinished());
   EXPECT_EQ(summaryJson(live.results()), summaryJson(runStraight(s)));
+}
+
+// The Intelligence pillar's control loops (an autoscaler adding and removing instances, a
+// chaos monkey killing them, burn-rate alerts) run in the app exactly as in pillars-cli: the
+// same seed gives the same trace, decisions, alerts and verdict however the run is driven.
+TEST(LiveRun, IntelligenceExamplesDrivenInTheAppGiveTheCliSummary) {
+  for (const char* file : {"autoscale-spike.json", "chaos-monkey.json", "burn-rate.json"}) {
+    SCOPED_TRACE(file);
+    const Scenario s = example(file);
+    LiveRun live;
+    ASSERT_TRUE(live.load(s));
+    for (int i = 0; i < 50; ++i) live.step();
+    // Past the first scaling, kill or alert, with pauses in between.
+    goTo(live, s.duration / 3);
+    for (int i = 0; i < 10; ++i) live.stepToDelivery();
+    goTo(live, s.duration / 2);
+    ASSERT_TRUE(live.runToEnd());
+    ASSERT_TRUE(live.isFinished());
+    const RunResults straight = runStraight(s);
+    const RunResults driven = live.results();
+    EXPECT_EQ(driven.fingerprint, straight.fingerprint);
+    EXPECT_EQ(summaryJson(driven), summaryJson(straight));
+    EXPECT_TRUE(!straight.alerts.empty() || !straight.experiments.empty() ||
+                std::any_of(straight.components.begin(), straight.components.end(),
+                            [](const ComponentResult& c) { return !c.decisions.empty(); }))
+        << "the example exercises its control loop";
+  }
 }
 
 TEST(LiveRun, RunToEndReportsProgressAndCanBeCancelled) {

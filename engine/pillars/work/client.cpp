@@ -69,12 +69,18 @@ std::vector<ParamSpec> Client::paramSpecs() {
   };
   appendParams(specs, circuitBreakerParams("each outgoing link"));
   appendParams(specs, sloParams());
+  appendParams(specs, anomalyParams());
   return specs;
 }
 
 Client::Client(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
   m_closedLoop = p.choice("mode") == "closed";
   if (p.real("slo_availability") > 0) m_slo = std::make_unique<SloMonitor>(p.real("slo_availability"), p.duration("slo_period"));
+  if (p.boolean("anomaly_detection")) {
+    m_anomaly = std::make_unique<AnomalyDetector>(AnomalyDetector::Config{
+        p.duration("anomaly_interval"), p.real("anomaly_alpha"), p.real("anomaly_k"),
+        static_cast<std::uint32_t>(p.integer("anomaly_warmup"))});
+  }
   ArrivalProcess::Config a;
   a.pattern = patternFromName(p.choice("arrival"));
   a.rate = p.real("rate");
@@ -109,6 +115,7 @@ Client::Client(const std::string& name, const ParamSet& p) : Component(name, std
 
 void Client::start() {
   if (m_slo) m_slo->start(sim(), metrics());
+  if (m_anomaly) m_anomaly->start(sim(), metrics());
   if (m_closedLoop) {
     // Each user starts with a think time, so a thousand users do not all fire at t = 0.
     for (std::int64_t u = 0; u < m_users; ++u) startThinking(static_cast<std::uint32_t>(u));
@@ -319,6 +326,7 @@ std::vector<Component::ExtraMetric> Client::extraMetrics(SimTime /*now*/) const 
                                   {"issued", static_cast<double>(m_issued)},
                                   {"attempts", static_cast<double>(metrics().attempts)}};
   if (m_slo) m_slo->appendFigures(out);
+  if (m_anomaly) out.push_back({"anomalies_firing", static_cast<double>(m_anomaly->firing())});
   if (m_breakers) {
     std::uint64_t opened = 0;
     int openNow = 0;
@@ -358,6 +366,14 @@ void Client::resetMetrics(SimTime now) {
   for (CircuitBreaker& b : m_linkBreakers) b.resetCounts();
   m_versionedAnswers = m_reads = m_writes = m_staleReads = 0;
   m_staleness.reset();
+}
+
+std::vector<AlertRecord> Client::alerts() const {
+  std::vector<AlertRecord> out;
+  if (m_slo) out = m_slo->alerts();
+  if (m_anomaly) out.insert(out.end(), m_anomaly->alerts().begin(), m_anomaly->alerts().end());
+  std::stable_sort(out.begin(), out.end(), [](const AlertRecord& a, const AlertRecord& b) { return a.firedAt < b.firedAt; });
+  return out;
 }
 
 }  // namespace pillars

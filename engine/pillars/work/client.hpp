@@ -8,6 +8,7 @@
 #include "engine/model/param.hpp"
 #include "engine/pillars/control/circuit_breaker.hpp"
 #include "engine/pillars/control/retry_budget.hpp"
+#include "engine/pillars/intelligence/anomaly_detector.hpp"
 #include "engine/pillars/intelligence/slo_monitor.hpp"
 #include "engine/pillars/work/arrival_process.hpp"
 #include "engine/sim/component.hpp"
@@ -40,7 +41,8 @@ class Client final : public Component {
   void seriesValues(SimTime now, double* out) const override;
   void resetMetrics(SimTime now) override;
   bool measuresEndToEnd() const override { return true; }
-  std::vector<AlertRecord> alerts() const override { return m_slo ? m_slo->alerts() : std::vector<AlertRecord>{}; }
+  /// The SLO's burn-rate alerts and the anomaly detector's, in firing order.
+  std::vector<AlertRecord> alerts() const override;
 
  private:
   enum Timer : std::uint32_t { NextArrival, AttemptTimeout, BackoffDone, ThinkDone };
@@ -101,6 +103,7 @@ class Client final : public Component {
   RetryBudget m_budget;
   RetryThrottle m_throttle;
   std::unique_ptr<SloMonitor> m_slo;  // when slo_availability is set
+  std::unique_ptr<AnomalyDetector> m_anomaly;  // when anomaly_detection is on
   bool m_breakers = false;
   CircuitBreaker::Config m_breakerConfig;
 
