@@ -309,7 +309,9 @@ double Distribution::sample(Rng& rng) const {
         // Gamma(a) = Gamma(a + 1) * U^(1/a) (Marsaglia & Tsang's boost for a < 1).
         g *= detmath::exp(m_derived[3] * detmath::log(rng.uniformOpen01()));
       }
-      return m_derived[0] * g;
+      // A tiny shape (1e-300) makes U^(1/a) underflow to 0 while the scale mean/a overflows to
+      // infinity: the draw is 0, not inf x 0 = NaN.
+      return g > 0.0 ? m_derived[0] * g : 0.0;
     }
     case Kind::Empirical: {
       const double u = rng.uniform01();

@@ -169,6 +169,17 @@ TEST(Distribution, Pareto) {
   EXPECT_EQ(Distribution::pareto(1.0, 0.5).mean(), kInf);
 }
 
+TEST(Distribution, AGammaWithASubnormalShapeDrawsZeroNotNaN) {
+  // Found by fuzz_units: U^(1/shape) underflows to 0 while mean/shape overflows to infinity.
+  const Distribution g = Distribution::gamma(2.900719925471e-324, 1800.0);
+  Rng rng(7);
+  for (int i = 0; i < 1000; ++i) {
+    const double x = g.sample(rng);
+    ASSERT_FALSE(std::isnan(x)) << "draw " << i;
+    EXPECT_GE(x, 0.0);
+  }
+}
+
 TEST(Distribution, ErlangAndGamma) {
   // erlang k <= 12 uses a product of uniforms, larger k the gamma method: test both.
   const Distribution small = Distribution::erlang(3, 0.03);
