@@ -56,6 +56,30 @@ void printAlerts(const RunResults& r) {
   std::fputs(table.render().c_str(), stdout);
 }
 
+/// The self-healing report: each instance failure the orchestrator repaired, and how fast.
+void printSelfHealing(const RunResults& r) {
+  if (r.selfHealing.empty()) return;
+  std::printf("\nSelf-healing (failures repaired by restarts)\n");
+  TextTable table({"instance", "failed", "restarted", "ready", "time to repair", "exits", "requests lost"});
+  const auto at = [](double s) { return s < 0 ? std::string("-") : fixed(s, 1) + " s"; };
+  double repairs = 0;
+  std::size_t repaired = 0;
+  for (const IncidentResult& i : r.selfHealing) {
+    table.addRow({i.component, at(i.failedAtS), at(i.restartedAtS), at(i.readyAtS),
+                  i.repairS() < 0 ? std::string("not yet") : fixed(i.repairS(), 1) + " s", std::to_string(i.exits),
+                  std::to_string(i.requestsLost)});
+    if (i.repairS() >= 0) {
+      repairs += i.repairS();
+      ++repaired;
+    }
+  }
+  std::fputs(table.render().c_str(), stdout);
+  if (repaired > 0) {
+    std::printf("  %zu incident%s, mean time to repair %s s\n", r.selfHealing.size(), r.selfHealing.size() == 1 ? "" : "s",
+                fixed(repairs / static_cast<double>(repaired), 1).c_str());
+  }
+}
+
 /// Each chaos experiment's verdict: whether its steady-state hypothesis held while it attacked.
 void printExperiments(const RunResults& r) {
   for (const ExperimentResult& e : r.experiments) {
@@ -130,6 +154,7 @@ void printSummary(const Scenario& s, const RunResults& r) {
   std::fputs(table.render().c_str(), stdout);
   printDecisions(r);
   printAlerts(r);
+  printSelfHealing(r);
   printExperiments(r);
   if (r.messagesDropped > 0) {
     std::printf("\nNetwork: %s messages sent, %s dropped (loss, cut links, crashed receivers)\n",

@@ -145,6 +145,22 @@ std::optional<RunResults> readResultsJson(const std::string& json, std::string* 
       }
     }
   }
+  if (const JsonValue* incidents = root.find("self_healing"); incidents && incidents->isArray()) {
+    for (const JsonValue& i : incidents->items()) {
+      if (!i.isObject()) continue;
+      IncidentResult& out = r.selfHealing.emplace_back();
+      const auto at = [&](const char* key) {
+        const JsonValue* v = i.find(key);
+        return v && v->isNumber() ? v->asNumber() : -1.0;
+      };
+      if (const JsonValue* c = i.find("component"); c && c->isString()) out.component = c->asString();
+      out.failedAtS = at("failed_at_s");
+      out.restartedAtS = at("restarted_at_s");
+      out.readyAtS = at("ready_at_s");
+      out.exits = static_cast<std::uint32_t>(std::max(0.0, at("exits")));
+      out.requestsLost = static_cast<std::uint64_t>(std::max(0.0, at("requests_lost")));
+    }
+  }
   if (const JsonValue* experiments = root.find("experiments"); experiments && experiments->isArray()) {
     for (const JsonValue& e : experiments->items()) {
       if (!e.isObject()) continue;

@@ -195,6 +195,28 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
   }
   w.endArray();
 
+  w.key("self_healing");
+  w.beginArray();
+  for (const IncidentResult& i : r.selfHealing) {
+    w.beginObject();
+    w.field("component", i.component);
+    w.field("failed_at_s", i.failedAtS);
+    w.field("detected_at_s", i.failedAtS);
+    for (const auto& [key, value] : {std::pair{"restarted_at_s", i.restartedAtS}, std::pair{"ready_at_s", i.readyAtS},
+                                     std::pair{"time_to_repair_s", i.repairS()}}) {
+      w.key(key);
+      if (value >= 0) {
+        w.value(value);
+      } else {
+        w.nullValue();
+      }
+    }
+    w.field("exits", static_cast<std::uint64_t>(i.exits));
+    w.field("requests_lost", i.requestsLost);
+    w.endObject();
+  }
+  w.endArray();
+
   w.key("experiments");
   w.beginArray();
   for (const ExperimentResult& e : r.experiments) {

@@ -1,5 +1,7 @@
 #include "engine/run/run_results.hpp"
 
+#include "engine/pillars/control/orchestrator.hpp"
+
 #include <algorithm>
 
 #include "engine/sim/component.hpp"
@@ -146,6 +148,13 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
   // In firing order across components.
   std::stable_sort(r.alerts.begin(), r.alerts.end(),
                    [](const AlertResult& a, const AlertResult& b) { return a.firedAtS < b.firedAtS; });
+  if (const Orchestrator* o = sim.findExtension<Orchestrator>()) {
+    for (const Orchestrator::Incident& i : o->incidents()) {
+      const auto at = [](SimTime t) { return t < 0 ? -1.0 : simTimeToSeconds(t); };
+      r.selfHealing.push_back({sim.component(i.instance).name(), simTimeToSeconds(i.failedAt), at(i.restartedAt),
+                               at(i.readyAt), i.exits, i.requestsLost});
+    }
+  }
   for (std::size_t i = 0; i < sim.groupCount(); ++i) {
     const ComponentGroup& g = sim.group(i);
     r.groups.push_back(groupResult(g, sim, now));

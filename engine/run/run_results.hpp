@@ -79,6 +79,18 @@ struct ExperimentResult {
   std::vector<std::pair<std::string, double>> figures;
 };
 
+/// One instance failure the orchestrator repaired (or was repairing at the end): see
+/// Orchestrator::Incident.
+struct IncidentResult {
+  std::string component;     // the instance: "web#3"
+  double failedAtS = 0;      // also when it was detected: a process exit is seen at once
+  double restartedAtS = -1;  // -1: not restarted by the end
+  double readyAtS = -1;      // -1: not repaired by the end
+  std::uint32_t exits = 1;
+  std::uint64_t requestsLost = 0;
+  double repairS() const { return readyAtS < 0 ? -1.0 : readyAtS - failedAtS; }
+};
+
 /// A correctness property found broken during the run (see Violation).
 struct ViolationResult {
   std::string property;
@@ -130,6 +142,8 @@ struct RunResults {
   std::vector<LinkResult> links;
   /// Alerts raised (SLO burn-rate alerts), in firing order.
   std::vector<AlertResult> alerts;
+  /// The self-healing report: every instance failure the orchestrator repaired, in order.
+  std::vector<IncidentResult> selfHealing;
   /// Chaos experiments and their verdicts, one per chaos_monkey.
   std::vector<ExperimentResult> experiments;
   /// Safety violations; the first one halts the run, so `simTimeS` is where it broke.

@@ -225,3 +225,50 @@ TEST(ChaosMonkey, AMonkeyWithNothingToAttackIsRefused) {
 
 }  // namespace
 }  // namespace pillars
+
+namespace pillars {
+namespace {
+
+// The self-healing report of chaos-monkey.json: every kill is an incident the orchestrator
+// repairs in its CrashLoopBackOff wait plus the start-up time, and the wait doubles for an
+// instance killed again before it has run 10 minutes (Kubernetes: 10 s, 20 s, 40 s ...).
+TEST(SelfHealing, EachKillIsRepairedInTheBackOffPlusTheStartUpTime) {
+  testing::FinishedRun run = testing::runScenario(testing::exampleScenario("chaos-monkey.json"));
+  const ChaosMonkey& monkey = monkeyOf(*run.runner);
+  const std::vector<IncidentResult>& incidents = run.results.selfHealing;
+  ASSERT_EQ(incidents.size(), monkey.kills());
+  std::map<std::string, int> killsSoFar;
+  std::size_t k = 0;
+  std::uint64_t lost = 0;
+  for (const auto& a : monkey.attacks()) {
+    if (a.victim == kNoComponent) continue;
+    const IncidentResult& i = incidents[k++];
+    const std::string name = run.runner->simulation().component(a.victim).name();
+    EXPECT_EQ(i.component, name);
+    EXPECT_DOUBLE_EQ(i.failedAtS, simTimeToSeconds(a.at));
+    const double backoff = 10.0 * (1 << killsSoFar[name]++);
+    EXPECT_NEAR(i.restartedAtS - i.failedAtS, backoff, 1e-9) << name << " at " << i.failedAtS;
+    EXPECT_NEAR(i.repairS(), backoff + 10.0, 1e-9) << "back-off, then the 10 s start-up";
+    EXPECT_EQ(i.exits, 1u);
+    lost += i.requestsLost;
+  }
+  EXPECT_GT(lost, 0u) << "a kill loses what the instance was serving";
+  // web#2 is killed three times in about a minute: 20, 30 and 50 s to repair.
+  EXPECT_EQ(killsSoFar["web#2"], 3);
+}
+
+TEST(SelfHealing, TheReportIsInTheResultsJsonAndReadBack) {
+  testing::FinishedRun run = testing::runScenario(testing::exampleScenario("chaos-monkey.json"));
+  std::string error;
+  const std::optional<RunResults> back = readResultsJson(writeResultsJson(run.results, "chaos"), &error);
+  ASSERT_TRUE(back) << error;
+  ASSERT_EQ(back->selfHealing.size(), run.results.selfHealing.size());
+  for (std::size_t i = 0; i < back->selfHealing.size(); ++i) {
+    EXPECT_EQ(back->selfHealing[i].component, run.results.selfHealing[i].component);
+    EXPECT_EQ(back->selfHealing[i].readyAtS, run.results.selfHealing[i].readyAtS);
+    EXPECT_EQ(back->selfHealing[i].requestsLost, run.results.selfHealing[i].requestsLost);
+  }
+}
+
+}  // namespace
+}  // namespace pillars

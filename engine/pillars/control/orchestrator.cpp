@@ -23,12 +23,32 @@ Orchestrator::Watched* Orchestrator::find(ComponentId instance) {
 }
 
 void Orchestrator::started(ComponentId instance, SimTime now) {
-  if (Watched* w = find(instance)) w->backoff.started(now);
+  Watched* w = find(instance);
+  if (!w) return;
+  w->backoff.started(now);
+  if (w->incident >= 0) {
+    Incident& i = m_incidents[static_cast<std::size_t>(w->incident)];
+    if (i.restartedAt < 0) i.restartedAt = now;
+  }
 }
 
-void Orchestrator::exited(ComponentId instance, SimTime now) {
+void Orchestrator::ready(ComponentId instance, SimTime now) {
+  Watched* w = find(instance);
+  if (!w || w->incident < 0) return;
+  m_incidents[static_cast<std::size_t>(w->incident)].readyAt = now;
+  w->incident = -1;
+}
+
+void Orchestrator::exited(ComponentId instance, SimTime now, std::uint64_t requestsLost) {
   Watched* w = find(instance);
   if (!w || !m_sim) return;
+  if (w->incident < 0) {
+    w->incident = static_cast<std::ptrdiff_t>(m_incidents.size());
+    m_incidents.push_back({instance, now, -1, -1, 0, 0});
+  }
+  Incident& i = m_incidents[static_cast<std::size_t>(w->incident)];
+  ++i.exits;
+  i.requestsLost += requestsLost;
   const SimTime wait = w->backoff.exited(now);
   m_restarts.push_back({instance, now, now + wait});
   m_sim->schedule(wait, *this, 0, instance);

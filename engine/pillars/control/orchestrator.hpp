@@ -32,12 +32,29 @@ class Orchestrator final : public SimulationExtension, public EventHandler {
     SimTime restartAt = 0;
   };
 
+  /// One failure of an instance and its repair, for the self-healing report: from the exit
+  /// (a crash or a failed start; the kubelet sees a process exit at once, so it is detected
+  /// when it happens) through the restarts to the moment the instance is ready again. A failed
+  /// start during the repair belongs to the same incident.
+  struct Incident {
+    ComponentId instance = kNoComponent;
+    SimTime failedAt = 0;
+    SimTime restartedAt = -1;  // the first restart; -1 while none yet
+    SimTime readyAt = -1;      // -1 while not repaired
+    std::uint32_t exits = 0;   // exits within the incident (1 + failed starts)
+    std::uint64_t requestsLost = 0;  // in flight or queued in the instance when it exited
+  };
+
   /// Enlists `instance` (once; later calls only note a start) of `sim`.
   void watch(Simulation& sim, ComponentId instance, const RestartBackoff::Config& backoff);
   /// The instance (re)started at `now`.
   void started(ComponentId instance, SimTime now);
-  /// The instance exited at `now`: schedules its restart.
-  void exited(ComponentId instance, SimTime now);
+  /// The instance exited at `now`, losing `requestsLost`: schedules its restart.
+  void exited(ComponentId instance, SimTime now, std::uint64_t requestsLost = 0);
+  /// The instance is ready to serve at `now` (its start-up is over): ends its incident.
+  void ready(ComponentId instance, SimTime now);
+  /// Every incident so far, in the order the failures happened.
+  const std::vector<Incident>& incidents() const { return m_incidents; }
 
   void handleEvent(std::uint32_t kind, std::uint64_t payload) override;
 
@@ -58,12 +75,14 @@ class Orchestrator final : public SimulationExtension, public EventHandler {
     bool enlisted = false;
     RestartBackoff backoff;
     std::uint32_t restarts = 0;
+    std::ptrdiff_t incident = -1;  // its open incident in m_incidents
   };
   Watched* find(ComponentId instance);
 
   Simulation* m_sim = nullptr;
   std::vector<Watched> m_instances;  // indexed by ComponentId
   std::vector<Restart> m_restarts;
+  std::vector<Incident> m_incidents;
   std::vector<std::pair<std::string, std::unique_ptr<Rollout>>> m_rollouts;
 };
 

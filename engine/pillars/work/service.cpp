@@ -142,6 +142,8 @@ void Service::start() {
   if (!deployedBefore && (m_startupTime > 0 || m_startFailureProbability > 0)) {
     m_starting = true;
     setTimer(m_startupTime, StartupDone);
+  } else if (m_orchestrator) {
+    m_orchestrator->ready(id(), now());
   }
 }
 
@@ -153,12 +155,13 @@ void Service::finishStartup() {
     return;
   }
   m_starting = false;
+  if (m_orchestrator) m_orchestrator->ready(id(), now());
 }
 
 void Service::onCrash() {
   m_starting = false;
   // A removed instance is gone for good: nothing restarts it.
-  if (m_orchestrator && !isRemoved()) m_orchestrator->exited(id(), now());
+  if (m_orchestrator && !isRemoved()) m_orchestrator->exited(id(), now(), m_jobs.liveCount());
   // Everything queued or in service dies with the process; callers learn it by timing out.
   metrics().dropped += m_jobs.liveCount();
   m_jobs.clear();
