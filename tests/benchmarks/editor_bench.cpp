@@ -8,6 +8,8 @@
 //   * auto-layout with the engine the app uses for large graphs (dot, Ctrl+L: the app warns
 //     before fdp and circo above 150 components), from start until the result is applied as
 //     one undoable step and painted;
+//   * playing it in the window, at 1x and as fast as possible: the gaps between turns of the
+//     interface thread's event loop (over 100 ms is a freeze);
 //   * the frames of a drag: mouse press on a card, N mouse moves, release, sent to the view's
 //     viewport as a user's mouse would. A frame is one move event, one turn of the event loop
 //     (scene index, the view's own repaint of what changed) and then a forced full repaint of
@@ -17,11 +19,12 @@
 // Wall and CPU time are both reported: on a busy shared machine wall time includes waiting
 // for a core.
 //
-// Usage: pillars-editor-bench [--components N] [--steps N] [--selected N] [--json OUT]
-//                             [--save PROJECT.pillars]
+// Usage: pillars-editor-bench [--components N] [--steps N] [--selected N] [--run-ms MS]
+//                             [--json OUT] [--save PROJECT.pillars]
 // Not a test: nothing is asserted, and ctest never runs it.
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,8 +49,10 @@
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/canvas/topology_view.hpp"
 #include "widgets/document/topology_document.hpp"
+#include "widgets/live/live_run.hpp"
 #include "widgets/window/auto_layout.hpp"
 #include "widgets/window/main_window.hpp"
+#include "widgets/window/simulate_actions.hpp"
 
 namespace pillars {
 namespace {
@@ -88,6 +93,7 @@ struct Options {
   int components = 1000;
   int steps = 200;
   int selected = 50;
+  int runMs = 3000;
   std::string json;
   std::string save;
 };
@@ -153,6 +159,8 @@ Scenario generateTopology(int components) {
             z < zones / 2 ? "region-east" : "region-west");
   }
   Scenario s = b.build();
+  // Long enough that the two timed plays below do not reach the end; the third plays to it.
+  s.duration = 600 * kSecond;
   // Layered grid: one column per tier, cards stacked 90 px apart.
   std::map<std::string, int> filled;
   for (ComponentSpec& c : s.components) {
@@ -250,6 +258,8 @@ Options parseOptions(int argc, char** argv) {
       o.steps = std::max(1, std::atoi(argv[++i]));
     } else if (a == "--selected" && hasValue) {
       o.selected = std::max(2, std::atoi(argv[++i]));
+    } else if (a == "--run-ms" && hasValue) {
+      o.runMs = std::max(100, std::atoi(argv[++i]));
     } else if (a == "--json" && hasValue) {
       o.json = argv[++i];
     } else if (a == "--save" && hasValue) {
@@ -257,9 +267,9 @@ Options parseOptions(int argc, char** argv) {
     } else {
       const bool help = a == "--help" || a == "-h";
       std::fprintf(help ? stdout : stderr,
-                   "usage: pillars-editor-bench [--components N] [--steps N] [--selected N] [--json OUT]\n"
-                   "                            [--save PROJECT.pillars]\n"
-                   "Times opening, auto-layout and dragging in a generated topology, offscreen.\n"
+                   "usage: pillars-editor-bench [--components N] [--steps N] [--selected N] [--run-ms MS]\n"
+                   "                            [--json OUT] [--save PROJECT.pillars]\n"
+                   "Times opening, auto-layout, dragging and running a generated topology, offscreen.\n"
                    "--save also keeps the generated project (to try it in the app or pillars-cli).\n");
       std::exit(help ? 0 : 2);
     }
@@ -436,6 +446,68 @@ int run(const Options& o) {
     graphvizAlone = {t.wallMs(), ok ? t.cpuMs() : -1.0};
   }
 
+  // --- Run -------------------------------------------------------------------------------------
+  // The design played in the window: at 1x, then as fast as possible. What a user feels is the
+  // gap between two turns of the interface thread's event loop (a zero-interval timer fires at
+  // every turn): a gap over 100 ms is a freeze. Each mode plays for o.runMs of wall time.
+  struct RunResult {
+    std::string name;
+    Stats gaps;
+    Stats cpuGaps;  // the interface thread's CPU time within each gap
+    double simulatedS = 0;
+    std::uint64_t events = 0;
+  };
+  std::vector<RunResult> runs;
+  Span runLoad;
+  {
+    const Timer t;
+    if (!window.simulateActions().ensureLoaded()) {
+      std::fprintf(stderr, "pillars-editor-bench: the generated design does not run\n");
+      return 1;
+    }
+    runLoad = {t.wallMs(), t.cpuMs()};
+  }
+  LiveRun& live = window.liveRun();
+  // 1x, flat out, then flat out to the end of the run (which collects the results).
+  for (const int mode : {0, 1, 2}) {
+    const bool flatOut = mode > 0;
+    std::vector<double> gaps, cpuGaps;
+    gaps.reserve(200000);
+    cpuGaps.reserve(200000);
+    double lastCpu = threadCpuMs();
+    QElapsedTimer clock;
+    QTimer turn;
+    turn.setInterval(0);
+    qint64 last = 0;
+    QObject::connect(&turn, &QTimer::timeout, [&] {
+      const qint64 now = clock.nsecsElapsed();
+      gaps.push_back(static_cast<double>(now - last) / 1e6);
+      last = now;
+      const double cpu = threadCpuMs();
+      cpuGaps.push_back(cpu - lastCpu);
+      lastCpu = cpu;
+    });
+    const SimTime before = live.now();
+    const std::uint64_t eventsBefore = live.results().events;
+    live.setSpeed(1.0);
+    live.setAsFastAsPossible(flatOut);
+    clock.start();
+    turn.start();
+    live.play();
+    if (mode < 2) {
+      QTest::qWait(o.runMs);
+      live.pause();
+    } else {
+      if (!QTest::qWaitFor([&] { return live.isFinished(); }, 600'000)) {
+        std::fprintf(stderr, "pillars-editor-bench: the run did not finish within 10 minutes\n");
+      }
+    }
+    turn.stop();
+    live.setAsFastAsPossible(false);
+    runs.push_back({mode == 0 ? "1x" : mode == 1 ? "as fast as possible" : "flat out to the end", stats(std::move(gaps)), stats(std::move(cpuGaps)),
+                    simTimeToSeconds(live.now() - before), live.results().events - eventsBefore});
+  }
+
   // --- Report ----------------------------------------------------------------------------------
   std::printf("pillars-editor-bench: %zu components, %zu links, %zu groups; laid out %.0f x %.0f px; "
               "viewport %d x %d (%s)\n",
@@ -470,6 +542,13 @@ int run(const Options& o) {
   }
   std::printf("(medians unless marked; shown: cards in the viewport; events: cpu median of the move event and\n"
               " the event loop turn alone, without the forced repaint; release: the drop, recorded as one move)\n");
+  std::printf("\nrun in the window: load %.1f ms wall; gaps between event-loop turns while playing, ms\n", runLoad.wall);
+  std::printf("  %-20s %8s %8s %8s | %8s %8s | %10s %12s\n", "", "wall", "p95", "max", "cpu p95", "max", "simulated",
+              "events");
+  for (const RunResult& r : runs) {
+    std::printf("  %-20s %8.2f %8.2f %8.2f | %8.2f %8.2f | %8.2f s %12llu\n", r.name.c_str(), r.gaps.median, r.gaps.p95,
+                r.gaps.max, r.cpuGaps.p95, r.cpuGaps.max, r.simulatedS, static_cast<unsigned long long>(r.events));
+  }
 
   if (!o.json.empty()) {
     JsonWriter w;
@@ -498,6 +577,19 @@ int run(const Options& o) {
       writeStats(w, "events_cpu", d.handlingCpu);
       writeSpan(w, "release", Span{d.releaseWall, d.releaseCpu});
       w.field("one_undo_step", d.recorded);
+      w.endObject();
+    }
+    w.endArray();
+    writeSpan(w, "run_load", runLoad);
+    w.key("runs");
+    w.beginArray();
+    for (const RunResult& r : runs) {
+      w.beginObject();
+      w.field("mode", std::string_view(r.name));
+      writeStats(w, "event_loop_gap_ms", r.gaps);
+      writeStats(w, "event_loop_gap_cpu_ms", r.cpuGaps);
+      w.field("simulated_s", r.simulatedS);
+      w.field("events", r.events);
       w.endObject();
     }
     w.endArray();
