@@ -78,6 +78,9 @@ struct ComponentKind {
   bool hasQueue = false;
   /// A load generator: its outcomes are what users experience, the run's end-to-end figures.
   bool measuresEndToEnd = false;
+  /// Requests reach it or start from it. A control loop that only watches and acts (an
+  /// autoscaler, a chaos monkey) has no throughput or latency to show.
+  bool servesRequests = true;
   /// Fault actions of its own beyond the ones every component takes (crash, restart, slow):
   /// Raft's "timeout". The reader, the timeline and the app offer them on this kind only.
   std::vector<std::string> actions;

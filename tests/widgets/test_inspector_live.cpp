@@ -76,6 +76,22 @@ TEST_F(InspectorLive, FollowsACrashAndTheKindsOwnFigures) {
   EXPECT_EQ(fact(QStringLiteral("State")), QStringLiteral("Down (crashed)"));
 }
 
+TEST_F(InspectorLive, AChaosMonkeyShowsItsExperimentNotRequestFigures) {
+  ASSERT_TRUE(window.openFile(QStringLiteral(PILLARS_SOURCE_DIR "/resources/examples/chaos-monkey.json"), true));
+  window.scene().selectComponents({"monkey"});
+  runUntil(100 * kSecond);
+  settle();
+  ASSERT_TRUE(stats().isVisible());
+  // Past the first kill (87.2 s) and 8 checks from 60 s: the experiment in words.
+  EXPECT_TRUE(fact(QStringLiteral("Experiment")).startsWith(QStringLiteral("running, steady state held so far")))
+      << fact(QStringLiteral("Experiment")).toStdString();
+  EXPECT_EQ(fact(QStringLiteral("Steady state")), QStringLiteral("availability >= 99.9% and p99 <= 150ms over 30s"));
+  EXPECT_TRUE(fact(QStringLiteral("Last decision")).contains(QStringLiteral("killed web#"))) << fact(QStringLiteral("Last decision")).toStdString();
+  // It handles no requests, so no throughput or latency rows.
+  EXPECT_EQ(stats().findChild<QLabel*>(QStringLiteral("fact:Throughput")), nullptr);
+  EXPECT_EQ(stats().findChild<QLabel*>(QStringLiteral("fact:p50 / p99")), nullptr);
+}
+
 TEST_F(InspectorLive, ShowsALinksTrafficAndItsCut) {
   runUntil(12 * kSecond);
   window.scene().clearSelection();

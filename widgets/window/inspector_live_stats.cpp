@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/model/component_kind.hpp"
 #include "engine/run/run_results.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/component_group.hpp"
@@ -29,12 +30,8 @@ QString number(double v, int decimals) { return QLocale().toString(v, 'f', decim
 QString ms(double v) { return InspectorLiveStats::tr("%1 ms").arg(number(v, v < 10 ? 2 : 1)); }
 QString percent(double fraction) { return InspectorLiveStats::tr("%1%").arg(number(fraction * 100, 1)); }
 
-Facts componentFacts(const Component& c, const ComponentResult& r) {
-  // Short lines: the dock is narrow, and a line that wraps while its figures change jumps.
-  const ComponentMetrics& m = c.metrics();
-  Facts f;
-  f.emplace_back(InspectorLiveStats::tr("State"),
-                 c.isUp() ? InspectorLiveStats::tr("Up") : InspectorLiveStats::tr("Down (crashed)"));
+/// What a component did with requests: throughput, outcomes and latency.
+void requestFacts(const ComponentResult& r, Facts& f) {
   f.emplace_back(InspectorLiveStats::tr("Throughput"), InspectorLiveStats::tr("%1 req/s").arg(number(r.throughputRps, 1)));
   f.emplace_back(InspectorLiveStats::tr("Completed"), count(r.completed));
   f.emplace_back(InspectorLiveStats::tr("Lost"), InspectorLiveStats::tr("%1 failed \u00b7 %2 dropped \u00b7 %3 timed out")
@@ -43,6 +40,16 @@ Facts componentFacts(const Component& c, const ComponentResult& r) {
                  r.latency.count == 0 ? InspectorLiveStats::tr("no answers yet")
                                       : InspectorLiveStats::tr("%1 / %2").arg(ms(r.latency.p50), ms(r.latency.p99)));
   if (r.latency.count > 0) f.emplace_back(InspectorLiveStats::tr("Slowest"), ms(r.latency.max));
+}
+
+Facts componentFacts(const Component& c, const ComponentResult& r) {
+  // Short lines: the dock is narrow, and a line that wraps while its figures change jumps.
+  const ComponentMetrics& m = c.metrics();
+  Facts f;
+  f.emplace_back(InspectorLiveStats::tr("State"),
+                 c.isUp() ? InspectorLiveStats::tr("Up") : InspectorLiveStats::tr("Down (crashed)"));
+  // A control loop (autoscaler, chaos monkey) handles no requests: its own figures say what it did.
+  if (kindTraits(c.kind()).servesRequests) requestFacts(r, f);
   // Busy workers and waiting requests right now are the kind's own figures (below).
   if (m.capacity > 0) {
     f.emplace_back(InspectorLiveStats::tr("Utilization"), InspectorLiveStats::tr("%1 mean").arg(percent(r.utilization)));

@@ -12,6 +12,7 @@ void registerIntelligenceKinds(ComponentRegistry& registry) {
       Pillar::Intelligence, "Autoscaler",
       "Changes a replica set's instance count with load (the Kubernetes HPA); link it to the service it scales");
   autoscaler.needsOutgoingLink = true;
+  autoscaler.servesRequests = false;
   autoscaler.maxOutgoingLinks = 1;
   autoscaler.outgoingKinds = {std::string(Service::kKind)};
   autoscaler.checkParams = &Autoscaler::checkParams;
@@ -21,6 +22,7 @@ void registerIntelligenceKinds(ComponentRegistry& registry) {
       Pillar::Intelligence, "Chaos monkey",
       "Attacks what it is linked to at seeded random times (kills, latency, loss) and checks a steady-state hypothesis");
   chaos.needsOutgoingLink = true;
+  chaos.servesRequests = false;
   chaos.checkParams = &ChaosMonkey::checkParams;
   registry.add(std::move(chaos));
 }
