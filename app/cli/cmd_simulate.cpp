@@ -14,6 +14,7 @@
 #include "app/cli/value_checks.hpp"
 #include "engine/io/project_file.hpp"
 #include "engine/io/results_writer.hpp"
+#include "engine/io/scenario_reader.hpp"
 #include "engine/model/component_kind.hpp"
 #include "engine/model/overrides.hpp"
 #include "engine/pillars/truth/saga_orchestrator.hpp"
@@ -295,6 +296,16 @@ int runSimulate(const std::vector<std::string>& args) {
     const std::string problem = applyOverride(*scenario, assignment);
     if (!problem.empty()) {
       std::fprintf(stderr, "pillars-cli simulate: --set %s: %s\n", assignment.c_str(), problem.c_str());
+      return kExitFailed;
+    }
+  }
+  // Each value may be fine on its own and the design not: a rule across parameters, or a
+  // fault the changed component can no longer take.
+  if (!assignments.empty()) {
+    if (const std::vector<Diagnostic> problems = checkScenario(*scenario, builtinRegistry()); !problems.empty()) {
+      for (const Diagnostic& d : problems) {
+        std::fprintf(stderr, "pillars-cli simulate: after --set: %s: %s\n", d.path.c_str(), d.message.c_str());
+      }
       return kExitFailed;
     }
   }

@@ -1,5 +1,7 @@
 #include "engine/io/scenario_reader.hpp"
 
+#include "engine/io/scenario_writer.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -750,6 +752,13 @@ ScenarioLoad loadScenarioFile(const std::string& path, const ComponentRegistry& 
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return readScenario(buffer.str(), path, registry);
+}
+
+std::vector<Diagnostic> checkScenario(const Scenario& scenario, const ComponentRegistry& registry) {
+  // Written and read back: one set of rules, the reader's, whatever changed the scenario.
+  std::vector<Diagnostic> problems = readScenario(writeScenarioJson(scenario), "", registry).errors;
+  for (Diagnostic& d : problems) d.location = {};
+  return problems;
 }
 
 }  // namespace pillars

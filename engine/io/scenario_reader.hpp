@@ -27,4 +27,10 @@ ScenarioLoad readScenario(std::string_view text, const std::string& fileName,
 /// Reads a scenario file from disk (the file name in diagnostics is `path` as given).
 ScenarioLoad loadScenarioFile(const std::string& path, const ComponentRegistry& registry);
 
+/// The reader's checks on a scenario changed in memory (by `--set` overrides): every rule a
+/// file must pass, across parameters, groups and the fault timeline, so an override cannot get
+/// past one. The diagnostics carry JSON paths and messages; they name no file or line, as the
+/// scenario checked is no file.
+std::vector<Diagnostic> checkScenario(const Scenario& scenario, const ComponentRegistry& registry);
+
 }  // namespace pillars

@@ -26,3 +26,24 @@ TEST(CliChaos, AnAbortedExperimentSaysWhyAndTheRunStillExitsZero) {
 
 }  // namespace
 }  // namespace pillars::clitest
+
+namespace pillars::clitest {
+namespace {
+
+// Found by fuzz_overrides: each --set value may be valid while the design is not. Here the
+// canary's second version is set back to the first, but the fault timeline still rolls it out.
+TEST(CliOverrides, AnOverrideThatBreaksARuleAcrossTheDesignIsRefusedWithItsPath) {
+  const CliRun r = runCli({"simulate", std::string(PILLARS_SOURCE_DIR) + "/resources/examples/canary-rollback.json",
+                           "--set", "web.v2_error_probability=0"});
+  EXPECT_EQ(r.exitCode, 1) << r.describe();
+  EXPECT_NE(r.err.find("after --set: $.faults[0].target"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("no second version"), std::string::npos) << r.err;
+  // And a rule across parameters.
+  const CliRun minMax = runCli({"simulate", std::string(PILLARS_SOURCE_DIR) + "/resources/examples/autoscale-spike.json",
+                                "--set", "scaler.min_replicas=20"});
+  EXPECT_EQ(minMax.exitCode, 1) << minMax.describe();
+  EXPECT_NE(minMax.err.find("$.components[3].params.min_replicas"), std::string::npos) << minMax.err;
+}
+
+}  // namespace
+}  // namespace pillars::clitest

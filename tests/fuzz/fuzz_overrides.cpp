@@ -54,6 +54,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (applyOverride(scenario, nextLine()).empty()) changed = true;
   }
   if (!changed) return 0;
+  // pillars-cli refuses a changed design that breaks a rule across parameters or the fault
+  // timeline (checkScenario), so only what it would run is run.
+  if (!checkScenario(scenario, builtinRegistry()).empty()) return 0;
   const std::string saved = writeScenarioJson(scenario);
   const ScenarioLoad reread = readScenario(saved, "overridden.json", builtinRegistry());
   if (!reread.ok()) {
