@@ -217,8 +217,10 @@ void Distribution::prepare() {
     }
     case Kind::Pareto:
       m_derived[0] = -1.0 / p1;
-      m_mean = p1 > 1.0 ? p1 * p0 / (p1 - 1.0) : kInf;
-      m_variance = p1 > 2.0 ? p0 * p0 * p1 / ((p1 - 1.0) * (p1 - 1.0) * (p1 - 2.0)) : kInf;
+      // In ratios that cannot overflow: with a shape near the largest double, scale x shape
+      // is infinite and the variance's infinite terms would divide into NaN.
+      m_mean = p1 > 1.0 ? p0 * (p1 / (p1 - 1.0)) : kInf;
+      m_variance = p1 > 2.0 ? (p0 / (p1 - 1.0)) * (p0 / (p1 - 1.0)) * (p1 / (p1 - 2.0)) : kInf;
       break;
     case Kind::Erlang:
     case Kind::Gamma: {

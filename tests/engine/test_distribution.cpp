@@ -169,6 +169,18 @@ TEST(Distribution, Pareto) {
   EXPECT_EQ(Distribution::pareto(1.0, 0.5).mean(), kInf);
 }
 
+TEST(Distribution, AParetoWithTheLargestShapeHasItsScaleAsMeanAndNoVariance) {
+  // Found by fuzz_units: scale x shape overflowed, and the variance was infinity over infinity.
+  const Distribution p = Distribution::pareto(11.0, 1.7976931348623157e308);
+  EXPECT_EQ(p.mean(), 11.0);
+  EXPECT_EQ(p.variance(), 0.0);
+  EXPECT_TRUE(p == p) << "no NaN member";
+  // An ordinary one keeps its textbook figures: mean a x / (a - 1), variance x^2 a / ((a - 1)^2 (a - 2)).
+  const Distribution q = Distribution::pareto(2.0, 3.0);
+  EXPECT_DOUBLE_EQ(q.mean(), 3.0);
+  EXPECT_DOUBLE_EQ(q.variance(), 3.0);
+}
+
 TEST(Distribution, AGammaWithASubnormalShapeDrawsZeroNotNaN) {
   // Found by fuzz_units: U^(1/shape) underflows to 0 while mean/shape overflows to infinity.
   const Distribution g = Distribution::gamma(2.900719925471e-324, 1800.0);
