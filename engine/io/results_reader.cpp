@@ -17,6 +17,18 @@ double number(const JsonValue& object, const char* key) {
   return v ? v->asNumber() : 0.0;
 }
 
+/// A string field, or empty when it is missing or not a string.
+std::string text(const JsonValue& object, const char* key) {
+  const JsonValue* v = object.find(key);
+  return v && v->isString() ? v->asString() : std::string();
+}
+
+/// A time in seconds that may be null (not happened): -1 then, as RunResults keeps it.
+double secondsOrNever(const JsonValue& object, const char* key) {
+  const JsonValue* v = object.find(key);
+  return v && v->isNumber() ? v->asNumber() : -1.0;
+}
+
 std::uint64_t count(const JsonValue& object, const char* key) {
   const JsonValue* v = object.find(key);
   return v && v->asInt64() > 0 ? static_cast<std::uint64_t>(v->asInt64()) : 0;
@@ -129,17 +141,12 @@ std::optional<RunResults> readResultsJson(const std::string& json, std::string* 
     for (const JsonValue& a : alerts->items()) {
       if (!a.isObject()) continue;
       AlertResult& out = r.alerts.emplace_back();
-      const auto text = [&](const char* key) {
-        const JsonValue* v = a.find(key);
-        return v && v->isString() ? v->asString() : std::string();
-      };
-      out.component = text("component");
-      out.name = text("alert");
-      out.severity = text("severity");
-      out.detail = text("detail");
+      out.component = text(a, "component");
+      out.name = text(a, "alert");
+      out.severity = text(a, "severity");
+      out.detail = text(a, "detail");
       out.firedAtS = number(a, "fired_at_s");
-      const JsonValue* resolved = a.find("resolved_at_s");
-      out.resolvedAtS = resolved && resolved->isNumber() ? resolved->asNumber() : -1.0;
+      out.resolvedAtS = secondsOrNever(a, "resolved_at_s");
       for (const auto& [name, v] : a.members()) {
         if (name != "fired_at_s" && name != "resolved_at_s" && v.isNumber()) out.figures.emplace_back(name, v.asNumber());
       }
@@ -149,37 +156,25 @@ std::optional<RunResults> readResultsJson(const std::string& json, std::string* 
     for (const JsonValue& i : incidents->items()) {
       if (!i.isObject()) continue;
       IncidentResult& out = r.selfHealing.emplace_back();
-      const auto at = [&](const char* key) {
-        const JsonValue* v = i.find(key);
-        return v && v->isNumber() ? v->asNumber() : -1.0;
-      };
-      if (const JsonValue* c = i.find("component"); c && c->isString()) out.component = c->asString();
-      out.failedAtS = at("failed_at_s");
-      out.restartedAtS = at("restarted_at_s");
-      out.readyAtS = at("ready_at_s");
-      out.exits = static_cast<std::uint32_t>(std::max(0.0, at("exits")));
-      out.requestsLost = static_cast<std::uint64_t>(std::max(0.0, at("requests_lost")));
+      out.component = text(i, "component");
+      out.failedAtS = secondsOrNever(i, "failed_at_s");
+      out.restartedAtS = secondsOrNever(i, "restarted_at_s");
+      out.readyAtS = secondsOrNever(i, "ready_at_s");
+      out.exits = static_cast<std::uint32_t>(count(i, "exits"));
+      out.requestsLost = count(i, "requests_lost");
     }
   }
   if (const JsonValue* experiments = root.find("experiments"); experiments && experiments->isArray()) {
     for (const JsonValue& e : experiments->items()) {
       if (!e.isObject()) continue;
       ExperimentResult& out = r.experiments.emplace_back();
-      const auto text = [&](const char* key) {
-        const JsonValue* v = e.find(key);
-        return v && v->isString() ? v->asString() : std::string();
-      };
-      const auto at = [&](const char* key) {
-        const JsonValue* v = e.find(key);
-        return v && v->isNumber() ? v->asNumber() : -1.0;
-      };
-      out.component = text("component");
-      out.verdict = text("verdict");
-      out.hypothesis = text("hypothesis");
-      out.detail = text("detail");
-      out.startedAtS = at("started_at_s");
-      out.endedAtS = at("ended_at_s");
-      out.abortedAtS = at("aborted_at_s");
+      out.component = text(e, "component");
+      out.verdict = text(e, "verdict");
+      out.hypothesis = text(e, "hypothesis");
+      out.detail = text(e, "detail");
+      out.startedAtS = secondsOrNever(e, "started_at_s");
+      out.endedAtS = secondsOrNever(e, "ended_at_s");
+      out.abortedAtS = secondsOrNever(e, "aborted_at_s");
       for (const auto& [name, v] : e.members()) {
         if (v.isNumber() && name != "started_at_s" && name != "ended_at_s" && name != "aborted_at_s") {
           out.figures.emplace_back(name, v.asNumber());

@@ -11,6 +11,16 @@ namespace pillars {
 
 namespace {
 
+/// A time in seconds, or null for one that did not happen (RunResults keeps -1).
+void secondsOrNull(JsonWriter& w, const char* key, double seconds) {
+  w.key(key);
+  if (seconds >= 0) {
+    w.value(seconds);
+  } else {
+    w.nullValue();
+  }
+}
+
 void writeLatency(JsonWriter& w, const LatencySummary& l) {
   w.beginObject();
   w.field("count", l.count);
@@ -183,12 +193,7 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
     w.field("alert", a.name);
     w.field("severity", a.severity);
     w.field("fired_at_s", a.firedAtS);
-    if (a.resolvedAtS >= 0) {
-      w.field("resolved_at_s", a.resolvedAtS);
-    } else {
-      w.key("resolved_at_s");
-      w.nullValue();
-    }
+    secondsOrNull(w, "resolved_at_s", a.resolvedAtS);
     for (const auto& [name, value] : a.figures) w.field(name, value);
     w.field("detail", a.detail);
     w.endObject();
@@ -202,15 +207,9 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
     w.field("component", i.component);
     w.field("failed_at_s", i.failedAtS);
     w.field("detected_at_s", i.failedAtS);
-    for (const auto& [key, value] : {std::pair{"restarted_at_s", i.restartedAtS}, std::pair{"ready_at_s", i.readyAtS},
-                                     std::pair{"time_to_repair_s", i.repairS()}}) {
-      w.key(key);
-      if (value >= 0) {
-        w.value(value);
-      } else {
-        w.nullValue();
-      }
-    }
+    secondsOrNull(w, "restarted_at_s", i.restartedAtS);
+    secondsOrNull(w, "ready_at_s", i.readyAtS);
+    secondsOrNull(w, "time_to_repair_s", i.repairS());
     w.field("exits", static_cast<std::uint64_t>(i.exits));
     w.field("requests_lost", i.requestsLost);
     w.endObject();
@@ -225,15 +224,9 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
     w.field("verdict", e.verdict);
     w.field("hypothesis", e.hypothesis);
     w.field("detail", e.detail);
-    for (const auto& [key, value] : {std::pair{"started_at_s", e.startedAtS}, std::pair{"ended_at_s", e.endedAtS},
-                                     std::pair{"aborted_at_s", e.abortedAtS}}) {
-      w.key(key);
-      if (value >= 0) {
-        w.value(value);
-      } else {
-        w.nullValue();
-      }
-    }
+    secondsOrNull(w, "started_at_s", e.startedAtS);
+    secondsOrNull(w, "ended_at_s", e.endedAtS);
+    secondsOrNull(w, "aborted_at_s", e.abortedAtS);
     for (const auto& [name, value] : e.figures) w.field(name, value);
     w.endObject();
   }
