@@ -9,20 +9,13 @@
 #include "engine/review/intelligence_evidence.hpp"
 #include "engine/review/saturation.hpp"
 #include "engine/review/topology_analysis.hpp"
+#include "engine/review/words.hpp"
 #include "engine/run/run_results.hpp"
 #include "engine/util/units.hpp"
 
 namespace pillars::review {
 
 namespace {
-
-std::string list(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    out += (i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ")) + items[i];
-  }
-  return out;
-}
 
 std::string fixedText(double value, int decimals) {
   char buf[64];
@@ -93,7 +86,7 @@ void controlEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   }
   if (!restarting.empty()) {
     out.push_back({"auto_restart", std::to_string(restarting.size()),
-                   "An orchestrator restarts crashed instances of " + list(restarting) +
+                   "An orchestrator restarts crashed instances of " + listInWords(restarting) +
                        " by itself, with Kubernetes' CrashLoopBackOff (10 s doubling to 5 min).",
                    restarting, "partly", false});
   }
@@ -106,7 +99,7 @@ void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
     const std::size_t n = a.entryServices.size();
     out.push_back({"load_balancing_policy", "none",
                    n == 0 ? std::string("No load balancer in the design.")
-                          : "No load balancer: " + list(a.entryServices) + (n == 1 ? " takes" : " take") +
+                          : "No load balancer: " + listInWords(a.entryServices) + (n == 1 ? " takes" : " take") +
                                 " client traffic directly.",
                    a.entryServices, "no", false});
     out.push_back({"health_checks", "none",
@@ -119,7 +112,7 @@ void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
     const auto backends = successorsOf(s, b->id);
     about.insert(about.end(), backends.begin(), backends.end());
     out.push_back({"load_balancing_policy", policy,
-                   b->id + " spreads requests over " + list(backends) + " by " + policy + ".", about, "yes", false});
+                   b->id + " spreads requests over " + listInWords(backends) + " by " + policy + ".", about, "yes", false});
   }
   for (const auto* b : balancers) {
     const SimTime interval = b->params.duration("health_check_interval");
@@ -147,7 +140,7 @@ void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   for (const auto* b : balancers) {
     if (b->params.choice("policy") != "consistent_hash") continue;
     out.push_back({"partitioning", "consistent_hash",
-                   b->id + " partitions keys over " + list(successorsOf(s, b->id)) + " by consistent hashing (" +
+                   b->id + " partitions keys over " + listInWords(successorsOf(s, b->id)) + " by consistent hashing (" +
                        std::to_string(b->params.integer("virtual_nodes")) + " virtual nodes per backend).",
                    {b->id}, "yes", false});
   }
@@ -158,16 +151,16 @@ void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<Evi
     const std::string& name = set.members.front();
     const std::string where = set.zones.empty()       ? "no zone drawn"
                               : set.zones.size() == 1 ? "only in " + set.zones.front()
-                                                      : "across " + list(set.zones);
+                                                      : "across " + listInWords(set.zones);
     if (set.quorum > 0) {
       out.push_back({"replication", std::to_string(set.factor()),
-                     name + ": a consensus group of " + std::to_string(set.factor()) + " (" + list(set.members) +
+                     name + ": a consensus group of " + std::to_string(set.factor()) + " (" + listInWords(set.members) +
                          "), every member holding the whole log; it serves while " + std::to_string(set.quorum) +
                          " are up, " + where + ".",
                      set.members, "yes", false});
     } else if (set.factor() >= 2) {
       out.push_back({"replication", std::to_string(set.factor()),
-                     name + ": " + std::to_string(set.factor()) + " parallel instances (" + list(set.members) +
+                     name + ": " + std::to_string(set.factor()) + " parallel instances (" + listInWords(set.members) +
                          ") behind " + set.via + ", " + where +
                          ". Inferred: Pillars has no replica kind yet, so instances behind one balancer or queue count as copies.",
                      set.members, "yes", false});
@@ -190,18 +183,18 @@ void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<Evi
     std::vector<std::string> parts;
     std::vector<std::string> ids;
     for (const auto& spof : a.singlePointsOfFailure) {
-      parts.push_back(spof.component + " (cuts off " + list(spof.clients) + ")");
+      parts.push_back(spof.component + " (cuts off " + listInWords(spof.clients) + ")");
       ids.push_back(spof.component);
     }
     std::string value;
     for (const auto& id : ids) value += (value.empty() ? "" : ",") + id;
     out.push_back({"single_points_of_failure", value,
-                   "Single points of failure: " + list(parts) + ".", ids, "no", false});
+                   "Single points of failure: " + listInWords(parts) + ".", ids, "no", false});
   }
   std::vector<std::string> caches;
   for (const auto* c : ofKind(s, "cache")) caches.push_back(c->id);
   out.push_back({"caches", std::to_string(caches.size()),
-                 caches.empty() ? "No cache in the design." : "Caches: " + list(caches) + ".", caches, "", false});
+                 caches.empty() ? "No cache in the design." : "Caches: " + listInWords(caches) + ".", caches, "", false});
 }
 
 // Retries without a guard multiply the load exactly when the system is slowest: the seed of a
@@ -221,7 +214,7 @@ void retryGuardEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   }
   if (unguarded.empty()) return;
   out.push_back({"retry_amplification", std::to_string(mostAttempts),
-                 "Retries without a retry budget, retry throttling or circuit breaker: " + list(unguarded) +
+                 "Retries without a retry budget, retry throttling or circuit breaker: " + listInWords(unguarded) +
                      ". When the system slows down every request can become that many attempts, and the "
                      "extra load can keep it down after the cause has gone (a retry storm).",
                  ids, "", false});
@@ -232,7 +225,7 @@ void workEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   for (const auto* q : ofKind(s, "queue")) queues.push_back(q->id);
   out.push_back({"queues", std::to_string(queues.size()),
                  queues.empty() ? "No queue: every request is handled while its client waits."
-                                : "Queues decouple producers from consumers: " + list(queues) + ".",
+                                : "Queues decouple producers from consumers: " + listInWords(queues) + ".",
                  queues, queues.empty() ? "" : "stream", false});
   std::vector<std::string> zones, regions;
   for (const auto& g : s.groups) (g.kind == "zone" ? zones : regions).push_back(g.id);
@@ -240,15 +233,15 @@ void workEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
                  zones.empty() && regions.empty()
                      ? "No zones or regions drawn: every component may fail together."
                      : std::to_string(zones.size()) + " zone" + (zones.size() == 1 ? "" : "s") +
-                           (zones.empty() ? "" : " (" + list(zones) + ")") + " in " + std::to_string(regions.size()) +
-                           " region" + (regions.size() == 1 ? "" : "s") + (regions.empty() ? "" : " (" + list(regions) + ")") + ".",
+                           (zones.empty() ? "" : " (" + listInWords(zones) + ")") + " in " + std::to_string(regions.size()) +
+                           " region" + (regions.size() == 1 ? "" : "s") + (regions.empty() ? "" : " (" + listInWords(regions) + ")") + ".",
                  {}, "", false});
   std::vector<std::string> retrying;
   for (const auto* c : ofKind(s, "client")) {
     if (c->params.integer("retries") > 0) retrying.push_back(c->id + " (" + std::to_string(c->params.integer("retries")) + ")");
   }
   out.push_back({"retries", std::to_string(retrying.size()),
-                 retrying.empty() ? "No client retries a failed request." : "Clients retry failed requests: " + list(retrying) + ".",
+                 retrying.empty() ? "No client retries a failed request." : "Clients retry failed requests: " + listInWords(retrying) + ".",
                  {}, "", false});
   retryGuardEvidence(s, out);
   std::vector<std::string> faults;
@@ -261,7 +254,7 @@ void workEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   out.push_back({"fault_experiments", std::to_string(s.faults.size()),
                  faults.empty() ? (chaos ? "The scenario's fault timeline is empty; its chaos experiment injects the faults."
                                          : "The scenario injects no faults: how it fails has not been tried.")
-                                : "The scenario injects faults: " + list(faults) + ".",
+                                : "The scenario injects faults: " + listInWords(faults) + ".",
                  {}, faults.empty() ? (chaos ? "" : "no") : "partly", false});
 }
 
@@ -302,7 +295,7 @@ void runEvidence(const RunResults& r, const EvidenceOptions& options, std::vecto
   out.push_back({"drops", std::to_string(r.dropped),
                  r.dropped == 0 && dropping.empty() ? "No request was dropped."
                                                     : std::to_string(r.dropped) + " requests dropped inside the system" +
-                                                          (parts.empty() ? "." : " (" + list(parts) + ")."),
+                                                          (parts.empty() ? "." : " (" + listInWords(parts) + ")."),
                  dropping, "", true});
   std::vector<std::string> hot, hotParts;
   for (const auto& c : r.components) {
@@ -313,7 +306,7 @@ void runEvidence(const RunResults& r, const EvidenceOptions& options, std::vecto
   if (options.saturation) addSustainedHotSpots(r, *options.saturation, options.hotSpotUtilization, hot, hotParts);
   out.push_back({"utilization_hot_spots", std::to_string(hot.size()),
                  hot.empty() ? "No service runs at " + formatNumber(100.0 * options.hotSpotUtilization) + "% utilization or more."
-                             : "Hot spots (utilization >= " + formatNumber(100.0 * options.hotSpotUtilization) + "%): " + list(hotParts) + ".",
+                             : "Hot spots (utilization >= " + formatNumber(100.0 * options.hotSpotUtilization) + "%): " + listInWords(hotParts) + ".",
                  hot, "", true});
 }
 

@@ -5,20 +5,13 @@
 #include <string>
 
 #include "engine/model/scenario.hpp"
+#include "engine/review/words.hpp"
 #include "engine/run/run_results.hpp"
 #include "engine/util/units.hpp"
 
 namespace pillars::review {
 
 namespace {
-
-std::string list(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    out += (i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ")) + items[i];
-  }
-  return out;
-}
 
 std::string number(double v) {
   char buf[32];
@@ -115,7 +108,7 @@ void alertEvidence(const Scenario& s, const RunResults* run, std::vector<Evidenc
           fired.push_back(a.name + " at " + number(a.firedAtS) + " s");
         }
       }
-      if (slo) sentence += fired.empty() ? " No burn-rate alert fired in the last run." : " In the last run: " + list(fired) + ".";
+      if (slo) sentence += fired.empty() ? " No burn-rate alert fired in the last run." : " In the last run: " + listInWords(fired) + ".";
       if (anomalies) {
         sentence += " The anomaly detector raised " + std::to_string(anomalyAlarms) + " alarm" + (anomalyAlarms == 1 ? "" : "s") +
                     (slo && anomalyAlarms > fired.size() ? " (more alarms than burn-rate alerts: anomalies are not all incidents)." : ".");
@@ -137,11 +130,11 @@ void chaosEvidence(const Scenario& s, const RunResults* run, std::vector<Evidenc
       steady.push_back("availability at least " + number(c.params.real("hypothesis_availability")) + "%");
     }
     if (c.params.duration("hypothesis_p99") > 0) steady.push_back("p99 at most " + formatDuration(c.params.duration("hypothesis_p99")));
-    std::string sentence = c.id + " runs a chaos experiment on " + (targets.empty() ? std::string("nothing yet") : list(targets)) +
+    std::string sentence = c.id + " runs a chaos experiment on " + (targets.empty() ? std::string("nothing yet") : listInWords(targets)) +
                            " (" + c.params.choice("attack") + ", about one per " +
                            formatDuration(c.params.duration("mean_time_between_kills")) + " per group, at most " +
                            std::to_string(c.params.integer("blast_radius")) + " impaired at once)";
-    sentence += steady.empty() ? ", with no steady-state hypothesis to check." : ", holding users to " + list(steady) + ".";
+    sentence += steady.empty() ? ", with no steady-state hypothesis to check." : ", holding users to " + listInWords(steady) + ".";
     std::string verdict = steady.empty() ? "unchecked" : "designed";
     if (run) {
       for (const ExperimentResult& e : run->experiments) {
@@ -168,13 +161,13 @@ void maturityEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   while (level < rungs.size() && !rungs[level].second->empty()) ++level;
   std::string sentence = "Intelligence maturity level " + std::to_string(level) + " of 5";
   std::vector<std::string> reached;
-  for (std::size_t i = 0; i < level; ++i) reached.push_back(std::string(rungs[i].first) + " (" + list(*rungs[i].second) + ")");
-  sentence += reached.empty() ? "." : ": " + list(reached) + ".";
+  for (std::size_t i = 0; i < level; ++i) reached.push_back(std::string(rungs[i].first) + " (" + listInWords(*rungs[i].second) + ")");
+  sentence += reached.empty() ? "." : ": " + listInWords(reached) + ".";
   std::vector<std::string> beyond;
   for (std::size_t i = level + 1; i < rungs.size(); ++i) {
-    if (!rungs[i].second->empty()) beyond.push_back(std::string(rungs[i].first) + " (" + list(*rungs[i].second) + ")");
+    if (!rungs[i].second->empty()) beyond.push_back(std::string(rungs[i].first) + " (" + listInWords(*rungs[i].second) + ")");
   }
-  if (!beyond.empty()) sentence += " Also present, above a missing level: " + list(beyond) + ".";
+  if (!beyond.empty()) sentence += " Also present, above a missing level: " + listInWords(beyond) + ".";
   if (level < rungs.size()) {
     static constexpr const char* kNeeds[] = {
         "an SLO with alerts on a client (slo_availability)",

@@ -5,19 +5,12 @@
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/review/topology_analysis.hpp"
+#include "engine/review/words.hpp"
 #include "engine/util/units.hpp"
 
 namespace pillars::review {
 
 namespace {
-
-std::string list(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    out += (i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ")) + items[i];
-  }
-  return out;
-}
 
 std::vector<const ComponentSpec*> ofKind(const Scenario& s, const std::string& kind) {
   std::vector<const ComponentSpec*> out;
@@ -62,7 +55,7 @@ std::string loadBalancer(const Scenario& s, const TopologyAnalysis& a) {
   if (!a.entryServices.empty()) return {};
   return describeEach(s, "load_balancer", [&](const ComponentSpec& c) {
     const auto backends = successorsOf(s, c.id);
-    return backends.empty() ? c.id + " balances nothing yet" : c.id + " spreads requests over " + list(backends);
+    return backends.empty() ? c.id + " balances nothing yet" : c.id + " spreads requests over " + listInWords(backends);
   });
 }
 
@@ -70,7 +63,7 @@ std::string loadBalancer(const Scenario& s, const TopologyAnalysis& a) {
 std::string caching(const Scenario& s) {
   return describeEach(s, "cache", [&](const ComponentSpec& c) {
     const auto behind = successorsOf(s, c.id);
-    return behind.empty() ? c.id + " caches with nothing behind it" : c.id + " in front of " + list(behind);
+    return behind.empty() ? c.id + " caches with nothing behind it" : c.id + " in front of " + listInWords(behind);
   });
 }
 
@@ -86,7 +79,7 @@ std::string replication(const Scenario& s, const TopologyAnalysis& a) {
     if (copies < 2) return {};
     sets.push_back(set.members.front() + " is held " + std::to_string(copies) + " times");
   }
-  return list(sets);
+  return listInWords(sets);
 }
 
 // Health Checks: every balancer checks its backends (none at all is no evidence either way).
@@ -99,7 +92,7 @@ std::string healthChecks(const Scenario& s) {
     if (interval <= 0) return {};
     each.push_back(b->id + " checks its backends every " + formatDuration(interval));
   }
-  return list(each);
+  return listInWords(each);
 }
 
 // Circuit Breakers: every client that can have one has it switched on.
@@ -111,14 +104,14 @@ std::string circuitBreakers(const Scenario& s) {
     with.push_back(c->id);
   }
   if (with.empty()) return {};
-  return list(with) + (with.size() == 1 ? " calls" : " call") + " through circuit breakers";
+  return listInWords(with) + (with.size() == 1 ? " calls" : " call") + " through circuit breakers";
 }
 
 /// Patterns that are a kind of component: present when one is drawn.
 std::string kindPresent(const Scenario& s, const std::string& kind, const std::string& one, const std::string& many) {
   const auto ids = idsOf(ofKind(s, kind));
   if (ids.empty()) return {};
-  return list(ids) + (ids.size() == 1 ? " is a " + one : " are " + many);
+  return listInWords(ids) + (ids.size() == 1 ? " is a " + one : " are " + many);
 }
 
 }  // namespace
