@@ -13,6 +13,7 @@
 
 #include "engine/io/scenario_reader.hpp"
 #include "engine/io/scenario_writer.hpp"
+#include "engine/metrics/time_series_csv.hpp"
 
 namespace pillars {
 
@@ -289,12 +290,19 @@ std::optional<StoredRun> loadStoredRun(const std::string& path, std::string* err
   if (!rows) return fail("the project has no run table (schema 2 has one): " + db.error());
   if (*rows == "0") return std::nullopt;
   StoredRun run;
+  std::string csv;
   const std::pair<const char*, std::string*> fields[] = {
-      {"scenario", &run.scenarioJson}, {"summary", &run.summaryJson}, {"timeseries", &run.timeSeriesCsv}};
+      {"scenario", &run.scenarioJson}, {"summary", &run.summaryJson}, {"timeseries", &csv}};
   for (const auto& [key, into] : fields) {
     const auto value = db.scalar(std::string("SELECT value FROM run WHERE key = '") + key + "'");
     if (!value) return fail(std::string("the stored run has no '") + key + "' (table run)");
     *into = *value;
+  }
+  if (!csv.empty()) {  // empty: the run had no metrics interval
+    std::string why;
+    std::optional<TimeSeries> series = readTimeSeriesCsv(csv, &why);
+    if (!series) return fail("the stored run's time series (table run, key 'timeseries'), " + why);
+    run.series = std::make_shared<const TimeSeries>(std::move(*series));
   }
   return run;
 }
@@ -324,7 +332,8 @@ std::string replaceAtomically(const std::string& path, const std::function<std::
 bool insertRun(Database& db, const StoredRun& run) {
   return db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "scenario", run.scenarioJson) &&
          db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "summary", run.summaryJson) &&
-         db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "timeseries", run.timeSeriesCsv);
+         db.insertText("INSERT INTO run (key, value) VALUES (?, ?)", "timeseries",
+                       run.series ? run.series->csv() : std::string());
 }
 
 }  // namespace

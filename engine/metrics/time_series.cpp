@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <ostream>
+#include <sstream>
 #include <algorithm>
 #include <utility>
 
@@ -63,7 +64,12 @@ void appendValue(std::string& out, double v) {
 
 }  // namespace
 
-TimeSeries::TimeSeries(std::vector<std::string> columns) : m_columns(std::move(columns)) {}
+TimeSeries::TimeSeries(std::vector<std::string> columns) : m_columns(std::move(columns)) { indexColumns(0); }
+
+void TimeSeries::indexColumns(std::size_t from) {
+  // emplace keeps the first column of a repeated name, as a linear search would find it.
+  for (std::size_t i = from; i < m_columns.size(); ++i) m_index.emplace(m_columns[i], i);
+}
 
 void TimeSeries::append(SimTime t, std::span<const double> values) {
   assert(values.size() == m_columns.size() && "TimeSeries::append: one value per column");
@@ -76,8 +82,11 @@ void TimeSeries::addColumns(std::span<const std::string> names) {
   const std::size_t before = m_columns.size();
   const std::size_t after = before + names.size();
   m_columns.insert(m_columns.end(), names.begin(), names.end());
+  indexColumns(before);
   if (m_times.empty()) return;
-  std::vector<double> widened(m_times.size() * after, std::nan(""));
+  std::vector<double> widened;
+  widened.reserve(m_times.capacity() * after);  // keep the room reserve() made for the run
+  widened.assign(m_times.size() * after, std::nan(""));
   for (std::size_t r = 0; r < m_times.size(); ++r) {
     std::copy_n(m_values.begin() + static_cast<std::ptrdiff_t>(r * before), before,
                 widened.begin() + static_cast<std::ptrdiff_t>(r * after));
@@ -86,10 +95,9 @@ void TimeSeries::addColumns(std::span<const std::string> names) {
 }
 
 std::optional<std::size_t> TimeSeries::columnIndex(std::string_view name) const {
-  for (std::size_t i = 0; i < m_columns.size(); ++i) {
-    if (m_columns[i] == name) return i;
-  }
-  return std::nullopt;
+  const auto it = m_index.find(name);
+  if (it == m_index.end()) return std::nullopt;
+  return it->second;
 }
 
 SimTime TimeSeries::time(std::size_t row) const {
@@ -137,6 +145,21 @@ void TimeSeries::writeCsv(std::ostream& out) const {
     line += '\n';
     out << line;
   }
+}
+
+std::string TimeSeries::csv() const {
+  std::ostringstream out;
+  writeCsv(out);
+  return std::move(out).str();
+}
+
+bool TimeSeries::operator==(const TimeSeries& other) const {
+  if (m_columns != other.m_columns || m_times != other.m_times || m_values.size() != other.m_values.size()) return false;
+  for (std::size_t i = 0; i < m_values.size(); ++i) {
+    const double a = m_values[i], b = other.m_values[i];
+    if (a != b && !(std::isnan(a) && std::isnan(b))) return false;
+  }
+  return true;
 }
 
 }  // namespace pillars

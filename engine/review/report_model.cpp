@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <ctime>
 #include <set>
-#include <sstream>
 
 #include "engine/io/json.hpp"
 #include "engine/io/scenario_writer.hpp"
@@ -32,31 +31,20 @@ double numberAt(const JsonValue& root, std::initializer_list<std::string_view> k
 }
 
 /// The throughput and p99 columns of the stored timeseries.csv (docs/results-format.md).
-std::vector<ReportSample> readSeries(const std::string& csv) {
+std::vector<ReportSample> readSeries(const std::shared_ptr<const TimeSeries>& series) {
   std::vector<ReportSample> out;
-  std::istringstream in(csv);
-  std::string line;
-  if (!std::getline(in, line)) return out;
-  std::vector<std::string> header;
-  {
-    std::istringstream h(line);
-    std::string cell;
-    while (std::getline(h, cell, ',')) header.push_back(cell);
-  }
-  int timeCol = -1, rpsCol = -1, p99Col = -1;
-  for (int i = 0; i < static_cast<int>(header.size()); ++i) {
-    if (header[i] == "time_s") timeCol = i;
-    if (header[i] == "global.throughput_rps") rpsCol = i;
-    if (header[i] == "global.latency_p99_ms") p99Col = i;
-  }
-  if (timeCol < 0 || rpsCol < 0 || p99Col < 0) return out;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::istringstream r(line);
-    std::string cell;
-    while (std::getline(r, cell, ',')) cells.push_back(cell);
-    const auto at = [&](int col) { return col < static_cast<int>(cells.size()) ? std::atof(cells[col].c_str()) : 0.0; };
-    out.push_back({at(timeCol), at(rpsCol), at(p99Col)});
+  if (!series) return out;
+  const auto rps = series->columnIndex("global.throughput_rps");
+  const auto p99 = series->columnIndex("global.latency_p99_ms");
+  if (!rps || !p99) return out;
+  // A missing sample is drawn at zero, as the report always has.
+  const auto at = [&](std::size_t row, std::size_t col) {
+    const double v = series->value(row, col);
+    return std::isnan(v) ? 0.0 : v;
+  };
+  out.reserve(series->rowCount());
+  for (std::size_t r = 0; r < series->rowCount(); ++r) {
+    out.push_back({simTimeToSeconds(series->time(r)), at(r, *rps), at(r, *p99)});
   }
   return out;
 }
@@ -94,7 +82,7 @@ std::optional<ReportRun> readRun(const StoredRun& stored, const Scenario& scenar
   // Positions do not change what was simulated, but the stored scenario is compared whole:
   // a report saying "the design changed since" is the cautious reading.
   run.matchesDesign = stored.scenarioJson.empty() || stored.scenarioJson == writeScenarioJson(scenario);
-  run.series = readSeries(stored.timeSeriesCsv);
+  run.series = readSeries(stored.series);
   return run;
 }
 

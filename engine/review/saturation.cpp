@@ -1,31 +1,17 @@
 #include "engine/review/saturation.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
-#include <map>
-#include <sstream>
+#include <optional>
+#include <string_view>
 
 #include "engine/metrics/time_series.hpp"
 #include "engine/run/run_results.hpp"
-#include "engine/util/units.hpp"
 
 namespace pillars::review {
 
 namespace {
-
-std::vector<std::string> cells(const std::string& line) {
-  std::vector<std::string> out;
-  std::istringstream in(line);
-  std::string cell;
-  while (std::getline(in, cell, ',')) out.push_back(cell);
-  if (!line.empty() && line.back() == ',') out.emplace_back();
-  return out;
-}
-
-double numberOr(const std::string& text, double fallback) {
-  const auto v = parseNumber(text);
-  return v ? *v : fallback;
-}
 
 std::string fixed(double value, int decimals) {
   char buf[64];
@@ -35,59 +21,54 @@ std::string fixed(double value, int decimals) {
 
 }  // namespace
 
-std::vector<ComponentSaturation> saturationOverTime(const std::string& timeSeriesCsv, double threshold) {
-  std::istringstream in(timeSeriesCsv);
-  std::string line;
-  if (!std::getline(in, line)) return {};
-  const std::vector<std::string> header = cells(line);
-  if (header.empty() || header.front() != "time_s") return {};
-  struct Columns {
-    int utilization = -1;
-    int up = -1;
+std::vector<ComponentSaturation> saturationOverTime(const TimeSeries& series, double threshold) {
+  struct Watched {
+    std::size_t utilization = 0;
+    std::optional<std::size_t> up;  // without it the component counts as up
+    ComponentSaturation saturation;
+    double busy = 0;  // utilization x seconds while up
   };
-  std::map<std::string, Columns> byComponent;
-  std::vector<std::string> order;
-  for (int i = 1; i < static_cast<int>(header.size()); ++i) {
-    const std::string& name = header[static_cast<std::size_t>(i)];
-    const auto dot = name.rfind('.');
-    if (dot == std::string::npos || name.compare(0, 7, "global.") == 0) continue;
-    const std::string id = name.substr(0, dot);
-    const std::string what = name.substr(dot + 1);
-    if (what != "utilization" && what != "up") continue;
-    if (!byComponent.count(id)) order.push_back(id);
-    (what == "utilization" ? byComponent[id].utilization : byComponent[id].up) = i;
+  // Components in the order of their utilization columns.
+  std::vector<Watched> watched;
+  const std::string_view suffix = ".utilization";
+  for (std::size_t col = 0; col < series.columnCount(); ++col) {
+    const std::string& name = series.columns()[col];
+    if (name.size() <= suffix.size() || name.compare(0, 7, "global.") == 0 ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      continue;
+    }
+    Watched w;
+    w.utilization = col;
+    w.saturation.component = name.substr(0, name.size() - suffix.size());
+    w.up = series.columnIndex(w.saturation.component + ".up");
+    watched.push_back(std::move(w));
   }
-  std::map<std::string, ComponentSaturation> out;
-  std::map<std::string, double> busy;  // utilization x seconds while up
   double previous = 0;
-  while (std::getline(in, line)) {
-    const std::vector<std::string> row = cells(line);
-    if (row.empty()) continue;
-    const double t = numberOr(row[0], previous);
+  bool sampled = false;
+  for (std::size_t r = 0; r < series.rowCount(); ++r) {
+    const double t = simTimeToSeconds(series.time(r));
     const double interval = t - previous;  // each row covers the interval since the last one
     previous = t;
     if (interval <= 0) continue;
-    for (const std::string& id : order) {
-      const Columns& c = byComponent[id];
-      if (c.utilization < 0 || c.utilization >= static_cast<int>(row.size())) continue;
-      const bool up = c.up < 0 || c.up >= static_cast<int>(row.size()) ||
-                      numberOr(row[static_cast<std::size_t>(c.up)], 1.0) > 0.5;
-      const double u = numberOr(row[static_cast<std::size_t>(c.utilization)], 0.0);
-      ComponentSaturation& s = out[id];
-      s.component = id;
+    sampled = true;
+    for (Watched& w : watched) {
+      const double upValue = w.up ? series.value(r, *w.up) : 1.0;
+      const bool up = std::isnan(upValue) || upValue > 0.5;  // a missing sample does not mean down
+      double u = series.value(r, w.utilization);
+      if (std::isnan(u)) u = 0;
+      ComponentSaturation& s = w.saturation;
       s.peakUtilization = std::max(s.peakUtilization, u);
       if (!up) continue;
       s.upSeconds += interval;
-      busy[id] += u * interval;
+      w.busy += u * interval;
       if (u >= threshold) s.hotSeconds += interval;
     }
   }
   std::vector<ComponentSaturation> result;
-  for (const std::string& id : order) {
-    if (byComponent[id].utilization < 0 || !out.count(id)) continue;
-    ComponentSaturation s = out[id];
-    s.meanUtilization = s.upSeconds > 0 ? busy[id] / s.upSeconds : 0.0;
-    result.push_back(s);
+  if (!sampled) return result;
+  for (Watched& w : watched) {
+    w.saturation.meanUtilization = w.saturation.upSeconds > 0 ? w.busy / w.saturation.upSeconds : 0.0;
+    result.push_back(std::move(w.saturation));
   }
   return result;
 }

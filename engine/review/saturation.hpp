@@ -1,5 +1,5 @@
 #pragma once
-// Saturation over time, read from a run's time series (the timeseries.csv a project stores):
+// Saturation over time, read from a run's time series (the one a project stores):
 // a service that sat at 100% for the first minute and then crashed averages little over the
 // whole run, yet it was saturated. The review judges hot spots by how long a component stayed
 // at or above the threshold, not only by its run-long mean.
@@ -23,10 +23,10 @@ struct ComponentSaturation {
 };
 
 /// Per component with a utilization column: how long it was at or above `threshold` (0..1)
-/// while up, read from CSV written by TimeSeries::writeCsv (`time_s,<id>.utilization,<id>.up,
-/// ...`). Components that never reach the threshold are listed too (hotSeconds 0). Text that is
-/// not such a CSV gives nothing.
-std::vector<ComponentSaturation> saturationOverTime(const std::string& timeSeriesCsv, double threshold);
+/// while up, read from a run's time series (`<id>.utilization`, `<id>.up`). Components that
+/// never reach the threshold are listed too (hotSeconds 0); a series without a sampled interval
+/// gives nothing.
+std::vector<ComponentSaturation> saturationOverTime(const TimeSeries& series, double threshold);
 
 /// Whether a component was saturated for a while: at or above the threshold for at least
 /// `share` of the time it was up (and at least one sampled interval).

@@ -29,6 +29,7 @@ struct Graph {
   std::vector<bool> anyOf;
   std::vector<std::size_t> groupOf;                 // consensus group index, or kNoGroup
   std::vector<std::vector<std::size_t>> groups;    // members of each consensus group
+  std::vector<std::size_t> calleesFirst;           // every node, after the nodes it calls
 
   explicit Graph(const Scenario& s) {
     std::map<std::string, std::size_t> index;
@@ -69,6 +70,35 @@ struct Graph {
       }
       groups.push_back(std::move(members));
     }
+    orderCalleesFirst();
+  }
+
+  /// A depth-first post-order over the calls: with it, served() settles an acyclic design in
+  /// one sweep (and a second to see nothing changes) instead of one sweep per tier. On a
+  /// thousand components, asked once per component, that is the difference between a review
+  /// that keeps up with the editor and one that stalls it.
+  void orderCalleesFirst() {
+    std::vector<bool> seen(nodes.size(), false);
+    std::vector<std::pair<std::size_t, std::size_t>> stack;  // node, next successor to visit
+    calleesFirst.reserve(nodes.size());
+    for (std::size_t root = 0; root < nodes.size(); ++root) {
+      if (seen[root]) continue;
+      seen[root] = true;
+      stack.emplace_back(root, 0);
+      while (!stack.empty()) {
+        auto& [node, next] = stack.back();
+        if (next < successors[node].size()) {
+          const std::size_t callee = successors[node][next++];
+          if (!seen[callee]) {
+            seen[callee] = true;
+            stack.emplace_back(callee, 0);
+          }
+        } else {
+          calleesFirst.push_back(node);
+          stack.pop_back();
+        }
+      }
+    }
   }
 
   /// Whether consensus group `gid` serves: more than half of its members do.
@@ -92,12 +122,13 @@ struct Graph {
 
   /// served[i] with component `removed` gone (npos: nothing removed). The least fixed point of
   /// the AND/OR rules: a cycle with no way out is not served, as such a request never returns.
+  /// The order of the sweeps changes only how soon it settles, not where.
   std::vector<bool> served(std::size_t removed) const {
     std::vector<bool> ok(nodes.size(), false);
     bool changed = true;
     while (changed) {
       changed = false;
-      for (std::size_t i = 0; i < nodes.size(); ++i) {
+      for (const std::size_t i : calleesFirst) {
         if (ok[i] || i == removed) continue;
         const auto& next = successors[i];
         bool value;

@@ -1,5 +1,6 @@
 #include "engine/run/metrics_sampler.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/sim/component.hpp"
@@ -41,15 +42,30 @@ const std::vector<std::string>& MetricsSampler::componentColumns() {
 }
 
 MetricsSampler::MetricsSampler(Simulation& sim, SimTime interval)
-    : m_sim(sim), m_interval(interval), m_lastRowAt(sim.now()), m_series(globalColumnNames()) {
+    : m_sim(sim), m_interval(interval), m_lastRowAt(sim.now()),
+      m_series(std::make_shared<TimeSeries>(globalColumnNames())) {
   sim.registerHandler(*this);
   addNewSources();
   // The global columns need a row even when there is no component to add (addNewSources then
   // returns before it sizes one): an empty design used to write past an empty row and crash
   // `pillars-cli simulate`, found by fuzz_scenario_run.
-  m_row.resize(m_series.columnCount());
+  m_row.resize(m_series->columnCount());
   rebase();
   if (interval > 0) sim.schedule(interval, *this, 0);
+}
+
+TimeSeries& MetricsSampler::ownSeries() {
+  // Copy on write: a stored run that shares the rows so far keeps them as they were.
+  if (m_series.use_count() > 1) m_series = std::make_shared<TimeSeries>(*m_series);
+  return *m_series;
+}
+
+void MetricsSampler::reserveFor(SimTime duration) {
+  if (m_interval <= 0 || duration <= 0) return;
+  constexpr std::size_t kMaxReservedValues = std::size_t{1} << 26;  // 512 MB of doubles
+  const std::size_t rows = static_cast<std::size_t>(duration / m_interval) + 2;  // + warm-up flush, last part
+  const std::size_t width = std::max<std::size_t>(m_series->columnCount(), 1);
+  ownSeries().reserve(std::min(rows, kMaxReservedValues / width));
 }
 
 void MetricsSampler::addNewSources() {
@@ -77,8 +93,8 @@ void MetricsSampler::addNewSources() {
     for (const auto& col : src.extras) cols.push_back(g.id() + "." + col.name);
     m_sources.push_back(std::move(src));
   }
-  m_series.addColumns(cols);
-  m_row.resize(m_series.columnCount());
+  ownSeries().addColumns(cols);
+  m_row.resize(m_series->columnCount());
 }
 
 void MetricsSampler::rebase() {
@@ -193,7 +209,7 @@ void MetricsSampler::sample() {
     if (!c.isRemoved()) spend += c.costPerHour();
   }
   m_row[9] = spend;
-  m_series.append(now, m_row);
+  ownSeries().append(now, m_row);
 }
 
 }  // namespace pillars

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "engine/metrics/latency_histogram.hpp"
@@ -34,7 +35,14 @@ class MetricsSampler final : public EventHandler {
   void flush();
   /// Starts interval deltas afresh (after the components' metrics were reset).
   void rebase();
-  const TimeSeries& series() const { return m_series; }
+  const TimeSeries& series() const { return *m_series; }
+  /// The rows so far, shared rather than copied (a finished run's series can be 100 MB and more):
+  /// rows recorded after this call do not appear in what it returned.
+  std::shared_ptr<const TimeSeries> sharedSeries() const { return m_series; }
+  /// Makes room for the rows a run of `duration` records, so a long run's series is not copied
+  /// to a larger block while it plays (a 100 MB copy is a visible stall on a 1,000-component
+  /// design). Capped, so an absurd interval reserves nothing absurd; beyond the cap it grows.
+  void reserveFor(SimTime duration);
 
   /// Column suffixes recorded for each component, in order.
   static const std::vector<std::string>& componentColumns();
@@ -65,7 +73,10 @@ class MetricsSampler final : public EventHandler {
   Simulation& m_sim;
   SimTime m_interval;
   SimTime m_lastRowAt = 0;  // rates are per second of the time since this row
-  TimeSeries m_series;
+  /// The series to change, copied first if a sharedSeries() still holds it.
+  TimeSeries& ownSeries();
+
+  std::shared_ptr<TimeSeries> m_series;
   std::vector<Source> m_sources;
   std::vector<double> m_row;        // reused for every sample
   std::vector<double> m_values;     // reused: one source's extra values

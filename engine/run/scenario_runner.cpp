@@ -42,6 +42,7 @@ ScenarioRunner::ScenarioRunner(const Scenario& scenario, const ComponentRegistry
   m_faults = std::make_unique<FaultInjector>(*m_sim, scenario);
   if (scenario.metricsInterval > 0) {
     m_sampler = std::make_unique<MetricsSampler>(*m_sim, scenario.metricsInterval);
+    m_sampler->reserveFor(until);
   }
   if (m_warmup > 0) {
     m_warmupEnd = std::make_unique<WarmupEnd>(*m_sim, m_sampler.get());

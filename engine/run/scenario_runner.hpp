@@ -38,6 +38,10 @@ class ScenarioRunner {
   SimTime endTime() const { return m_end; }
   SimTime measureStart() const { return m_warmup; }
   const TimeSeries* timeSeries() const { return m_sampler ? &m_sampler->series() : nullptr; }
+  /// The same rows, shared with whoever keeps them after the run (no copy); null without a sampler.
+  std::shared_ptr<const TimeSeries> sharedTimeSeries() const {
+    return m_sampler ? m_sampler->sharedSeries() : nullptr;
+  }
   /// Wall-clock seconds spent inside run()/advance().
   double wallSeconds() const { return m_wallSeconds; }
   RunResults results();

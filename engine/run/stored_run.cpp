@@ -1,7 +1,5 @@
 #include "engine/run/stored_run.hpp"
 
-#include <sstream>
-
 #include "engine/io/results_writer.hpp"
 #include "engine/io/scenario_writer.hpp"
 #include "engine/run/scenario_runner.hpp"
@@ -12,12 +10,13 @@ StoredRun storeRun(const Scenario& scenario, ScenarioRunner& runner, const RunRe
   StoredRun run;
   run.scenarioJson = writeScenarioJson(scenario);
   run.summaryJson = writeResultsJson(results, scenario.name);
-  if (const TimeSeries* series = runner.timeSeries()) {
-    std::ostringstream csv;
-    series->writeCsv(csv);
-    run.timeSeriesCsv = csv.str();
-  }
+  run.series = runner.sharedTimeSeries();
   return run;
+}
+
+bool StoredRun::operator==(const StoredRun& other) const {
+  const bool sameSeries = series && other.series ? *series == *other.series : !series && !other.series;
+  return sameSeries && scenarioJson == other.scenarioJson && summaryJson == other.summaryJson;
 }
 
 }  // namespace pillars

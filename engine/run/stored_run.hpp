@@ -1,7 +1,9 @@
 #pragma once
 
+#include <memory>
 #include <string>
 
+#include "engine/metrics/time_series.hpp"
 #include "engine/run/run_results.hpp"
 
 namespace pillars {
@@ -15,9 +17,14 @@ struct Scenario;
 struct StoredRun {
   std::string scenarioJson;   // the scenario as run (scenario JSON, positions included)
   std::string summaryJson;    // `pillars-cli simulate --json`
-  std::string timeSeriesCsv;  // `--csv DIR`'s timeseries.csv; empty without a metrics interval
+  // `--csv DIR`'s timeseries.csv, kept as numbers and shared with the run that made them: a
+  // thousand components' series is over 100 MB, too much to copy or print as CSV on the
+  // interface thread when a run ends. Its text is written when a project is saved. Null
+  // without a metrics interval.
+  std::shared_ptr<const TimeSeries> series;
 
-  bool operator==(const StoredRun&) const = default;
+  /// Same texts, and series equal in content (or both absent).
+  bool operator==(const StoredRun& other) const;
 };
 
 /// What `runner` has measured, to be stored: call it when the run has finished.

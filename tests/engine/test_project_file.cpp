@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <random>
 
 #include "engine/io/project_file.hpp"
@@ -76,8 +77,11 @@ TEST_F(ProjectFiles, AFinishedRunIsStoredWithItsSummaryAndSeriesAndReadsBackTheS
   const StoredRun run = storeRun(shortRun, runner, results);
   // The formats pillars-cli writes: the summary is its --json, the series its timeseries.csv.
   EXPECT_EQ(run.summaryJson, writeResultsJson(results, shortRun.name));
-  EXPECT_EQ(run.timeSeriesCsv.substr(0, 30), "time_s,global.throughput_rps,g");
-  EXPECT_EQ(std::count(run.timeSeriesCsv.begin(), run.timeSeriesCsv.end(), '\n'), 16);  // header + 15 rows
+  ASSERT_TRUE(run.series);
+  EXPECT_EQ(run.series->csv().substr(0, 30), "time_s,global.throughput_rps,g");
+  EXPECT_EQ(run.series->rowCount(), 15u);
+  EXPECT_EQ(*run.series, *runner.timeSeries());
+  EXPECT_EQ(run.series.get(), runner.timeSeries()) << "shared with the finished run, not copied";
 
   const std::string p = path("with-run.pillars");
   ASSERT_EQ(saveProjectFile(p, m_scenario, &run), "");
@@ -86,6 +90,24 @@ TEST_F(ProjectFiles, AFinishedRunIsStoredWithItsSummaryAndSeriesAndReadsBackTheS
   const std::optional<StoredRun> back = loadStoredRun(p, &error);
   ASSERT_TRUE(back.has_value()) << error;
   EXPECT_EQ(*back, run);
+}
+
+TEST_F(ProjectFiles, ARunStoredBeforeItsEndKeepsItsRowsWhileTheRunGoesOn) {
+  // The stored run shares the series with the runner: the rows sampled afterwards must go to
+  // the runner's own copy, never into what was stored.
+  Scenario shortRun = m_scenario;
+  shortRun.duration = 15 * kSecond;
+  ScenarioRunner runner(shortRun, builtinRegistry());
+  runner.advance(5 * kSecond, std::numeric_limits<std::uint64_t>::max());
+  const StoredRun early = storeRun(shortRun, runner, runner.results());
+  ASSERT_TRUE(early.series);
+  const std::size_t rows = early.series->rowCount();
+  const std::string csv = early.series->csv();
+  ASSERT_TRUE(runner.run());
+  EXPECT_EQ(early.series->rowCount(), rows);
+  EXPECT_EQ(early.series->csv(), csv);
+  EXPECT_EQ(runner.timeSeries()->rowCount(), 15u);
+  EXPECT_NE(early.series.get(), runner.timeSeries());
 }
 
 TEST_F(ProjectFiles, AProjectWithoutARunHasNoStoredRun) {
@@ -110,7 +132,7 @@ TEST_F(ProjectFiles, AVersionOneProjectStillOpensWithoutARun) {
 
 TEST_F(ProjectFiles, AStoredRunWithAMissingPartIsReported) {
   const std::string p = path("half-run.pillars");
-  const StoredRun run{"{}", "{}", "time_s\n"};
+  const StoredRun run{"{}", "{}", std::make_shared<const TimeSeries>(std::vector<std::string>{})};
   ASSERT_EQ(saveProjectFile(p, m_scenario, &run), "");
   setPragma(p, "DELETE FROM run WHERE key = 'summary'");
   std::string error;
@@ -120,11 +142,13 @@ TEST_F(ProjectFiles, AStoredRunWithAMissingPartIsReported) {
 
 TEST_F(ProjectFiles, ReplacingTheStoredRunKeepsEverythingElse) {
   const std::string p = path("keep.pillars");
-  const StoredRun first{"{\"a\": 1}", "{}", "time_s\n"};
+  const StoredRun first{"{\"a\": 1}", "{}", std::make_shared<const TimeSeries>(std::vector<std::string>{})};
   ASSERT_EQ(saveProjectFile(p, m_scenario, &first), "");
   // A table this version does not know stands for what later versions add.
   setPragma(p, "CREATE TABLE later (x TEXT); INSERT INTO later VALUES ('kept')");
-  const StoredRun second{"{\"b\": 2}", "{\"summary\": 2}", "time_s,x\n1,2\n"};
+  TimeSeries x({"x"});
+  x.append(1 * kSecond, {2.0});
+  const StoredRun second{"{\"b\": 2}", "{\"summary\": 2}", std::make_shared<const TimeSeries>(x)};
   ASSERT_EQ(replaceStoredRun(p, second), "");
   EXPECT_EQ(loadStoredRun(p), second);
   const ScenarioLoad load = loadProjectFile(p, builtinRegistry());
@@ -144,7 +168,7 @@ TEST_F(ProjectFiles, ReplacingTheRunOfAVersionOneProjectUpgradesIt) {
   const std::string p = path("v1-upgrade.pillars");
   ASSERT_EQ(saveProjectFile(p, m_scenario), "");
   setPragma(p, "DROP TABLE run; PRAGMA user_version = 1");
-  const StoredRun run{"{}", "{}", ""};
+  const StoredRun run{"{}", "{}", nullptr};
   ASSERT_EQ(replaceStoredRun(p, run), "");
   EXPECT_EQ(loadStoredRun(p), run);
   EXPECT_TRUE(loadProjectFile(p, builtinRegistry()).ok());

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "engine/io/scenario_reader.hpp"
+#include "engine/metrics/time_series.hpp"
 #include "engine/review/answers_in_use.hpp"
 #include "engine/review/apply_consequences.hpp"
 #include "engine/review/apply_pattern.hpp"
@@ -159,12 +160,12 @@ TEST(ReportAppendix, AReportRecommendingNothingHasNoEmptyAppendix) {
 
 TEST(Saturation, AServiceAtFullUtilizationBeforeItCrashedIsAHotSpot) {
   // web1 sits at 100% for 30 s, then is down for 90 s: its run-long mean is 25%.
-  std::string csv = "time_s,global.throughput_rps,web1.utilization,web1.up,web2.utilization,web2.up\n";
+  TimeSeries series({"global.throughput_rps", "web1.utilization", "web1.up", "web2.utilization", "web2.up"});
   for (int t = 10; t <= 120; t += 10) {
-    const bool up = t <= 30;
-    csv += std::to_string(t) + ",100," + (up ? "1" : "0") + "," + (up ? "1" : "0") + ",0.3,1\n";
+    const double up = t <= 30 ? 1 : 0;
+    series.append(t * kSecond, {100.0, up, up, 0.3, 1.0});
   }
-  const auto saturation = saturationOverTime(csv, 0.8);
+  const auto saturation = saturationOverTime(series, 0.8);
   ASSERT_EQ(saturation.size(), 2u);
   EXPECT_EQ(saturation[0].component, "web1");
   EXPECT_DOUBLE_EQ(saturation[0].hotSeconds, 30.0);

@@ -69,7 +69,7 @@ void ReviewSession::refresh() {
   if (const auto& stored = m_document.lastRun()) {
     m_run = readResultsJson(stored->summaryJson);
     // Hot spots over time, not only the run's mean: saturated, then crashed, is still saturated.
-    m_saturation = review::saturationOverTime(stored->timeSeriesCsv, options.hotSpotUtilization);
+    if (stored->series) m_saturation = review::saturationOverTime(*stored->series, options.hotSpotUtilization);
     options.saturation = &m_saturation;
   }
   if (const auto target = facts().get("uptime_target_percent")) options.availabilityTargetPercent = std::get<double>(*target);
