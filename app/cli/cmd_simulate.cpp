@@ -20,6 +20,7 @@
 #include "engine/pillars/truth/saga_orchestrator.hpp"
 #include "engine/run/history_check.hpp"
 #include "engine/run/history_recorder.hpp"
+#include "engine/run/intelligence_findings.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "engine/run/trace_writer.hpp"
 #include "engine/util/atomic_file.hpp"
@@ -63,21 +64,16 @@ void printSelfHealing(const RunResults& r) {
   std::printf("\nSelf-healing (failures repaired by restarts)\n");
   TextTable table({"instance", "failed", "restarted", "ready", "time to repair", "exits", "requests lost"});
   const auto at = [](double s) { return s < 0 ? std::string("-") : fixed(s, 1) + " s"; };
-  double repairs = 0;
-  std::size_t repaired = 0;
   for (const IncidentResult& i : r.selfHealing) {
     table.addRow({i.component, at(i.failedAtS), at(i.restartedAtS), at(i.readyAtS),
                   i.repairS() < 0 ? std::string("not yet") : fixed(i.repairS(), 1) + " s", std::to_string(i.exits),
                   std::to_string(i.requestsLost)});
-    if (i.repairS() >= 0) {
-      repairs += i.repairS();
-      ++repaired;
-    }
   }
   std::fputs(table.render().c_str(), stdout);
-  if (repaired > 0) {
-    std::printf("  %zu incident%s, mean time to repair %s s\n", r.selfHealing.size(), r.selfHealing.size() == 1 ? "" : "s",
-                fixed(repairs / static_cast<double>(repaired), 1).c_str());
+  const RepairSummary summary = summarizeRepairs(r.selfHealing);
+  if (summary.repaired > 0) {
+    std::printf("  %zu incident%s, mean time to repair %s s\n", summary.incidents, summary.incidents == 1 ? "" : "s",
+                fixed(summary.meanRepairS, 1).c_str());
   }
 }
 

@@ -1,8 +1,8 @@
 #include "engine/run/run_results.hpp"
 
-#include "engine/pillars/control/orchestrator.hpp"
-
 #include <algorithm>
+
+#include "engine/run/intelligence_findings.hpp"
 
 #include "engine/sim/component.hpp"
 #include "engine/sim/component_group.hpp"
@@ -95,28 +95,6 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
     const ComponentMetrics& m = c.metrics();
     ComponentResult cr = componentResult(c, now, r.measuredS);
     for (const auto& v : c.violations()) r.violations.push_back(violationResult(v));
-    for (AlertRecord& a : c.alerts()) {
-      AlertResult& out = r.alerts.emplace_back();
-      out.component = c.name();
-      out.name = std::move(a.name);
-      out.severity = std::move(a.severity);
-      out.detail = std::move(a.detail);
-      out.firedAtS = simTimeToSeconds(a.firedAt);
-      out.resolvedAtS = a.resolvedAt < 0 ? -1.0 : simTimeToSeconds(a.resolvedAt);
-      for (Figure& f : a.figures) out.figures.emplace_back(std::move(f.name), f.value);
-    }
-    if (std::optional<ExperimentRecord> e = c.experiment()) {
-      ExperimentResult& out = r.experiments.emplace_back();
-      const auto at = [](SimTime t) { return t < 0 ? -1.0 : simTimeToSeconds(t); };
-      out.component = c.name();
-      out.hypothesis = std::move(e->hypothesis);
-      out.verdict = std::move(e->verdict);
-      out.detail = std::move(e->detail);
-      out.startedAtS = at(e->startedAt);
-      out.endedAtS = at(e->endedAt);
-      out.abortedAtS = at(e->abortedAt);
-      for (Figure& f : e->figures) out.figures.emplace_back(std::move(f.name), f.value);
-    }
     // The end-to-end view is the clients'; everything else adds to what the system dropped.
     if (c.measuresEndToEnd()) {
       r.completed += m.completed;
@@ -130,12 +108,6 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
       r.dropped += m.dropped;
     }
     wasted += m.wastedWork;
-    if (const double price = c.costPerHour(); price > 0) {
-      // Paid for while it existed within the measurement window.
-      const SimTime from = std::max(c.addedAt(), measureStart);
-      const SimTime to = c.removedAt() >= 0 ? std::min(c.removedAt(), now) : now;
-      if (to > from) r.costTotal += price * simTimeToSeconds(to - from) / 3600.0;
-    }
     r.components.push_back(std::move(cr));
   }
   r.throughputRps = static_cast<double>(r.completed) / window;
@@ -143,18 +115,12 @@ RunResults collectResults(Simulation& sim, SimTime measureStart) {
   r.offeredRps = static_cast<double>(offered) / window;
   r.attemptsRps = static_cast<double>(attempts) / window;
   r.wastedWorkS = simTimeToSeconds(wasted);
+  r.costTotal = costSince(sim, measureStart);
   r.costPerHour = r.measuredS > 0 ? r.costTotal / (r.measuredS / 3600.0) : 0.0;
   r.latency = LatencySummary::from(endToEnd);
-  // In firing order across components.
-  std::stable_sort(r.alerts.begin(), r.alerts.end(),
-                   [](const AlertResult& a, const AlertResult& b) { return a.firedAtS < b.firedAtS; });
-  if (const Orchestrator* o = sim.findExtension<Orchestrator>()) {
-    for (const Orchestrator::Incident& i : o->incidents()) {
-      const auto at = [](SimTime t) { return t < 0 ? -1.0 : simTimeToSeconds(t); };
-      r.selfHealing.push_back({sim.component(i.instance).name(), simTimeToSeconds(i.failedAt), at(i.restartedAt),
-                               at(i.readyAt), i.exits, i.requestsLost});
-    }
-  }
+  r.alerts = collectAlerts(sim);
+  r.experiments = collectExperiments(sim);
+  r.selfHealing = collectIncidents(sim);
   for (std::size_t i = 0; i < sim.groupCount(); ++i) {
     const ComponentGroup& g = sim.group(i);
     r.groups.push_back(groupResult(g, sim, now));

@@ -35,6 +35,7 @@ class ScenarioRunner {
   bool finished() const;
 
   Simulation& simulation() { return *m_sim; }
+  const Simulation& simulation() const { return *m_sim; }
   SimTime endTime() const { return m_end; }
   SimTime measureStart() const { return m_warmup; }
   const TimeSeries* timeSeries() const { return m_sampler ? &m_sampler->series() : nullptr; }

@@ -20,16 +20,10 @@
 #include "engine/model/component_kind.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "widgets/live/live_run.hpp"
+#include "tests/widgets/example_scenarios.hpp"
 
 namespace pillars {
 namespace {
-
-Scenario example(const char* file) {
-  const ScenarioLoad load =
-      loadScenarioFile(std::string(PILLARS_SOURCE_DIR "/resources/examples/") + file, builtinRegistry());
-  EXPECT_TRUE(load.ok()) << file;
-  return load.ok() ? *load.scenario : Scenario{};
-}
 
 /// What pillars-cli reports, minus the wall time (the one figure allowed to differ).
 std::string summaryJson(RunResults r) {
@@ -86,7 +80,7 @@ TEST(LiveRun, LoadsPausedAtZero) {
   live.play();  // nothing loaded: nothing happens
   EXPECT_FALSE(live.isPlaying());
 
-  const Scenario s = example("three-tier.json");
+  const Scenario s = exampleScenario("three-tier.json");
   QSignalSpy advanced(&live, &LiveRun::advanced);
   ASSERT_TRUE(live.load(s));
   EXPECT_TRUE(live.isLoaded());
@@ -115,7 +109,7 @@ TEST(LiveRun, SpeedIsClampedToTheSlidersRange) {
 
 TEST(LiveRun, StepRunsExactlyOneEventAndTheClockNeverGoesBack) {
   LiveRun live;
-  ASSERT_TRUE(live.load(example("three-tier.json")));
+  ASSERT_TRUE(live.load(exampleScenario("three-tier.json")));
   QSignalSpy advanced(&live, &LiveRun::advanced);
   SimTime last = 0;
   for (int i = 0; i < 500; ++i) {
@@ -132,7 +126,7 @@ TEST(LiveRun, StepRunsExactlyOneEventAndTheClockNeverGoesBack) {
 
 TEST(LiveRun, StepToDeliveryStopsRightAfterTheNextDelivery) {
   LiveRun live;
-  ASSERT_TRUE(live.load(example("three-tier.json")));
+  ASSERT_TRUE(live.load(exampleScenario("three-tier.json")));
   for (int i = 0; i < 30; ++i) {
     const std::size_t before = deliveries(live.recorder()).size();
     const SimTime was = live.now();
@@ -146,7 +140,7 @@ TEST(LiveRun, StepToDeliveryStopsRightAfterTheNextDelivery) {
 
 TEST(LiveRun, PlayTracksWallTimeTimesSpeedAndPauseStopsTheClock) {
   LiveRun live;
-  ASSERT_TRUE(live.load(example("mmc.json")));
+  ASSERT_TRUE(live.load(exampleScenario("mmc.json")));
   live.setSpeed(10);
   QElapsedTimer wall;
   wall.start();
@@ -172,7 +166,7 @@ TEST(LiveRun, PlayTracksWallTimeTimesSpeedAndPauseStopsTheClock) {
 
 TEST(LiveRun, RunUntilStopsExactlyAtTheTimeWithEverythingDueRun) {
   LiveRun live;
-  ASSERT_TRUE(live.load(example("three-tier.json")));
+  ASSERT_TRUE(live.load(exampleScenario("three-tier.json")));
   live.setSpeed(1000);
   live.runUntil(2500 * kMillisecond);
   EXPECT_TRUE(live.isPlaying());
@@ -202,7 +196,7 @@ TEST(LiveRun, RunUntilStopsExactlyAtTheTimeWithEverythingDueRun) {
 
 TEST(LiveRun, ResetGoesBackToZeroWithNothingRun) {
   LiveRun live;
-  ASSERT_TRUE(live.load(example("three-tier.json")));
+  ASSERT_TRUE(live.load(exampleScenario("three-tier.json")));
   for (int i = 0; i < 50; ++i) live.stepToDelivery();
   live.setSpeed(100);
   live.play();
@@ -220,7 +214,7 @@ TEST(LiveRun, ResetGoesBackToZeroWithNothingRun) {
 
 TEST(LiveRun, FlatOutDetachesTheRecorderOnlyWhilePlaying) {
   LiveRun live;
-  ASSERT_TRUE(live.load(example("three-tier.json")));
+  ASSERT_TRUE(live.load(exampleScenario("three-tier.json")));
   Simulation& sim = live.runner()->simulation();
   EXPECT_NE(sim.observer(), nullptr);
   live.setAsFastAsPossible(true);
@@ -239,7 +233,7 @@ TEST(LiveRun, FlatOutDetachesTheRecorderOnlyWhilePlaying) {
 }
 
 TEST(LiveRun, CrashTakesAComponentDownAndItsRequestsFail) {
-  const Scenario s = example("three-tier.json");
+  const Scenario s = exampleScenario("three-tier.json");
   LiveRun crashed;
   LiveRun control;
   ASSERT_TRUE(crashed.load(s));
@@ -273,7 +267,7 @@ TEST(LiveRun, CrashTakesAComponentDownAndItsRequestsFail) {
 
 TEST(LiveRun, ACutLinkCarriesNothingUntilHealed) {
   LiveRun live;
-  ASSERT_TRUE(live.load(example("three-tier.json")));
+  ASSERT_TRUE(live.load(exampleScenario("three-tier.json")));
   goTo(live, 15 * kSecond);
   const LinkId link = live.linkId("lb->web1");
   const LinkId other = live.linkId("lb->web3");
@@ -303,7 +297,7 @@ TEST(LiveRun, ACutLinkCarriesNothingUntilHealed) {
 }
 
 TEST(LiveRun, ThreeTierDrivenEveryWayGivesTheCliSummary) {
-  const Scenario s = example("three-tier.json");
+  const Scenario s = exampleScenario("three-tier.json");
   LiveRun live;
   ASSERT_TRUE(live.load(s));
   for (int i = 0; i < 100; ++i) live.step();
@@ -336,7 +330,7 @@ TEST(LiveRun, ThreeTierDrivenEveryWayGivesTheCliSummary) {
 }
 
 TEST(LiveRun, PowerOfTwoAfterAResetGivesTheCliSummary) {
-  const Scenario s = example("lb-power-of-two.json");
+  const Scenario s = exampleScenario("lb-power-of-two.json");
   LiveRun live;
   ASSERT_TRUE(live.load(s));
   goTo(live, 30 * kSecond);
@@ -368,7 +362,7 @@ TEST(LiveRun, PowerOfTwoAfterAResetGivesTheCliSummary) {
 TEST(LiveRun, IntelligenceExamplesDrivenInTheAppGiveTheCliSummary) {
   for (const char* file : {"autoscale-spike.json", "chaos-monkey.json", "burn-rate.json"}) {
     SCOPED_TRACE(file);
-    const Scenario s = example(file);
+    const Scenario s = exampleScenario(file);
     LiveRun live;
     ASSERT_TRUE(live.load(s));
     for (int i = 0; i < 50; ++i) live.step();
@@ -391,7 +385,7 @@ TEST(LiveRun, IntelligenceExamplesDrivenInTheAppGiveTheCliSummary) {
 
 TEST(LiveRun, RunToEndReportsProgressAndCanBeCancelled) {
   LiveRun live;
-  ASSERT_TRUE(live.load(example("mmc.json")));
+  ASSERT_TRUE(live.load(exampleScenario("mmc.json")));
   QSignalSpy finished(&live, &LiveRun::finished);
   std::vector<double> seen;
   EXPECT_FALSE(live.runToEnd([&](double f) {
@@ -421,7 +415,7 @@ TEST(LiveRun, RunToEndReportsProgressAndCanBeCancelled) {
 
 TEST(LiveRun, ResetDuringRunToEndAbandonsIt) {
   LiveRun live;
-  ASSERT_TRUE(live.load(example("mmc.json")));
+  ASSERT_TRUE(live.load(exampleScenario("mmc.json")));
   int calls = 0;
   EXPECT_FALSE(live.runToEnd([&](double) {
     if (++calls == 2) live.reset();
@@ -439,7 +433,7 @@ TEST(LiveRun, FlatOutFramesStayNearTheirBudget) {
   // event loop, nothing painted) beside a straight ScenarioRunner::run(); wall times are
   // printed, never asserted: the machine may be busy.
   for (const char* file : {"mmc.json", "three-tier.json"}) {
-    const Scenario s = example(file);
+    const Scenario s = exampleScenario(file);
     LiveRun live;
     ASSERT_TRUE(live.load(s));
     live.setAsFastAsPossible(true);
@@ -470,7 +464,7 @@ TEST(LiveRun, TheRunnerIsNotFinishedWhileEventsDueAtTheEndRemain) {
   // three-tier.json has two events at exactly its end (a sample and a health check). A slice
   // that stops between them must not count as the end, or the CLI (which runs in slices for
   // its progress line) and the app could report different summaries.
-  const Scenario s = example("three-tier.json");
+  const Scenario s = exampleScenario("three-tier.json");
   ScenarioRunner runner(s, builtinRegistry());
   runner.advance(runner.endTime() - 1, ~0ull);
   runner.advance(runner.endTime(), 1);
@@ -484,7 +478,7 @@ TEST(LiveRun, TheRunnerIsNotFinishedWhileEventsDueAtTheEndRemain) {
 
 TEST(LiveRun, EventsPerSecondIsMeasuredWhilePlaying) {
   LiveRun live;
-  ASSERT_TRUE(live.load(example("three-tier.json")));
+  ASSERT_TRUE(live.load(exampleScenario("three-tier.json")));
   EXPECT_EQ(live.eventsPerSecond(), 0.0);
   live.setAsFastAsPossible(true);
   live.play();

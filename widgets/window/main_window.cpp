@@ -35,6 +35,7 @@
 #include "widgets/live/live_charts_panel.hpp"
 #include "widgets/live/live_overlay.hpp"
 #include "widgets/live/live_run.hpp"
+#include "widgets/pillars/intelligence/cost_status.hpp"
 #include "widgets/review/review_actions.hpp"
 #include "widgets/review/review_session.hpp"
 #include "widgets/window/inspector_panel.hpp"
@@ -69,12 +70,11 @@ MainWindow::MainWindow(QWidget* parent)
   // Overload and other design warnings, before and during a run, beside the clock.
   m_warnings = new DesignWarningsMonitor(*m_document, *m_scene, *m_live, this);
   statusBar()->addPermanentWidget(m_warnings->createStatusButton(statusBar()));
-  connect(m_warnings, &DesignWarningsMonitor::componentChosen, this, [this](const std::string& id) {
-    showDesign();
-    m_scene->selectComponents({id});
-    if (NodeItem* node = m_scene->nodeFor(id)) m_view->ensureVisible(node);
-  });
+  connect(m_warnings, &DesignWarningsMonitor::componentChosen, this, &MainWindow::revealComponent);
   m_simulateActions->addTo(*statusBar());
+  m_cost = new CostStatus(statusBar());
+  m_cost->setLiveRun(m_live);
+  statusBar()->addPermanentWidget(m_cost);
   statusBar()->addPermanentWidget(m_statusSummary);
   connect(m_document, &TopologyDocument::reset, this, &MainWindow::updateTitleAndStatus);
   connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);

@@ -24,6 +24,8 @@ class LiveRun;
 class LiveOverlay;
 class LiveChartsPanel;
 class EventLogPanel;
+class OperationsPanel;
+class CostStatus;
 class SimulateActions;
 class RecentFiles;
 class UserGuideWindow;
@@ -74,6 +76,8 @@ class MainWindow final : public QMainWindow {
   bool isReviewShown() const;
   StartPage& startPage() { return *m_startPage; }
   LiveChartsPanel& charts() { return *m_charts; }
+  OperationsPanel& operations() { return *m_operations; }
+  CostStatus& costStatus() { return *m_cost; }
   DesignWarningsMonitor& designWarnings() { return *m_warnings; }
 
   TopologyDocument& document() { return *m_document; }
@@ -110,11 +114,13 @@ class MainWindow final : public QMainWindow {
 
  private:
   /// Bumped when the docks move to new places, so an old remembered layout gives way once.
-  static constexpr int kLayoutVersion = 1;
+  static constexpr int kLayoutVersion = 2;  // 2: the Operations dock beside the event log
 
   void createMenus();
   void createDocks();
   void createCentralArea();
+  /// Shows the design with component `id` selected and in view (a row clicked in a dock).
+  void revealComponent(const std::string& id);
   /// The status bar's hint for what the window shows now.
   void showHint();
   void openWithDialog();
@@ -145,6 +151,8 @@ class MainWindow final : public QMainWindow {
   LiveOverlay* m_overlay = nullptr;
   LiveChartsPanel* m_charts = nullptr;
   EventLogPanel* m_eventLog = nullptr;
+  OperationsPanel* m_operations = nullptr;
+  CostStatus* m_cost = nullptr;
   ReviewActions* m_reviewActions = nullptr;
   QLabel* m_statusSummary = nullptr;
   QStackedWidget* m_central = nullptr;

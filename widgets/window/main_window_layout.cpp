@@ -17,6 +17,7 @@
 #include "widgets/document/topology_document.hpp"
 #include "widgets/live/event_log_panel.hpp"
 #include "widgets/live/live_charts_panel.hpp"
+#include "widgets/pillars/intelligence/operations_panel.hpp"
 #include "widgets/review/checklist_panel.hpp"
 #include "widgets/review/review_actions.hpp"
 #include "widgets/window/dialog_folder.hpp"
@@ -40,6 +41,12 @@ QDockWidget* makeDock(QMainWindow& window, const QString& title, const QString& 
 }
 
 }  // namespace
+
+void MainWindow::revealComponent(const std::string& id) {
+  showDesign();
+  m_scene->selectComponents({id});
+  if (NodeItem* node = m_scene->nodeFor(id)) m_view->ensureVisible(node);
+}
 
 void MainWindow::createCentralArea() {
   // The design and its review side by side as tabs: the checklist needs the room of the canvas
@@ -211,11 +218,17 @@ void MainWindow::createDocks() {
   auto* logDock = makeDock(*this, tr("Event Log"), QStringLiteral("EventLogDock"), m_eventLog);
   addDockWidget(Qt::BottomDockWidgetArea, logDock);
   splitDockWidget(chartsDock, logDock, Qt::Horizontal);
-  connect(m_eventLog, &EventLogPanel::componentActivated, this, [this](const std::string& id) {
-    showDesign();
-    m_scene->selectComponents({id});
-    if (NodeItem* node = m_scene->nodeFor(id)) m_view->ensureVisible(node);
-  });
+  connect(m_eventLog, &EventLogPanel::componentActivated, this, &MainWindow::revealComponent);
+  // What the Intelligence pillar does (alerts, repairs, experiments) shares the log's corner:
+  // both are lists of what happened, read while the run plays.
+  m_operations = new OperationsPanel(this);
+  m_operations->setLiveRun(m_live);
+  auto* operationsDock = makeDock(*this, tr("Operations"), QStringLiteral("OperationsDock"), m_operations);
+  addDockWidget(Qt::BottomDockWidgetArea, operationsDock);
+  tabifyDockWidget(logDock, operationsDock);
+  logDock->raise();
+  connect(m_operations, &OperationsPanel::componentActivated, this, &MainWindow::revealComponent);
+  connect(m_operations, &OperationsPanel::headlineChanged, operationsDock, &QDockWidget::setWindowTitle);
   // Exports of charts start beside the project, as every other file dialog does.
   const auto followFolder = [this] { m_charts->setExportFolder(dialogFolder(*m_document)); };
   connect(m_document, &TopologyDocument::reset, this, followFolder);

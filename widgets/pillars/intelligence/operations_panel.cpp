@@ -1,0 +1,223 @@
+#include "widgets/pillars/intelligence/operations_panel.hpp"
+
+#include <QFont>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+#include "engine/run/intelligence_findings.hpp"
+#include "engine/run/scenario_runner.hpp"
+#include "widgets/live/live_run.hpp"
+
+namespace pillars {
+
+namespace {
+
+constexpr int kReadEveryMs = 250;  // a console updates a few times a second, not every frame
+constexpr int kIdRole = Qt::UserRole;
+
+QString seconds(double s) { return s < 0 ? QStringLiteral("\u2013") : QStringLiteral("%1 s").arg(s, 0, 'f', 1); }
+
+/// The design's component for an engine component: a replica set's instance "web#3" is drawn
+/// as its set "web".
+QString designId(const std::string& engineName) {
+  const auto hash = engineName.find('#');
+  return QString::fromStdString(hash == std::string::npos ? engineName : engineName.substr(0, hash));
+}
+
+double figure(const std::vector<std::pair<std::string, double>>& figures, const std::string& name) {
+  for (const auto& [n, v] : figures) {
+    if (n == name) return v;
+  }
+  return 0;
+}
+
+QString plural(std::size_t n, const QString& one, const QString& many) {
+  return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
+}  // namespace
+
+OperationsPanel::OperationsPanel(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("OperationsPanel"));
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  m_tabs = new QTabWidget(this);
+  m_tabs->setDocumentMode(true);
+  layout->addWidget(m_tabs);
+  m_tabs->addTab(makeTab(m_alertTable,
+                         {tr("State"), tr("Alert"), tr("Severity"), tr("On"), tr("Fired"), tr("Resolved"), tr("Condition")},
+                         tr("No alert so far. SLO burn-rate alerts and anomaly alarms appear here as they fire.")),
+                 tr("Alerts"));
+  m_tabs->addTab(makeTab(m_incidentTable,
+                         {tr("Instance"), tr("Failed"), tr("Restarted"), tr("Ready"), tr("Time to repair"), tr("Exits"),
+                          tr("Requests lost")},
+                         tr("No incident so far. Instance failures an orchestrator repairs appear here.")),
+                 tr("Self-healing"));
+  m_tabs->addTab(makeTab(m_experimentTable,
+                         {tr("Experiment"), tr("Verdict"), tr("Steady state"), tr("Attacks"), tr("Kills"), tr("From"),
+                          tr("Until"), tr("Detail")},
+                         tr("No chaos experiment in this design. Add a Chaos Monkey to run one.")),
+                 tr("Experiments"));
+  m_alerts = m_alertTable.view;
+  m_incidents = m_incidentTable.view;
+  m_experiments = m_experimentTable.view;
+  m_sinceRead.start();
+}
+
+QWidget* OperationsPanel::makeTab(Table& table, const QStringList& headers, const QString& empty) {
+  auto* page = new QWidget(this);
+  auto* layout = new QVBoxLayout(page);
+  layout->setContentsMargins(6, 4, 6, 4);
+  table.summary = new QLabel(empty, page);
+  table.summary->setWordWrap(true);
+  table.summary->setProperty("emptyText", empty);
+  table.view = new QTreeWidget(page);
+  table.view->setRootIsDecorated(false);
+  table.view->setUniformRowHeights(true);
+  table.view->setAlternatingRowColors(true);
+  table.view->setHeaderLabels(headers);
+  table.view->header()->setStretchLastSection(true);
+  table.view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  table.view->header()->setSectionResizeMode(static_cast<int>(headers.size()) - 1, QHeaderView::Stretch);
+  connect(table.view, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
+    const QString id = item->data(0, kIdRole).toString();
+    if (!id.isEmpty()) emit componentActivated(id.toStdString());
+  });
+  layout->addWidget(table.summary);
+  layout->addWidget(table.view, 1);
+  return page;
+}
+
+void OperationsPanel::setLiveRun(LiveRun* run) {
+  if (m_run == run) return;
+  if (m_run) disconnect(m_run, nullptr, this, nullptr);
+  m_run = run;
+  if (m_run) {
+    connect(m_run, &LiveRun::advanced, this, &OperationsPanel::onAdvanced);
+    // Paused, finished, reloaded: read at once, the last frame must not wait for the next.
+    connect(m_run, &LiveRun::stateChanged, this, &OperationsPanel::refreshNow);
+  }
+  refreshNow();
+}
+
+void OperationsPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  refreshNow();  // a hidden dock skips its reads
+}
+
+void OperationsPanel::onAdvanced() {
+  if (!isVisible() || m_sinceRead.elapsed() < kReadEveryMs) return;
+  refreshNow();
+}
+
+void OperationsPanel::refreshNow() {
+  m_sinceRead.restart();
+  fillAlerts();
+  fillIncidents();
+  fillExperiments();
+  // What a glance at the dock's tab should tell: a page, an aborted experiment.
+  QStringList attention;
+  if (m_firing > 0) attention << tr("%1 firing").arg(m_firing);
+  for (const QStringList& r : m_experimentTable.rows) {
+    if (r[1] == QLatin1String("aborted") || r[1] == QLatin1String("broken")) attention << tr("experiment %1").arg(r[1]);
+  }
+  const QString headline =
+      attention.isEmpty() ? tr("Operations") : tr("Operations (%1)").arg(attention.join(QStringLiteral(", ")));
+  if (headline != m_headline) {
+    m_headline = headline;
+    emit headlineChanged(headline);
+  }
+}
+
+QString OperationsPanel::summary(int tab) const {
+  const Table* tables[] = {&m_alertTable, &m_incidentTable, &m_experimentTable};
+  return tab >= 0 && tab < 3 ? tables[tab]->summary->text() : QString();
+}
+
+void OperationsPanel::show(Table& table, std::vector<QStringList> rows, const QString& summary) {
+  table.summary->setText(rows.empty() ? table.summary->property("emptyText").toString() : summary);
+  if (rows == table.rows) return;  // unchanged: keep the selection and the scroll position
+  table.rows = std::move(rows);
+  table.view->clear();
+  QList<QTreeWidgetItem*> items;
+  for (const QStringList& row : table.rows) {
+    // The last cell is the component to select, not shown.
+    auto* item = new QTreeWidgetItem(row.mid(0, row.size() - 1));
+    item->setData(0, kIdRole, row.back());
+    for (int c = 0; c < row.size() - 1; ++c) item->setToolTip(c, row[c]);
+    items.append(item);
+  }
+  table.view->addTopLevelItems(items);
+}
+
+void OperationsPanel::fillAlerts() {
+  std::vector<AlertResult> alerts;
+  if (m_run && m_run->runner()) alerts = collectAlerts(m_run->runner()->simulation());
+  // Firing first, oldest first (the page to answer); then resolved, newest first.
+  std::stable_partition(alerts.begin(), alerts.end(), [](const AlertResult& a) { return a.resolvedAtS < 0; });
+  const auto firstResolved = std::find_if(alerts.begin(), alerts.end(), [](const AlertResult& a) { return a.resolvedAtS >= 0; });
+  std::reverse(firstResolved, alerts.end());
+  const auto firing = static_cast<std::size_t>(firstResolved - alerts.begin());
+  m_firing = firing;
+  std::vector<QStringList> rows;
+  for (const AlertResult& a : alerts) {
+    rows.push_back({a.resolvedAtS < 0 ? tr("firing") : tr("resolved"), QString::fromStdString(a.name),
+                    QString::fromStdString(a.severity), QString::fromStdString(a.component), seconds(a.firedAtS),
+                    seconds(a.resolvedAtS), QString::fromStdString(a.detail), designId(a.component)});
+  }
+  const QString summary = tr("%1 firing, %2 resolved").arg(firing).arg(alerts.size() - firing);
+  show(m_alertTable, std::move(rows), summary);
+  // Firing rows stand out: someone is being paged.
+  for (int i = 0; i < m_alerts->topLevelItemCount(); ++i) {
+    QTreeWidgetItem* item = m_alerts->topLevelItem(i);
+    QFont font = item->font(0);
+    font.setBold(static_cast<std::size_t>(i) < firing);
+    for (int c = 0; c < item->columnCount(); ++c) item->setFont(c, font);
+  }
+  m_tabs->setTabText(0, firing > 0 ? tr("Alerts (%1 firing)").arg(firing) : tr("Alerts"));
+}
+
+void OperationsPanel::fillIncidents() {
+  std::vector<IncidentResult> incidents;
+  if (m_run && m_run->runner()) incidents = collectIncidents(m_run->runner()->simulation());
+  std::vector<QStringList> rows;
+  for (const IncidentResult& i : incidents) {
+    rows.push_back({QString::fromStdString(i.component), seconds(i.failedAtS), seconds(i.restartedAtS),
+                    seconds(i.readyAtS), i.repairS() < 0 ? tr("not yet") : seconds(i.repairS()), QString::number(i.exits),
+                    QString::number(i.requestsLost), designId(i.component)});
+  }
+  const RepairSummary s = summarizeRepairs(incidents);
+  QString summary = tr("%1, %2 repaired").arg(plural(s.incidents, tr("incident"), tr("incidents"))).arg(s.repaired);
+  if (s.repaired > 0) summary += tr(", mean time to repair %1").arg(seconds(s.meanRepairS));
+  summary += tr(", %1 lost").arg(plural(static_cast<std::size_t>(s.requestsLost), tr("request"), tr("requests")));
+  show(m_incidentTable, std::move(rows), summary);
+  m_tabs->setTabText(1, incidents.empty() ? tr("Self-healing") : tr("Self-healing (%1)").arg(incidents.size()));
+}
+
+void OperationsPanel::fillExperiments() {
+  std::vector<ExperimentResult> experiments;
+  if (m_run && m_run->runner()) experiments = collectExperiments(m_run->runner()->simulation());
+  std::vector<QStringList> rows;
+  QStringList verdicts;
+  for (const ExperimentResult& e : experiments) {
+    const double until = e.abortedAtS >= 0 ? e.abortedAtS : e.endedAtS;
+    rows.push_back({QString::fromStdString(e.component), QString::fromStdString(e.verdict),
+                    QString::fromStdString(e.hypothesis), QString::number(figure(e.figures, "attacks"), 'f', 0),
+                    QString::number(figure(e.figures, "kills"), 'f', 0), seconds(e.startedAtS), seconds(until),
+                    QString::fromStdString(e.detail), designId(e.component)});
+    verdicts << (e.detail.empty() ? QStringLiteral("%1: %2").arg(QString::fromStdString(e.component), QString::fromStdString(e.verdict))
+                                  : QStringLiteral("%1: %2 \u2014 %3")
+                                        .arg(QString::fromStdString(e.component), QString::fromStdString(e.verdict),
+                                             QString::fromStdString(e.detail)));
+  }
+  show(m_experimentTable, std::move(rows), verdicts.join(QStringLiteral("; ")));
+  m_tabs->setTabText(2, experiments.size() == 1 ? tr("Experiment: %1").arg(QString::fromStdString(experiments[0].verdict))
+                                                 : tr("Experiments"));
+}
+
+}  // namespace pillars
