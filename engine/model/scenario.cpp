@@ -99,6 +99,14 @@ const GroupSpec* Scenario::findGroup(std::string_view id) const {
   return nullptr;
 }
 
+const ComponentSpec* Scenario::findCaller(std::string_view kind, std::string_view target) const {
+  for (const LinkSpec& l : links) {
+    if (l.to != target) continue;
+    if (const ComponentSpec* from = findComponent(l.from); from && from->kind == kind) return from;
+  }
+  return nullptr;
+}
+
 std::vector<std::string> Scenario::groupMembers(std::string_view groupId) const {
   std::vector<std::string> out;
   std::vector<std::string_view> pending{groupId};

@@ -99,6 +99,9 @@ struct Scenario {
   const GroupSpec* findGroup(std::string_view id) const;
   /// Component ids of a group, including those of nested groups, in declaration order.
   std::vector<std::string> groupMembers(std::string_view groupId) const;
+  /// The first component of `kind` with a link to `target` (the autoscaler scaling it, the
+  /// chaos monkey attacking it), or null.
+  const ComponentSpec* findCaller(std::string_view kind, std::string_view target) const;
 };
 
 }  // namespace pillars

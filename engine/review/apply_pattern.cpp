@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <initializer_list>
 #include <utility>
 
 #include "engine/model/component_kind.hpp"
@@ -163,6 +165,46 @@ void insertFault(Scenario& s, FaultSpec fault) {
   s.faults.insert(it, std::move(fault));
 }
 
+/// A new component of `kind` below `target`, linked to it, with some parameters set. `target`
+/// is a copy: adding a component may move every ComponentSpec, and their ids with them.
+void addController(Scenario& s, const std::string& kind, const std::string& id, const std::string target,
+                   std::initializer_list<std::pair<const char*, ParamValue>> values) {
+  const auto at = positionOf(*s.findComponent(target));
+  ComponentSpec& c = addComponent(s, kind, idFor(s, id), target, {at.first, at.second + kStepDown});
+  for (const auto& [name, value] : values) c.params.set(*c.params.indexOf(name), value);
+  addLink(s, c.id, target, nullptr);
+}
+
+std::string addAutoscaler(Scenario& s, const ComponentSpec& target) {
+  const ComponentKind& kind = kindTraits(target.kind);
+  if (!kind.instanceCount) return target.id + " is a " + target.kind + ": only a service's replica set can be autoscaled.";
+  if (const ComponentSpec* scaler = s.findCaller("autoscaler", target.id)) {
+    return target.id + " is already scaled by " + scaler->id + ".";
+  }
+  // Room both ways around the count the design was sized for: down to half (the saving an
+  // autoscaler is for), up to twice or ten, whichever is more. The HPA's defaults otherwise.
+  const auto current = static_cast<std::int64_t>(kind.instanceCount(target.params));
+  addController(s, "autoscaler", target.id + "-autoscaler", target.id,
+                {{"min_replicas", ParamValue{std::max<std::int64_t>(1, (current + 1) / 2)}},
+                 {"max_replicas", ParamValue{std::max<std::int64_t>(10, 2 * current)}}});
+  return {};
+}
+
+std::string addChaosMonkey(Scenario& s, const ComponentSpec& target) {
+  if (!kindTraits(target.kind).servesRequests || target.kind == "client") {
+    return target.id + " is a " + target.kind + ": a chaos monkey attacks what serves requests.";
+  }
+  if (const ComponentSpec* monkey = s.findCaller("chaos_monkey", target.id)) {
+    return target.id + " is already attacked by " + monkey->id + ".";
+  }
+  // A quarter of the run measured undisturbed first, then kills; the steady state the seed
+  // asks most designs for (three nines) is the hypothesis, so the verdict says something.
+  addController(s, "chaos_monkey", "chaos-monkey", target.id,
+                {{"start", ParamValue{std::int64_t{s.duration / 4}}},
+                 {"hypothesis_availability", ParamValue{99.9}}});
+  return {};
+}
+
 std::string apply(Scenario& s, const ApplyHint& hint) {
   const ComponentSpec* target = s.findComponent(hint.target);
   if (!target) return "No component \"" + hint.target + "\" to apply " + hint.action + " to.";
@@ -197,6 +239,8 @@ std::string apply(Scenario& s, const ApplyHint& hint) {
     findMutable(s, hint.target)->params.set(*index, ParamValue{true});
     return {};
   }
+  if (hint.action == "add_autoscaler") return addAutoscaler(s, *target);
+  if (hint.action == "add_chaos_monkey") return addChaosMonkey(s, *target);
   if (hint.action == "add_crash_fault") {
     // A third of the way in, back at two thirds: the run shows before, during and after.
     insertFault(s, FaultSpec{s.duration / 3, FaultAction::Crash, hint.target, 0.0, 0});
@@ -228,6 +272,8 @@ std::string describeHint(const ApplyHint& hint) {
   if (hint.action == "add_cache") return "add a cache in front of " + t;
   if (hint.action == "enable_health_checks") return "enable health checks on " + t;
   if (hint.action == "enable_circuit_breakers") return "switch on a circuit breaker on " + t;
+  if (hint.action == "add_autoscaler") return "add an autoscaler to " + t;
+  if (hint.action == "add_chaos_monkey") return "add a chaos monkey attacking " + t;
   if (hint.action == "add_crash_fault") return "crash " + t + " at 1/3 of the run, restart at 2/3";
   if (hint.action == "shard") return "shard " + t;
   return hint.action + " on " + t;

@@ -1,7 +1,8 @@
 #pragma once
 // "Apply" for the recommended patterns that map onto a topology: each resolved hint
 // (recommender.hpp, resolveApplyHints) becomes a concrete edit of the scenario: a balancer in
-// front of a service, a replica of a store, a cache, health checks, a crash experiment. The
+// front of a service, a replica of a store, a cache, health checks, an autoscaler, a chaos
+// experiment. The
 // editor applies it to a copy and pushes the copy as one undo step.
 
 #include <string>
@@ -25,6 +26,10 @@ namespace pillars::review {
 ///  - enable_health_checks: the balancer's health checks on at sensible values (1 s interval,
 ///    500 ms timeout, 2 checks either way).
 ///  - add_crash_fault: the target crashes at a third of the run and restarts at two thirds.
+///  - add_autoscaler: an autoscaler "<target>-autoscaler" (the HPA's defaults) linked to the
+///    target service, between half and twice (at least 10) its instances.
+///  - add_chaos_monkey: a chaos monkey "chaos-monkey" linked to the target, attacking from a
+///    quarter of the run with the hypothesis "availability >= 99.9%".
 /// Sharding and unknown actions are refused with an explanation.
 std::string applyHint(Scenario& scenario, const ApplyHint& hint);
 

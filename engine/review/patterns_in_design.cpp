@@ -107,11 +107,11 @@ std::string circuitBreakers(const Scenario& s) {
   return listInWords(with) + (with.size() == 1 ? " calls" : " call") + " through circuit breakers";
 }
 
-/// Patterns that are a kind of component: present when one is drawn.
+/// Patterns that are a kind of component: present when one is drawn. `one` has its article.
 std::string kindPresent(const Scenario& s, const std::string& kind, const std::string& one, const std::string& many) {
   const auto ids = idsOf(ofKind(s, kind));
   if (ids.empty()) return {};
-  return listInWords(ids) + (ids.size() == 1 ? " is a " + one : " are " + many);
+  return listInWords(ids) + (ids.size() == 1 ? " is " + one : " are " + many);
 }
 
 }  // namespace
@@ -120,15 +120,17 @@ std::vector<PatternInDesign> patternsInDesign(const Scenario& scenario) {
   const TopologyAnalysis a = analyzeTopology(scenario);
   const std::pair<const char*, std::string> judged[] = {
       {"load_balancer", loadBalancer(scenario, a)},
-      {"sharding", kindPresent(scenario, "shard_router", "shard router", "shard routers")},
+      {"sharding", kindPresent(scenario, "shard_router", "a shard router", "shard routers")},
       {"replication", replication(scenario, a)},
-      {"consensus_raft", kindPresent(scenario, "raft_node", "Raft node", "Raft nodes")},
+      {"consensus_raft", kindPresent(scenario, "raft_node", "a Raft node", "Raft nodes")},
       {"caching", caching(scenario)},
-      {"saga", kindPresent(scenario, "saga_orchestrator", "saga orchestrator", "saga orchestrators")},
-      {"two_phase_commit", kindPresent(scenario, "tpc_coordinator", "two-phase commit coordinator",
+      {"saga", kindPresent(scenario, "saga_orchestrator", "a saga orchestrator", "saga orchestrators")},
+      {"two_phase_commit", kindPresent(scenario, "tpc_coordinator", "a two-phase commit coordinator",
                                          "two-phase commit coordinators")},
       {"health_checks", healthChecks(scenario)},
       {"circuit_breakers", circuitBreakers(scenario)},
+      {"auto_scaling", kindPresent(scenario, "autoscaler", "an autoscaler", "autoscalers")},
+      {"chaos_engineering", kindPresent(scenario, "chaos_monkey", "a chaos monkey", "chaos monkeys")},
   };
   std::vector<PatternInDesign> out;
   for (const auto& [id, where] : judged) {

@@ -144,6 +144,34 @@ void resolveApplyHints(std::vector<RecommendedPattern>& recommendations, const S
       }
       return found ? found->id : "";
     }
+    if (role == "unscaled_service") {
+      // A service no autoscaler scales yet: the busiest by the last run, else the largest set.
+      const ComponentSpec* best = nullptr;
+      double bestScore = -1;
+      for (const auto& c : scenario.components) {
+        if (c.kind != "service" || scenario.findCaller("autoscaler", c.id)) continue;
+        double score = static_cast<double>(c.params.integer("replicas"));
+        if (run) {
+          const auto measured = std::find_if(run->components.begin(), run->components.end(),
+                                             [&](const ComponentResult& r) { return r.id == c.id; });
+          if (measured != run->components.end()) score = measured->utilization;
+        }
+        if (score > bestScore) {
+          best = &c;
+          bestScore = score;
+        }
+      }
+      return best ? best->id : "";
+    }
+    if (role == "replicated_service") {
+      // What a chaos experiment should attack first: the largest replica set, which the design
+      // means to survive losing an instance.
+      const ComponentSpec* best = nullptr;
+      for (const auto& c : scenario.components) {
+        if (c.kind == "service" && (!best || c.params.integer("replicas") > best->params.integer("replicas"))) best = &c;
+      }
+      return best ? best->id : "";
+    }
     if (role == "hottest_service" && run) {
       const ComponentResult* hottest = nullptr;
       for (const auto& c : run->components) {

@@ -227,13 +227,14 @@ class LibraryReader {
   static const std::vector<std::string>& applyActions() {
     static const std::vector<std::string> actions{"add_load_balancer", "add_replica", "shard", "add_cache",
                                                   "enable_health_checks", "add_crash_fault", "add_instance",
-                                                  "enable_circuit_breakers"};
+                                                  "enable_circuit_breakers", "add_autoscaler", "add_chaos_monkey"};
     return actions;
   }
   static const std::vector<std::string>& applyTargets() {
     static const std::vector<std::string> targets{"entry_service", "unreplicated_store", "data_store",
                                                   "balancer_without_health_checks", "single_point_of_failure",
-                                                  "hottest_service", "caller_without_breaker"};
+                                                  "hottest_service", "caller_without_breaker", "unscaled_service",
+                                                  "replicated_service"};
     return targets;
   }
 

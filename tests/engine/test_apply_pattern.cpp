@@ -192,6 +192,62 @@ TEST(ApplyPattern, HealthChecksAndCrashFault) {
   EXPECT_GT(r.failed + r.timedOut, 0u);  // the crash shows
 }
 
+TEST(ApplyPattern, AnAutoscalerScalesTheServiceItIsAddedTo) {
+  Scenario h = handMade();
+  // 150 req/s on one worker of 10 ms: 150% busy, so the HPA must add instances.
+  h.components[0].params.set(*h.components[0].params.indexOf("rate"), ParamValue{150.0});
+  h.components[1].params.set(*h.components[1].params.indexOf("workers"), ParamValue{std::int64_t{1}});
+  ASSERT_EQ(applyHint(h, {"add_autoscaler", "api"}), "");
+  expectValid(h);
+  const ComponentSpec* scaler = h.findComponent("api-autoscaler");
+  ASSERT_NE(scaler, nullptr);
+  EXPECT_EQ(scaler->kind, "autoscaler");
+  EXPECT_EQ(h.findCaller("autoscaler", "api"), scaler);
+  EXPECT_EQ(scaler->params.integer("min_replicas"), 1);
+  EXPECT_EQ(scaler->params.integer("max_replicas"), 10);
+  EXPECT_EQ(scaler->params.text("algorithm"), "hpa");
+  EXPECT_EQ(applyHint(h, {"add_autoscaler", "api"}), "api is already scaled by api-autoscaler.");
+  EXPECT_EQ(applyHint(h, {"add_autoscaler", "c"}), "c is a client: only a service's replica set can be autoscaled.");
+  const RunResults r = run(h);
+  const auto decided = std::find_if(r.components.begin(), r.components.end(),
+                                    [](const ComponentResult& c) { return c.id == "api-autoscaler"; });
+  ASSERT_NE(decided, r.components.end());
+  ASSERT_FALSE(decided->decisions.empty());
+  EXPECT_EQ(decided->decisions.front().summary.rfind("scaled 1 \u2192 ", 0), 0u) << decided->decisions.front().summary;
+
+  // A set of 8 gets room from 4 to 16.
+  Scenario big = handMade();
+  big.components[1].params.set(*big.components[1].params.indexOf("replicas"), ParamValue{std::int64_t{8}});
+  ASSERT_EQ(applyHint(big, {"add_autoscaler", "api"}), "");
+  EXPECT_EQ(big.findComponent("api-autoscaler")->params.integer("min_replicas"), 4);
+  EXPECT_EQ(big.findComponent("api-autoscaler")->params.integer("max_replicas"), 16);
+}
+
+TEST(ApplyPattern, AChaosMonkeyAttacksTheReplicaSetAndReportsAVerdict) {
+  Scenario s = exampleScenario("chaos-monkey.json");
+  // The example without its monkey, as a design before the pattern.
+  s.components.erase(std::remove_if(s.components.begin(), s.components.end(),
+                                    [](const ComponentSpec& c) { return c.kind == "chaos_monkey"; }),
+                     s.components.end());
+  s.links.erase(std::remove_if(s.links.begin(), s.links.end(), [&](const LinkSpec& l) { return !s.findComponent(l.from); }),
+                s.links.end());
+  ASSERT_EQ(applyHint(s, {"add_chaos_monkey", "web"}), "");
+  expectValid(s);
+  const ComponentSpec* monkey = s.findComponent("chaos-monkey");
+  ASSERT_NE(monkey, nullptr);
+  EXPECT_EQ(s.findCaller("chaos_monkey", "web"), monkey);
+  EXPECT_EQ(monkey->params.duration("start"), s.duration / 4);
+  EXPECT_DOUBLE_EQ(monkey->params.real("hypothesis_availability"), 99.9);
+  EXPECT_EQ(applyHint(s, {"add_chaos_monkey", "web"}), "web is already attacked by chaos-monkey.");
+  EXPECT_EQ(applyHint(s, {"add_chaos_monkey", "users"}), "users is a client: a chaos monkey attacks what serves requests.");
+  const RunResults r = run(s);
+  ASSERT_EQ(r.experiments.size(), 1u);
+  EXPECT_EQ(r.experiments[0].component, "chaos-monkey");
+  EXPECT_DOUBLE_EQ(r.experiments[0].startedAtS, simTimeToSeconds(s.duration / 4));
+  EXPECT_NE(r.experiments[0].verdict, "unchecked");
+  EXPECT_FALSE(r.selfHealing.empty()) << "the kills were repaired";
+}
+
 TEST(ApplyPattern, CircuitBreakerOnTheRetryingClient) {
   Scenario s = exampleScenario("retry-storm.json");
   ASSERT_EQ(applyHint(s, {"enable_circuit_breakers", "users"}), "");

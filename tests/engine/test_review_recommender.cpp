@@ -6,7 +6,10 @@
 
 #include "engine/io/scenario_reader.hpp"
 #include "engine/model/scenario_builder.hpp"
+#include "engine/review/apply_pattern.hpp"
+#include "engine/review/patterns_in_design.hpp"
 #include "engine/review/recommender.hpp"
+#include "engine/run/run_results.hpp"
 #include "review_fixtures.hpp"
 
 namespace pillars::review {
@@ -208,6 +211,62 @@ TEST(ReviewRecommender, SpikeAndDiurnalPeaks) {
                          .build();
   const Facts facts = prefillFacts(s, nullptr);
   EXPECT_DOUBLE_EQ(std::get<double>(*facts.get("peak_rps")), 500.0 + 300.0);
+}
+
+TEST(ReviewRecommender, AutoScalingAndChaosEngineeringApplyToTheServicesTheyFit) {
+  // Costs out of control: Auto-scaling, on the service no autoscaler scales (the largest set
+  // without a run). $2M an hour of downtime: Chaos Engineering, on the largest replica set.
+  const Scenario s = ScenarioBuilder("direct")
+                         .component("users", "client", {{"rate", "200"}})
+                         .component("web", "service", {{"replicas", "4"}})
+                         .component("db", "service")
+                         .link("users", "web")
+                         .link("web", "db")
+                         .build();
+  Facts facts = prefillFacts(s, nullptr);
+  ASSERT_EQ(facts.setFromText("problem", "costs"), "");
+  ASSERT_EQ(facts.setFromText("downtime_cost_per_hour", "2000000"), "");
+  auto recs = recommend(bundledLibrary(), facts);
+  resolveApplyHints(recs, s, nullptr);
+  const RecommendedPattern* scaling = find(recs, "auto_scaling");
+  ASSERT_NE(scaling, nullptr);
+  ASSERT_TRUE(scaling->apply.has_value());
+  EXPECT_EQ(scaling->apply->action, "add_autoscaler");
+  EXPECT_EQ(scaling->apply->target, "web");
+  const RecommendedPattern* chaos = find(recs, "chaos_engineering");
+  ASSERT_NE(chaos, nullptr);
+  ASSERT_TRUE(chaos->apply.has_value());
+  EXPECT_EQ(chaos->apply->action, "add_chaos_monkey");
+  EXPECT_EQ(chaos->apply->target, "web");
+  const ApplyHint scaleWeb = *scaling->apply, attackWeb = *chaos->apply;
+
+  // After a run the busiest unscaled service is chosen: db here, though web is the larger set.
+  RunResults run;
+  run.components.resize(2);
+  run.components[0].id = "web";
+  run.components[0].kind = "service";
+  run.components[0].utilization = 0.2;
+  run.components[1].id = "db";
+  run.components[1].kind = "service";
+  run.components[1].utilization = 0.9;
+  resolveApplyHints(recs, s, &run);
+  EXPECT_EQ(find(recs, "auto_scaling")->apply->target, "db");
+
+  // Applied, both are in the design and no longer recommended.
+  Scenario applied = s;
+  ASSERT_EQ(applyHint(applied, scaleWeb), "");
+  ASSERT_EQ(applyHint(applied, attackWeb), "");
+  Facts after = prefillFacts(applied, nullptr);
+  ASSERT_EQ(after.setFromText("problem", "costs"), "");
+  ASSERT_EQ(after.setFromText("downtime_cost_per_hour", "2000000"), "");
+  std::vector<RecommendedPattern> present;
+  const auto again = recommend(bundledLibrary(), after, &present);
+  EXPECT_EQ(find(again, "auto_scaling"), nullptr);
+  EXPECT_EQ(find(again, "chaos_engineering"), nullptr);
+  ASSERT_NE(find(present, "auto_scaling"), nullptr);
+  EXPECT_EQ(find(present, "auto_scaling")->inDesign, "web-autoscaler is an autoscaler");
+  ASSERT_NE(find(present, "chaos_engineering"), nullptr);
+  EXPECT_EQ(find(present, "chaos_engineering")->inDesign, "chaos-monkey is a chaos monkey");
 }
 
 TEST(ReviewRecommender, ApplyHintsPointAtComponents) {
