@@ -35,6 +35,15 @@ int pageOf(QTextDocument& doc, const QTextBlock& block, bool bottom) {
   return static_cast<int>((bottom ? r.bottom() - 1 : r.top()) / contentSize(false).height());
 }
 
+/// Lays the whole document out afresh. Qt's incremental relayout after a change of page size
+/// or of a block's page-break policy left some blocks after a long table with no lines at all
+/// (zero height, never painted: the Recommendations and Simulation sections went missing from
+/// the PDF, and pageOf() read wrong pages for them).
+void relayOut(QTextDocument& doc) {
+  doc.markContentsDirty(0, doc.characterCount());
+  (void)doc.documentLayout()->documentSize();
+}
+
 void breakBefore(const QTextBlock& block) {
   QTextCursor cursor(block);
   QTextBlockFormat format = block.blockFormat();
@@ -62,7 +71,10 @@ void keepTogether(QTextDocument& doc) {
     // when that text introduces a figure (the topology's), the figure and its caption too.
     const bool introducesFigure = heading && isFigure(next.next());
     const QTextBlock last = figure ? next : introducesFigure ? next.next().next() : next;
-    if (pageOf(doc, block, false) != pageOf(doc, last, figure || introducesFigure)) breakBefore(block);
+    if (pageOf(doc, block, false) != pageOf(doc, last, figure || introducesFigure)) {
+      breakBefore(block);
+      relayOut(doc);
+    }
   }
 }
 
@@ -129,6 +141,7 @@ void PrintedReport::layOut(const review::Report& report) {
     m_doc.setHtml(qs(review::writeReportHtml(report, review::HtmlFlavour::RichText, contentsPages)));
     m_figures->install(m_doc);
     m_doc.setPageSize(contentSize(false));
+    relayOut(m_doc);
     keepTogether(m_doc);
   };
   // Two passes: lay out once to learn the page each section starts on, then again with those

@@ -409,6 +409,10 @@ class HtmlBuilder {
     for (const auto& [name, value] : rows) {
       m_out += "<tr><td>" + name + "</td><td class=\"num\">" + value + "</td></tr>\n";
     }
+    if (run.costTotal > 0) {
+      m_out += "<tr><td>Cost</td><td class=\"num\">" + formatNumber(run.costTotal, 3) + " (" +
+               formatNumber(run.costPerHour, 2) + " per hour)</td></tr>\n";
+    }
     m_out += "</table>\n";
     if (run.series.empty()) {
       m_out += "<p class=\"muted\">The run kept no time series (no metrics interval), so there are no charts.</p>\n";
@@ -416,7 +420,26 @@ class HtmlBuilder {
       figure("pillars:throughput");
       figure("pillars:p99");
     }
+    for (const ReportTable& t : run.operations) operationsTable(t);
     sectionEnd();
+  }
+
+  void operationsTable(const ReportTable& t) {
+    m_out += "<h3>" + escapeHtml(t.title) + "</h3>\n";
+    if (!t.intro.empty()) m_out += "<p>" + escapeHtml(t.intro) + "</p>\n";
+    m_out += table() + "\n<tr>";
+    for (std::size_t c = 0; c < t.headers.size(); ++c) {
+      m_out += std::string(t.numeric[c] ? "<th class=\"num\">" : "<th>") + escapeHtml(t.headers[c]) + "</th>";
+    }
+    m_out += "</tr>\n";
+    for (const auto& row : t.rows) {
+      m_out += "<tr>";
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        m_out += std::string(t.numeric[c] ? "<td class=\"num\">" : "<td>") + escapeHtml(row[c]) + "</td>";
+      }
+      m_out += "</tr>\n";
+    }
+    m_out += "</table>\n";
   }
 
   void milestones() {

@@ -141,9 +141,30 @@ std::string writeReportMarkdown(const Report& r) {
     o += "| Completed | " + formatCount(run.completed) + " |\n";
     o += "| Failed | " + formatCount(run.failed) + " |\n";
     o += "| Dropped | " + formatCount(run.dropped) + " |\n";
-    o += "| Timed out | " + formatCount(run.timedOut) + " |\n\n";
+    o += "| Timed out | " + formatCount(run.timedOut) + " |\n";
+    if (run.costTotal > 0) {
+      o += "| Cost | " + formatNumber(run.costTotal, 3) + " (" + formatNumber(run.costPerHour, 2) + " per hour) |\n";
+    }
+    o += "\n";
     if (!run.series.empty()) {
       o += "_The throughput and p99 charts over time are in the HTML and PDF reports._\n\n";
+    }
+    for (const ReportTable& t : run.operations) {
+      o += "### " + t.title + "\n\n";
+      if (!t.intro.empty()) o += t.intro + "\n\n";
+      o += "|";
+      std::string rule = "|";
+      for (std::size_t c = 0; c < t.headers.size(); ++c) {
+        o += " " + cell(t.headers[c]) + " |";
+        rule += t.numeric[c] ? "--:|" : "---|";
+      }
+      o += "\n" + rule + "\n";
+      for (const auto& row : t.rows) {
+        o += "|";
+        for (const std::string& value : row) o += " " + cell(value) + " |";
+        o += "\n";
+      }
+      o += "\n";
     }
   }
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "engine/io/json.hpp"
+#include "engine/io/results_reader.hpp"
 #include "engine/io/scenario_writer.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/review/answers_in_use.hpp"
@@ -83,6 +84,12 @@ std::optional<ReportRun> readRun(const StoredRun& stored, const Scenario& scenar
   // a report saying "the design changed since" is the cautious reading.
   run.matchesDesign = stored.scenarioJson.empty() || stored.scenarioJson == writeScenarioJson(scenario);
   run.series = readSeries(stored.series);
+  run.costTotal = numberAt(root, {"global", "cost_total"});
+  run.costPerHour = numberAt(root, {"global", "cost_per_hour"});
+  // The whole summary, read as pillars-cli reads it back, for what the Intelligence pillar did.
+  if (const std::optional<RunResults> results = readResultsJson(stored.summaryJson)) {
+    run.operations = operationsTables(*results);
+  }
   return run;
 }
 

@@ -10,6 +10,7 @@
 
 #include "engine/review/milestones.hpp"
 #include "engine/review/report_diagram.hpp"
+#include "engine/review/report_operations.hpp"
 #include "engine/review/review_data.hpp"
 #include "engine/review/risk.hpp"
 
@@ -77,6 +78,9 @@ struct ReportRun {
   double availabilityPercent = 100;  // completed / (completed + failed + dropped + timed out)
   bool matchesDesign = true;         // false when the design changed after the run
   std::vector<ReportSample> series;  // empty when the run kept no time series
+  double costTotal = 0, costPerHour = 0;  // 0 without priced instances
+  /// Alerts, self-healing and chaos experiments (report_operations.hpp); empty when none.
+  std::vector<ReportTable> operations;
 };
 
 struct ReportPattern {

@@ -3,6 +3,7 @@
 // same project and date, the run's figures when there is one.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 #include <string>
 
@@ -224,6 +225,81 @@ TEST(ReviewReportFormat, DatesAndNumbers) {
   EXPECT_EQ(formatNumber(1234567.891, 2), "1,234,567.89");
   EXPECT_EQ(formatNumber(-999.5, 0), "-1,000");
   EXPECT_EQ(formatCount(42), "42");
+}
+
+}  // namespace
+}  // namespace pillars::review
+
+namespace pillars::review {
+namespace {
+
+/// A whole run of a bundled example, stored as a project stores it, and the report on it.
+struct ExampleReport {
+  Scenario scenario;
+  RunResults results;
+  StoredRun stored;
+  Report report;
+};
+
+ExampleReport reportOn(const std::string& file) {
+  ExampleReport r;
+  ScenarioLoad load = loadScenarioFile(std::string(PILLARS_SOURCE_DIR) + "/resources/examples/" + file, builtinRegistry());
+  EXPECT_TRUE(load.ok()) << file;
+  if (!load.ok()) return r;
+  r.scenario = *load.scenario;
+  ScenarioRunner runner(r.scenario, builtinRegistry());
+  EXPECT_TRUE(runner.run());
+  r.results = runner.results();
+  r.stored = storeRun(r.scenario, runner, r.results);
+  ReportInput input;
+  input.scenario = &r.scenario;
+  input.library = &testing::bundledLibrary();
+  input.run = &r.stored;
+  input.date = "2026-12-07";
+  r.report = buildReport(input);
+  return r;
+}
+
+TEST(ReviewReportOperations, TheSelfHealingReportAndTheVerdictAreInTheReport) {
+  const ExampleReport r = reportOn("chaos-monkey.json");
+  ASSERT_TRUE(r.report.run.has_value());
+  const auto& tables = r.report.run->operations;
+  ASSERT_EQ(tables.size(), 2u);  // the example raises no alert
+  EXPECT_EQ(tables[0].title, "Self-healing");
+  EXPECT_EQ(tables[0].rows.size(), r.results.selfHealing.size());
+  // The example's mean time to repair, as pillars-cli prints it.
+  EXPECT_NE(tables[0].intro.find("mean time to repair 28.3 s"), std::string::npos) << tables[0].intro;
+  EXPECT_EQ(tables[1].title, "Chaos experiments");
+  ASSERT_EQ(tables[1].rows.size(), 1u);
+  EXPECT_EQ(tables[1].rows[0][1], "held");
+
+  const std::string md = writeReportMarkdown(r.report);
+  EXPECT_NE(md.find("### Self-healing"), std::string::npos);
+  EXPECT_NE(md.find("| web#2 |"), std::string::npos);
+  const std::string html = writeReportHtml(r.report);
+  EXPECT_NE(html.find("<h3>Chaos experiments</h3>"), std::string::npos);
+  EXPECT_NE(html.find("<td>held</td>"), std::string::npos);
+}
+
+TEST(ReviewReportOperations, AlertsAreListedWithTheirTimesAndTheCostIsAFigure) {
+  const ExampleReport alerts = reportOn("burn-rate.json");
+  ASSERT_TRUE(alerts.report.run.has_value());
+  ASSERT_FALSE(alerts.report.run->operations.empty());
+  const ReportTable& t = alerts.report.run->operations.front();
+  EXPECT_EQ(t.title, "Alerts");
+  ASSERT_EQ(t.rows.size(), std::min<std::size_t>(alerts.results.alerts.size(), 30));
+  const AlertResult& first = alerts.results.alerts.front();
+  char fired[32];
+  std::snprintf(fired, sizeof fired, "%.1f s", first.firedAtS);
+  EXPECT_EQ(t.rows[0], (std::vector<std::string>{first.name, first.component, first.severity, fired, t.rows[0][4],
+                                                 first.detail}));
+  EXPECT_EQ(t.intro.rfind(std::to_string(alerts.results.alerts.size()) + " alerts raised in the run", 0), 0u) << t.intro;
+
+  const ExampleReport priced = reportOn("autoscale-diurnal.json");
+  ASSERT_TRUE(priced.report.run.has_value());
+  EXPECT_DOUBLE_EQ(priced.report.run->costTotal, priced.results.costTotal);
+  EXPECT_GT(priced.report.run->costTotal, 0.0);
+  EXPECT_NE(writeReportMarkdown(priced.report).find("| Cost | "), std::string::npos);
 }
 
 }  // namespace
