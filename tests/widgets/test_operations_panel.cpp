@@ -33,6 +33,12 @@ TEST(OperationsPanel, ShowsTheSelfHealingReportAndTheVerdictTheCliPrints) {
   OperationsPanel panel;
   panel.setLiveRun(&live);
   EXPECT_EQ(panel.incidents()->topLevelItemCount(), 0);
+  // Mid-run the experiment has held so far; the verdict is the end's.
+  live.setAsFastAsPossible(true);
+  live.runUntil(200 * kSecond);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !live.isPlaying(); }, 60'000));
+  panel.refreshNow();
+  EXPECT_EQ(panel.tabs()->tabText(2), QStringLiteral("Experiment: held so far"));
   ASSERT_TRUE(live.runToEnd());
   panel.refreshNow();
   const RunResults results = live.results();

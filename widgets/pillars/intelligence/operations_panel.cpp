@@ -204,19 +204,25 @@ void OperationsPanel::fillExperiments() {
   if (m_run && m_run->runner()) experiments = collectExperiments(m_run->runner()->simulation());
   std::vector<QStringList> rows;
   QStringList verdicts;
+  // "held" while the experiment still runs means held so far: the verdict is the run's end.
+  const bool runOver = m_run && m_run->isFinished();
+  const auto verdictOf = [&](const ExperimentResult& e) {
+    const bool going = !runOver && e.startedAtS >= 0 && e.endedAtS < 0 && e.abortedAtS < 0;
+    return QString::fromStdString(e.verdict) + (going && e.verdict == "held" ? tr(" so far") : QString());
+  };
   for (const ExperimentResult& e : experiments) {
     const double until = e.abortedAtS >= 0 ? e.abortedAtS : e.endedAtS;
-    rows.push_back({QString::fromStdString(e.component), QString::fromStdString(e.verdict),
+    rows.push_back({QString::fromStdString(e.component), verdictOf(e),
                     QString::fromStdString(e.hypothesis), QString::number(figure(e.figures, "attacks"), 'f', 0),
                     QString::number(figure(e.figures, "kills"), 'f', 0), seconds(e.startedAtS), seconds(until),
                     QString::fromStdString(e.detail), designId(e.component)});
-    verdicts << (e.detail.empty() ? QStringLiteral("%1: %2").arg(QString::fromStdString(e.component), QString::fromStdString(e.verdict))
+    verdicts << (e.detail.empty() ? QStringLiteral("%1: %2").arg(QString::fromStdString(e.component), verdictOf(e))
                                   : QStringLiteral("%1: %2 \u2014 %3")
-                                        .arg(QString::fromStdString(e.component), QString::fromStdString(e.verdict),
+                                        .arg(QString::fromStdString(e.component), verdictOf(e),
                                              QString::fromStdString(e.detail)));
   }
   show(m_experimentTable, std::move(rows), verdicts.join(QStringLiteral("; ")));
-  m_tabs->setTabText(2, experiments.size() == 1 ? tr("Experiment: %1").arg(QString::fromStdString(experiments[0].verdict))
+  m_tabs->setTabText(2, experiments.size() == 1 ? tr("Experiment: %1").arg(verdictOf(experiments[0]))
                                                  : tr("Experiments"));
 }
 
