@@ -18,6 +18,7 @@
 #include <QValueAxis>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -200,6 +201,34 @@ TEST(LiveChartsPanel, SelectingAComponentShowsItsQueueAndUtilization) {
   EXPECT_EQ(panel.pane(Chart::Throughput)->traces().size(), 3u);
   panel.setSelectedComponent("");
   EXPECT_TRUE(queue->traces().empty());
+}
+
+TEST(LiveChartsPanel, APricedDesignShowsItsCostPerHourWithNothingSelected) {
+  const ScenarioLoad load = loadScenarioFile(PILLARS_SOURCE_DIR "/resources/examples/autoscale-diurnal.json", builtinRegistry());
+  ASSERT_TRUE(load.ok());
+  LiveRun live;
+  ASSERT_TRUE(live.load(*load.scenario));
+  LiveChartsPanel panel;
+  panel.setLiveRun(&live);
+  goTo(live, 700 * kSecond);  // past the warm-up, through a scale-up
+  ChartPane* cost = panel.pane(Chart::Queue);
+  EXPECT_EQ(cost->title(), QStringLiteral("Cost per hour"));
+  EXPECT_TRUE(cost->placeholder().isEmpty());
+  ASSERT_EQ(cost->columns(), std::vector<std::string>{"global.cost_per_hour"});
+  const TimeSeries* ts = live.runner()->timeSeries();
+  // The chart shows the last minute of the series.
+  const auto shown = static_cast<std::size_t>(cost->lineSeries(0)->count());
+  ASSERT_GT(shown, 0u);
+  expectFollows(*cost->lineSeries(0), *ts, "global.cost_per_hour", ts->rowCount() - shown);
+  // The cost of the instances running: 0.1 an instance-hour, so a multiple of 0.1 above zero.
+  const double last = ts->value(ts->rowCount() - 1, *ts->columnIndex("global.cost_per_hour"));
+  EXPECT_GT(last, 0.0);
+  EXPECT_NEAR(last * 10, std::round(last * 10), 1e-9);
+  // Selecting a component shows its own chart; unselecting brings the cost back.
+  panel.setSelectedComponent("lb");
+  EXPECT_EQ(cost->title(), QStringLiteral("Queue \u00b7 lb"));
+  panel.setSelectedComponent("");
+  EXPECT_EQ(cost->title(), QStringLiteral("Cost per hour"));
 }
 
 TEST(LiveChartsPanel, ResetClearsEverything) {

@@ -144,6 +144,11 @@ void ChartPane::setTraces(std::vector<ChartTrace> traces) {
   m_resolvedFor = nullptr;
   m_lines.resize(m_specs.size());
   for (std::size_t i = 0; i < m_specs.size(); ++i) addSeries(i);
+  // The right-hand axis only when a line is drawn against it: a cost per hour read off a
+  // "100%" scale would be a misreading waiting to happen.
+  if (m_y2) {
+    m_y2->setVisible(std::any_of(m_specs.begin(), m_specs.end(), [](const ChartTrace& t) { return t.secondary; }));
+  }
   penLines();
   updateTitle();
 }

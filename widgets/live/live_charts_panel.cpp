@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "engine/metrics/time_series.hpp"
+#include "engine/run/intelligence_findings.hpp"
+#include "engine/run/scenario_runner.hpp"
 #include "widgets/live/chart_export.hpp"
 #include "widgets/live/chart_grid.hpp"
 #include "widgets/live/chart_pane.hpp"
@@ -269,6 +271,12 @@ void LiveChartsPanel::setTraces() {
     queue->setTraces({{tr("queue length"), column(m_selected, "queue_length"), blue()},
                       {tr("utilization % (right)"), column(m_selected, "utilization"), orange(),
                        Qt::SolidLine, true, 100.0}});
+    queue->setPlaceholder({});
+  } else if (m_run && m_run->runner() && hasPricedComponents(m_run->runner()->simulation())) {
+    // With nothing selected, a design whose instances have a price shows what they cost per
+    // hour as it runs: beside the latency chart, an autoscaler's trade-off in one glance.
+    queue->setTitle(tr("Cost per hour"));
+    queue->setTraces({{tr("cost / h (instances running)"), "global.cost_per_hour", green()}});
     queue->setPlaceholder({});
   } else {
     queue->setTitle(tr(kCharts[3].title));
