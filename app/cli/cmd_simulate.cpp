@@ -18,6 +18,7 @@
 #include "engine/model/component_kind.hpp"
 #include "engine/model/overrides.hpp"
 #include "engine/pillars/truth/saga_orchestrator.hpp"
+#include "engine/review/report_operations.hpp"
 #include "engine/run/history_check.hpp"
 #include "engine/run/history_recorder.hpp"
 #include "engine/run/intelligence_findings.hpp"
@@ -45,36 +46,21 @@ void printDecisions(const RunResults& r) {
   }
 }
 
-/// The alerts raised during the run, in firing order, with when they resolved.
-void printAlerts(const RunResults& r) {
-  if (r.alerts.empty()) return;
-  std::printf("\nAlerts\n");
-  TextTable table({"alert", "on", "severity", "fired", "resolved", "condition"});
-  const auto at = [](double s) { return fixed(s, 1) + " s"; };
-  for (const AlertResult& a : r.alerts) {
-    table.addRow({a.name, a.component, a.severity, at(a.firedAtS), a.resolvedAtS < 0 ? "firing" : at(a.resolvedAtS),
-                  a.detail});
-  }
+/// One of the review report's operations tables (alerts, self-healing), as text: its title, the
+/// table and the sentence that sums it up.
+void printOperationsTable(const review::ReportTable& t) {
+  std::printf("\n%s\n", t.title.c_str());
+  TextTable table(t.headers);
+  for (const std::vector<std::string>& row : t.rows) table.addRow(row);
   std::fputs(table.render().c_str(), stdout);
+  std::printf("  %s\n", t.intro.c_str());
 }
 
-/// The self-healing report: each instance failure the orchestrator repaired, and how fast.
-void printSelfHealing(const RunResults& r) {
-  if (r.selfHealing.empty()) return;
-  std::printf("\nSelf-healing (failures repaired by restarts)\n");
-  TextTable table({"instance", "failed", "restarted", "ready", "time to repair", "exits", "requests lost"});
-  const auto at = [](double s) { return s < 0 ? std::string("-") : fixed(s, 1) + " s"; };
-  for (const IncidentResult& i : r.selfHealing) {
-    table.addRow({i.component, at(i.failedAtS), at(i.restartedAtS), at(i.readyAtS),
-                  i.repairS() < 0 ? std::string("not yet") : fixed(i.repairS(), 1) + " s", std::to_string(i.exits),
-                  std::to_string(i.requestsLost)});
-  }
-  std::fputs(table.render().c_str(), stdout);
-  const RepairSummary summary = summarizeRepairs(r.selfHealing);
-  if (summary.repaired > 0) {
-    std::printf("  %zu incident%s, mean time to repair %s s\n", summary.incidents, summary.incidents == 1 ? "" : "s",
-                fixed(summary.meanRepairS, 1).c_str());
-  }
+/// The alerts raised and the self-healing report (failures repaired by restarts and
+/// failovers), every row of each.
+void printOperations(const RunResults& r) {
+  if (!r.alerts.empty()) printOperationsTable(review::alertsTable(r, r.alerts.size()));
+  if (!r.selfHealing.empty()) printOperationsTable(review::selfHealingTable(r));
 }
 
 /// Each chaos experiment's verdict: whether its steady-state hypothesis held while it attacked.
@@ -150,8 +136,7 @@ void printSummary(const Scenario& s, const RunResults& r) {
   }
   std::fputs(table.render().c_str(), stdout);
   printDecisions(r);
-  printAlerts(r);
-  printSelfHealing(r);
+  printOperations(r);
   printExperiments(r);
   if (r.messagesDropped > 0) {
     std::printf("\nNetwork: %s messages sent, %s dropped (loss, cut links, crashed receivers)\n",

@@ -157,7 +157,11 @@ std::optional<RunResults> readResultsJson(const std::string& json, std::string* 
       if (!i.isObject()) continue;
       IncidentResult& out = r.selfHealing.emplace_back();
       out.component = text(i, "component");
+      // Results written before store failovers joined the report hold restarts only.
+      if (const std::string repair = text(i, "repair"); !repair.empty()) out.repair = repair;
+      out.replacement = text(i, "replacement");
       out.failedAtS = secondsOrNever(i, "failed_at_s");
+      out.detectedAtS = secondsOrNever(i, "detected_at_s");
       out.restartedAtS = secondsOrNever(i, "restarted_at_s");
       out.readyAtS = secondsOrNever(i, "ready_at_s");
       out.exits = static_cast<std::uint32_t>(count(i, "exits"));

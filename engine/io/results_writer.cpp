@@ -205,8 +205,10 @@ std::string writeResultsJson(const RunResults& r, const std::string& scenarioNam
   for (const IncidentResult& i : r.selfHealing) {
     w.beginObject();
     w.field("component", i.component);
+    w.field("repair", i.repair);
+    if (!i.replacement.empty()) w.field("replacement", i.replacement);
     w.field("failed_at_s", i.failedAtS);
-    w.field("detected_at_s", i.failedAtS);
+    w.field("detected_at_s", i.detectedS());
     secondsOrNull(w, "restarted_at_s", i.restartedAtS);
     secondsOrNull(w, "ready_at_s", i.readyAtS);
     secondsOrNull(w, "time_to_repair_s", i.repairS());

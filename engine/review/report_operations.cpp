@@ -9,18 +9,15 @@ namespace pillars::review {
 
 namespace {
 
-std::string seconds(double s) {
-  if (s < 0) return "-";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f s", s);
-  return buf;
-}
-
 std::string plural(std::size_t n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-ReportTable alerts(const RunResults& run, std::size_t maxAlerts) {
+std::string seconds(double s) { return secondsCell(s); }
+
+}  // namespace
+
+ReportTable alertsTable(const RunResults& run, std::size_t maxAlerts) {
   ReportTable t;
   t.title = "Alerts";
   std::size_t firing = 0;
@@ -29,39 +26,23 @@ ReportTable alerts(const RunResults& run, std::size_t maxAlerts) {
             " still firing at its end";
   if (run.alerts.size() > maxAlerts) t.intro += "; the first " + std::to_string(maxAlerts) + " are listed";
   t.intro += ".";
-  t.headers = {"Alert", "On", "Severity", "Fired", "Resolved", "Condition"};
+  t.headers = alertHeaders();
   t.numeric = {false, false, false, true, true, false};
-  for (std::size_t i = 0; i < run.alerts.size() && i < maxAlerts; ++i) {
-    const AlertResult& a = run.alerts[i];
-    t.rows.push_back({a.name, a.component, a.severity, seconds(a.firedAtS),
-                      a.resolvedAtS < 0 ? "firing" : seconds(a.resolvedAtS), a.detail});
-  }
+  for (std::size_t i = 0; i < run.alerts.size() && i < maxAlerts; ++i) t.rows.push_back(alertCells(run.alerts[i]));
   return t;
 }
 
-ReportTable selfHealing(const RunResults& run) {
+ReportTable selfHealingTable(const RunResults& run) {
   ReportTable t;
   t.title = "Self-healing";
-  const RepairSummary s = summarizeRepairs(run.selfHealing);
-  t.intro = plural(s.incidents, "instance failure", "instance failures") + ", " + std::to_string(s.repaired) +
-            " repaired by the orchestrator";
-  if (s.repaired > 0) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.1f", s.meanRepairS);
-    t.intro += ", mean time to repair " + std::string(buf) + " s";
-  }
-  t.intro += "; " + plural(static_cast<std::size_t>(s.requestsLost), "request", "requests") + " lost with them.";
-  t.headers = {"Instance", "Failed", "Restarted", "Ready", "Time to repair", "Exits", "Requests lost"};
-  t.numeric = {false, true, true, true, true, true, true};
-  for (const IncidentResult& i : run.selfHealing) {
-    t.rows.push_back({i.component, seconds(i.failedAtS), seconds(i.restartedAtS), seconds(i.readyAtS),
-                      i.repairS() < 0 ? "not yet" : seconds(i.repairS()), std::to_string(i.exits),
-                      std::to_string(i.requestsLost)});
-  }
+  t.intro = repairSentence(summarizeRepairs(run.selfHealing));
+  t.headers = incidentHeaders();
+  t.numeric = {false, false, true, true, true, true, true, true, true};
+  for (const IncidentResult& i : run.selfHealing) t.rows.push_back(incidentCells(i));
   return t;
 }
 
-ReportTable experiments(const RunResults& run) {
+ReportTable experimentsTable(const RunResults& run) {
   ReportTable t;
   t.title = "Chaos experiments";
   t.intro = "Each experiment's steady-state hypothesis and whether it held while the experiment attacked.";
@@ -74,13 +55,48 @@ ReportTable experiments(const RunResults& run) {
   return t;
 }
 
-}  // namespace
+std::string secondsCell(double s) {
+  if (s < 0) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f s", s);
+  return buf;
+}
+
+std::vector<std::string> alertHeaders() { return {"Alert", "On", "Severity", "Fired", "Resolved", "Condition"}; }
+
+std::vector<std::string> alertCells(const AlertResult& a) {
+  return {a.name, a.component, a.severity, seconds(a.firedAtS), a.resolvedAtS < 0 ? "firing" : seconds(a.resolvedAtS),
+          a.detail};
+}
+
+std::vector<std::string> incidentHeaders() {
+  return {"Component", "Repair", "Failed", "Detected", "Restarted", "Ready", "Time to repair", "Exits", "Requests lost"};
+}
+
+std::vector<std::string> incidentCells(const IncidentResult& i) {
+  const std::string repair = i.repair == "failover" ? "failover to " + i.replacement : i.repair;
+  return {i.component,
+          repair,
+          seconds(i.failedAtS),
+          seconds(i.detectedS()),
+          seconds(i.restartedAtS),
+          seconds(i.readyAtS),
+          i.repairS() < 0 ? "not yet" : seconds(i.repairS()),
+          std::to_string(i.exits),
+          std::to_string(i.requestsLost)};
+}
+
+std::string repairSentence(const RepairSummary& s) {
+  std::string out = plural(s.incidents, "failure", "failures") + ", " + std::to_string(s.repaired) + " repaired";
+  if (s.repaired > 0) out += ", mean time to repair " + seconds(s.meanRepairS);
+  return out + "; " + plural(static_cast<std::size_t>(s.requestsLost), "request", "requests") + " lost with them.";
+}
 
 std::vector<ReportTable> operationsTables(const RunResults& run, std::size_t maxAlerts) {
   std::vector<ReportTable> out;
-  if (!run.alerts.empty()) out.push_back(alerts(run, maxAlerts));
-  if (!run.selfHealing.empty()) out.push_back(selfHealing(run));
-  if (!run.experiments.empty()) out.push_back(experiments(run));
+  if (!run.alerts.empty()) out.push_back(alertsTable(run, maxAlerts));
+  if (!run.selfHealing.empty()) out.push_back(selfHealingTable(run));
+  if (!run.experiments.empty()) out.push_back(experimentsTable(run));
   return out;
 }
 

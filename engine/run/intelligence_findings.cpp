@@ -4,6 +4,8 @@
 #include <optional>
 
 #include "engine/pillars/control/orchestrator.hpp"
+#include "engine/pillars/state/replica_set.hpp"
+#include "engine/pillars/state/store.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/simulation.hpp"
 
@@ -56,12 +58,35 @@ std::vector<ExperimentResult> collectExperiments(const Simulation& sim) {
 
 std::vector<IncidentResult> collectIncidents(const Simulation& sim) {
   std::vector<IncidentResult> out;
-  const Orchestrator* o = sim.findExtension<Orchestrator>();
-  if (!o) return out;
-  for (const Orchestrator::Incident& i : o->incidents()) {
-    out.push_back({sim.component(i.instance).name(), simTimeToSeconds(i.failedAt), secondsOrMinusOne(i.restartedAt),
-                   secondsOrMinusOne(i.readyAt), i.exits, i.requestsLost});
+  if (const Orchestrator* o = sim.findExtension<Orchestrator>()) {
+    for (const Orchestrator::Incident& i : o->incidents()) {
+      IncidentResult& r = out.emplace_back();
+      r.component = sim.component(i.instance).name();
+      r.failedAtS = simTimeToSeconds(i.failedAt);
+      r.restartedAtS = secondsOrMinusOne(i.restartedAt);
+      r.readyAtS = secondsOrMinusOne(i.readyAt);
+      r.exits = i.exits;
+      r.requestsLost = i.requestsLost;
+    }
   }
+  // A store set repairs itself by failing over; an operator's switchover is no incident.
+  for (std::size_t g = 0; g < sim.groupCount(); ++g) {
+    const auto* set = dynamic_cast<const ReplicaSet*>(&sim.group(g));
+    if (!set) continue;
+    for (const ReplicaSet::Failover& f : set->failovers()) {
+      if (!f.automatic) continue;
+      IncidentResult& r = out.emplace_back();
+      r.component = set->member(f.oldLeader).name();
+      r.repair = "failover";
+      r.replacement = set->member(f.newLeader).name();
+      r.failedAtS = simTimeToSeconds(f.failedAt);
+      r.detectedAtS = simTimeToSeconds(f.promotedAt);
+      r.readyAtS = simTimeToSeconds(f.promotedAt);
+      r.requestsLost = f.lostWrites;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const IncidentResult& a, const IncidentResult& b) { return a.failedAtS < b.failedAtS; });
   return out;
 }
 

@@ -79,16 +79,25 @@ struct ExperimentResult {
   std::vector<std::pair<std::string, double>> figures;
 };
 
-/// One instance failure the orchestrator repaired (or was repairing at the end): see
-/// Orchestrator::Incident.
+/// One failure the system repaired by itself (or was repairing at the end): an instance the
+/// orchestrator restarted (Orchestrator::Incident), or a store set's leader replaced by a
+/// failover (ReplicaSet::Failover).
 struct IncidentResult {
-  std::string component;     // the instance: "web#3"
-  double failedAtS = 0;      // also when it was detected: a process exit is seen at once
-  double restartedAtS = -1;  // -1: not restarted by the end
-  double readyAtS = -1;      // -1: not repaired by the end
+  std::string component;     // what failed: the instance "web#3", or a store set's leader "db-a"
+  /// How it was repaired: "restart" (the orchestrator) or "failover" (a store set promoted
+  /// `replacement`).
+  std::string repair = "restart";
+  std::string replacement;   // failover: the new leader
+  double failedAtS = 0;
+  double detectedAtS = -1;   // -1: when it failed (a process exit is seen at once)
+  double restartedAtS = -1;  // -1: not restarted (by the end, or a failover)
+  double readyAtS = -1;      // -1: not repaired by the end; a failover: the promotion
   std::uint32_t exits = 1;
+  /// Lost with it: requests in the instance when it exited, or for a failover the
+  /// acknowledged writes the new leader never had.
   std::uint64_t requestsLost = 0;
   double repairS() const { return readyAtS < 0 ? -1.0 : readyAtS - failedAtS; }
+  double detectedS() const { return detectedAtS < 0 ? failedAtS : detectedAtS; }
 };
 
 /// A correctness property found broken during the run (see Violation).
@@ -142,7 +151,8 @@ struct RunResults {
   std::vector<LinkResult> links;
   /// Alerts raised (SLO burn-rate alerts), in firing order.
   std::vector<AlertResult> alerts;
-  /// The self-healing report: every instance failure the orchestrator repaired, in order.
+  /// The self-healing report: every failure repaired by a restart or a failover, in the order
+  /// they happened.
   std::vector<IncidentResult> selfHealing;
   /// Chaos experiments and their verdicts, one per chaos_monkey.
   std::vector<ExperimentResult> experiments;

@@ -95,7 +95,7 @@ TEST(OperationsPanel, ListsTheAlertsFiredSoFarFiringFirstAndAllOfThemAtTheEnd) {
   for (const AlertResult& a : results.alerts) {
     const auto rows = panel.alerts()->findItems(QString::fromStdString(a.name), Qt::MatchExactly, 1);
     const bool found = std::any_of(rows.begin(), rows.end(), [&](QTreeWidgetItem* item) {
-      return item->text(3).toStdString() == a.component &&
+      return item->text(2).toStdString() == a.component &&
              item->text(4) == QStringLiteral("%1 s").arg(a.firedAtS, 0, 'f', 1);
     });
     EXPECT_TRUE(found) << a.name << " on " << a.component << " at " << a.firedAtS;

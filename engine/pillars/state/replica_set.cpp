@@ -21,7 +21,9 @@ ReplicaSet::ReplicaSet(Simulation& sim, std::vector<Store*> members, std::size_t
       m_members(std::move(members)),
       m_logCapacity(std::max<std::size_t>(logCapacity, 1)),
       m_snapshots(m_members.size()),
-      m_up(m_members.size(), true) {
+      m_up(m_members.size(), true),
+      m_downAt(m_members.size(), -1),
+      m_upAt(m_members.size(), -1) {
   if (m_members.front()->mode() == Store::Mode::Leaderless) {
     std::size_t q = 1;
     for (const Store* m : m_members) q = std::max<std::size_t>({q, m->writeQuorum(), m->readQuorum()});
@@ -49,7 +51,7 @@ std::size_t ReplicaSet::indexOf(ComponentId id) const {
 
 std::int64_t ReplicaSet::append(const Entry& e, std::uint64_t epoch) {
   if (epoch != m_epoch) {
-    discard(e);
+    discard(e, &m_lostOutsideFailovers);
     return 0;
   }
   if (m_log.size() == m_logCapacity) m_log.popFront();
@@ -61,33 +63,49 @@ std::int64_t ReplicaSet::lineageStart(std::uint64_t epoch) const {
   return epoch < m_lineageStarts.size() ? m_lineageStarts[epoch] : m_last;
 }
 
-void ReplicaSet::discard(const Entry& e) {
-  m_sim.extension<KeyVersions>().watchLoss(e.key, e.version, &m_lostDiscarded);
+void ReplicaSet::discard(const Entry& e, std::uint64_t* lost) {
+  m_sim.extension<KeyVersions>().watchLoss(e.key, e.version, lost);
+}
+
+std::uint64_t ReplicaSet::lostDiscarded() const {
+  std::uint64_t lost = m_lostOutsideFailovers;
+  for (const Failover& f : m_failoverLog) lost += f.lostWrites;
+  return lost;
+}
+
+SimTime ReplicaSet::leaderFailedAt() const {
+  const SimTime now = m_sim.now();
+  // Down now, or back this very moment without its data (the restart that calls for a failover).
+  if (m_downAt[m_leader] >= 0 && (!m_up[m_leader] || m_upAt[m_leader] == now)) return m_downAt[m_leader];
+  if (m_firstSuspicionAt < 0) return now;
+  return std::max<SimTime>(0, m_firstSuspicionAt - m_members[m_leader]->failoverAfter());
 }
 
 void ReplicaSet::leaderLostData() {
-  if (failover()) return;
+  if (failover(true)) return;
   while (!m_log.empty()) {
-    discard(m_log.back());
+    discard(m_log.back(), &m_lostOutsideFailovers);
     m_log.popBack();
   }
   m_last = 0;
   ++m_epoch;
   m_lineageStarts.push_back(0);
   m_suspicions = 0;
+  m_firstSuspicionAt = -1;
   m_members[m_leader]->lead(m_epoch);
 }
 
 void ReplicaSet::suspectLeader(std::size_t member) {
   if (member == m_leader || m_members.size() < 2) return;
+  if (m_suspicions == 0) m_firstSuspicionAt = m_sim.now();
   m_suspicions |= 1u << member;
   // A majority of the followers must agree, as a sentinel quorum does: one follower cut off
   // from a healthy leader does not depose it.
   const std::size_t followers = m_members.size() - 1;
-  if (static_cast<std::size_t>(std::popcount(m_suspicions)) >= followers / 2 + 1) failover();
+  if (static_cast<std::size_t>(std::popcount(m_suspicions)) >= followers / 2 + 1) failover(true);
 }
 
-bool ReplicaSet::failover() {
+bool ReplicaSet::failover(bool automatic) {
   std::size_t best = m_members.size();
   for (std::size_t i = 0; i < m_members.size(); ++i) {
     const Store& m = *m_members[i];
@@ -95,11 +113,17 @@ bool ReplicaSet::failover() {
     if (best == m_members.size() || m.appliedIndex() > m_members[best]->appliedIndex()) best = i;
   }
   if (best == m_members.size()) return false;
+  Failover& record = m_failoverLog.emplace_back();
+  record.oldLeader = m_leader;
+  record.newLeader = best;
+  record.automatic = automatic;
+  record.failedAt = automatic ? leaderFailedAt() : m_sim.now();
+  record.promotedAt = m_sim.now();
   // The new lineage ends where the new leader's log does: what lies beyond it existed only on
   // the old leader (followers apply in order, and the newest follower was chosen).
   const std::int64_t keep = m_members[best]->appliedIndex();
   while (m_last > keep && !m_log.empty()) {
-    discard(m_log.back());
+    discard(m_log.back(), &record.lostWrites);
     m_log.popBack();
     --m_last;
   }
@@ -109,6 +133,7 @@ bool ReplicaSet::failover() {
   ++m_failovers;
   m_leader = best;
   m_suspicions = 0;
+  m_firstSuspicionAt = -1;
   // The orchestrator reaches the member it promotes; the others, the old leader included,
   // learn of the new epoch from its heartbeats, when they can hear them.
   m_members[best]->lead(m_epoch);
@@ -118,11 +143,13 @@ bool ReplicaSet::failover() {
 
 void ReplicaSet::memberDown(std::size_t member) {
   m_up[member] = false;
+  m_downAt[member] = m_sim.now();
   updateAvailability();
 }
 
 void ReplicaSet::memberUp(std::size_t member) {
   m_up[member] = true;
+  m_upAt[member] = m_sim.now();
   updateAvailability();
 }
 
@@ -142,7 +169,7 @@ std::uint64_t ReplicaSet::lostWrites() const {
   const KeyVersions* versions = m_sim.findExtension<KeyVersions>();
   if (!versions) return 0;
   std::uint64_t lost = 0;
-  if (m_members.front()->mode() == Store::Mode::LeaderFollower) return m_lostDiscarded - m_lostAtReset;
+  if (m_members.front()->mode() == Store::Mode::LeaderFollower) return lostDiscarded() - m_lostAtReset;
   // Leaderless: a write acknowledged by W replicas stays on them (or in a hint) unless one of
   // them loses its data; only then can it be gone everywhere, and the tables are compared.
   if (m_dataLosses == 0) return 0;
@@ -228,7 +255,7 @@ void ReplicaSet::resetMetrics(SimTime now) {
   m_intervalLag.reset();
   m_failovers = m_conflicts = m_unavailable = m_readRepairs = 0;
   m_hintsStored = m_hintsDropped = m_handoffs = 0;
-  m_lostAtReset = m_lostDiscarded;
+  m_lostAtReset = lostDiscarded();
   m_available.reset(now);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "engine/metrics/latency_histogram.hpp"
@@ -67,14 +68,27 @@ class ReplicaSet final : public ComponentGroup {
   void leaderLostData();
   /// `member` has not heard from the leader for failover_after (it asks again while silent).
   void suspectLeader(std::size_t member);
-  /// Promotes the up follower with the newest log now; false when there is none.
-  bool failover();
+  /// Promotes the up follower with the newest log now; false when there is none. `automatic`:
+  /// the set decided it (the leader was lost), rather than an operator asking for a switchover.
+  bool failover(bool automatic = false);
   /// A member crashed or came back (availability, and a leader that lost its data).
   void memberDown(std::size_t member);
   void memberUp(std::size_t member);
   /// A member lost its data (a crash of a replica that is not durable): from now on acknowledged
   /// writes may be gone from every replica, so lostWrites() has to look.
   void memberLostData() { ++m_dataLosses; }
+
+  /// One failover and what it cost: the self-healing report's incident for a store set.
+  struct Failover {
+    std::size_t oldLeader = 0, newLeader = 0;
+    bool automatic = false;  // false: an operator's switchover, not a repair
+    SimTime failedAt = 0;    // the leader crashed, or (cut off while up) was last heard of
+    SimTime promotedAt = 0;  // the sentinels agreed it was gone and promoted a follower at once
+    /// Acknowledged writes the new lineage discarded; grows while their acknowledgements land.
+    std::uint64_t lostWrites = 0;
+  };
+  /// Every failover so far, in order (kept across warm-up: incidents are the whole run's).
+  const std::deque<Failover>& failovers() const { return m_failoverLog; }
 
   // --- Accounting -------------------------------------------------------------------------------
   SnapshotTable& snapshots() { return m_snapshots; }
@@ -106,12 +120,23 @@ class ReplicaSet final : public ComponentGroup {
   std::size_t m_logCapacity;
   std::int64_t m_last = 0;
   std::vector<std::int64_t> m_lineageStarts{0, 0};  // by epoch (epoch 0 unused)
-  /// A write cut off the lineage: lost if a client was told it succeeded (KeyVersions).
-  void discard(const Entry& e);
-  std::uint64_t m_lostDiscarded = 0;  // leader/follower: acknowledged writes discarded
+  /// A write cut off the lineage: lost if a client was told it succeeded (KeyVersions counts
+  /// it into `lost`).
+  void discard(const Entry& e, std::uint64_t* lost);
+  /// When the leader's trouble began, for a failover now: its crash, or, while it is up but
+  /// silent to the followers, the last heartbeat they heard (failover_after before the first
+  /// suspicion).
+  SimTime leaderFailedAt() const;
+  /// Leader/follower: acknowledged writes discarded. A deque, so KeyVersions may keep the
+  /// address of each failover's counter while later acknowledgements land.
+  std::deque<Failover> m_failoverLog;
+  std::uint64_t m_lostOutsideFailovers = 0;  // a lone leader restarted empty, or a deposed one
+  std::uint64_t lostDiscarded() const;
 
   SnapshotTable m_snapshots;
   std::vector<bool> m_up;
+  std::vector<SimTime> m_downAt, m_upAt;  // each member's last crash and restart, -1: none
+  SimTime m_firstSuspicionAt = -1;        // in the current epoch
   TimeWeightedValue m_available;  // 1 while a quorum is up
 
   LatencyHistogram m_lag;

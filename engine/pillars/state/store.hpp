@@ -62,6 +62,8 @@ class Store final : public Component {
   Role role() const { return m_role; }
   bool durable() const { return m_durable; }
   std::int64_t appliedIndex() const { return m_applied; }
+  /// How long followers wait without a heartbeat before they report the leader silent.
+  SimTime failoverAfter() const { return m_failoverAfter; }
   std::uint64_t epoch() const { return m_epoch; }
   /// The version of `key` this replica holds (0: none).
   std::uint64_t versionOf(std::uint64_t key) const;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "engine/review/report_operations.hpp"
 #include "engine/run/intelligence_findings.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "widgets/live/live_run.hpp"
@@ -20,7 +21,17 @@ namespace {
 constexpr int kReadEveryMs = 250;  // a console updates a few times a second, not every frame
 constexpr int kIdRole = Qt::UserRole;
 
-QString seconds(double s) { return s < 0 ? QStringLiteral("\u2013") : QStringLiteral("%1 s").arg(s, 0, 'f', 1); }
+QString seconds(double s) { return QString::fromStdString(review::secondsCell(s)); }
+
+/// The engine's row cells (the same the report and `pillars-cli simulate` print) as a row.
+QStringList cells(const std::vector<std::string>& texts) {
+  QStringList out;
+  for (const std::string& t : texts) out.append(QString::fromStdString(t));
+  return out;
+}
+
+/// Column titles come from the engine too, so the dock and the report name them alike.
+QStringList headerLabels(const std::vector<std::string>& headers) { return cells(headers); }
 
 /// The design's component for an engine component: a replica set's instance "web#3" is drawn
 /// as its set "web".
@@ -36,10 +47,6 @@ double figure(const std::vector<std::pair<std::string, double>>& figures, const 
   return 0;
 }
 
-QString plural(std::size_t n, const QString& one, const QString& many) {
-  return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
-}
-
 }  // namespace
 
 OperationsPanel::OperationsPanel(QWidget* parent) : QWidget(parent) {
@@ -49,14 +56,12 @@ OperationsPanel::OperationsPanel(QWidget* parent) : QWidget(parent) {
   m_tabs = new QTabWidget(this);
   m_tabs->setDocumentMode(true);
   layout->addWidget(m_tabs);
-  m_tabs->addTab(makeTab(m_alertTable,
-                         {tr("State"), tr("Alert"), tr("Severity"), tr("On"), tr("Fired"), tr("Resolved"), tr("Condition")},
+  m_tabs->addTab(makeTab(m_alertTable, QStringList{tr("State")} + headerLabels(review::alertHeaders()),
                          tr("No alert so far. SLO burn-rate alerts and anomaly alarms appear here as they fire.")),
                  tr("Alerts"));
-  m_tabs->addTab(makeTab(m_incidentTable,
-                         {tr("Instance"), tr("Failed"), tr("Restarted"), tr("Ready"), tr("Time to repair"), tr("Exits"),
-                          tr("Requests lost")},
-                         tr("No incident so far. Instance failures an orchestrator repairs appear here.")),
+  m_tabs->addTab(makeTab(m_incidentTable, headerLabels(review::incidentHeaders()),
+                         tr("No incident so far. Instances an orchestrator restarts and store sets that "
+                            "fail over appear here.")),
                  tr("Self-healing"));
   m_tabs->addTab(makeTab(m_experimentTable,
                          {tr("Experiment"), tr("Verdict"), tr("Steady state"), tr("Attacks"), tr("Kills"), tr("From"),
@@ -166,9 +171,8 @@ void OperationsPanel::fillAlerts() {
   m_firing = firing;
   std::vector<QStringList> rows;
   for (const AlertResult& a : alerts) {
-    rows.push_back({a.resolvedAtS < 0 ? tr("firing") : tr("resolved"), QString::fromStdString(a.name),
-                    QString::fromStdString(a.severity), QString::fromStdString(a.component), seconds(a.firedAtS),
-                    seconds(a.resolvedAtS), QString::fromStdString(a.detail), designId(a.component)});
+    rows.push_back(QStringList{a.resolvedAtS < 0 ? tr("firing") : tr("resolved")} + cells(review::alertCells(a)) +
+                   QStringList{designId(a.component)});
   }
   const QString summary = tr("%1 firing, %2 resolved").arg(firing).arg(alerts.size() - firing);
   show(m_alertTable, std::move(rows), summary);
@@ -187,15 +191,9 @@ void OperationsPanel::fillIncidents() {
   if (m_run && m_run->runner()) incidents = collectIncidents(m_run->runner()->simulation());
   std::vector<QStringList> rows;
   for (const IncidentResult& i : incidents) {
-    rows.push_back({QString::fromStdString(i.component), seconds(i.failedAtS), seconds(i.restartedAtS),
-                    seconds(i.readyAtS), i.repairS() < 0 ? tr("not yet") : seconds(i.repairS()), QString::number(i.exits),
-                    QString::number(i.requestsLost), designId(i.component)});
+    rows.push_back(cells(review::incidentCells(i)) + QStringList{designId(i.component)});
   }
-  const RepairSummary s = summarizeRepairs(incidents);
-  QString summary = tr("%1, %2 repaired").arg(plural(s.incidents, tr("incident"), tr("incidents"))).arg(s.repaired);
-  if (s.repaired > 0) summary += tr(", mean time to repair %1").arg(seconds(s.meanRepairS));
-  summary += tr(", %1 lost").arg(plural(static_cast<std::size_t>(s.requestsLost), tr("request"), tr("requests")));
-  show(m_incidentTable, std::move(rows), summary);
+  show(m_incidentTable, std::move(rows), QString::fromStdString(review::repairSentence(summarizeRepairs(incidents))));
   m_tabs->setTabText(1, incidents.empty() ? tr("Self-healing") : tr("Self-healing (%1)").arg(incidents.size()));
 }
 

@@ -23,7 +23,7 @@ class LiveRun;
 /// console shows it. Three tabs:
 /// - **Alerts**: every alert raised so far (SLO burn-rate pages and tickets, anomaly alarms),
 ///   firing ones first, with when they fired and resolved and the condition in words;
-/// - **Self-healing**: every instance failure the orchestrator repaired, with its time to repair,
+/// - **Self-healing**: every failure repaired by a restart (the orchestrator) or a failover (a store set), with its time to repair,
 ///   and the mean time to repair so far;
 /// - **Experiments**: each chaos experiment's steady-state hypothesis, what it did so far and its
 ///   verdict.
