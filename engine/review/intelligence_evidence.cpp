@@ -22,6 +22,20 @@ std::string number(double v) {
 // A parameter's value when the kind declares it.
 bool has(const ComponentSpec& c, const char* param) { return c.params.indexOf(param).has_value(); }
 
+// The SLOs a component declares, in words ("a 99.9% availability SLO and a latency SLO of 99%
+// within 300ms"); empty for none.
+std::string slosInWords(const ComponentSpec& c) {
+  std::vector<std::string> slos;
+  if (has(c, "slo_availability") && c.params.real("slo_availability") > 0) {
+    slos.push_back("a " + number(c.params.real("slo_availability")) + "% availability SLO");
+  }
+  if (has(c, "slo_latency") && c.params.duration("slo_latency") > 0) {
+    slos.push_back("a latency SLO of " + number(c.params.real("slo_latency_objective")) + "% within " +
+                   formatDuration(c.params.duration("slo_latency")));
+  }
+  return listInWords(slos);
+}
+
 // What the design holds for each rung of the seed's maturity ladder.
 struct Ladder {
   std::vector<std::string> alerts, autoscaling, predictive, selfHealing, selfOptimizing;
@@ -30,8 +44,8 @@ struct Ladder {
 Ladder ladderOf(const Scenario& s) {
   Ladder l;
   for (const ComponentSpec& c : s.components) {
-    if (has(c, "slo_availability") && c.params.real("slo_availability") > 0) {
-      l.alerts.push_back(c.id + "'s " + number(c.params.real("slo_availability")) + "% SLO with burn-rate alerts");
+    if (const std::string slos = slosInWords(c); !slos.empty()) {
+      l.alerts.push_back(c.id + "'s " + slos.substr(slos.find(' ') + 1) + " with burn-rate alerts");
     }
     if (has(c, "anomaly_detection") && c.params.boolean("anomaly_detection")) l.alerts.push_back(c.id + "'s anomaly detector");
     if (has(c, "min_replicas") && has(c, "max_replicas") && has(c, "sync_period")) {
@@ -85,13 +99,14 @@ void autoscalingEvidence(const Scenario& s, const RunResults* run, std::vector<E
 
 void alertEvidence(const Scenario& s, const RunResults* run, std::vector<EvidenceItem>& out) {
   for (const ComponentSpec& c : s.components) {
-    const bool slo = has(c, "slo_availability") && c.params.real("slo_availability") > 0;
+    const std::string slos = slosInWords(c);
+    const bool slo = !slos.empty();
     const bool anomalies = has(c, "anomaly_detection") && c.params.boolean("anomaly_detection");
     if (!slo && !anomalies) continue;
     std::string sentence;
     if (slo) {
-      sentence = c.id + " has a " + number(c.params.real("slo_availability")) +
-                 "% availability SLO watched by the SRE Workbook's burn-rate alerts (pages at 14.4x and 6x, a ticket at 1x).";
+      sentence = c.id + " has " + slos +
+                 " watched by the SRE Workbook's burn-rate alerts (pages at 14.4x and 6x, a ticket at 1x).";
     }
     if (anomalies) {
       sentence += std::string(slo ? " " : "") + c.id + "'s mean latency and error rate are watched for anomalies (beyond " +
@@ -114,7 +129,10 @@ void alertEvidence(const Scenario& s, const RunResults* run, std::vector<Evidenc
                     (slo && anomalyAlarms > fired.size() ? " (more alarms than burn-rate alerts: anomalies are not all incidents)." : ".");
       }
     }
-    out.push_back({"slo_alerts", slo ? number(c.params.real("slo_availability")) : "anomaly", sentence, {c.id}, "yes", false});
+    const std::string answer = !slo ? "anomaly"
+                               : c.params.real("slo_availability") > 0 ? number(c.params.real("slo_availability"))
+                                                                        : "latency";
+    out.push_back({"slo_alerts", answer, sentence, {c.id}, "yes", false});
   }
 }
 
@@ -170,7 +188,7 @@ void maturityEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   if (!beyond.empty()) sentence += " Also present, above a missing level: " + listInWords(beyond) + ".";
   if (level < rungs.size()) {
     static constexpr const char* kNeeds[] = {
-        "an SLO with alerts on a client (slo_availability)",
+        "an SLO with alerts on a client (slo_availability or slo_latency)",
         "an autoscaler on a replica set",
         "scaling ahead of load (an autoscaler with algorithm predictive)",
         "instances restarted without people (restart_policy always)",

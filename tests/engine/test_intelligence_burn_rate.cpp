@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "engine/io/scenario_reader.hpp"
 #include "engine/model/scenario_builder.hpp"
@@ -131,6 +132,97 @@ TEST(BurnRate, AnSloAbove100PercentIsRefusedAtTheField) {
   EXPECT_EQ(errors[0].file, "slo.json");
   EXPECT_EQ(errors[0].path, "$.components[0].params.slo_availability");
   EXPECT_EQ(errors[0].location.line, 3u);
+}
+
+}  // namespace
+}  // namespace pillars
+
+namespace pillars {
+namespace {
+
+// A latency SLO burns on slow answers as an availability SLO burns on errors: the same
+// Workbook alerts over the share of requests answered later than the threshold.
+TEST(LatencyBurnRate, ASlowdownThatMakesEveryAnswerSlowFiresTheLatencyPageAfter52Seconds) {
+  // Four requests a second for three days answered in about 3 ms against a 50 ms threshold;
+  // then the service becomes 100 times slower (about 100 ms, so every answer is slow, none fails).
+  const SimTime slowdown = 72 * kHour;
+  Scenario s = ScenarioBuilder("slowdown")
+                         .component("users", "client",
+                                    {{"rate", "4"}, {"arrival", "constant"}, {"timeout", "10s"},
+                                     {"slo_availability", "99.9"}, {"slo_latency", "50ms"},
+                                     {"slo_latency_objective", "99.9"}})
+                         .component("api", "service", {{"service_time", "1ms"}})
+                         .link("users", "api", {{"latency", "1ms"}})
+                         .duration(slowdown + 300 * kSecond)
+                         .metricsInterval(kHour)
+                         .build();
+  FaultSpec slow{slowdown, FaultAction::Slow, "api"};
+  slow.value = 100;
+  s.faults.push_back(slow);
+  ScenarioRunner runner(s, builtinRegistry());
+  runner.run();
+  const RunResults r = runner.results();
+  const AlertResult* page14 = find(r, "latency_page_14.4x");
+  const AlertResult* page6 = find(r, "latency_page_6x");
+  const AlertResult* ticket = find(r, "latency_ticket_1x");
+  ASSERT_NE(page14, nullptr);
+  ASSERT_NE(page6, nullptr);
+  ASSERT_NE(ticket, nullptr);
+  const double t0 = simTimeToSeconds(slowdown);
+  // 1.44% of the last hour's 14,400 answers: the 208th slow one, issued 51.75 s in and answered
+  // about 0.1 s later; evaluated every second. Then 129.6 s (every 6 s) and 259.2 s (every 72 s),
+  // as for errors.
+  EXPECT_NEAR(page14->firedAtS - t0, 52.0, 1.0);
+  EXPECT_NEAR(page6->firedAtS - t0, 132.0, 6.0);
+  EXPECT_NEAR(ticket->firedAtS - t0, 288.0, 1.0);
+  EXPECT_EQ(page14->severity, "page");
+  EXPECT_NE(page14->detail.find("latency 99.9% within 50ms"), std::string::npos) << page14->detail;
+  // Slow is not down: the availability SLO has nothing to say.
+  EXPECT_EQ(r.alerts.size(), 3u) << "only the latency alerts, and none in the three fast days";
+}
+
+double clientFigure(const RunResults& r, const std::string& name) {
+  for (const ComponentResult& c : r.components) {
+    for (const auto& [n, v] : c.extras) {
+      if (c.id == "users" && n == name) return v;
+    }
+  }
+  ADD_FAILURE() << "no figure " << name;
+  return -1;
+}
+
+TEST(LatencyBurnRate, TheBudgetSpentIsTheSlowShareOverWhatTheObjectiveAllows) {
+  // M/M/1 at 50% load with a 10 ms mean service time: the time in the system is exponential
+  // with mean 1/(mu - lambda) = 20 ms, so P(T > 50 ms) = e^-2.5 = 8.2%. Against a 90% objective
+  // (10% allowed) that spends 82% of the budget.
+  const Scenario s = ScenarioBuilder("mm1")
+                         .component("users", "client",
+                                    {{"rate", "50"}, {"timeout", "10s"}, {"slo_latency", "50ms"},
+                                     {"slo_latency_objective", "90"}})
+                         .component("api", "service", {{"service_time", "exp(10ms)"}, {"workers", "1"}})
+                         .link("users", "api", {{"latency", "0s"}})
+                         .duration(4 * kHour)
+                         .metricsInterval(kHour)
+                         .seed(5)
+                         .build();
+  ScenarioRunner runner(s, builtinRegistry());
+  runner.run();
+  const RunResults r = runner.results();
+  EXPECT_NEAR(clientFigure(r, "latency_budget_spent"), std::exp(-2.5) / 0.10, 0.03);
+  EXPECT_TRUE(r.alerts.empty()) << "a burn rate under 1 fires nothing; first " << r.alerts.front().name;
+}
+
+TEST(LatencyBurnRate, AnObjectiveAbove100PercentIsRefusedAtTheField) {
+  const std::string text = R"({"format": "pillars-scenario", "version": 1, "duration": "10s",
+    "components": [
+      {"id": "users", "kind": "client", "params": {"slo_latency": "300ms",
+                                                   "slo_latency_objective": 100.5}},
+      {"id": "web", "kind": "service"}],
+    "links": [{"from": "users", "to": "web"}]})";
+  const auto errors = readScenario(text, "latency.json", builtinRegistry()).errors;
+  ASSERT_EQ(errors.size(), 1u) << formatDiagnostics(errors);
+  EXPECT_EQ(errors[0].path, "$.components[0].params.slo_latency_objective");
+  EXPECT_EQ(errors[0].location.line, 4u);
 }
 
 }  // namespace

@@ -28,12 +28,17 @@ std::vector<ParamSpec> sloParams() {
       realParam("slo_availability", 0, 0, 99.9999, "%",
                 "Availability objective: share of requests that must succeed; burn-rate alerts watch "
                 "it (SRE Workbook). 0 means none"),
+      durationParam("slo_latency", 0,
+                    "Latency SLO: a request answered within this is good, a slower or timed-out one is "
+                    "bad; burn-rate alerts watch the share of bad ones. 0 means none"),
+      realParam("slo_latency_objective", 99, 0, 99.9999, "%",
+                "Latency SLO: share of requests that must be answered within slo_latency"),
       durationParam("slo_period", 30 * 24 * kHour,
                     "The SLO's period; the alerts' windows scale with it (1 h and 5 min for 30 days)", 1),
   };
 }
 
-SloMonitor::SloMonitor(double sloPercent, SimTime period) : m_slo(sloPercent), m_period(period) {}
+SloMonitor::SloMonitor(SloObjective objective, SimTime period) : m_objective(objective), m_period(period) {}
 
 void SloMonitor::start(Simulation& sim, const ComponentMetrics& metrics) {
   if (m_sim) return;
@@ -49,6 +54,7 @@ void SloMonitor::start(Simulation& sim, const ComponentMetrics& metrics) {
 }
 
 void SloMonitor::refresh() {
+  if (m_objective.kind != SloObjective::Kind::Availability) return;  // told each answer instead
   const std::uint64_t completed = m_metrics->completed;
   const std::uint64_t bad = m_metrics->failed + m_metrics->timedOut;
   // Warm-up restarts the client's counters: what came after counts from zero.
@@ -68,7 +74,7 @@ void SloMonitor::handleEvent(std::uint32_t kind, std::uint64_t /*payload*/) {
 }
 
 void SloMonitor::evaluate(Watch& w) {
-  const double threshold = w.spec.burnRate * (1.0 - m_slo / 100.0);
+  const double threshold = w.spec.burnRate * (1.0 - m_objective.percent / 100.0);
   bool longEvents = false, shortEvents = false;
   const double longRatio = w.ratios.errorRatio(w.spec.longWindow, &longEvents);
   const double shortRatio = w.ratios.errorRatio(w.spec.shortWindow, &shortEvents);
@@ -76,10 +82,10 @@ void SloMonitor::evaluate(Watch& w) {
   const SimTime now = m_sim->now();
   if (burning && w.open < 0) {
     AlertRecord a;
-    a.name = std::string(w.spec.name);
+    const bool latency = m_objective.kind == SloObjective::Kind::Latency;
+    a.name = (latency ? "latency_" : "") + std::string(w.spec.name);
     a.severity = std::string(w.spec.severity);
-    a.detail = "availability " + percentText(m_slo) + ": error ratio at least " + percentText(threshold * 100.0) +
-               " over " + formatDuration(w.spec.longWindow) + " and " + formatDuration(w.spec.shortWindow);
+    a.detail = condition(w, threshold);
     a.firedAt = now;
     a.figures = {{"burn_rate", w.spec.burnRate},
                  {"long_window_s", simTimeToSeconds(w.spec.longWindow)},
@@ -93,23 +99,23 @@ void SloMonitor::evaluate(Watch& w) {
   }
 }
 
+std::string SloMonitor::condition(const Watch& w, double threshold) const {
+  const std::string windows = " over " + formatDuration(w.spec.longWindow) + " and " + formatDuration(w.spec.shortWindow);
+  if (m_objective.kind == SloObjective::Kind::Latency) {
+    return "latency " + percentText(m_objective.percent) + " within " + formatDuration(m_objective.threshold) +
+           ": slow ratio at least " + percentText(threshold * 100.0) + windows;
+  }
+  return "availability " + percentText(m_objective.percent) + ": error ratio at least " + percentText(threshold * 100.0) +
+         windows;
+}
+
 std::size_t SloMonitor::firing() const {
   return static_cast<std::size_t>(std::count_if(m_watches.begin(), m_watches.end(), [](const Watch& w) { return w.open >= 0; }));
 }
 
 double SloMonitor::budgetSpent() const {
-  const double allowed = static_cast<double>(m_good + m_bad) * (1.0 - m_slo / 100.0);
+  const double allowed = static_cast<double>(m_good + m_bad) * (1.0 - m_objective.percent / 100.0);
   return allowed > 0 ? static_cast<double>(m_bad) / allowed : 0.0;
-}
-
-}  // namespace pillars
-
-namespace pillars {
-
-void SloMonitor::appendFigures(std::vector<Figure>& out) const {
-  out.push_back({"alerts_firing", static_cast<double>(firing())});
-  out.push_back({"alerts_fired", static_cast<double>(m_alerts.size())});
-  out.push_back({"error_budget_spent", budgetSpent()});
 }
 
 }  // namespace pillars

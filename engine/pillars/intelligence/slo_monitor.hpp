@@ -16,32 +16,50 @@ class Simulation;
 class ParamSet;
 struct ParamSpec;
 
-/// `slo_availability` (an objective in %, 0 for none) and `slo_period`, for kinds whose
-/// outcomes an SLO is about (clients).
+/// `slo_availability` (an objective in %, 0 for none), `slo_latency` (a threshold, 0 for none)
+/// with `slo_latency_objective` (%), and `slo_period`, for kinds whose outcomes an SLO is about
+/// (clients).
 std::vector<ParamSpec> sloParams();
 
-/// Watches a load generator's availability against its SLO with the SRE Workbook's three
-/// burn-rate alerts (burn_rate.hpp): each alert pair is evaluated every 1/300 of its short
-/// window (one second for the 5-minute window of a 30-day SLO), from the client's own counters
-/// (completed against failed and timed out), so the requests themselves cost nothing more.
-/// It belongs to the monitoring system, not the client's process: a crash of the client does
-/// not stop it.
+/// What an SLO counts as good. Availability: a request answered successfully (bad: failed or
+/// timed out). Latency: a request answered within `threshold` (bad: answered later, or timed
+/// out; failed requests are the availability SLO's business and count for neither), as the
+/// SRE Workbook's latency SLI "the proportion of valid requests served faster than a
+/// threshold".
+struct SloObjective {
+  enum class Kind : std::uint8_t { Availability, Latency };
+  Kind kind = Kind::Availability;
+  double percent = 0;    // the share of good events promised: 99.9
+  SimTime threshold = 0;  // latency only
+};
+
+/// Watches a load generator's outcomes against one SLO with the SRE Workbook's three burn-rate
+/// alerts (burn_rate.hpp): each alert pair is evaluated every 1/300 of its short window (one
+/// second for the 5-minute window of a 30-day SLO). Availability is read from the client's own
+/// counters (completed against failed and timed out), so the requests themselves cost nothing
+/// more; latency is told each answer (one comparison). It belongs to the monitoring system,
+/// not the client's process: a crash of the client does not stop it.
 class SloMonitor final : public EventHandler {
  public:
-  /// `sloPercent` is the availability objective (99.9), `period` the SLO period (30 days).
-  SloMonitor(double sloPercent, SimTime period);
+  /// `period` is the SLO period (30 days).
+  SloMonitor(SloObjective objective, SimTime period);
 
-  /// Starts evaluating in `sim`, reading `metrics` (the client's). Once; later calls do nothing.
+  /// Starts evaluating in `sim`; an availability SLO reads `metrics` (the client's). Once;
+  /// later calls do nothing.
   void start(Simulation& sim, const ComponentMetrics& metrics);
   void handleEvent(std::uint32_t kind, std::uint64_t payload) override;
+
+  /// Latency SLO: a request was answered `latency` after it was issued.
+  void answered(SimTime latency) { ++(latency <= m_objective.threshold ? m_good : m_bad); }
+  /// Latency SLO: a request timed out, so it was not answered within the threshold either.
+  void timedOut() { ++m_bad; }
+  const SloObjective& objective() const { return m_objective; }
 
   /// Every alert fired so far, in firing order; resolvedAt is -1 while it still fires.
   const std::vector<AlertRecord>& alerts() const { return m_alerts; }
   /// Alerts firing now.
   std::size_t firing() const;
-  double sloPercent() const { return m_slo; }
-  /// Figures for the owner's extraMetrics: alerts_firing, error_budget_spent.
-  void appendFigures(std::vector<Figure>& out) const;
+  double sloPercent() const { return m_objective.percent; }
   /// The share of the period's error budget spent so far (bad events over the budget the
   /// requests so far allow): 1 means spent.
   double budgetSpent() const;
@@ -53,11 +71,14 @@ class SloMonitor final : public EventHandler {
     WindowedErrorRatio ratios;
     std::ptrdiff_t open = -1;  // index of its firing alert in m_alerts
   };
-  /// Adds the client's new outcomes since the last read to the running totals.
+  /// Availability: adds the client's new outcomes since the last read to the running totals.
   void refresh();
   void evaluate(Watch& w);
+  /// The condition of an alert in words: "availability 99.9%: error ratio at least 1.44% over
+  /// 1h and 5m".
+  std::string condition(const Watch& w, double threshold) const;
 
-  double m_slo;
+  SloObjective m_objective;
   SimTime m_period;
   Simulation* m_sim = nullptr;
   const ComponentMetrics* m_metrics = nullptr;

@@ -75,7 +75,15 @@ std::vector<ParamSpec> Client::paramSpecs() {
 
 Client::Client(const std::string& name, const ParamSet& p) : Component(name, std::string(kKind)) {
   m_closedLoop = p.choice("mode") == "closed";
-  if (p.real("slo_availability") > 0) m_slo = std::make_unique<SloMonitor>(p.real("slo_availability"), p.duration("slo_period"));
+  if (p.real("slo_availability") > 0) {
+    m_availabilitySlo = std::make_unique<SloMonitor>(
+        SloObjective{SloObjective::Kind::Availability, p.real("slo_availability"), 0}, p.duration("slo_period"));
+  }
+  if (p.duration("slo_latency") > 0) {
+    m_latencySlo = std::make_unique<SloMonitor>(
+        SloObjective{SloObjective::Kind::Latency, p.real("slo_latency_objective"), p.duration("slo_latency")},
+        p.duration("slo_period"));
+  }
   if (p.boolean("anomaly_detection")) {
     m_anomaly = std::make_unique<AnomalyDetector>(AnomalyDetector::Config{
         p.duration("anomaly_interval"), p.real("anomaly_alpha"), p.real("anomaly_k"),
@@ -114,7 +122,8 @@ Client::Client(const std::string& name, const ParamSet& p) : Component(name, std
 }
 
 void Client::start() {
-  if (m_slo) m_slo->start(sim(), metrics());
+  if (m_availabilitySlo) m_availabilitySlo->start(sim(), metrics());
+  if (m_latencySlo) m_latencySlo->start(sim(), metrics());
   if (m_anomaly) m_anomaly->start(sim(), metrics());
   if (m_closedLoop) {
     // Each user starts with a think time, so a thousand users do not all fire at t = 0.
@@ -239,6 +248,7 @@ void Client::receive(const Message& msg, LinkId /*via*/) {
     if (msg.flags & kVersioned) noteVersionedAnswer(*r, msg);
     ++metrics().completed;
     metrics().recordLatency(now() - r->issuedAt);
+    if (m_latencySlo) m_latencySlo->answered(now() - r->issuedAt);
     finish(handle, *r);
   } else {
     attemptFailed(handle, *r, false);
@@ -259,6 +269,7 @@ void Client::attemptFailed(SlotHandle handle, Request& r, bool timedOut) {
   if (static_cast<std::int64_t>(r.attempt) < m_maxRetries) ++m_retriesDenied;
   if (timedOut) {
     ++metrics().timedOut;
+    if (m_latencySlo) m_latencySlo->timedOut();
   } else {
     ++metrics().failed;
   }
@@ -325,7 +336,7 @@ std::vector<Component::ExtraMetric> Client::extraMetrics(SimTime /*now*/) const 
   std::vector<ExtraMetric> out = {{"in_flight", static_cast<double>(m_inFlight.liveCount())},
                                   {"issued", static_cast<double>(m_issued)},
                                   {"attempts", static_cast<double>(metrics().attempts)}};
-  if (m_slo) m_slo->appendFigures(out);
+  appendSloFigures(out);
   if (m_anomaly) out.push_back({"anomalies_firing", static_cast<double>(m_anomaly->firing())});
   if (m_breakers) {
     std::uint64_t opened = 0;
@@ -350,6 +361,20 @@ std::vector<Component::ExtraMetric> Client::extraMetrics(SimTime /*now*/) const 
   return out;
 }
 
+void Client::appendSloFigures(std::vector<ExtraMetric>& out) const {
+  if (!m_availabilitySlo && !m_latencySlo) return;
+  std::size_t firing = 0, fired = 0;
+  for (const SloMonitor* slo : {m_availabilitySlo.get(), m_latencySlo.get()}) {
+    if (!slo) continue;
+    firing += slo->firing();
+    fired += slo->alerts().size();
+  }
+  out.push_back({"alerts_firing", static_cast<double>(firing)});
+  out.push_back({"alerts_fired", static_cast<double>(fired)});
+  if (m_availabilitySlo) out.push_back({"error_budget_spent", m_availabilitySlo->budgetSpent()});
+  if (m_latencySlo) out.push_back({"latency_budget_spent", m_latencySlo->budgetSpent()});
+}
+
 std::vector<SeriesColumn> Client::seriesColumns() const {
   // Only a client that reads can read stale data.
   if (m_readFraction <= 0) return {};
@@ -370,7 +395,9 @@ void Client::resetMetrics(SimTime now) {
 
 std::vector<AlertRecord> Client::alerts() const {
   std::vector<AlertRecord> out;
-  if (m_slo) out = m_slo->alerts();
+  for (const SloMonitor* slo : {m_availabilitySlo.get(), m_latencySlo.get()}) {
+    if (slo) out.insert(out.end(), slo->alerts().begin(), slo->alerts().end());
+  }
   if (m_anomaly) out.insert(out.end(), m_anomaly->alerts().begin(), m_anomaly->alerts().end());
   std::stable_sort(out.begin(), out.end(), [](const AlertRecord& a, const AlertRecord& b) { return a.firedAt < b.firedAt; });
   return out;

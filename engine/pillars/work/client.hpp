@@ -65,6 +65,8 @@ class Client final : public Component {
   };
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
+  /// The SLOs' figures: alerts firing and fired (both SLOs), each budget spent.
+  void appendSloFigures(std::vector<ExtraMetric>& out) const;
   /// A versioned answer (State pillar): acknowledge a write, judge a read.
   void noteVersionedAnswer(const Request& r, const Message& answer);
   KeyVersions* versions();
@@ -102,7 +104,8 @@ class Client final : public Component {
   SimTime m_deadline = 0;  // overall, across attempts; 0: none
   RetryBudget m_budget;
   RetryThrottle m_throttle;
-  std::unique_ptr<SloMonitor> m_slo;  // when slo_availability is set
+  std::unique_ptr<SloMonitor> m_availabilitySlo;  // when slo_availability is set
+  std::unique_ptr<SloMonitor> m_latencySlo;       // when slo_latency is set
   std::unique_ptr<AnomalyDetector> m_anomaly;  // when anomaly_detection is on
   bool m_breakers = false;
   CircuitBreaker::Config m_breakerConfig;
