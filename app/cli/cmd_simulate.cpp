@@ -68,14 +68,17 @@ void printExperiments(const RunResults& r) {
   for (const ExperimentResult& e : r.experiments) {
     std::string verdict = e.verdict;
     for (char& ch : verdict) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    double attacks = 0, kills = 0;
+    double attacks = 0, kills = 0, zoneOutages = 0;
     for (const auto& [name, value] : e.figures) {
       if (name == "attacks") attacks = value;
       if (name == "kills") kills = value;
+      if (name == "zone_outages") zoneOutages = value;
     }
-    std::printf("\nChaos experiment %s: %s\n  steady state: %s\n  %s\n  %.0f attack%s (%.0f kill%s)", e.component.c_str(),
+    std::printf("\nChaos experiment %s: %s\n  steady state: %s\n  %s\n  %.0f attack%s (%.0f kill%s", e.component.c_str(),
                 verdict.c_str(), e.hypothesis.c_str(), e.detail.c_str(), attacks, attacks == 1 ? "" : "s", kills,
                 kills == 1 ? "" : "s");
+    if (zoneOutages > 0) std::printf(", %.0f zone outage%s", zoneOutages, zoneOutages == 1 ? "" : "s");
+    std::printf(")");
     if (e.startedAtS >= 0) std::printf(", from %s s", fixed(e.startedAtS, 1).c_str());
     if (e.endedAtS >= 0) std::printf(" to %s s", fixed(e.endedAtS, 1).c_str());
     std::printf("\n");

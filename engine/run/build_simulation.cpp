@@ -6,6 +6,7 @@
 
 #include "engine/run/instances.hpp"
 #include "engine/sim/component.hpp"
+#include "engine/sim/zone_map.hpp"
 
 namespace pillars {
 
@@ -48,6 +49,9 @@ std::unique_ptr<Simulation> buildSimulation(const Scenario& scenario,
         sim->connect(a, b, linkConfigFromParams(spec.params), n == 1 ? spec.id : instanceName(spec.id, k));
       }
     }
+  }
+  for (const GroupSpec& g : scenario.groups) {
+    if (g.kind == "zone") sim->extension<ZoneMap>().add(g.id, scenario.groupMembers(g.id));
   }
   return sim;
 }

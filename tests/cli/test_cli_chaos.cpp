@@ -24,6 +24,14 @@ TEST(CliChaos, AnAbortedExperimentSaysWhyAndTheRunStillExitsZero) {
   EXPECT_NE(r.out.find("availability 99.26% < 99.9% over the last 30s"), std::string::npos) << r.out;
 }
 
+TEST(CliChaos, ZoneOutagesAreListedAndCountedBesideTheKills) {
+  const CliRun r = runCli({"simulate", std::string(PILLARS_SOURCE_DIR) + "/resources/examples/zone-outage.json"});
+  ASSERT_EQ(r.exitCode, 0) << r.describe();
+  EXPECT_NE(r.out.find("Chaos experiment gorilla: HELD"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("took down zone az-b for 1m (3 components)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("5 attacks (0 kills, 5 zone outages)"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace pillars::clitest
 

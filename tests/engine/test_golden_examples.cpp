@@ -62,6 +62,7 @@ constexpr Golden kGolden[] = {
     // Then a latency SLO and a 5-minute threefold slowdown of web (its own timers: the latency
     // alerts' evaluations; the same requests complete and time out, the slow ones raise p99).
     {"burn-rate.json", "11787d88af36b56f", 3114866, 655840, 0, 0, 4699, 0, 99.369697, 72.613887},
+    {"zone-outage.json", "f089fdcb98226afb", 3288018, 539777, 0, 21, 0, 60, 599.752222, 96.731135},
 };
 
 class GoldenExample : public ::testing::TestWithParam<Golden> {};

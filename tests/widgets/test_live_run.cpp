@@ -360,7 +360,7 @@ TEST(LiveRun, PowerOfTwoAfterAResetGivesTheCliSummary) {
 // chaos monkey killing them, burn-rate alerts) run in the app exactly as in pillars-cli: the
 // same seed gives the same trace, decisions, alerts and verdict however the run is driven.
 TEST(LiveRun, IntelligenceExamplesDrivenInTheAppGiveTheCliSummary) {
-  for (const char* file : {"autoscale-spike.json", "chaos-monkey.json", "burn-rate.json"}) {
+  for (const char* file : {"autoscale-spike.json", "chaos-monkey.json", "burn-rate.json", "zone-outage.json"}) {
     SCOPED_TRACE(file);
     const Scenario s = exampleScenario(file);
     LiveRun live;

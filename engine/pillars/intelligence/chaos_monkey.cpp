@@ -5,6 +5,7 @@
 
 #include "engine/run/instances.hpp"
 #include "engine/sim/simulation.hpp"
+#include "engine/sim/zone_map.hpp"
 #include "engine/util/units.hpp"
 
 namespace pillars {
@@ -48,6 +49,11 @@ std::vector<ParamSpec> ChaosMonkey::paramSpecs() {
       durationParam("attack_duration", 30 * kSecond, "How long a latency or loss injection lasts", 0.001),
       durationParam("injected_latency", 200 * kMillisecond, "latency: added to every message into the victim"),
       realParam("injected_loss", 0.3, 0, 1, "probability", "loss: each message into the victim is lost with it"),
+      durationParam("zone_outage_mean_time", 0,
+                    "Mean time between zone outages (Chaos Gorilla): each window takes one of the "
+                    "zones holding a linked group down with probability window / this; 0 means none"),
+      durationParam("zone_outage_duration", 60 * kSecond,
+                    "How long a zone outage lasts before the zone comes back", 0.001),
       realParam("hypothesis_availability", 0, 0, 100, "%",
                 "Steady state: the clients' availability over the window stays at least this "
                 "(0: no condition)"),
@@ -69,6 +75,12 @@ std::vector<ParamProblem> ChaosMonkey::checkParams(const ParamSet& p) {
                         "mean_time_between_kills (" + formatDuration(p.duration("mean_time_between_kills")) +
                             ") is shorter than the window (" + formatDuration(p.duration("window")) +
                             "), but a group is attacked at most once per window; expected at least the window"});
+  }
+  if (p.duration("zone_outage_mean_time") > 0 && p.duration("zone_outage_mean_time") < p.duration("window")) {
+    problems.push_back({"zone_outage_mean_time",
+                        "zone_outage_mean_time (" + formatDuration(p.duration("zone_outage_mean_time")) +
+                            ") is shorter than the window (" + formatDuration(p.duration("window")) +
+                            "), but at most one zone outage begins per window; expected at least the window, or 0"});
   }
   if (p.duration("stop") > 0 && p.duration("stop") <= p.duration("start")) {
     problems.push_back({"stop", "stop (" + formatDuration(p.duration("stop")) + ") is not after start (" +
@@ -95,6 +107,8 @@ ChaosMonkey::ChaosMonkey(const std::string& name, const ParamSet& p)
   m_attackDuration = p.duration("attack_duration");
   m_injectedLatency = p.duration("injected_latency");
   m_injectedLoss = p.real("injected_loss");
+  m_zoneOutageMeanTime = p.duration("zone_outage_mean_time");
+  m_zoneOutageDuration = p.duration("zone_outage_duration");
   m_abortOnBreak = p.boolean("abort_on_break");
 }
 
@@ -142,6 +156,8 @@ void ChaosMonkey::onTimer(std::uint32_t kind, std::uint64_t payload) {
     case Restore: restore(static_cast<std::size_t>(payload)); break;
     case Check: checkSteadyState(); break;
     case End: finish(); break;
+    case ZoneStrike: zoneOutage(); break;
+    case ZoneBack: zoneBack(); break;
     default: break;
   }
 }
@@ -171,6 +187,12 @@ void ChaosMonkey::openWindow() {
   for (std::size_t g = 0; g < m_groups.size(); ++g) {
     if (rng().uniform01() >= p) continue;
     setTimer(static_cast<SimTime>(rng().uniform01() * static_cast<double>(m_window)), Strike, g);
+  }
+  // Drawn after the groups' and only when asked for, so a design without zone outages attacks
+  // exactly as before.
+  if (m_zoneOutageMeanTime > 0) {
+    const double pz = std::min(1.0, static_cast<double>(m_window) / static_cast<double>(m_zoneOutageMeanTime));
+    if (rng().uniform01() < pz) setTimer(static_cast<SimTime>(rng().uniform01() * static_cast<double>(m_window)), ZoneStrike);
   }
   m_nextWindow = now() + m_window;
   setTimer(m_window, Window);
@@ -259,6 +281,59 @@ void ChaosMonkey::restore(std::size_t index) {
   i.active = false;
 }
 
+std::vector<const ZoneMap::Zone*> ChaosMonkey::targetZones() const {
+  std::vector<const ZoneMap::Zone*> out;
+  const ZoneMap* zones = sim().findExtension<ZoneMap>();
+  if (!zones) return out;
+  for (const ZoneMap::Zone& z : zones->zones()) {
+    const bool holdsATarget = std::any_of(m_groups.begin(), m_groups.end(),
+                                          [&](const std::string& g) { return ZoneMap::holds(z, g); });
+    if (holdsATarget) out.push_back(&z);
+  }
+  return out;
+}
+
+void ChaosMonkey::zoneOutage() {
+  if (!running()) return;
+  const std::vector<const ZoneMap::Zone*> zones = targetZones();
+  if (zones.empty()) return;
+  AttackRecord& a = m_attacks.emplace_back();
+  a.at = now();
+  a.attack = Attack::ZoneOutage;
+  a.impaired = impaired();
+  if (!m_zoneDown.empty()) {
+    a.group = m_zoneDown;
+    a.skippedZoneDown = true;
+    return;
+  }
+  const ZoneMap::Zone& zone = *zones[rng().below(zones.size())];
+  a.group = zone.id;
+  m_zoneVictims.clear();
+  for (std::size_t i = 0; i < sim().componentCount(); ++i) {
+    const auto cid = static_cast<ComponentId>(i);
+    const Component& c = sim().component(cid);
+    if (cid == id() || !c.isUp() || c.removedAt() >= 0 || !ZoneMap::holds(zone, scenarioIdOf(c.name()))) continue;
+    m_zoneVictims.push_back(cid);
+  }
+  for (const ComponentId v : m_zoneVictims) sim().crash(v);
+  a.zoneVictims = m_zoneVictims.size();
+  m_zoneDown = a.group;
+  ++m_zoneOutages;
+  ++m_attacksMade;
+  setTimer(m_zoneOutageDuration, ZoneBack);
+}
+
+void ChaosMonkey::zoneBack() {
+  if (m_zoneDown.empty()) return;
+  for (const ComponentId v : m_zoneVictims) {
+    const Component& c = sim().component(v);
+    // An orchestrator may have brought an instance back already, a rollout removed it.
+    if (!c.isUp() && c.removedAt() < 0) sim().restart(v);
+  }
+  m_zoneVictims.clear();
+  m_zoneDown.clear();
+}
+
 void ChaosMonkey::checkSteadyState() {
   if (!running()) return;
   const SteadyState::Check c = m_steadyState.check(sim());
@@ -283,14 +358,17 @@ void ChaosMonkey::abort(const SteadyState::Check& broken) {
 void ChaosMonkey::finish() {
   if (!running()) return;
   m_endedAt = now();
-  // The rollback: injections under way are lifted; killed instances are the system's to bring
-  // back, as after a real Chaos Monkey termination.
+  // The rollback: injections under way are lifted and a zone down comes back; killed
+  // instances are the system's to bring back, as after a real Chaos Monkey termination.
   for (std::size_t i = 0; i < m_injections.size(); ++i) restore(i);
+  zoneBack();
 }
 
 void ChaosMonkey::onCrash() {
-  // A chaos agent that dies takes its injections with it (their restore timers die too).
+  // A chaos agent that dies takes its injections and its zone outage with it (their restore
+  // timers die too).
   for (std::size_t i = 0; i < m_injections.size(); ++i) restore(i);
+  zoneBack();
 }
 
 std::string ChaosMonkey::attackName(Attack a) const {
@@ -302,6 +380,7 @@ std::string ChaosMonkey::attackName(Attack a) const {
       std::snprintf(buf, sizeof buf, "%.3g%%", 100 * m_injectedLoss);
       return "made " + std::string(buf) + " loss into";
     }
+    case Attack::ZoneOutage: return "took down zone";
   }
   return {};
 }
@@ -313,7 +392,10 @@ std::string ChaosMonkey::status() const {
   std::string text = aborted() ? "aborted at " + seconds(m_abortedAt) + ": " + m_abortReason
                      : running() ? "running"
                                  : "ended at " + seconds(m_endedAt);
-  text += "; " + std::to_string(attacksMade()) + " attacks (" + std::to_string(m_kills) + " kills)";
+  text += "; " + std::to_string(attacksMade()) + " attacks (" + std::to_string(m_kills) + " kills";
+  if (m_zoneOutages > 0) text += ", " + std::to_string(m_zoneOutages) + " zone outages";
+  text += ")";
+  if (!m_zoneDown.empty()) text += ", zone " + m_zoneDown + " down";
   if (m_skippedBlastRadius > 0) text += ", " + std::to_string(m_skippedBlastRadius) + " held back by the blast radius";
   if (m_steadyState.enabled() && !aborted()) {
     text += m_broken.empty() ? "; steady state held at " + std::to_string(m_checks) + " checks"
@@ -334,6 +416,11 @@ std::vector<ControlDecision> ChaosMonkey::decisions() const {
                 std::to_string(m_blastRadius) + ")";
     } else if (a.skippedNoVictim) {
       summary = "found no instance of " + a.group + " up to attack";
+    } else if (a.skippedZoneDown) {
+      summary = "held back a zone outage: zone " + a.group + " is still down";
+    } else if (a.attack == Attack::ZoneOutage) {
+      summary = "took down zone " + a.group + " for " + formatDuration(m_zoneOutageDuration) + " (" +
+                std::to_string(a.zoneVictims) + (a.zoneVictims == 1 ? " component)" : " components)");
     } else {
       summary = attackName(a.attack) + " " + sim().component(a.victim).name();
       if (a.attack != Attack::Kill) summary += " for " + formatDuration(m_attackDuration);
@@ -341,7 +428,7 @@ std::vector<ControlDecision> ChaosMonkey::decisions() const {
     out.push_back({a.at,
                    std::move(summary),
                    {{"impaired", static_cast<double>(a.impaired)},
-                    {"skipped", a.skippedBlastRadius || a.skippedNoVictim ? 1.0 : 0.0}}});
+                    {"skipped", a.skippedBlastRadius || a.skippedNoVictim || a.skippedZoneDown ? 1.0 : 0.0}}});
   }
   if (aborted()) out.push_back({m_abortedAt, "aborted the experiment: " + m_abortReason, {}});
   if (m_notRun) out.push_back({m_start, "did not start the experiment: " + m_abortReason, {}});
@@ -373,6 +460,7 @@ std::optional<ExperimentRecord> ChaosMonkey::experiment() const {
   }
   r.figures = {{"attacks", static_cast<double>(attacksMade())},
                {"kills", static_cast<double>(m_kills)},
+               {"zone_outages", static_cast<double>(m_zoneOutages)},
                {"skipped_blast_radius", static_cast<double>(m_skippedBlastRadius)},
                {"skipped_no_victim", static_cast<double>(m_skippedNoVictim)},
                {"checks", static_cast<double>(m_checks)},
@@ -385,6 +473,7 @@ std::vector<Component::ExtraMetric> ChaosMonkey::extraMetrics(SimTime /*now*/) c
   return {
       {"attacks", static_cast<double>(attacksMade())},
       {"kills", static_cast<double>(m_kills)},
+      {"zone_outages", static_cast<double>(m_zoneOutages)},
       {"skipped_blast_radius", static_cast<double>(m_skippedBlastRadius)},
       {"impaired", static_cast<double>(impaired())},
       {"checks", static_cast<double>(m_checks)},

@@ -8,6 +8,7 @@
 #include "engine/model/param.hpp"
 #include "engine/pillars/intelligence/steady_state.hpp"
 #include "engine/sim/component.hpp"
+#include "engine/sim/zone_map.hpp"
 
 namespace pillars {
 
@@ -25,6 +26,15 @@ namespace pillars {
 /// radius bounds the instances of its groups impaired at once (down or not ready for any
 /// reason, or under an injection): an attack that would exceed it is skipped and counted.
 ///
+/// Zone outages (Netflix's Chaos Gorilla, which takes down a whole availability zone): with
+/// `zone_outage_mean_time` set, each window also begins an outage of one zone with probability
+/// window / zone_outage_mean_time, at a uniform time within it. The zone is drawn among the
+/// design's zones holding something the monkey is linked to; every component in it (the
+/// instances of a replica set in it included, clients too, the monkey itself not) crashes,
+/// and after `zone_outage_duration` the zone comes back: what is still down restarts. One zone
+/// is down at a time; the blast radius does not hold it back (a zone outage is meant to be
+/// wide: the question is whether the other zones carry the load).
+///
 /// The hypothesis is checked every `check_interval` from `start`; with `abort_on_break` the
 /// first break aborts the experiment: no further attacks, injections under way are restored,
 /// and the verdict says when and why. It runs until `stop` (0: the end of the run).
@@ -35,21 +45,26 @@ class ChaosMonkey final : public Component {
   static std::vector<ParamProblem> checkParams(const ParamSet& params);
   ChaosMonkey(const std::string& name, const ParamSet& params);
 
-  enum class Attack : std::uint8_t { Kill, Latency, Loss };
+  enum class Attack : std::uint8_t { Kill, Latency, Loss, ZoneOutage };
   /// One attack made (or skipped), for the results and the card.
   struct AttackRecord {
     SimTime at = 0;
     Attack attack = Attack::Kill;
-    std::string group;      // the scenario id attacked
-    ComponentId victim = kNoComponent;  // kNoComponent when skipped
+    std::string group;      // the scenario id attacked; a zone outage's zone id
+    ComponentId victim = kNoComponent;  // kNoComponent when skipped, and for a zone outage
+    std::size_t zoneVictims = 0;        // a zone outage: the components it took down
     std::size_t impaired = 0;  // instances of its groups impaired just before
     bool skippedBlastRadius = false;
     bool skippedNoVictim = false;
+    bool skippedZoneDown = false;  // a zone outage while another zone is still down
   };
   const std::vector<AttackRecord>& attacks() const { return m_attacks; }
   /// Attacks made (not skipped), all kinds.
   std::uint64_t attacksMade() const { return m_attacksMade; }
   std::uint64_t kills() const { return m_kills; }
+  std::uint64_t zoneOutages() const { return m_zoneOutages; }
+  /// The zone down now, or empty.
+  const std::string& zoneDown() const { return m_zoneDown; }
   bool aborted() const { return m_abortedAt >= 0; }
   /// The steady state did not hold over the window before the experiment, so it never began
   /// (the Chaos Toolkit's rule: no experiment on a system that is not in its steady state).
@@ -74,7 +89,7 @@ class ChaosMonkey final : public Component {
   void seriesValues(SimTime now, double* out) const override;
 
  private:
-  enum Timer : std::uint32_t { Baseline, Begin, Window, Strike, Restore, Check, End };
+  enum Timer : std::uint32_t { Baseline, Begin, Window, Strike, Restore, Check, End, ZoneStrike, ZoneBack };
   enum class Mix : std::uint8_t { Kill, Latency, Loss, Mixed };
   /// An injection under way: the links it changed and what they had before.
   struct Injection {
@@ -92,6 +107,11 @@ class ChaosMonkey final : public Component {
   void strike(std::size_t group);
   void inject(ComponentId victim, Attack attack);
   void restore(std::size_t injection);
+  /// The zones a zone outage may take down: those holding something the monkey is linked to.
+  std::vector<const ZoneMap::Zone*> targetZones() const;
+  void zoneOutage();
+  /// The zone down comes back: what the outage crashed and is still down restarts.
+  void zoneBack();
   void checkSteadyState();
   void abort(const SteadyState::Check& broken);
   void finish();
@@ -108,6 +128,8 @@ class ChaosMonkey final : public Component {
   SimTime m_attackDuration = 0;
   SimTime m_injectedLatency = 0;
   double m_injectedLoss = 0;
+  SimTime m_zoneOutageMeanTime = 0;  // 0: no zone outages
+  SimTime m_zoneOutageDuration = 0;
   bool m_abortOnBreak = true;
   SteadyState m_steadyState;
 
@@ -123,6 +145,9 @@ class ChaosMonkey final : public Component {
   std::vector<SteadyState::Check> m_broken;
   std::uint64_t m_checks = 0, m_kills = 0, m_attacksMade = 0;
   std::uint64_t m_skippedBlastRadius = 0, m_skippedNoVictim = 0;
+  std::uint64_t m_zoneOutages = 0;
+  std::string m_zoneDown;                    // the zone down now, or empty
+  std::vector<ComponentId> m_zoneVictims;    // what its outage crashed
   double m_worstAvailability = 100;
 };
 
