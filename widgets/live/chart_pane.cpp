@@ -81,7 +81,8 @@ ChartPane::ChartPane(const QString& title, QWidget* parent)
       m_y(new QValueAxis),
       m_placeholder(new QGraphicsSimpleTextItem(m_chart)),
       m_shade(new QGraphicsRectItem(m_chart)),
-      m_shadeLabel(new QGraphicsSimpleTextItem(m_chart)) {
+      m_shadeLabel(new QGraphicsSimpleTextItem(m_chart)),
+      m_markers(std::make_unique<ChartMarkers>(*m_chart)) {
   setRenderHint(QPainter::Antialiasing);
   setFrameShape(QFrame::NoFrame);
   setMinimumHeight(120);
@@ -100,7 +101,7 @@ ChartPane::ChartPane(const QString& title, QWidget* parent)
   m_shadeLabel->setVisible(false);
   connect(m_chart, &QChart::plotAreaChanged, this, [this] {
     placePlaceholder();
-    placeShade();
+    placeSpans();
   });
   applyPalette(palette());
   updateAxes(0.0);
@@ -225,10 +226,16 @@ void ChartPane::setShadedSpan(double from, double to, const QString& label) {
   m_shadeFrom = from;
   m_shadeTo = to;
   m_shadeLabel->setText(label);
-  placeShade();
+  placeSpans();
 }
 
-void ChartPane::placeShade() {
+void ChartPane::setMarkers(std::vector<ChartMarker> markers) {
+  m_markers->set(std::move(markers));
+  m_markers->place(m_x->min(), m_x->max());
+}
+
+void ChartPane::placeSpans() {
+  m_markers->place(m_x->min(), m_x->max());
   const QRectF plot = m_chart->plotArea();
   const double span = m_x->max() - m_x->min();
   const auto toX = [&](double t) {
@@ -308,7 +315,7 @@ void ChartPane::resolveColumns(const TimeSeries& series) {
 void ChartPane::updateAxes(double latestSeconds) {
   const AxisSpan time = timeAxisFor(latestSeconds, m_window);
   setAxis(*m_x, time);
-  placeShade();
+  placeSpans();
   double top = 0.0;
   for (std::size_t i = 0; i < m_lines.size(); ++i) {
     if (m_specs[i].secondary && m_y2) continue;
@@ -353,6 +360,7 @@ void ChartPane::applyPalette(const QPalette& pal) {
   small.setPointSizeF(7.0);
   m_shadeLabel->setFont(small);
   m_shadeLabel->setBrush(pal.color(QPalette::PlaceholderText));
+  m_markers->applyPalette(pal);
   penLines();
   updateTitle();
   placePlaceholder();

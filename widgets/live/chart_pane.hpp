@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@ class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QValueAxis;
 QT_END_NAMESPACE
+
+#include "widgets/live/chart_markers.hpp"
 
 namespace pillars {
 
@@ -67,6 +70,9 @@ class ChartPane : public QChartView {
   /// Shades the seconds [from, to) of the time axis, labelled `label` where it fits (the
   /// warm-up, whose measurements the run discards); to <= from removes the shading.
   void setShadedSpan(double from, double to, const QString& label);
+  /// Marks spans of the time axis (alerts while they fired) over the plot; see ChartMarkers.
+  void setMarkers(std::vector<ChartMarker> markers);
+  const ChartMarkers& markers() const { return *m_markers; }
 
   /// Empties every line and returns the time axis to its start.
   void clear();
@@ -108,7 +114,8 @@ class ChartPane : public QChartView {
   /// Sets both axes for a window ending at `latestSeconds`.
   void updateAxes(double latestSeconds);
   void placePlaceholder();
-  void placeShade();
+  /// Lays out what spans the time axis: the shaded warm-up and the markers.
+  void placeSpans();
   /// The title line: the chart's name followed by a key of its lines (a Qt Charts legend would
   /// take a whole extra row of a ~160 px chart).
   void updateTitle();
@@ -126,6 +133,7 @@ class ChartPane : public QChartView {
   QGraphicsSimpleTextItem* m_placeholder;
   QGraphicsRectItem* m_shade;
   QGraphicsSimpleTextItem* m_shadeLabel;
+  std::unique_ptr<ChartMarkers> m_markers;
   double m_shadeFrom = 0;
   double m_shadeTo = 0;
   QString m_title;

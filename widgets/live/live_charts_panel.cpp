@@ -17,6 +17,7 @@
 #include "engine/metrics/time_series.hpp"
 #include "engine/run/intelligence_findings.hpp"
 #include "engine/run/scenario_runner.hpp"
+#include "widgets/live/alert_markers.hpp"
 #include "widgets/live/chart_export.hpp"
 #include "widgets/live/chart_grid.hpp"
 #include "widgets/live/chart_pane.hpp"
@@ -26,6 +27,8 @@
 namespace pillars {
 
 namespace {
+
+constexpr qint64 kAlertReadMs = 250;  // alerts change seldom; reading them costs a walk of the design
 
 struct ChartInfo {
   const char* title;     // short: the title line also carries the key of the lines
@@ -154,7 +157,12 @@ void LiveChartsPanel::setLiveRun(LiveRun* run) {
   if (m_run == run) return;
   if (m_run) disconnect(m_run, nullptr, this, nullptr);
   m_run = run;
-  if (m_run) connect(m_run, &LiveRun::advanced, this, &LiveChartsPanel::onAdvanced);
+  if (m_run) {
+    connect(m_run, &LiveRun::advanced, this, &LiveChartsPanel::onAdvanced);
+    // A run that stops (paused, finished, stepped) shows its alerts as they are then,
+    // whenever the last read was: at full speed 250 ms are minutes of simulated time.
+    connect(m_run, &LiveRun::stateChanged, this, &LiveChartsPanel::markAlerts);
+  }
   m_loaded = nullptr;
   onAdvanced();
 }
@@ -177,6 +185,15 @@ void LiveChartsPanel::onAdvanced() {
   if (!ts || ts->rowCount() == m_rows) return;
   for (ChartPane* p : m_panes) p->appendRows(*ts, m_rows);
   m_rows = ts->rowCount();
+  if (!m_sinceAlerts.isValid() || m_sinceAlerts.elapsed() >= kAlertReadMs) markAlerts();
+}
+
+void LiveChartsPanel::markAlerts() {
+  m_sinceAlerts.start();
+  std::vector<AlertResult> alerts;
+  if (m_run && m_run->isLoaded() && m_run->runner()) alerts = collectAlerts(m_run->runner()->simulation());
+  pane(Chart::Latency)->setMarkers(alertMarkers(alerts, AlertChart::Latency));
+  pane(Chart::Errors)->setMarkers(alertMarkers(alerts, AlertChart::Errors));
 }
 
 void LiveChartsPanel::rebuildAll() {
@@ -191,6 +208,7 @@ void LiveChartsPanel::rebuildAll() {
     p->rebuild(ts);
   }
   m_rows = ts ? ts->rowCount() : 0;
+  markAlerts();
 }
 
 void LiveChartsPanel::setSelectedComponent(const std::string& id) {
@@ -210,6 +228,7 @@ void LiveChartsPanel::setWindowSeconds(double seconds) {
     p->rebuild(ts);
   }
   m_rows = ts ? ts->rowCount() : 0;
+  markAlerts();
 }
 
 void LiveChartsPanel::setTraces() {

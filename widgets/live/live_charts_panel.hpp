@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QString>
 #include <QWidget>
@@ -25,8 +26,9 @@ class TimeSeries;
 /// end-to-end latency percentiles (broken where nothing completed), errors and drops, and the
 /// selected component's queue and utilization — side by side as the dock's width allows
 /// (ChartGrid), over a scrolling window of simulated time. Each metrics interval adds one
-/// point per line; only rows not seen yet are read on each frame. Every chart exports as PNG,
-/// SVG or CSV (context menu, or the Export button).
+/// point per line; only rows not seen yet are read on each frame. Alerts are marked on the
+/// charts they are about, from firing to resolving (alert_markers.hpp), a few times a second.
+/// Every chart exports as PNG, SVG or CSV (context menu, or the Export button).
 class LiveChartsPanel : public QWidget {
   Q_OBJECT
 
@@ -70,6 +72,8 @@ class LiveChartsPanel : public QWidget {
   void onAdvanced();
   /// Starts over: new traces for the selection, every chart refilled from the series.
   void rebuildAll();
+  /// Marks the run's alerts on the latency and errors charts.
+  void markAlerts();
   void setTraces();
   void askExportImage(Chart which, const QString& extension);
   void askExportData(Chart which);
@@ -87,6 +91,7 @@ class LiveChartsPanel : public QWidget {
   /// Rows already drawn, and which load of the run they came from (the scenario copy is
   /// allocated anew by every load and reset, so its address tells loads apart).
   std::size_t m_rows = 0;
+  QElapsedTimer m_sinceAlerts;  // alerts are read a few times a second, not every frame
   const Scenario* m_loaded = nullptr;
 };
 
