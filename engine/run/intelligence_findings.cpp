@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "engine/pillars/control/orchestrator.hpp"
+#include "engine/pillars/intelligence/service_slos.hpp"
 #include "engine/pillars/state/replica_set.hpp"
 #include "engine/pillars/state/store.hpp"
 #include "engine/sim/component.hpp"
@@ -17,20 +18,32 @@ double secondsOrMinusOne(SimTime t) { return t < 0 ? -1.0 : simTimeToSeconds(t);
 
 }  // namespace
 
+namespace {
+
+void addAlerts(const std::string& on, std::vector<AlertRecord> alerts, std::vector<AlertResult>& out) {
+  for (AlertRecord& a : alerts) {
+    AlertResult& r = out.emplace_back();
+    r.component = on;
+    r.name = std::move(a.name);
+    r.severity = std::move(a.severity);
+    r.detail = std::move(a.detail);
+    r.firedAtS = simTimeToSeconds(a.firedAt);
+    r.resolvedAtS = secondsOrMinusOne(a.resolvedAt);
+    for (Figure& f : a.figures) r.figures.emplace_back(std::move(f.name), f.value);
+  }
+}
+
+}  // namespace
+
 std::vector<AlertResult> collectAlerts(const Simulation& sim) {
   std::vector<AlertResult> out;
   for (std::size_t i = 0; i < sim.componentCount(); ++i) {
     const Component& c = sim.component(static_cast<ComponentId>(i));
-    for (AlertRecord& a : c.alerts()) {
-      AlertResult& r = out.emplace_back();
-      r.component = c.name();
-      r.name = std::move(a.name);
-      r.severity = std::move(a.severity);
-      r.detail = std::move(a.detail);
-      r.firedAtS = simTimeToSeconds(a.firedAt);
-      r.resolvedAtS = secondsOrMinusOne(a.resolvedAt);
-      for (Figure& f : a.figures) r.figures.emplace_back(std::move(f.name), f.value);
-    }
+    addAlerts(c.name(), c.alerts(), out);
+  }
+  // A service's SLOs are its whole replica set's, named after it.
+  if (const ServiceSlos* services = sim.findExtension<ServiceSlos>()) {
+    for (const auto& slos : services->all()) addAlerts(slos->service, slos->alerts(), out);
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const AlertResult& a, const AlertResult& b) { return a.firedAtS < b.firedAtS; });

@@ -227,3 +227,75 @@ TEST(LatencyBurnRate, AnObjectiveAbove100PercentIsRefusedAtTheField) {
 
 }  // namespace
 }  // namespace pillars
+
+namespace pillars {
+namespace {
+
+double figureOf(const RunResults& r, const std::string& component, const std::string& name) {
+  for (const ComponentResult& c : r.components) {
+    if (c.id != component) continue;
+    for (const auto& [n, v] : c.extras) {
+      if (n == name) return v;
+    }
+  }
+  ADD_FAILURE() << "no figure " << name << " on " << component;
+  return -1;
+}
+
+// A service's SLO is the service's, not each process's: a replica set of three has one
+// availability SLO over all three instances' outcomes and one set of alerts named after it.
+TEST(ServiceSlo, AReplicaSetHasOneSloOverEveryInstanceAndItsAlertsCarryTheSetsName) {
+  const Scenario s = ScenarioBuilder("service slo")
+                         .component("users", "client", {{"rate", "300"}, {"timeout", "1s"}})
+                         .component("lb", "load_balancer")
+                         .component("web", "service",
+                                    {{"replicas", "3"}, {"workers", "4"}, {"service_time", "exp(5ms)"},
+                                     {"error_probability", "0.05"}, {"slo_availability", "99.9"}, {"slo_period", "1d"}})
+                         .link("users", "lb", {{"latency", "1ms"}})
+                         .link("lb", "web", {{"latency", "1ms"}})
+                         .duration(10 * kMinute)
+                         .metricsInterval(kMinute)
+                         .seed(4)
+                         .build();
+  ScenarioRunner runner(s, builtinRegistry());
+  runner.run();
+  const RunResults r = runner.results();
+  // A 5% error rate burns a 0.1% budget 50 times too fast: both pages fire, once each.
+  std::size_t pages14 = 0;
+  for (const AlertResult& a : r.alerts) {
+    EXPECT_EQ(a.component, "web") << a.name << ": an instance's alert";
+    pages14 += a.name == "page_14.4x" ? 1 : 0;
+  }
+  EXPECT_EQ(pages14, 1u);
+  EXPECT_NE(std::find_if(r.alerts.begin(), r.alerts.end(), [](const AlertResult& a) { return a.name == "page_6x"; }),
+            r.alerts.end());
+  // Every instance shows the set's budget: the errors of all three over the budget they allow.
+  const double spent = figureOf(r, "web#1", "error_budget_spent");
+  EXPECT_NEAR(spent, 50.0, 5.0);
+  EXPECT_DOUBLE_EQ(figureOf(r, "web#3", "error_budget_spent"), spent);
+  EXPECT_DOUBLE_EQ(figureOf(r, "web#2", "alerts_firing"), 3.0) << "the two pages and the ticket still fire";
+}
+
+TEST(ServiceSlo, AServicesLatencySloMeasuresItsOwnResponseTime) {
+  // The M/M/1 server of the client's test, measured at the server: its response time is
+  // exponential with mean 1/(mu - lambda) = 20 ms, so 8.2% take longer than 50 ms: 82% of a
+  // 90% objective's budget.
+  const Scenario s = ScenarioBuilder("service latency slo")
+                         .component("users", "client", {{"rate", "50"}, {"timeout", "10s"}})
+                         .component("api", "service",
+                                    {{"service_time", "exp(10ms)"}, {"workers", "1"}, {"slo_latency", "50ms"},
+                                     {"slo_latency_objective", "90"}})
+                         .link("users", "api", {{"latency", "20ms"}})
+                         .duration(4 * kHour)
+                         .metricsInterval(kHour)
+                         .seed(5)
+                         .build();
+  ScenarioRunner runner(s, builtinRegistry());
+  runner.run();
+  const RunResults r = runner.results();
+  EXPECT_NEAR(figureOf(r, "api", "latency_budget_spent"), std::exp(-2.5) / 0.10, 0.03);
+  EXPECT_TRUE(r.alerts.empty());
+}
+
+}  // namespace
+}  // namespace pillars

@@ -40,10 +40,17 @@ std::vector<ParamSpec> sloParams() {
 
 SloMonitor::SloMonitor(SloObjective objective, SimTime period) : m_objective(objective), m_period(period) {}
 
-void SloMonitor::start(Simulation& sim, const ComponentMetrics& metrics) {
+void SloMonitor::watch(const ComponentMetrics& metrics) {
+  for (const Watched& w : m_watched) {
+    if (w.metrics == &metrics) return;
+  }
+  // What it counted before it was watched is not this SLO's.
+  m_watched.push_back({&metrics, metrics.completed, metrics.failed + metrics.timedOut + metrics.dropped});
+}
+
+void SloMonitor::start(Simulation& sim) {
   if (m_sim) return;
   m_sim = &sim;
-  m_metrics = &metrics;
   sim.registerHandler(*this);
   for (const BurnRateAlertSpec& spec : workbookAlerts(m_period)) {
     // Whole milliseconds, so alert times read cleanly.
@@ -55,13 +62,15 @@ void SloMonitor::start(Simulation& sim, const ComponentMetrics& metrics) {
 
 void SloMonitor::refresh() {
   if (m_objective.kind != SloObjective::Kind::Availability) return;  // told each answer instead
-  const std::uint64_t completed = m_metrics->completed;
-  const std::uint64_t bad = m_metrics->failed + m_metrics->timedOut;
-  // Warm-up restarts the client's counters: what came after counts from zero.
-  m_good += completed >= m_readCompleted ? completed - m_readCompleted : completed;
-  m_bad += bad >= m_readBad ? bad - m_readBad : bad;
-  m_readCompleted = completed;
-  m_readBad = bad;
+  for (Watched& w : m_watched) {
+    const std::uint64_t completed = w.metrics->completed;
+    const std::uint64_t bad = w.metrics->failed + w.metrics->timedOut + w.metrics->dropped;
+    // Warm-up restarts the counters: what came after counts from zero.
+    m_good += completed >= w.readCompleted ? completed - w.readCompleted : completed;
+    m_bad += bad >= w.readBad ? bad - w.readBad : bad;
+    w.readCompleted = completed;
+    w.readBad = bad;
+  }
 }
 
 void SloMonitor::handleEvent(std::uint32_t kind, std::uint64_t /*payload*/) {
@@ -107,6 +116,20 @@ std::string SloMonitor::condition(const Watch& w, double threshold) const {
   }
   return "availability " + percentText(m_objective.percent) + ": error ratio at least " + percentText(threshold * 100.0) +
          windows;
+}
+
+void appendSloFigures(const SloMonitor* availability, const SloMonitor* latency, std::vector<Figure>& out) {
+  if (!availability && !latency) return;
+  std::size_t firing = 0, fired = 0;
+  for (const SloMonitor* slo : {availability, latency}) {
+    if (!slo) continue;
+    firing += slo->firing();
+    fired += slo->alerts().size();
+  }
+  out.push_back({"alerts_firing", static_cast<double>(firing)});
+  out.push_back({"alerts_fired", static_cast<double>(fired)});
+  if (availability) out.push_back({"error_budget_spent", availability->budgetSpent()});
+  if (latency) out.push_back({"latency_budget_spent", latency->budgetSpent()});
 }
 
 std::size_t SloMonitor::firing() const {

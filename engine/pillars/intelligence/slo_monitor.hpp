@@ -18,8 +18,15 @@ struct ParamSpec;
 
 /// `slo_availability` (an objective in %, 0 for none), `slo_latency` (a threshold, 0 for none)
 /// with `slo_latency_objective` (%), and `slo_period`, for kinds whose outcomes an SLO is about
-/// (clients).
+/// (clients and services).
 std::vector<ParamSpec> sloParams();
+
+class SloMonitor;
+
+/// The figures of an availability and a latency SLO (either may be null) for an owner's
+/// extraMetrics: alerts_firing and alerts_fired over both, error_budget_spent and
+/// latency_budget_spent. Nothing when both are null.
+void appendSloFigures(const SloMonitor* availability, const SloMonitor* latency, std::vector<Figure>& out);
 
 /// What an SLO counts as good. Availability: a request answered successfully (bad: failed or
 /// timed out). Latency: a request answered within `threshold` (bad: answered later, or timed
@@ -33,20 +40,22 @@ struct SloObjective {
   SimTime threshold = 0;  // latency only
 };
 
-/// Watches a load generator's outcomes against one SLO with the SRE Workbook's three burn-rate
-/// alerts (burn_rate.hpp): each alert pair is evaluated every 1/300 of its short window (one
-/// second for the 5-minute window of a 30-day SLO). Availability is read from the client's own
-/// counters (completed against failed and timed out), so the requests themselves cost nothing
-/// more; latency is told each answer (one comparison). It belongs to the monitoring system,
-/// not the client's process: a crash of the client does not stop it.
+/// Watches a load generator's or a service's outcomes against one SLO with the SRE Workbook's
+/// three burn-rate alerts (burn_rate.hpp): each alert pair is evaluated every 1/300 of its short
+/// window (one second for the 5-minute window of a 30-day SLO). Availability is read from the
+/// watched components' own counters (completed against failed, timed out and dropped), so the
+/// requests themselves cost nothing more; latency is told each answer (one comparison). A
+/// replica set's SLO watches every instance. It belongs to the monitoring system, not to a
+/// process: a crash of what it watches does not stop it.
 class SloMonitor final : public EventHandler {
  public:
   /// `period` is the SLO period (30 days).
   SloMonitor(SloObjective objective, SimTime period);
 
-  /// Starts evaluating in `sim`; an availability SLO reads `metrics` (the client's). Once;
-  /// later calls do nothing.
-  void start(Simulation& sim, const ComponentMetrics& metrics);
+  /// Starts evaluating in `sim`. Once; later calls do nothing.
+  void start(Simulation& sim);
+  /// Availability: counts the outcomes of `metrics` (a client's, or an instance's) from now on.
+  void watch(const ComponentMetrics& metrics);
   void handleEvent(std::uint32_t kind, std::uint64_t payload) override;
 
   /// Latency SLO: a request was answered `latency` after it was issued.
@@ -81,11 +90,14 @@ class SloMonitor final : public EventHandler {
   SloObjective m_objective;
   SimTime m_period;
   Simulation* m_sim = nullptr;
-  const ComponentMetrics* m_metrics = nullptr;
+  struct Watched {
+    const ComponentMetrics* metrics;
+    std::uint64_t readCompleted = 0, readBad = 0;  // its counters at the last read
+  };
+  std::vector<Watched> m_watched;
   std::vector<Watch> m_watches;
   std::vector<AlertRecord> m_alerts;
   std::uint64_t m_good = 0, m_bad = 0;                // since the start, across warm-up resets
-  std::uint64_t m_readCompleted = 0, m_readBad = 0;   // the client's counters at the last read
 };
 
 }  // namespace pillars

@@ -122,8 +122,11 @@ Client::Client(const std::string& name, const ParamSet& p) : Component(name, std
 }
 
 void Client::start() {
-  if (m_availabilitySlo) m_availabilitySlo->start(sim(), metrics());
-  if (m_latencySlo) m_latencySlo->start(sim(), metrics());
+  if (m_availabilitySlo) {
+    m_availabilitySlo->start(sim());
+    m_availabilitySlo->watch(metrics());
+  }
+  if (m_latencySlo) m_latencySlo->start(sim());
   if (m_anomaly) m_anomaly->start(sim(), metrics());
   if (m_closedLoop) {
     // Each user starts with a think time, so a thousand users do not all fire at t = 0.
@@ -336,7 +339,7 @@ std::vector<Component::ExtraMetric> Client::extraMetrics(SimTime /*now*/) const 
   std::vector<ExtraMetric> out = {{"in_flight", static_cast<double>(m_inFlight.liveCount())},
                                   {"issued", static_cast<double>(m_issued)},
                                   {"attempts", static_cast<double>(metrics().attempts)}};
-  appendSloFigures(out);
+  appendSloFigures(m_availabilitySlo.get(), m_latencySlo.get(), out);
   if (m_anomaly) out.push_back({"anomalies_firing", static_cast<double>(m_anomaly->firing())});
   if (m_breakers) {
     std::uint64_t opened = 0;
@@ -359,20 +362,6 @@ std::vector<Component::ExtraMetric> Client::extraMetrics(SimTime /*now*/) const 
   out.push_back({"staleness_versions.p99", static_cast<double>(m_staleness.quantile(0.99))});
   out.push_back({"staleness_versions.max", static_cast<double>(m_staleness.max())});
   return out;
-}
-
-void Client::appendSloFigures(std::vector<ExtraMetric>& out) const {
-  if (!m_availabilitySlo && !m_latencySlo) return;
-  std::size_t firing = 0, fired = 0;
-  for (const SloMonitor* slo : {m_availabilitySlo.get(), m_latencySlo.get()}) {
-    if (!slo) continue;
-    firing += slo->firing();
-    fired += slo->alerts().size();
-  }
-  out.push_back({"alerts_firing", static_cast<double>(firing)});
-  out.push_back({"alerts_fired", static_cast<double>(fired)});
-  if (m_availabilitySlo) out.push_back({"error_budget_spent", m_availabilitySlo->budgetSpent()});
-  if (m_latencySlo) out.push_back({"latency_budget_spent", m_latencySlo->budgetSpent()});
 }
 
 std::vector<SeriesColumn> Client::seriesColumns() const {

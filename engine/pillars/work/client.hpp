@@ -65,8 +65,6 @@ class Client final : public Component {
   };
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
-  /// The SLOs' figures: alerts firing and fired (both SLOs), each budget spent.
-  void appendSloFigures(std::vector<ExtraMetric>& out) const;
   /// A versioned answer (State pillar): acknowledge a write, judge a read.
   void noteVersionedAnswer(const Request& r, const Message& answer);
   KeyVersions* versions();

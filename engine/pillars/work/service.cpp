@@ -44,6 +44,7 @@ std::vector<ParamSpec> Service::paramSpecs() {
   appendParams(specs, circuitBreakerParams("each downstream link"));
   appendParams(specs, replicaSetParams());
   appendParams(specs, rolloutParams());
+  appendParams(specs, sloParams());
   return specs;
 }
 
@@ -129,6 +130,9 @@ std::unique_ptr<Component> Service::makeSibling(const std::string& name) const {
 void Service::start() {
   metrics().busy.set(now(), 0.0);
   metrics().queueLength.set(now(), 0.0);
+  if (!m_slos && ServiceSlos::wanted(m_params)) {
+    m_slos = &sim().extension<ServiceSlos>().join(sim(), scenarioIdOf(name()), m_params, metrics());
+  }
   if (m_restartAlways) {
     m_orchestrator = &sim().extension<Orchestrator>();
     m_orchestrator->watch(sim(), id(), m_backoff);
@@ -302,6 +306,7 @@ void Service::onTimer(std::uint32_t kind, std::uint64_t payload) {
   } else if (kind == DownstreamTimeout) {
     job->timer = EventId{};
     ++metrics().timedOut;
+    if (m_slos && m_slos->latency) m_slos->latency->timedOut();
     if (m_breakers) {
       // Every call still unanswered failed, as far as its breaker is concerned.
       const auto& links = outgoingLinks();
@@ -390,6 +395,7 @@ void Service::finish(SlotHandle handle, Job& job, bool success) {
   if (success) {
     ++m.completed;
     m.recordLatency(now() - job.arrivedAt);
+    if (m_slos && m_slos->latency) m_slos->latency->answered(now() - job.arrivedAt);
   }
   m_limit.onAnswered(now() - job.arrivedAt, !success);
   m_jobs.release(handle);
@@ -409,6 +415,8 @@ std::vector<Component::ExtraMetric> Service::extraMetrics(SimTime /*now*/) const
   }
   if (m_startFailureProbability > 0) out.push_back({"failed_starts", static_cast<double>(m_failedStarts)});
   if (m_version != 1) out.push_back({"version", static_cast<double>(m_version)});
+  // The service's SLOs (a replica set's: every instance shows the set's).
+  if (m_slos) appendSloFigures(m_slos->availability.get(), m_slos->latency.get(), out);
   if (m_breakers) {
     std::uint64_t opened = 0, rejected = 0;
     int openNow = 0;

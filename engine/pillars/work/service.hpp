@@ -9,6 +9,7 @@
 #include "engine/pillars/control/circuit_breaker.hpp"
 #include "engine/pillars/control/codel.hpp"
 #include "engine/pillars/control/orchestrator.hpp"
+#include "engine/pillars/intelligence/service_slos.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/ring_buffer.hpp"
 #include "engine/sim/slot_pool.hpp"
@@ -129,6 +130,8 @@ class Service final : public Component {
 
   // State
   Orchestrator* m_orchestrator = nullptr;  // the simulation's, when restart_policy is always
+  /// The service's SLOs, shared by its instances (ServiceSlos); null without any.
+  ServiceSlos::Slos* m_slos = nullptr;
   bool m_starting = false;                 // started but not ready yet
   bool m_terminating = false;              // taken out by a rollout, draining
   bool m_everStarted = false;
