@@ -10,6 +10,9 @@
 #include <cmath>
 #include <string>
 
+#include "engine/run/scenario_runner.hpp"
+#include "engine/sim/component.hpp"
+#include "engine/sim/simulation.hpp"
 #include "widgets/canvas/node_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/document/topology_document.hpp"
@@ -255,6 +258,71 @@ TEST(LiveOverlay, PaintsAndStaysOutOfTheWay) {
   QWidget* legend = LiveOverlay::createLegend(nullptr);
   EXPECT_NE(legend, nullptr);
   delete legend;
+}
+
+}  // namespace
+}  // namespace pillars
+
+namespace pillars {
+namespace {
+
+// A replica set is one stacked card ("web ×6"): its instances' messages fly to and from it,
+// and its state sums theirs up as they come and go.
+TEST(LiveOverlayReplicaSet, TheSetsCardSumsItsInstancesAndTheirMessagesFlyToIt) {
+  Fixture f("chaos-monkey.json");
+  // The monkey kills web#6 at 87.2 s; it is ready again at 107.2 s.
+  f.runTo(90 * kSecond);
+  const LiveOverlay::NodeState web = f.overlay->nodeState("web");
+  EXPECT_TRUE(web.shown);
+  EXPECT_FALSE(web.down);
+  EXPECT_EQ(web.badge, QStringLiteral("5/6 ready"));
+  EXPECT_GT(web.utilization, 0.0);
+  // Every message in flight is drawn, those to and from web's instances on the lb–web line.
+  const auto flights = f.live.recorder().flights();
+  ASSERT_GT(flights.size(), 2u);  // 600 req/s over 1 ms links: a few at any instant
+  EXPECT_EQ(f.overlay->drawnMessages(), static_cast<int>(flights.size()));
+  const NodeItem* lb = f.scene.nodeFor("lb");
+  const NodeItem* set = f.scene.nodeFor("web");
+  const QLineF between(lb->pos(), set->pos());
+  int onTheSet = 0;
+  for (const FlightRecorder::Flight& fl : flights) {
+    const std::string to = f.live.runner()->simulation().component(fl.dst).name();
+    const std::string from = f.live.runner()->simulation().component(fl.src).name();
+    if (to.rfind("web#", 0) != 0 && from.rfind("web#", 0) != 0) continue;
+    const std::optional<QPointF> p = f.overlay->messagePosition(fl);
+    ASSERT_TRUE(p.has_value()) << from << " -> " << to;
+    EXPECT_LT(distanceToSegment(*p, between), 1.0) << from << " -> " << to;
+    ++onTheSet;
+  }
+  EXPECT_GT(onTheSet, 0);
+  f.runTo(110 * kSecond);
+  EXPECT_TRUE(f.overlay->nodeState("web").badge.isEmpty()) << "all six ready again";
+}
+
+TEST(LiveOverlayReplicaSet, ASetAnAutoscalerGrowsSaysHowManyItHasNow) {
+  // autoscale-spike.json: web starts with 2 instances and the HPA grows it during the spike.
+  Fixture f("autoscale-spike.json");
+  bool grown = false;
+  for (SimTime t = 10 * kSecond; t <= f.live.scenario().duration && !grown; t += 10 * kSecond) {
+    f.runTo(t);
+    const std::size_t instances = [&] {
+      std::size_t n = 0;
+      const Simulation& sim = f.live.runner()->simulation();
+      for (std::size_t i = 0; i < sim.componentCount(); ++i) {
+        const Component& c = sim.component(static_cast<ComponentId>(i));
+        n += !c.isRemoved() && c.name().rfind("web#", 0) == 0 ? 1 : 0;
+      }
+      return n;
+    }();
+    if (instances <= 2) continue;
+    grown = true;
+    const QString badge = f.overlay->nodeState("web").badge;
+    // Starting instances are not ready yet; once all are, the count itself is the news.
+    EXPECT_TRUE(badge.endsWith(QStringLiteral("/%1 ready").arg(instances)) ||
+                badge == QStringLiteral("\u00d7%1 now").arg(instances))
+        << badge.toStdString() << " with " << instances << " instances";
+  }
+  EXPECT_TRUE(grown);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "engine/pillars/truth/raft_node.hpp"
+#include "engine/run/instances.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/simulation.hpp"
 #include "widgets/canvas/node_item.hpp"
@@ -295,6 +296,10 @@ bool LiveOverlay::ensureItems() {
     n.state = nullptr;
     n.raft = nullptr;
   }
+  for (SetEntry& set : m_sets) {
+    set.card = nullptr;
+    set.state = nullptr;
+  }
   m_mapped = false;
   auto* root = new OverlayRoot;
   m_scene->addItem(root);
@@ -315,6 +320,8 @@ void LiveOverlay::rebuildMapping() {
     delete n.state;
     delete n.raft;
   }
+  for (SetEntry& set : m_sets) delete set.state;
+  m_sets.clear();
   m_nodes.clear();
   m_links.clear();
   m_componentIndex.clear();
@@ -344,17 +351,53 @@ void LiveOverlay::rebuildMapping() {
       }
     }
   }
-  m_links.resize(m_live.runner() ? m_live.runner()->simulation().network().linkCount() : s.links.size());
-  for (const LinkSpec& l : s.links) {
-    const LinkId lid = m_live.linkId(l.id);
-    if (lid == kNoLink || lid >= m_links.size()) continue;
-    m_links[lid] = {l.id, m_live.componentId(l.from), m_live.componentId(l.to)};
+  mapReplicaSets();
+  // Every engine link, an instance's included: its messages fly between the cards of its ends.
+  m_links.clear();
+  if (const ScenarioRunner* runner = m_live.runner()) {
+    const Network& net = runner->simulation().network();
+    m_links.resize(net.linkCount());
+    for (std::size_t i = 0; i < net.linkCount(); ++i) {
+      const Link& l = net.link(static_cast<LinkId>(i));
+      if (!l.removed) m_links[i] = {std::string(scenarioIdOf(l.name)), l.from, l.to};
+    }
+    m_mappedComponents = runner->simulation().componentCount();
+    m_mappedLinks = net.linkCount();
   }
   m_rates.assign(m_links.size(), 0.0);
   m_mapped = true;
   m_mappedRunner = m_live.runner();
   // Force the geometry pass.
   for (NodeEntry& n : m_nodes) n.lastPos = QPointF(qQNaN(), qQNaN());
+}
+
+void LiveOverlay::mapReplicaSets() {
+  if (!m_live.runner()) return;
+  const Simulation& sim = m_live.runner()->simulation();
+  std::map<std::string, int, std::less<>> setOf;
+  for (const ComponentSpec& c : m_live.scenario().components) {
+    NodeItem* card = m_scene->nodeFor(c.id);
+    // A replica set has no engine component of its own name, only instances.
+    if (!card || m_live.componentId(c.id) != kNoComponent) continue;
+    SetEntry& set = m_sets.emplace_back();
+    set.id = c.id;
+    set.card = card;
+    set.state = new NodeStateItem(m_root.data());
+    set.state->setBadgeColour(controlbadge::colour());
+    if (c.params.indexOf("replicas")) set.designed = c.params.integer("replicas");
+    setOf[c.id] = static_cast<int>(m_sets.size() - 1);
+  }
+  if (m_sets.empty()) return;
+  m_nodes.resize(std::max(m_nodes.size(), sim.componentCount()));
+  for (std::size_t i = 0; i < sim.componentCount(); ++i) {
+    const Component& c = sim.component(static_cast<ComponentId>(i));
+    const auto set = setOf.find(scenarioIdOf(c.name()));
+    if (set == setOf.end() || c.isRemoved()) continue;
+    NodeEntry& n = m_nodes[i];
+    n.id = c.name();
+    n.card = m_sets[static_cast<std::size_t>(set->second)].card;
+    n.set = set->second;
+  }
 }
 
 void LiveOverlay::updateGeometryIfMoved() {
@@ -368,9 +411,12 @@ void LiveOverlay::updateGeometryIfMoved() {
   for (NodeEntry& n : m_nodes) {
     if (!n.card) continue;
     n.lastPos = n.card->pos();
-    n.state->setPos(n.lastPos);
+    if (n.state) n.state->setPos(n.lastPos);
     if (n.raft) n.raft->setPos(n.lastPos);
     bounds |= cardRect().translated(n.lastPos);
+  }
+  for (SetEntry& set : m_sets) {
+    if (set.card && set.state) set.state->setPos(set.card->pos());
   }
   std::vector<MessageLayer::Segment> segments(m_links.size());
   for (std::size_t i = 0; i < m_links.size(); ++i) {
@@ -400,8 +446,10 @@ void LiveOverlay::refresh() {
     rebuildMapping();
     clear();
     m_lastNow = now;
-  } else if (!m_mapped) {
-    rebuildMapping();  // new cards for the same run: its readings carry over
+  } else if (!m_mapped || runner->simulation().componentCount() != m_mappedComponents ||
+             runner->simulation().network().linkCount() != m_mappedLinks) {
+    // New cards for the same run, or instances started or added links: readings carry over.
+    rebuildMapping();
   } else if (now < m_lastNow) {
     clear();  // reset: back to 0 under the same runner object
     m_lastNow = now;
@@ -409,6 +457,7 @@ void LiveOverlay::refresh() {
   updateGeometryIfMoved();
   updateMessages();
   updateNodes();
+  updateSets();
   updateCuts();
   m_lastNow = now;
 }
@@ -500,6 +549,27 @@ void LiveOverlay::updateNodes() {
   }
 }
 
+void LiveOverlay::updateSets() {
+  if (m_sets.empty()) return;
+  const Simulation& sim = m_live.runner()->simulation();
+  for (SetEntry& set : m_sets) set.tally = {};
+  for (std::size_t i = 0; i < m_nodes.size() && i < sim.componentCount(); ++i) {
+    const NodeEntry& n = m_nodes[i];
+    const Component& c = sim.component(static_cast<ComponentId>(i));
+    if (n.set >= 0 && !c.isRemoved()) m_sets[static_cast<std::size_t>(n.set)].tally.add(c);
+  }
+  for (SetEntry& set : m_sets) {
+    if (!set.state) continue;
+    NodeState s;
+    s.shown = true;
+    s.down = set.tally.instances > 0 && set.tally.up == 0;
+    s.utilization = std::clamp(set.tally.utilization(), 0.0, 1.0);
+    s.queue = static_cast<int>(std::lround(set.tally.queue));
+    s.badge = set.tally.badge(set.designed);
+    set.state->setState(s, set.tally.capacity > 0);
+  }
+}
+
 void LiveOverlay::updateCuts() {
   std::vector<QLineF> lines;
   std::vector<LinkId> ids;
@@ -558,6 +628,9 @@ std::optional<QLineF> LiveOverlay::linkSegment(const std::string& linkId) const 
 }
 
 LiveOverlay::NodeState LiveOverlay::nodeState(const std::string& componentId) const {
+  for (const SetEntry& set : m_sets) {
+    if (set.id == componentId) return m_root && set.state ? set.state->state() : NodeState{};
+  }
   const auto it = m_componentIndex.find(componentId);
   if (!m_root || it == m_componentIndex.end() || !m_nodes[it->second].state) return {};
   return m_nodes[it->second].state->state();

@@ -16,6 +16,7 @@
 #include "engine/sim/time.hpp"
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/live/raft_node_badge.hpp"
+#include "widgets/live/replica_set_tally.hpp"
 
 class QGraphicsItem;
 class QGraphicsObject;
@@ -103,9 +104,13 @@ class LiveOverlay final : public QObject {
 
   bool ensureItems();
   void rebuildMapping();
+  /// Each replica set's card and the engine instances drawn on it.
+  void mapReplicaSets();
   void updateGeometryIfMoved();
   void updateMessages();
   void updateNodes();
+  /// A replica set's stacked card: its instances summed up (ReplicaSetTally).
+  void updateSets();
   void updateCuts();
   void onFlashTick();
 
@@ -135,6 +140,18 @@ class LiveOverlay final : public QObject {
     bool controlBadge = false;  // reports breakers or ejections (see control_badge.hpp)
     bool scalingBadge = false;  // scales a replica set (see scaling_badge.hpp)
     bool alertBadge = false;    // has an SLO with alerts (see alert_badge.hpp)
+    /// An instance of a replica set (index in m_sets), drawn on its set's card: its messages
+    /// fly to and from that card, its state is summed into the set's.
+    int set = -1;
+  };
+  /// A replica set's one stacked card ("web ×6") while its instances come and go.
+  struct SetEntry {
+    std::string id;
+    NodeItem* card = nullptr;
+    NodeStateItem* state = nullptr;
+    std::int64_t designed = 1;  // the design's replicas
+    QPointF lastPos;
+    ReplicaSetTally tally;
   };
   struct LinkEntry {
     std::string id;
@@ -143,6 +160,9 @@ class LiveOverlay final : public QObject {
   };
   std::vector<NodeEntry> m_nodes;  // indexed by ComponentId
   std::vector<LinkEntry> m_links;  // indexed by LinkId
+  std::vector<SetEntry> m_sets;
+  // The engine's counts when mapped: instances and their links come and go during a run.
+  std::size_t m_mappedComponents = 0, m_mappedLinks = 0;
   std::map<std::string, ComponentId> m_componentIndex;
   std::map<std::string, std::pair<QString, QColor>> m_badges;
   std::vector<double> m_rates;  // messages per simulated second, per link, smoothed
