@@ -71,7 +71,10 @@ std::optional<RunResults> readResultsJson(const std::string& json, std::string* 
     if (error) *error = "the run summary is not valid JSON (line " + std::to_string(e->location.line) + ")";
     return std::nullopt;
   }
-  const JsonValue& root = std::get<JsonValue>(parsed);
+  return readResultsJson(std::get<JsonValue>(parsed), error);
+}
+
+std::optional<RunResults> readResultsJson(const JsonValue& root, std::string* error) {
   const JsonValue* global = root.find("global");
   const JsonValue* components = root.find("components");
   if (!root.isObject() || !global || !global->isObject() || !components || !components->isObject()) {

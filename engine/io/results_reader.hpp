@@ -9,9 +9,13 @@
 
 namespace pillars {
 
+class JsonValue;
+
 /// The figures a review needs (end-to-end counts and latency, each component's kind, counts,
 /// throughput and utilization); other fields stay at their defaults. Returns nothing and fills
 /// `error` with what is wrong when the text is not such a summary.
 std::optional<RunResults> readResultsJson(const std::string& json, std::string* error = nullptr);
+/// The same, from a summary already parsed (a reader that also wants other fields of it).
+std::optional<RunResults> readResultsJson(const JsonValue& root, std::string* error = nullptr);
 
 }  // namespace pillars

@@ -86,8 +86,9 @@ std::optional<ReportRun> readRun(const StoredRun& stored, const Scenario& scenar
   run.series = readSeries(stored.series);
   run.costTotal = numberAt(root, {"global", "cost_total"});
   run.costPerHour = numberAt(root, {"global", "cost_per_hour"});
-  // The whole summary, read as pillars-cli reads it back, for what the Intelligence pillar did.
-  if (const std::optional<RunResults> results = readResultsJson(stored.summaryJson)) {
+  // The whole summary, read as pillars-cli reads it back, for what the Intelligence pillar did
+  // (from the same parse).
+  if (const std::optional<RunResults> results = readResultsJson(root)) {
     run.operations = operationsTables(*results);
   }
   return run;

@@ -117,20 +117,25 @@ RepairSummary summarizeRepairs(const std::vector<IncidentResult>& incidents) {
   return s;
 }
 
-double costSince(const Simulation& sim, SimTime from) {
+std::optional<double> costSinceIfPriced(const Simulation& sim, SimTime from) {
   const SimTime now = sim.now();
+  bool priced = false;
   double total = 0;
   for (std::size_t i = 0; i < sim.componentCount(); ++i) {
     const Component& c = sim.component(static_cast<ComponentId>(i));
     const double price = c.costPerHour();
     if (price <= 0) continue;
+    priced = true;
     // Paid for while it existed within the window.
     const SimTime start = std::max(c.addedAt(), from);
     const SimTime end = c.removedAt() >= 0 ? std::min(c.removedAt(), now) : now;
     if (end > start) total += price * simTimeToSeconds(end - start) / 3600.0;
   }
+  if (!priced) return std::nullopt;
   return total;
 }
+
+double costSince(const Simulation& sim, SimTime from) { return costSinceIfPriced(sim, from).value_or(0.0); }
 
 bool hasPricedComponents(const Simulation& sim) {
   for (std::size_t i = 0; i < sim.componentCount(); ++i) {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "engine/run/run_results.hpp"
@@ -36,5 +37,8 @@ RepairSummary summarizeRepairs(const std::vector<IncidentResult>& incidents);
 double costSince(const Simulation& sim, SimTime from);
 /// Whether any component has a price: a design without one has no cost to show.
 bool hasPricedComponents(const Simulation& sim);
+/// costSince, or nothing when no component has a price: both answers from one walk of the
+/// design (the status bar asks four times a second).
+std::optional<double> costSinceIfPriced(const Simulation& sim, SimTime from);
 
 }  // namespace pillars

@@ -28,8 +28,6 @@ namespace pillars {
 
 namespace {
 
-constexpr qint64 kAlertReadMs = 250;  // alerts change seldom; reading them costs a walk of the design
-
 struct ChartInfo {
   const char* title;     // short: the title line also carries the key of the lines
   const char* menuName;  // the chart's submenu under Export
@@ -65,7 +63,7 @@ std::string column(const std::string& component, const char* suffix) {
 
 }  // namespace
 
-LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
+LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent), m_alerts([this] { markAlerts(); }, this) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->setSpacing(2);
@@ -157,12 +155,10 @@ void LiveChartsPanel::setLiveRun(LiveRun* run) {
   if (m_run == run) return;
   if (m_run) disconnect(m_run, nullptr, this, nullptr);
   m_run = run;
-  if (m_run) {
-    connect(m_run, &LiveRun::advanced, this, &LiveChartsPanel::onAdvanced);
-    // A run that stops (paused, finished, stepped) shows its alerts as they are then,
-    // whenever the last read was: at full speed 250 ms are minutes of simulated time.
-    connect(m_run, &LiveRun::stateChanged, this, &LiveChartsPanel::markAlerts);
-  }
+  if (m_run) connect(m_run, &LiveRun::advanced, this, &LiveChartsPanel::onAdvanced);
+  // A run that stops (paused, finished, stepped) shows its alerts as they are then, whenever
+  // the last read was: at full speed 250 ms are minutes of simulated time.
+  m_alerts.follow(run);
   m_loaded = nullptr;
   onAdvanced();
 }
@@ -185,11 +181,9 @@ void LiveChartsPanel::onAdvanced() {
   if (!ts || ts->rowCount() == m_rows) return;
   for (ChartPane* p : m_panes) p->appendRows(*ts, m_rows);
   m_rows = ts->rowCount();
-  if (!m_sinceAlerts.isValid() || m_sinceAlerts.elapsed() >= kAlertReadMs) markAlerts();
 }
 
 void LiveChartsPanel::markAlerts() {
-  m_sinceAlerts.start();
   std::vector<AlertResult> alerts;
   if (m_run && m_run->isLoaded() && m_run->runner()) alerts = collectAlerts(m_run->runner()->simulation());
   pane(Chart::Latency)->setMarkers(alertMarkers(alerts, AlertChart::Latency));

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QString>
 #include <QWidget>
@@ -14,6 +13,8 @@ class QBoxLayout;
 class QComboBox;
 class QMenu;
 QT_END_NAMESPACE
+
+#include "widgets/live/live_run_follower.hpp"
 
 namespace pillars {
 
@@ -91,7 +92,7 @@ class LiveChartsPanel : public QWidget {
   /// Rows already drawn, and which load of the run they came from (the scenario copy is
   /// allocated anew by every load and reset, so its address tells loads apart).
   std::size_t m_rows = 0;
-  QElapsedTimer m_sinceAlerts;  // alerts are read a few times a second, not every frame
+  LiveRunFollower m_alerts;  // alerts are read a few times a second, not every frame
   const Scenario* m_loaded = nullptr;
 };
 

@@ -127,26 +127,18 @@ Facts linkFacts(const Link& l) {
 
 }  // namespace
 
-InspectorLiveStats::InspectorLiveStats(QWidget* parent) : QGroupBox(parent), m_facts(new InspectorFacts(this)) {
+InspectorLiveStats::InspectorLiveStats(QWidget* parent)
+    : QGroupBox(parent),
+      m_facts(new InspectorFacts(this)),
+      m_follower([this] { refresh(); }, this, kRefreshMs, [this] { return m_target != Target::Nothing; }) {
   setObjectName(QStringLiteral("inspectorLiveStats"));
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 4, 6, 6);
   layout->addWidget(m_facts);
-  m_trailing.setSingleShot(true);
-  connect(&m_trailing, &QTimer::timeout, this, &InspectorLiveStats::refresh);
   hide();
 }
 
-void InspectorLiveStats::setLiveRun(LiveRun* run) {
-  if (m_run) disconnect(m_run, nullptr, this, nullptr);
-  m_run = run;
-  if (run) {
-    connect(run, &LiveRun::advanced, this, &InspectorLiveStats::refreshSoon);
-    // Paused, finished, reloaded: show the settled figures at once.
-    connect(run, &LiveRun::stateChanged, this, &InspectorLiveStats::refresh);
-  }
-  refresh();
-}
+void InspectorLiveStats::setLiveRun(LiveRun* run) { m_follower.follow(run); }
 
 void InspectorLiveStats::showComponent(const std::string& id) {
   m_target = Target::Component;
@@ -166,21 +158,10 @@ void InspectorLiveStats::showNothing() {
   refresh();
 }
 
-void InspectorLiveStats::refreshSoon() {
-  if (m_target == Target::Nothing) return;
-  const qint64 since = m_sinceRefresh.isValid() ? m_sinceRefresh.elapsed() : kRefreshMs;
-  if (since >= kRefreshMs) {
-    refresh();
-  } else if (!m_trailing.isActive()) {
-    m_trailing.start(static_cast<int>(kRefreshMs - since));
-  }
-}
-
 void InspectorLiveStats::refresh() {
-  m_trailing.stop();
-  m_sinceRefresh.start();
-  ScenarioRunner* runner = m_run ? m_run->runner() : nullptr;
-  if (!runner || m_target == Target::Nothing || m_run->eventCount() == 0) {
+  LiveRun* run = m_follower.run();
+  ScenarioRunner* runner = run ? run->runner() : nullptr;
+  if (!runner || m_target == Target::Nothing || run->eventCount() == 0) {
     hide();
     return;
   }
@@ -189,7 +170,7 @@ void InspectorLiveStats::refresh() {
   const SimTime measureStart = runner->measureStart();
   Facts facts;
   if (m_target == Target::Component) {
-    const ComponentId cid = m_run->componentId(m_id);
+    const ComponentId cid = run->componentId(m_id);
     if (cid == kNoComponent) {
       hide();
       return;
@@ -199,7 +180,7 @@ void InspectorLiveStats::refresh() {
     facts = componentFacts(c, componentResult(c, now, measured));
     groupFacts(sim, cid, now, facts);
   } else {
-    const LinkId lid = m_run->linkId(m_id);
+    const LinkId lid = run->linkId(m_id);
     if (lid == kNoLink) {
       hide();
       return;

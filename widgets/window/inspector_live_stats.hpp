@@ -1,10 +1,9 @@
 #pragma once
 
-#include <QElapsedTimer>
 #include <QGroupBox>
-#include <QPointer>
-#include <QTimer>
 #include <string>
+
+#include "widgets/live/live_run_follower.hpp"
 
 namespace pillars {
 
@@ -31,14 +30,11 @@ class InspectorLiveStats final : public QGroupBox {
 
  private:
   enum class Target { Nothing, Component, Link };
-  void refreshSoon();
 
-  QPointer<LiveRun> m_run;
   InspectorFacts* m_facts;
   Target m_target = Target::Nothing;
   std::string m_id;
-  QElapsedTimer m_sinceRefresh;
-  QTimer m_trailing;  // the last change inside a throttled period is shown when it ends
+  LiveRunFollower m_follower;  // refreshes four times a second while the run plays
 };
 
 }  // namespace pillars

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QElapsedTimer>
 #include <QLabel>
-#include <QPointer>
+
+#include "widgets/live/live_run_follower.hpp"
 
 namespace pillars {
 
@@ -18,15 +18,12 @@ class CostStatus : public QLabel {
  public:
   explicit CostStatus(QWidget* parent = nullptr);
 
-  void setLiveRun(LiveRun* run);
+  void setLiveRun(LiveRun* run) { m_follower.follow(run); }
   /// Reads the run now; for tests.
   void refreshNow();
 
  private:
-  void onAdvanced();
-
-  QPointer<LiveRun> m_run;
-  QElapsedTimer m_sinceRead;
+  LiveRunFollower m_follower;  // reads four times a second while the run plays
 };
 
 }  // namespace pillars

@@ -49,7 +49,8 @@ double figure(const std::vector<std::pair<std::string, double>>& figures, const 
 
 }  // namespace
 
-OperationsPanel::OperationsPanel(QWidget* parent) : QWidget(parent) {
+OperationsPanel::OperationsPanel(QWidget* parent)
+    : QWidget(parent), m_follower([this] { refreshNow(); }, this, kReadEveryMs, [this] { return isVisible(); }) {
   setObjectName(QStringLiteral("OperationsPanel"));
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -71,7 +72,6 @@ OperationsPanel::OperationsPanel(QWidget* parent) : QWidget(parent) {
   m_alerts = m_alertTable.view;
   m_incidents = m_incidentTable.view;
   m_experiments = m_experimentTable.view;
-  m_sinceRead.start();
 }
 
 QWidget* OperationsPanel::makeTab(Table& table, const QStringList& headers, const QString& empty) {
@@ -98,30 +98,12 @@ QWidget* OperationsPanel::makeTab(Table& table, const QStringList& headers, cons
   return page;
 }
 
-void OperationsPanel::setLiveRun(LiveRun* run) {
-  if (m_run == run) return;
-  if (m_run) disconnect(m_run, nullptr, this, nullptr);
-  m_run = run;
-  if (m_run) {
-    connect(m_run, &LiveRun::advanced, this, &OperationsPanel::onAdvanced);
-    // Paused, finished, reloaded: read at once, the last frame must not wait for the next.
-    connect(m_run, &LiveRun::stateChanged, this, &OperationsPanel::refreshNow);
-  }
-  refreshNow();
-}
-
 void OperationsPanel::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
   refreshNow();  // a hidden dock skips its reads
 }
 
-void OperationsPanel::onAdvanced() {
-  if (!isVisible() || m_sinceRead.elapsed() < kReadEveryMs) return;
-  refreshNow();
-}
-
 void OperationsPanel::refreshNow() {
-  m_sinceRead.restart();
   fillAlerts();
   fillIncidents();
   fillExperiments();
@@ -162,7 +144,7 @@ void OperationsPanel::show(Table& table, std::vector<QStringList> rows, const QS
 
 void OperationsPanel::fillAlerts() {
   std::vector<AlertResult> alerts;
-  if (m_run && m_run->runner()) alerts = collectAlerts(m_run->runner()->simulation());
+  if (run() && run()->runner()) alerts = collectAlerts(run()->runner()->simulation());
   // Firing first, oldest first (the page to answer); then resolved, newest first.
   std::stable_partition(alerts.begin(), alerts.end(), [](const AlertResult& a) { return a.resolvedAtS < 0; });
   const auto firstResolved = std::find_if(alerts.begin(), alerts.end(), [](const AlertResult& a) { return a.resolvedAtS >= 0; });
@@ -188,7 +170,7 @@ void OperationsPanel::fillAlerts() {
 
 void OperationsPanel::fillIncidents() {
   std::vector<IncidentResult> incidents;
-  if (m_run && m_run->runner()) incidents = collectIncidents(m_run->runner()->simulation());
+  if (run() && run()->runner()) incidents = collectIncidents(run()->runner()->simulation());
   std::vector<QStringList> rows;
   for (const IncidentResult& i : incidents) {
     rows.push_back(cells(review::incidentCells(i)) + QStringList{designId(i.component)});
@@ -199,11 +181,11 @@ void OperationsPanel::fillIncidents() {
 
 void OperationsPanel::fillExperiments() {
   std::vector<ExperimentResult> experiments;
-  if (m_run && m_run->runner()) experiments = collectExperiments(m_run->runner()->simulation());
+  if (run() && run()->runner()) experiments = collectExperiments(run()->runner()->simulation());
   std::vector<QStringList> rows;
   QStringList verdicts;
   // "held" while the experiment still runs means held so far: the verdict is the run's end.
-  const bool runOver = m_run && m_run->isFinished();
+  const bool runOver = run() && run()->isFinished();
   const auto verdictOf = [&](const ExperimentResult& e) {
     const bool going = !runOver && e.startedAtS >= 0 && e.endedAtS < 0 && e.abortedAtS < 0;
     return QString::fromStdString(e.verdict) + (going && e.verdict == "held" ? tr(" so far") : QString());

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <QElapsedTimer>
-#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
@@ -14,6 +12,8 @@ class QLabel;
 class QTabWidget;
 class QTreeWidget;
 QT_END_NAMESPACE
+
+#include "widgets/live/live_run_follower.hpp"
 
 namespace pillars {
 
@@ -37,7 +37,7 @@ class OperationsPanel : public QWidget {
   explicit OperationsPanel(QWidget* parent = nullptr);
 
   /// Follows `run` (null: none), reading it as it advances (a few times a second at most).
-  void setLiveRun(LiveRun* run);
+  void setLiveRun(LiveRun* run) { m_follower.follow(run); }
   /// Reads the run now, whatever the time since the last read; for tests.
   void refreshNow();
 
@@ -63,20 +63,21 @@ class OperationsPanel : public QWidget {
     std::vector<QStringList> rows;  // what the view shows, to leave it alone when nothing changed
   };
   QWidget* makeTab(Table& table, const QStringList& headers, const QString& empty);
-  void onAdvanced();
   /// Shows `rows` (the component id in column `idColumn`) unless they are what is shown.
   void show(Table& table, std::vector<QStringList> rows, const QString& summary);
   void fillAlerts();
   void fillIncidents();
   void fillExperiments();
 
-  QPointer<LiveRun> m_run;
+  LiveRun* run() const { return m_follower.run(); }
+
   QTabWidget* m_tabs = nullptr;
   Table m_alertTable, m_incidentTable, m_experimentTable;
   QTreeWidget* m_alerts = nullptr;
   QTreeWidget* m_incidents = nullptr;
   QTreeWidget* m_experiments = nullptr;
-  QElapsedTimer m_sinceRead;
+  /// Reads four times a second while the run plays and the dock is shown.
+  LiveRunFollower m_follower;
   QString m_headline;
   std::size_t m_firing = 0;  // alerts firing at the last read
 };
