@@ -12,6 +12,7 @@
 #include "engine/model/scenario_builder.hpp"
 #include "engine/pillars/intelligence/burn_rate.hpp"
 #include "engine/run/scenario_runner.hpp"
+#include "state_fixtures.hpp"
 
 namespace pillars {
 namespace {
@@ -181,16 +182,6 @@ TEST(LatencyBurnRate, ASlowdownThatMakesEveryAnswerSlowFiresTheLatencyPageAfter5
   EXPECT_EQ(r.alerts.size(), 3u) << "only the latency alerts, and none in the three fast days";
 }
 
-double clientFigure(const RunResults& r, const std::string& name) {
-  for (const ComponentResult& c : r.components) {
-    for (const auto& [n, v] : c.extras) {
-      if (c.id == "users" && n == name) return v;
-    }
-  }
-  ADD_FAILURE() << "no figure " << name;
-  return -1;
-}
-
 TEST(LatencyBurnRate, TheBudgetSpentIsTheSlowShareOverWhatTheObjectiveAllows) {
   // M/M/1 at 50% load with a 10 ms mean service time: the time in the system is exponential
   // with mean 1/(mu - lambda) = 20 ms, so P(T > 50 ms) = e^-2.5 = 8.2%. Against a 90% objective
@@ -208,7 +199,7 @@ TEST(LatencyBurnRate, TheBudgetSpentIsTheSlowShareOverWhatTheObjectiveAllows) {
   ScenarioRunner runner(s, builtinRegistry());
   runner.run();
   const RunResults r = runner.results();
-  EXPECT_NEAR(clientFigure(r, "latency_budget_spent"), std::exp(-2.5) / 0.10, 0.03);
+  EXPECT_NEAR(testing::componentFigure(r, "users", "latency_budget_spent"), std::exp(-2.5) / 0.10, 0.03);
   EXPECT_TRUE(r.alerts.empty()) << "a burn rate under 1 fires nothing; first " << r.alerts.front().name;
 }
 
@@ -230,17 +221,6 @@ TEST(LatencyBurnRate, AnObjectiveAbove100PercentIsRefusedAtTheField) {
 
 namespace pillars {
 namespace {
-
-double figureOf(const RunResults& r, const std::string& component, const std::string& name) {
-  for (const ComponentResult& c : r.components) {
-    if (c.id != component) continue;
-    for (const auto& [n, v] : c.extras) {
-      if (n == name) return v;
-    }
-  }
-  ADD_FAILURE() << "no figure " << name << " on " << component;
-  return -1;
-}
 
 // A service's SLO is the service's, not each process's: a replica set of three has one
 // availability SLO over all three instances' outcomes and one set of alerts named after it.
@@ -270,10 +250,10 @@ TEST(ServiceSlo, AReplicaSetHasOneSloOverEveryInstanceAndItsAlertsCarryTheSetsNa
   EXPECT_NE(std::find_if(r.alerts.begin(), r.alerts.end(), [](const AlertResult& a) { return a.name == "page_6x"; }),
             r.alerts.end());
   // Every instance shows the set's budget: the errors of all three over the budget they allow.
-  const double spent = figureOf(r, "web#1", "error_budget_spent");
+  const double spent = testing::componentFigure(r, "web#1", "error_budget_spent");
   EXPECT_NEAR(spent, 50.0, 5.0);
-  EXPECT_DOUBLE_EQ(figureOf(r, "web#3", "error_budget_spent"), spent);
-  EXPECT_DOUBLE_EQ(figureOf(r, "web#2", "alerts_firing"), 3.0) << "the two pages and the ticket still fire";
+  EXPECT_DOUBLE_EQ(testing::componentFigure(r, "web#3", "error_budget_spent"), spent);
+  EXPECT_DOUBLE_EQ(testing::componentFigure(r, "web#2", "alerts_firing"), 3.0) << "the two pages and the ticket still fire";
 }
 
 TEST(ServiceSlo, AServicesLatencySloMeasuresItsOwnResponseTime) {
@@ -293,7 +273,7 @@ TEST(ServiceSlo, AServicesLatencySloMeasuresItsOwnResponseTime) {
   ScenarioRunner runner(s, builtinRegistry());
   runner.run();
   const RunResults r = runner.results();
-  EXPECT_NEAR(figureOf(r, "api", "latency_budget_spent"), std::exp(-2.5) / 0.10, 0.03);
+  EXPECT_NEAR(testing::componentFigure(r, "api", "latency_budget_spent"), std::exp(-2.5) / 0.10, 0.03);
   EXPECT_TRUE(r.alerts.empty());
 }
 
