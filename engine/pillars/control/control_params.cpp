@@ -51,20 +51,30 @@ std::vector<ParamSpec> rolloutParams() {
       distributionParam("v2_service_time", D::exponential(0.01), D::Dimension::Duration, "s",
                         "The second version's work time (what a rollout deploys)"),
       realParam("v2_error_probability", 0.0, 0.0, 1.0, "probability", "The second version's share of failed requests"),
-      choiceParam("rollout_strategy", "rolling", {"rolling", "canary"},
-                  "How the rollout action deploys the second version: a rolling update, or canary steps with analysis"),
+      choiceParam("rollout_strategy", "rolling", {"rolling", "canary", "blue_green"},
+                  "How the rollout action deploys the second version: a rolling update, canary steps with "
+                  "analysis, or a whole second set switched to at once (blue/green)"),
       realParam("max_surge", 25, 0, 100, "%", "rolling: instances allowed above replicas (rounded up)"),
       realParam("max_unavailable", 25, 0, 100, "%", "rolling: instances allowed to be unready (rounded down)"),
       realParam("canary_step", 25, 1, 100, "%", "canary: the new version's share of instances added at each step"),
       durationParam("canary_interval", 30 * kSecond, "canary: how long each step runs before its analysis", 0.001),
       realParam("canary_max_error_rate", 5, 0, 100, "%", "canary: a higher error rate of the new instances fails the check"),
       integerParam("canary_failed_checks", 1, 1, 100, "checks", "canary: failed checks that roll back"),
+      durationParam("canary_max_p99", 0,
+                    "canary: a higher p99 latency of the new instances over the window fails the check; 0 means "
+                    "latency is not analysed"),
+      durationParam("blue_green_scale_down_delay", 30 * kSecond,
+                    "blue_green: how long the old set is kept on standby after the switch, so a rollback is a "
+                    "switch back (Argo Rollouts' scaleDownDelaySeconds)"),
   };
 }
 
 Rollout::Config rolloutConfig(const ParamSet& p) {
   Rollout::Config c;
-  c.strategy = p.choice("rollout_strategy") == "canary" ? Rollout::Strategy::Canary : Rollout::Strategy::Rolling;
+  const std::string& strategy = p.choice("rollout_strategy");
+  c.strategy = strategy == "canary"       ? Rollout::Strategy::Canary
+               : strategy == "blue_green" ? Rollout::Strategy::BlueGreen
+                                          : Rollout::Strategy::Rolling;
   c.replicas = static_cast<std::size_t>(p.integer("replicas"));
   c.maxSurgePercent = p.real("max_surge");
   c.maxUnavailablePercent = p.real("max_unavailable");
@@ -72,6 +82,9 @@ Rollout::Config rolloutConfig(const ParamSet& p) {
   c.canaryInterval = p.duration("canary_interval");
   c.canaryMaxErrorRatePercent = p.real("canary_max_error_rate");
   c.canaryFailedChecks = static_cast<std::uint32_t>(p.integer("canary_failed_checks"));
+  c.canaryMaxP99 = p.duration("canary_max_p99");
+  c.scaleDownDelay = p.duration("blue_green_scale_down_delay");
+  c.startupTime = p.duration("startup_time");
   return c;
 }
 

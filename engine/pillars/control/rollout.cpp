@@ -36,6 +36,7 @@ void Rollout::start() {
   m_new.clear();
   m_step = 0;
   m_failedChecks = 0;
+  m_switchedAt = -1;
   m_phase = Phase::Rolling;
   tick();
 }
@@ -43,6 +44,8 @@ void Rollout::start() {
 void Rollout::rollBack() {
   if (m_phase == Phase::Idle || m_phase == Phase::RolledBack) return;
   forgetRemoved();
+  // Blue/green before blue was removed: switching back is all it takes.
+  for (const ComponentId id : m_old) m_sim.component(id).intervene(kActivateAction);
   while (!m_new.empty()) removeInstance(m_new, m_new.size() - 1);
   while (m_old.size() < m_config.replicas) addInstance(1);
   m_phase = Phase::RolledBack;
@@ -62,10 +65,10 @@ void Rollout::handleEvent(std::uint32_t kind, std::uint64_t payload) {
 void Rollout::tick() {
   if (m_phase != Phase::Rolling && m_phase != Phase::Analysing) return;
   forgetRemoved();
-  if (m_config.strategy == Strategy::Rolling) {
-    stepRolling();
-  } else {
-    stepCanary();
+  switch (m_config.strategy) {
+    case Strategy::Rolling: stepRolling(); break;
+    case Strategy::Canary: stepCanary(); break;
+    case Strategy::BlueGreen: stepBlueGreen(); break;
   }
   record();
   if (m_phase == Phase::Rolling || m_phase == Phase::Analysing) m_sim.schedule(m_config.tick, *this, Tick);
@@ -124,27 +127,59 @@ void Rollout::stepCanary() {
     // The step is in place: its analysis window starts now.
     m_phase = Phase::Analysing;
     m_windowStart = m_sim.now();
-    std::tie(m_windowReceived, m_windowFailed) = newVersionCounts();
+    m_window = newVersionCounts();
     return;
   }
   if (m_sim.now() - m_windowStart < m_config.canaryInterval) return;
   analyse();
 }
 
+bool Rollout::greenReady() const {
+  if (m_new.size() < m_config.replicas) return false;
+  return std::all_of(m_new.begin(), m_new.end(), [&](ComponentId id) {
+    const Component& c = m_sim.component(id);
+    return c.isUp() && !c.isRemoved() && m_sim.now() - c.addedAt() >= m_config.startupTime;
+  });
+}
+
+void Rollout::stepBlueGreen() {
+  if (m_switchedAt < 0) {
+    while (m_new.size() < m_config.replicas) {
+      addInstance(2);
+      m_sim.component(m_new.back()).intervene(kStandbyAction);
+    }
+    if (!greenReady()) return;
+    // The switch: green into rotation, blue out of it but kept for a quick way back.
+    for (const ComponentId id : m_new) m_sim.component(id).intervene(kActivateAction);
+    for (const ComponentId id : m_old) m_sim.component(id).intervene(kStandbyAction);
+    m_switchedAt = m_sim.now();
+    return;
+  }
+  if (m_sim.now() - m_switchedAt < m_config.scaleDownDelay) return;
+  while (!m_old.empty()) removeInstance(m_old, 0);
+  if (readyCount() == m_config.replicas) m_phase = Phase::Done;
+}
+
 void Rollout::analyse() {
-  const auto [received, failed] = newVersionCounts();
+  const Counts now = newVersionCounts();
   // Counters restart at the end of warm-up: a window spanning it counts from zero.
-  const std::uint64_t n = received >= m_windowReceived ? received - m_windowReceived : received;
-  const std::uint64_t bad = failed >= m_windowFailed ? failed - m_windowFailed : failed;
+  const auto since = [](std::uint64_t value, std::uint64_t then) { return value >= then ? value - then : value; };
+  const std::uint64_t n = since(now.received, m_window.received);
+  const std::uint64_t bad = since(now.failed, m_window.failed);
   const double errorPercent = n == 0 ? 0.0 : 100.0 * static_cast<double>(bad) / static_cast<double>(n);
-  if (errorPercent > m_config.canaryMaxErrorRatePercent) {
+  // p99 at most the limit: at most 1% of the window's answers slower (nearest rank).
+  const std::uint64_t answered = since(now.completed, m_window.completed);
+  const std::uint64_t slow = since(now.slow, m_window.slow);
+  const bool tooSlow = m_config.canaryMaxP99 > 0 && answered > 0 &&
+                       static_cast<double>(slow) > 0.01 * static_cast<double>(answered);
+  if (errorPercent > m_config.canaryMaxErrorRatePercent || tooSlow) {
     if (++m_failedChecks >= m_config.canaryFailedChecks) {
       rollBack();
       return;
     }
     // Another window at the same step.
     m_windowStart = m_sim.now();
-    std::tie(m_windowReceived, m_windowFailed) = newVersionCounts();
+    m_window = newVersionCounts();
     return;
   }
   if (m_new.size() == m_config.replicas && m_old.empty()) {
@@ -190,13 +225,16 @@ std::size_t Rollout::readyCount() const {
   return n;
 }
 
-std::pair<std::uint64_t, std::uint64_t> Rollout::newVersionCounts() const {
-  std::uint64_t received = 0, failed = 0;
+Rollout::Counts Rollout::newVersionCounts() const {
+  Counts c;
   for (const ComponentId id : m_new) {
-    received += m_sim.component(id).metrics().received;
-    failed += m_sim.component(id).metrics().failed;
+    const ComponentMetrics& m = m_sim.component(id).metrics();
+    c.received += m.received;
+    c.failed += m.failed;
+    c.completed += m.completed;
+    if (m_config.canaryMaxP99 > 0) c.slow += m.latency.countAbove(m_config.canaryMaxP99);
   }
-  return {received, failed};
+  return c;
 }
 
 void Rollout::record() {

@@ -26,13 +26,21 @@ class Simulation;
 ///  - canary: the new version gets `canaryStep`% of the instances, then twice that, and so on to
 ///    100%; after each step has run `canaryInterval`, the new instances' error rate over that
 ///    window is checked against `canaryMaxErrorRate`; `canaryFailedChecks` failed checks roll
-///    the set back: every new instance is removed and the old version restored.
+///    the set back: every new instance is removed and the old version restored. With
+///    `canaryMaxP99` the window's p99 latency of the new instances must also stay at most that
+///    (at most 1% of its answers slower, counted exactly against the threshold);
+///  - blue/green (Argo Rollouts' blueGreen): a whole second set of `replicas` new instances
+///    (green) starts beside the old (blue) on standby — up, but reporting itself unready, so
+///    balancers send it nothing; once every green instance is up and past its start-up, the
+///    switch is one step: green becomes ready and blue goes on standby, so traffic moves at the
+///    balancers' next health checks. Blue is kept for `scaleDownDelay` (Argo's
+///    scaleDownDelaySeconds), when a rollback is only a switch back, then removed.
 /// A rollback can also be asked for at any time (the `rollback` action). The controller is
 /// bookkeeping of the control plane, so no crash touches it; instances are ready when they
 /// are up and healthy (past their start-up).
 class Rollout final : public EventHandler {
  public:
-  enum class Strategy { Rolling, Canary };
+  enum class Strategy { Rolling, Canary, BlueGreen };
   enum class Phase { Idle, Rolling, Analysing, Done, RolledBack };
   struct Config {
     Strategy strategy = Strategy::Rolling;
@@ -43,6 +51,10 @@ class Rollout final : public EventHandler {
     SimTime canaryInterval = 30 * kSecond;
     double canaryMaxErrorRatePercent = 5;
     std::uint32_t canaryFailedChecks = 1;
+    SimTime canaryMaxP99 = 0;  // 0: latency not analysed
+    SimTime scaleDownDelay = 30 * kSecond;
+    /// An instance's start-up: a green instance up this long is ready but for its standby.
+    SimTime startupTime = 0;
     /// How often the controller looks at the set (a Kubernetes controller reacts to events;
     /// a short period is the simulation's equivalent).
     SimTime tick = 500 * kMillisecond;
@@ -53,6 +65,9 @@ class Rollout final : public EventHandler {
   };
   /// The action an instance gets when it is taken out (it then fails its health checks).
   static constexpr std::string_view kTerminateAction = "terminate";
+  /// Blue/green: an instance kept up but out of rotation (unready), and back in rotation.
+  static constexpr std::string_view kStandbyAction = "standby";
+  static constexpr std::string_view kActivateAction = "activate";
   /// Makes a new instance of the given version (1 old, 2 new), not yet added.
   using Factory = std::function<std::unique_ptr<Component>(int version, const std::string& name)>;
 
@@ -85,6 +100,9 @@ class Rollout final : public EventHandler {
   void tick();
   void stepRolling();
   void stepCanary();
+  void stepBlueGreen();
+  /// Whether every green instance is up and past its start-up.
+  bool greenReady() const;
   /// Whether a canary step's instances are all in place and ready.
   bool canaryStepInPlace(std::size_t wantNew);
   void analyse();
@@ -95,8 +113,11 @@ class Rollout final : public EventHandler {
   bool ready(ComponentId id) const;
   std::size_t readyCount() const;
   void record();
-  /// Received and failed requests of the new instances so far.
-  std::pair<std::uint64_t, std::uint64_t> newVersionCounts() const;
+  /// The new instances' counters so far: what the canary analysis compares over a window.
+  struct Counts {
+    std::uint64_t received = 0, failed = 0, completed = 0, slow = 0;  // slow: above canaryMaxP99
+  };
+  Counts newVersionCounts() const;
 
   enum Event : std::uint32_t { Tick, DrainDone };
 
@@ -110,9 +131,11 @@ class Rollout final : public EventHandler {
   // Canary
   std::size_t m_step = 0;  // 1-based once started
   SimTime m_windowStart = -1;
-  std::uint64_t m_windowReceived = 0, m_windowFailed = 0;
+  Counts m_window;  // the new instances' counters when the window began
   std::uint32_t m_failedChecks = 0;
   std::vector<Sample> m_samples;
+  // Blue/green
+  SimTime m_switchedAt = -1;  // -1: green not in rotation yet
 };
 
 }  // namespace pillars

@@ -94,6 +94,11 @@ bool Service::intervene(std::string_view action) {
     m_terminating = true;
     return true;
   }
+  if (action == Rollout::kStandbyAction || action == Rollout::kActivateAction) {
+    // Blue/green: out of rotation (unready, still serving what reaches it) or back in.
+    m_standby = action == Rollout::kStandbyAction;
+    return true;
+  }
   if (action != kRolloutAction && action != kRollbackAction) return false;
   const std::string setId(scenarioIdOf(name()));
   Orchestrator& orchestrator = sim().extension<Orchestrator>();

@@ -86,7 +86,7 @@ class Service final : public Component {
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
   void onCrash() override;
   /// Ready: not in start-up (see startup_time). Health checks ask this.
-  bool healthy() const override { return !m_starting && !m_terminating; }
+  bool healthy() const override { return !m_starting && !m_terminating && !m_standby; }
   /// Start-up is over: ready, or (start_failure_probability) the process exits.
   void finishStartup();
 
@@ -134,6 +134,7 @@ class Service final : public Component {
   ServiceSlos::Slos* m_slos = nullptr;
   bool m_starting = false;                 // started but not ready yet
   bool m_terminating = false;              // taken out by a rollout, draining
+  bool m_standby = false;                  // blue/green: up, out of rotation
   bool m_everStarted = false;
   std::uint64_t m_failedStarts = 0;
   SlotPool<Job> m_jobs;
