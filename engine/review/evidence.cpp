@@ -8,6 +8,7 @@
 #include "engine/model/scenario.hpp"
 #include "engine/review/intelligence_evidence.hpp"
 #include "engine/review/saturation.hpp"
+#include "engine/review/state_evidence.hpp"
 #include "engine/review/topology_analysis.hpp"
 #include "engine/review/words.hpp"
 #include "engine/run/run_results.hpp"
@@ -148,6 +149,7 @@ void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
 
 void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<EvidenceItem>& out) {
   for (const auto& set : a.replicaSets) {
+    if (set.kind == "store") continue;  // the State pillar's own kind: stateStoreEvidence
     const std::string& name = set.members.front();
     const std::string where = set.zones.empty()       ? "no zone drawn"
                               : set.zones.size() == 1 ? "only in " + set.zones.front()
@@ -318,6 +320,7 @@ std::vector<EvidenceItem> gatherEvidence(const Scenario& scenario, const RunResu
   const TopologyAnalysis analysis = analyzeTopology(scenario);
   balancerEvidence(scenario, out);
   stateEvidence(scenario, analysis, out);
+  stateStoreEvidence(scenario, analysis, run, out);
   workEvidence(scenario, out);
   controlEvidence(scenario, out);
   intelligenceEvidence(scenario, run, out);

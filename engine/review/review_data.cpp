@@ -36,7 +36,8 @@ const std::vector<std::string>& evidenceKeys() {
   static const std::vector<std::string> keys{
       "load_balancing_policy", "health_checks", "replication", "single_points_of_failure",
       "partitioning", "caches", "queues", "zones", "retries", "retry_amplification",
-      "deployment_strategy", "rollback", "auto_restart", "autoscaling", "slo_alerts", "intelligence_maturity", "chaos_experiments", "fault_experiments", "measured_availability", "latency_p99", "drops", "utilization_hot_spots"};
+      "deployment_strategy", "rollback", "auto_restart", "autoscaling", "slo_alerts", "intelligence_maturity", "chaos_experiments", "fault_experiments", "measured_availability", "latency_p99", "drops", "utilization_hot_spots",
+      "durability", "lost_writes", "consistency_model", "stale_reads", "conflict_resolution"};
   return keys;
 }
 

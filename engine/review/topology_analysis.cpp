@@ -202,6 +202,7 @@ TopologyAnalysis analyzeTopology(const Scenario& scenario) {
       set.members.push_back(g.nodes[m]->id);
     }
     set.quorum = members.size() / 2 + 1;
+    set.kind = g.nodes[members.front()]->kind;
     set.zones = zonesOf(scenario, set.members);
     a.replicaSets.push_back(std::move(set));
   }
@@ -227,6 +228,7 @@ TopologyAnalysis analyzeTopology(const Scenario& scenario) {
       grouped[m] = true;
       set.members.push_back(g.nodes[m]->id);
     }
+    set.kind = g.nodes[t]->kind;
     set.zones = zonesOf(scenario, set.members);
     a.replicaSets.push_back(std::move(set));
   }

@@ -17,10 +17,12 @@ struct SinglePointOfFailure {
   std::vector<std::string> clients;  // in declaration order
 };
 
-/// Instances that hold the same data: sinks of one kind behind one balancer or queue. Pillars
-/// has no replica kind yet, so copies are inferred from parallel instances.
+/// Instances that hold the same data: a group of peers linked to each other (Raft nodes, a
+/// `store` replica set), or sinks of one kind behind one balancer or queue (copies inferred
+/// from parallel instances).
 struct ReplicaSet {
   std::vector<std::string> members;  // the first is the set's name in reports
+  std::string kind;                  // the members' kind: "store", "raft_node", "service"
   std::string via;                   // the balancer or queue in front, or empty
   /// For a consensus group (members linked as peers, e.g. Raft): how many must be up for it
   /// to serve (a majority). 0 for other sets.
