@@ -116,8 +116,79 @@ std::string insertInFront(Scenario& s, const std::string& target, const std::str
   return id;
 }
 
+/// The stores `target` is linked to as peers, itself included: its replica set.
+std::vector<std::string> storeSetOf(const Scenario& s, const std::string& target) {
+  std::vector<std::string> set{target};
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    for (const LinkSpec& l : s.links) {
+      const std::string* other = l.from == set[i] ? &l.to : l.to == set[i] ? &l.from : nullptr;
+      if (!other || std::find(set.begin(), set.end(), *other) != set.end()) continue;
+      const ComponentSpec* c = s.findComponent(*other);
+      if (c && c->kind == "store") set.push_back(*other);
+    }
+  }
+  return set;
+}
+
+/// The next free id numbered after `target`: "web1" -> "web4" (after its siblings), "db" -> "db2".
+std::string numberedAfter(const Scenario& s, const std::string& target) {
+  std::string base = target;
+  while (!base.empty() && base.back() >= '0' && base.back() <= '9') base.pop_back();
+  std::string id;
+  if (base == target) {
+    for (int n = 2; id.empty() || idInUse(s, id) || !isValidId(id); ++n) id = target + std::to_string(n);
+  } else {
+    id = freshId(s, base.empty() ? target : base);
+  }
+  return id;
+}
+
+/// A replica of a store is one more member of its replica set: a store with the same
+/// settings, linked as a peer to every member, taking the set's writes from its leader (or
+/// its coordinators) and caught up from a copy. Callers keep calling the set as before.
+std::string addStoreReplica(Scenario& s, const std::string& target) {
+  const std::vector<std::string> set = storeSetOf(s, target);
+  const ComponentSpec copyOf = *s.findComponent(target);
+  const std::string id = numberedAfter(s, target);
+  const auto at = positionOf(copyOf);
+  ComponentSpec& replica = addComponent(s, "store", id, target, {at.first + kCardRoomX, at.second + kStepDown});
+  replica.params = copyOf.params;
+  for (const std::string& member : set) addLink(s, member, id, nullptr);
+  return {};
+}
+
+/// Sharding one store: a shard router in front of it (its callers now call the router), and a
+/// second store of the same settings as the other shard, keys spread by consistent hashing
+/// (adding a shard later moves about 1/n of them). The router's key space is the callers'.
+std::string shardStore(Scenario& s, const std::string& target) {
+  if (storeSetOf(s, target).size() > 1) {
+    return target + " is one replica of a replica set: shard the set by hand, each shard a set of its own.";
+  }
+  for (std::size_t i : incomingLinks(s, target)) {
+    const ComponentSpec* caller = s.findComponent(s.links[i].from);
+    if (caller && caller->kind == "shard_router") return target + " is already a shard of " + caller->id + ".";
+  }
+  // The clients' key space (a cache may stand between them and the store).
+  std::int64_t keys = 1;
+  for (const ComponentSpec& c : s.components) {
+    if (c.kind == "client") keys = std::max(keys, c.params.integer("keys"));
+  }
+  const std::string router = insertInFront(s, target, "shard_router", "-router");
+  ComponentSpec& r = *findMutable(s, router);
+  r.params.set(*r.params.indexOf("strategy"), ParamValue{std::string("consistent_hash")});
+  r.params.set(*r.params.indexOf("keys"), ParamValue{keys});
+  const ComponentSpec copyOf = *s.findComponent(target);
+  const std::string id = numberedAfter(s, target);
+  const auto at = positionOf(copyOf);
+  ComponentSpec& shard = addComponent(s, "store", id, target, {at.first, at.second + kStepDown});
+  shard.params = copyOf.params;
+  addLink(s, router, id, nullptr);
+  return {};
+}
+
 std::string addCopy(Scenario& s, const std::string& target) {
   const ComponentSpec& original = *s.findComponent(target);
+  if (original.kind == "store") return addStoreReplica(s, target);
   const ComponentKind* kind = builtinRegistry().find(original.kind);
   if (kind && kind->peerGroupMin > 0) {
     return target + " is a " + original.kind +
@@ -136,14 +207,7 @@ std::string addCopy(Scenario& s, const std::string& target) {
   }
   const ComponentSpec copyOf = *s.findComponent(target);
   // "web1" -> "web4" (numbered like its siblings); "db" -> "db2": the second db, not "db1".
-  std::string base = target;
-  while (!base.empty() && base.back() >= '0' && base.back() <= '9') base.pop_back();
-  std::string id;
-  if (base == target) {
-    for (int n = 2; id.empty() || idInUse(s, id) || !isValidId(id); ++n) id = target + std::to_string(n);
-  } else {
-    id = freshId(s, base.empty() ? target : base);
-  }
+  const std::string id = numberedAfter(s, target);
   const auto at = positionOf(copyOf);
   ComponentSpec& copy = addComponent(s, copyOf.kind, id, target, {at.first, at.second + kStepDown});
   copy.params = copyOf.params;
@@ -248,8 +312,9 @@ std::string apply(Scenario& s, const ApplyHint& hint) {
     return {};
   }
   if (hint.action == "shard") {
-    return "Sharding cannot be applied automatically: how to split " + hint.target +
-           "'s data (by key range, by hash, by tenant) is a design decision; draw the shards by hand.";
+    if (target->kind == "store") return shardStore(s, hint.target);
+    return "Only a store can be sharded automatically: how to split " + hint.target + "'s data (by key range, by "
+           "hash, by tenant) is a design decision; draw a shard router and its shards by hand.";
   }
   return "Unknown apply action \"" + hint.action + "\".";
 }

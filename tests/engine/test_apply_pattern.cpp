@@ -259,10 +259,77 @@ TEST(ApplyPattern, CircuitBreakerOnTheRetryingClient) {
   EXPECT_GT(r.goodputRps, 0.5 * r.offeredRps);
 }
 
+double groupFigure(const RunResults& r, const std::string& group, const std::string& name) {
+  for (const GroupResult& g : r.groups) {
+    if (g.id != group) continue;
+    for (const auto& [n, v] : g.extras) {
+      if (n == name) return v;
+    }
+  }
+  return -1;
+}
+
+TEST(ApplyPattern, AReplicaOfAStoreJoinsItsReplicaSet) {
+  // cache-staleness.json: users -> cache -> db, one store.
+  Scenario s = exampleScenario("cache-staleness.json");
+  ASSERT_EQ(applyHint(s, {"add_replica", "db"}), "");
+  expectValid(s);
+  ASSERT_NE(s.findComponent("db2"), nullptr);
+  EXPECT_EQ(s.findComponent("db2")->kind, "store") << "a real replica, not a balancer and a copy";
+  EXPECT_EQ(s.findComponent("db-lb"), nullptr);
+  EXPECT_TRUE(hasLink(s, "db", "db2"));
+  EXPECT_TRUE(hasLink(s, "cache", "db")) << "callers keep calling the set";
+  EXPECT_FALSE(cardsOverlap(s));
+  // The simulation makes a replica set of the two, and the evidence says so.
+  const RunResults r = run(s);
+  EXPECT_EQ(groupFigure(r, "replicas:db", "replicas"), 2.0);
+  EXPECT_GT(r.completed, 10000u);
+  bool described = false;
+  for (const auto& e : gatherEvidence(s, nullptr)) {
+    described = described || (e.key == "replication" && e.sentence.find("a leader/follower store set of 2") != std::string::npos);
+  }
+  EXPECT_TRUE(described);
+  // A third replica joins the same set, linked to both.
+  ASSERT_EQ(applyHint(s, {"add_replica", "db2"}), "");
+  const std::string third = s.components.back().id;
+  EXPECT_EQ(s.components.back().kind, "store");
+  EXPECT_TRUE(hasLink(s, "db", third));
+  EXPECT_TRUE(hasLink(s, "db2", third));
+}
+
+TEST(ApplyPattern, ShardingAStorePutsARouterInFrontOfTwoShards) {
+  Scenario s = exampleScenario("cache-staleness.json");
+  ASSERT_EQ(applyHint(s, {"shard", "db"}), "");
+  expectValid(s);
+  const ComponentSpec* router = s.findComponent("db-router");
+  ASSERT_NE(router, nullptr);
+  EXPECT_EQ(router->kind, "shard_router");
+  EXPECT_EQ(router->params.choice("strategy"), "consistent_hash");
+  EXPECT_EQ(router->params.integer("keys"), s.findComponent("users")->params.integer("keys"));
+  EXPECT_TRUE(hasLink(s, "cache", "db-router"));
+  EXPECT_TRUE(hasLink(s, "db-router", "db"));
+  EXPECT_TRUE(hasLink(s, "db-router", "db2"));
+  EXPECT_FALSE(cardsOverlap(s));
+  const RunResults r = run(s);
+  EXPECT_GT(r.completed, 10000u);
+  // Both shards serve: consistent hashing over two shards gives each about half the keys.
+  std::uint64_t shards = 0, smaller = ~std::uint64_t{0};
+  for (const ComponentResult& c : r.components) {
+    if (c.id != "db" && c.id != "db2") continue;
+    shards += c.completed;
+    smaller = std::min(smaller, c.completed);
+  }
+  EXPECT_GT(smaller, shards * 3 / 10);
+  EXPECT_EQ(applyHint(s, {"shard", "db"}), "db is already a shard of db-router.");
+  Scenario q = exampleScenario("quorum-kv.json");
+  EXPECT_EQ(applyHint(q, {"shard", "s1"}),
+            "s1 is one replica of a replica set: shard the set by hand, each shard a set of its own.");
+}
+
 TEST(ApplyPattern, RefusalsAreClearAndChangeNothing) {
   Scenario s = threeTier();
   const std::string before = writeScenarioJson(s);
-  EXPECT_EQ(applyHint(s, {"shard", "db"}).rfind("Sharding cannot be applied automatically", 0), 0u);
+  EXPECT_EQ(applyHint(s, {"shard", "db"}).rfind("Only a store can be sharded automatically", 0), 0u);
   EXPECT_EQ(applyHint(s, {"teleport", "db"}), "Unknown apply action \"teleport\".");
   EXPECT_EQ(applyHint(s, {"add_replica", "nosuch"}), "No component \"nosuch\" to apply add_replica to.");
   EXPECT_EQ(writeScenarioJson(s), before);
