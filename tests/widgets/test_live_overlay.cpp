@@ -327,3 +327,24 @@ TEST(LiveOverlayReplicaSet, ASetAnAutoscalerGrowsSaysHowManyItHasNow) {
 
 }  // namespace
 }  // namespace pillars
+
+namespace pillars {
+namespace {
+
+// A store's card shows its role as it changes: leader-follower-failover.json crashes the
+// leader s1 at 40 s and promotes a follower at that instant.
+TEST(LiveOverlayStore, AStoreCardShowsItsRoleAndFollowsTheFailover) {
+  Fixture f("leader-follower-failover.json");
+  f.runTo(20 * kSecond);
+  EXPECT_EQ(f.overlay->nodeState("s1").badge, QStringLiteral("leader"));
+  EXPECT_TRUE(f.overlay->nodeState("s2").badge.startsWith(QStringLiteral("follower"))) << f.overlay->nodeState("s2").badge.toStdString();
+  f.runTo(45 * kSecond);
+  EXPECT_TRUE(f.overlay->nodeState("s1").down);
+  EXPECT_TRUE(f.overlay->nodeState("s1").badge.isEmpty()) << "a crashed store has no role";
+  const QString s2 = f.overlay->nodeState("s2").badge, s3 = f.overlay->nodeState("s3").badge;
+  EXPECT_TRUE((s2 == QStringLiteral("leader")) != (s3 == QStringLiteral("leader")))
+      << "one new leader: " << s2.toStdString() << ", " << s3.toStdString();
+}
+
+}  // namespace
+}  // namespace pillars

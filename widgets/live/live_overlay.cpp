@@ -3,6 +3,7 @@
 #include "widgets/live/control_badge.hpp"
 #include "widgets/pillars/intelligence/alert_badge.hpp"
 #include "widgets/pillars/intelligence/scaling_badge.hpp"
+#include "widgets/pillars/state/store_badge.hpp"
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -348,6 +349,7 @@ void LiveOverlay::rebuildMapping() {
         n.controlBadge = controlbadge::applies(engineComponent);
         n.scalingBadge = scalingbadge::applies(engineComponent);
         n.alertBadge = alertbadge::applies(engineComponent);
+        n.storeBadge = storebadge::applies(engineComponent);
       }
     }
   }
@@ -540,6 +542,9 @@ void LiveOverlay::updateNodes() {
     } else if (n.scalingBadge) {
       s.badge = scalingbadge::text(c);
       n.state->setBadgeColour(scalingbadge::colour());
+    } else if (n.storeBadge && c.isUp()) {
+      s.badge = storebadge::text(c);
+      n.state->setBadgeColour(storebadge::colour());
     }
     n.state->setState(s, m.capacity > 0);
     if (n.raft) {

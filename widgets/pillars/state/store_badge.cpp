@@ -1,0 +1,50 @@
+#include "widgets/pillars/state/store_badge.hpp"
+
+#include <QCoreApplication>
+#include <cmath>
+
+#include "engine/pillars/state/store.hpp"
+#include "engine/sim/component.hpp"
+
+namespace pillars::storebadge {
+
+namespace {
+
+constexpr const char* kRole = "role";
+constexpr const char* kLag = "lag_entries";
+constexpr const char* kHints = "hints";
+
+QString tr(const char* text) { return QCoreApplication::translate("StoreBadge", text); }
+
+}  // namespace
+
+bool applies(const Component& c) {
+  for (const auto& [name, value] : c.extraMetrics(0)) {
+    if (name == kRole) return true;
+  }
+  return false;
+}
+
+QString text(const Component& c) {
+  long role = -1, lag = 0, hints = 0;
+  bool leaderless = false;
+  for (const auto& [name, value] : c.extraMetrics(0)) {
+    if (name == kRole) role = std::lround(value);
+    if (name == kLag) lag = std::lround(value);
+    if (name == kHints) {
+      hints = std::lround(value);
+      leaderless = true;
+    }
+  }
+  switch (static_cast<Store::Role>(role)) {
+    case Store::Role::Leader: return tr("leader");
+    case Store::Role::Follower: return lag > 0 ? tr("follower \u00b7 %1 behind").arg(lag) : tr("follower");
+    case Store::Role::Recovering: return tr("catching up");
+    case Store::Role::Replica: return leaderless && hints > 0 ? tr("%1 hints").arg(hints) : QString();
+  }
+  return {};
+}
+
+QColor colour() { return QColor(0x2e, 0x7d, 0x32); }
+
+}  // namespace pillars::storebadge
