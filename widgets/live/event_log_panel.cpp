@@ -16,6 +16,7 @@
 #include <algorithm>
 
 #include "engine/run/scenario_runner.hpp"
+#include "engine/sim/message.hpp"
 #include "widgets/live/event_log_model.hpp"
 #include "widgets/live/live_run.hpp"
 
@@ -254,12 +255,19 @@ void EventLogPanel::syncScenario() {
       w = std::max(w, fm.horizontalAdvance(QString::fromStdString(id)));
     return std::min(w, fm.horizontalAdvance(QLatin1Char('x')) * 24) + kPadding;
   };
+  // Times to the nanosecond up to 99,999 s; every message kind's name ("append_entries_reply").
   m_view->setColumnWidth(EventLogModel::Time,
-                         fm.horizontalAdvance(QStringLiteral("000.000000000")) + kPadding);
+                         fm.horizontalAdvance(QStringLiteral("00000.000000000")) + kPadding);
   m_view->setColumnWidth(EventLogModel::Event,
                          fm.horizontalAdvance(QStringLiteral("drop (target down)")) + kPadding);
-  m_view->setColumnWidth(EventLogModel::Kind,
-                         fm.horizontalAdvance(QStringLiteral("health_check")) + kPadding);
+  int kindWidth = fm.horizontalAdvance(tr("Message"));
+  for (int k = 0; k < 256; ++k) {
+    const std::string_view name = messageKindName(static_cast<MessageKind>(k));
+    if (!name.empty() && name != "unknown") {
+      kindWidth = std::max(kindWidth, fm.horizontalAdvance(QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()))));
+    }
+  }
+  m_view->setColumnWidth(EventLogModel::Kind, kindWidth + kPadding);
   m_view->setColumnWidth(EventLogModel::Component,
                          widest(m_model->names().componentIds(), tr("Component")));
   m_view->setColumnWidth(EventLogModel::Peer, widest(m_model->names().componentIds(), tr("Peer")));

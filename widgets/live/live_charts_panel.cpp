@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "engine/metrics/time_series.hpp"
+#include "engine/model/component_kind.hpp"
+#include "engine/model/scenario.hpp"
 #include "engine/run/intelligence_findings.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "widgets/live/alert_markers.hpp"
@@ -225,6 +227,12 @@ void LiveChartsPanel::setWindowSeconds(double seconds) {
   markAlerts();
 }
 
+bool LiveChartsPanel::servesRequests(const std::string& id) const {
+  if (!m_run || !m_run->isLoaded()) return true;
+  const ComponentSpec* c = m_run->scenario().findComponent(id);
+  return !c || kindTraits(c->kind).servesRequests;
+}
+
 void LiveChartsPanel::setTraces() {
   using namespace chart_colors;
   const TimeSeries* ts = series();
@@ -256,9 +264,10 @@ void LiveChartsPanel::setTraces() {
   std::vector<ChartTrace> errors = {{tr("failed"), "global.failed_rps", red()},
                                     {tr("timed out"), "global.timed_out_rps", orange()},
                                     {tr("dropped"), "global.dropped_rps", purple()}};
-  if (component)
-    errors.push_back(
-        {tr("%1 dropped").arg(name), column(m_selected, "dropped_rps"), grey(), Qt::DashLine});
+  // A component that takes no requests (an autoscaler, a chaos monkey) drops none: no line.
+  if (component && servesRequests(m_selected)) {
+    errors.push_back({tr("%1 dropped").arg(name), column(m_selected, "dropped_rps"), grey(), Qt::DashLine});
+  }
   pane(Chart::Errors)->setTraces(std::move(errors));
 
   ChartPane* queue = pane(Chart::Queue);

@@ -76,6 +76,8 @@ class LiveChartsPanel : public QWidget {
   /// Marks the run's alerts on the latency and errors charts.
   void markAlerts();
   void setTraces();
+  /// Whether the design's component `id` takes requests (and so can drop them).
+  bool servesRequests(const std::string& id) const;
   void askExportImage(Chart which, const QString& extension);
   void askExportData(Chart which);
   void askExportAll();

@@ -58,7 +58,7 @@ Facts componentFacts(const Component& c, const ComponentResult& r) {
   }
   if (r.retries > 0) f.emplace_back(InspectorLiveStats::tr("Retries"), count(r.retries));
   // The kind's own figures in words and units ("Role Leader", not "Role 2").
-  for (const auto& [name, value] : r.extras) f.push_back(liveFigureText(c.kind(), name, value));
+  for (auto& row : liveFiguresText(c.kind(), r.extras)) f.push_back(std::move(row));
   // SLO alerts: the ones firing now, or how many fired and resolved.
   const std::vector<AlertRecord> alerts = c.alerts();
   if (!alerts.empty()) {
@@ -105,7 +105,7 @@ void groupFacts(const Simulation& sim, ComponentId member, SimTime now, Facts& f
     if (!kind.isEmpty()) kind[0] = kind[0].toUpper();
     if (!kind.endsWith(QStringLiteral(" group"))) kind = InspectorLiveStats::tr("%1 group").arg(kind);
     f.emplace_back(kind, InspectorLiveStats::tr("the same on every member"));
-    for (const auto& [name, value] : r.extras) f.push_back(liveFigureText(r.kind, name, value));
+    for (auto& row : liveFiguresText(r.kind, r.extras)) f.push_back(std::move(row));
   }
 }
 

@@ -66,4 +66,34 @@ std::pair<QString, QString> liveFigureText(const std::string& kind, const std::s
   return {label, shown};
 }
 
+std::vector<std::pair<QString, QString>> liveFiguresText(const std::string& kind,
+                                                         const std::vector<std::pair<std::string, double>>& figures) {
+  std::vector<std::pair<QString, QString>> out;
+  for (std::size_t i = 0; i < figures.size();) {
+    const std::string& name = figures[i].first;
+    const auto dot = name.find('.');
+    const std::string head = dot == std::string::npos ? std::string() : name.substr(0, dot);
+    if (head.empty() || !(endsWith(head, "_ms") || endsWith(head, "_s"))) {
+      out.push_back(liveFigureText(kind, name, figures[i].second));
+      ++i;
+      continue;
+    }
+    // The whole family: the figures that follow with the same head.
+    std::size_t end = i;
+    bool measured = false;
+    while (end < figures.size() && figures[end].first.rfind(head + ".", 0) == 0) {
+      measured = measured || figures[end].second != 0;
+      ++end;
+    }
+    if (measured) {
+      for (std::size_t k = i; k < end; ++k) out.push_back(liveFigureText(kind, figures[k].first, figures[k].second));
+    } else {
+      const std::string quantity = head.substr(0, head.size() - (endsWith(head, "_ms") ? 3 : 2));
+      out.emplace_back(tidy(quantity), tr("none yet"));
+    }
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace pillars

@@ -3,6 +3,7 @@
 #include <QString>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace pillars {
 
@@ -12,5 +13,11 @@ namespace pillars {
 /// ("Hit ratio", "90.0%"). Names nobody taught it are shown tidied ("keys_cached" is "Keys
 /// cached"), whole numbers with separators.
 std::pair<QString, QString> liveFigureText(const std::string& kind, const std::string& name, double value);
+
+/// Every figure of a kind as rows, in order. A family of time statistics that has measured
+/// nothing yet ("election_ms.mean", ".p50", ".p99", ".max" all 0 before the first election) is
+/// one row, "Election: none yet", rather than four readings of 0.00 ms that look measured.
+std::vector<std::pair<QString, QString>> liveFiguresText(const std::string& kind,
+                                                         const std::vector<std::pair<std::string, double>>& figures);
 
 }  // namespace pillars
