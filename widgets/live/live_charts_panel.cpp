@@ -11,6 +11,7 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,9 @@
 #include "engine/model/scenario.hpp"
 #include "engine/run/intelligence_findings.hpp"
 #include "engine/run/scenario_runner.hpp"
+#include "engine/sim/simulation.hpp"
+#include "engine/sim/component_group.hpp"
+#include "engine/sim/component.hpp"
 #include "widgets/live/alert_markers.hpp"
 #include "widgets/live/chart_export.hpp"
 #include "widgets/live/chart_grid.hpp"
@@ -233,6 +237,20 @@ bool LiveChartsPanel::servesRequests(const std::string& id) const {
   return !c || kindTraits(c->kind).servesRequests;
 }
 
+std::string LiveChartsPanel::replicaSetOf(const std::string& id) const {
+  if (!m_run || !m_run->runner() || id.empty()) return {};
+  Simulation& sim = m_run->runner()->simulation();
+  const Component* c = sim.findComponent(id);
+  if (!c) return {};
+  for (std::size_t i = 0; i < sim.groupCount(); ++i) {
+    const ComponentGroup& g = sim.group(i);
+    if (g.kind() != "replica_set") continue;
+    const std::vector<ComponentId> members = g.members();
+    if (std::find(members.begin(), members.end(), c->id()) != members.end()) return g.id();
+  }
+  return {};
+}
+
 void LiveChartsPanel::setTraces() {
   using namespace chart_colors;
   const TimeSeries* ts = series();
@@ -287,6 +305,14 @@ void LiveChartsPanel::setTraces() {
     queue->setTitle(tr("Experiment · %1").arg(name));
     queue->setTraces({{tr("impaired instances"), column(m_selected, "impaired"), red()},
                       {tr("attacks /s (right)"), column(m_selected, "attacks"), orange(), Qt::SolidLine, true, 1.0}});
+    queue->setPlaceholder({});
+  } else if (const std::string set = replicaSetOf(m_selected); component && !set.empty()) {
+    // A store in a replica set: how far its set's followers trail the leader, and what the set
+    // has lost and refused.
+    queue->setTitle(tr("Replication · %1").arg(QString::fromStdString(set)));
+    queue->setTraces({{tr("lag p99 ms"), set + ".replication_lag_ms", blue()},
+                      {tr("refused /s"), set + ".unavailable", orange(), Qt::DashLine},
+                      {tr("lost writes (right)"), set + ".lost_writes", red(), Qt::SolidLine, true, 1.0}});
     queue->setPlaceholder({});
   } else if (component) {
     queue->setTitle(tr("Queue · %1").arg(name));

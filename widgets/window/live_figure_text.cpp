@@ -42,6 +42,15 @@ std::pair<QString, QString> liveFigureText(const std::string& kind, const std::s
     const auto r = static_cast<std::size_t>(value);
     return {tr("Role"), r < roles.size() ? tr(roles[r]) : plain(value)};
   }
+  if (kind == "store" && name == "role") {
+    // Store::Role: Follower, Leader, Recovering, Replica.
+    static const std::array<const char*, 4> roles = {QT_TRANSLATE_NOOP("pillars::LiveFigures", "Follower"),
+                                                     QT_TRANSLATE_NOOP("pillars::LiveFigures", "Leader"),
+                                                     QT_TRANSLATE_NOOP("pillars::LiveFigures", "Catching up"),
+                                                     QT_TRANSLATE_NOOP("pillars::LiveFigures", "Replica")};
+    const auto r = static_cast<std::size_t>(value);
+    return {tr("Role"), r < roles.size() ? tr(roles[r]) : plain(value)};
+  }
   // "election_ms.p50": a quantity with its unit in the name, then which statistic of it.
   std::string head = name;
   QString statistic;
