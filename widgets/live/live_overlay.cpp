@@ -1,9 +1,6 @@
 #include "widgets/live/live_overlay.hpp"
 
-#include "widgets/live/control_badge.hpp"
-#include "widgets/pillars/intelligence/alert_badge.hpp"
-#include "widgets/pillars/intelligence/scaling_badge.hpp"
-#include "widgets/pillars/state/store_badge.hpp"
+#include "widgets/live/card_badges.hpp"
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -18,7 +15,8 @@
 #include "engine/sim/simulation.hpp"
 #include "widgets/canvas/node_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
-#include "widgets/live/control_badge.hpp"
+#include "widgets/live/card_badges.hpp"
+#include "widgets/pillars/control/control_badge.hpp"
 #include "widgets/live/live_run.hpp"
 #include "widgets/live/message_colors.hpp"
 #include "widgets/live/message_layer.hpp"
@@ -346,10 +344,7 @@ void LiveOverlay::rebuildMapping() {
       if (c.kind == "raft_node") n.raft = new RaftNodeBadge(m_root.data());
       if (m_live.runner()) {
         const Component& engineComponent = m_live.runner()->simulation().component(cid);
-        n.controlBadge = controlbadge::applies(engineComponent);
-        n.scalingBadge = scalingbadge::applies(engineComponent);
-        n.alertBadge = alertbadge::applies(engineComponent);
-        n.storeBadge = storebadge::applies(engineComponent);
+        n.badges = applicableBadges(engineComponent);
       }
     }
   }
@@ -531,20 +526,11 @@ void LiveOverlay::updateNodes() {
     const auto badge = m_badges.find(n.id);
     if (badge != m_badges.end()) {
       s.badge = badge->second.first;
-    } else if (n.alertBadge && !alertbadge::text(c).isEmpty()) {
-      // A firing alert outranks the mechanisms at work: it is what someone is told about.
-      s.badge = alertbadge::text(c);
-      n.state->setBadgeColour(alertbadge::colour());
-    } else if (n.controlBadge) {
-      // A badge set by the app (a pillar view) wins; otherwise the live Control state shows.
-      s.badge = controlbadge::text(c);
-      if (!s.badge.isEmpty()) n.state->setBadgeColour(controlbadge::colour());
-    } else if (n.scalingBadge) {
-      s.badge = scalingbadge::text(c);
-      n.state->setBadgeColour(scalingbadge::colour());
-    } else if (n.storeBadge && c.isUp()) {
-      s.badge = storebadge::text(c);
-      n.state->setBadgeColour(storebadge::colour());
+    } else if (n.badges != 0) {
+      // A badge set by the app (a pillar view) wins; otherwise the most urgent live one shows.
+      auto [text, colour] = badgeFor(c, n.badges);
+      s.badge = std::move(text);
+      if (!s.badge.isEmpty()) n.state->setBadgeColour(colour);
     }
     n.state->setState(s, m.capacity > 0);
     if (n.raft) {

@@ -137,10 +137,7 @@ class LiveOverlay final : public QObject {
     double lastBusyIntegral = 0;
     SimTime lastBusyStart = 0;
     double utilization = 0;
-    bool controlBadge = false;  // reports breakers or ejections (see control_badge.hpp)
-    bool scalingBadge = false;  // scales a replica set (see scaling_badge.hpp)
-    bool alertBadge = false;    // has an SLO with alerts (see alert_badge.hpp)
-    bool storeBadge = false;    // a store replica: its role (see store_badge.hpp)
+    std::uint32_t badges = 0;  // the card badges that apply to it (card_badges.hpp)
     /// An instance of a replica set (index in m_sets), drawn on its set's card: its messages
     /// fly to and from that card, its state is summed into the set's.
     int set = -1;

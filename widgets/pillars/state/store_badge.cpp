@@ -26,6 +26,7 @@ bool applies(const Component& c) {
 }
 
 QString text(const Component& c) {
+  if (!c.isUp()) return {};  // a crashed replica has no role
   long role = -1, lag = 0, hints = 0;
   bool leaderless = false;
   for (const auto& [name, value] : c.extraMetrics(0)) {

@@ -1,4 +1,4 @@
-#include "widgets/live/control_badge.hpp"
+#include "widgets/pillars/control/control_badge.hpp"
 
 #include <QCoreApplication>
 #include <cmath>
