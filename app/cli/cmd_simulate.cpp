@@ -68,12 +68,8 @@ void printExperiments(const RunResults& r) {
   for (const ExperimentResult& e : r.experiments) {
     std::string verdict = e.verdict;
     for (char& ch : verdict) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    double attacks = 0, kills = 0, zoneOutages = 0;
-    for (const auto& [name, value] : e.figures) {
-      if (name == "attacks") attacks = value;
-      if (name == "kills") kills = value;
-      if (name == "zone_outages") zoneOutages = value;
-    }
+    const double attacks = figureNamed(e.figures, "attacks"), kills = figureNamed(e.figures, "kills");
+    const double zoneOutages = figureNamed(e.figures, "zone_outages");
     std::printf("\nChaos experiment %s: %s\n  steady state: %s\n  %s\n  %.0f attack%s (%.0f kill%s", e.component.c_str(),
                 verdict.c_str(), e.hypothesis.c_str(), e.detail.c_str(), attacks, attacks == 1 ? "" : "s", kills,
                 kills == 1 ? "" : "s");

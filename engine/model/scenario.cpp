@@ -107,6 +107,14 @@ const ComponentSpec* Scenario::findCaller(std::string_view kind, std::string_vie
   return nullptr;
 }
 
+std::vector<std::string> Scenario::targetsOf(std::string_view id) const {
+  std::vector<std::string> out;
+  for (const LinkSpec& l : links) {
+    if (l.from == id) out.push_back(l.to);
+  }
+  return out;
+}
+
 std::vector<std::string> Scenario::groupMembers(std::string_view groupId) const {
   std::vector<std::string> out;
   std::vector<std::string_view> pending{groupId};

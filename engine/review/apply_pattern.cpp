@@ -116,20 +116,6 @@ std::string insertInFront(Scenario& s, const std::string& target, const std::str
   return id;
 }
 
-/// The stores `target` is linked to as peers, itself included: its replica set.
-std::vector<std::string> storeSetOf(const Scenario& s, const std::string& target) {
-  std::vector<std::string> set{target};
-  for (std::size_t i = 0; i < set.size(); ++i) {
-    for (const LinkSpec& l : s.links) {
-      const std::string* other = l.from == set[i] ? &l.to : l.to == set[i] ? &l.from : nullptr;
-      if (!other || std::find(set.begin(), set.end(), *other) != set.end()) continue;
-      const ComponentSpec* c = s.findComponent(*other);
-      if (c && c->kind == "store") set.push_back(*other);
-    }
-  }
-  return set;
-}
-
 /// The next free id numbered after `target`: "web1" -> "web4" (after its siblings), "db" -> "db2".
 std::string numberedAfter(const Scenario& s, const std::string& target) {
   std::string base = target;
@@ -147,7 +133,7 @@ std::string numberedAfter(const Scenario& s, const std::string& target) {
 /// settings, linked as a peer to every member, taking the set's writes from its leader (or
 /// its coordinators) and caught up from a copy. Callers keep calling the set as before.
 std::string addStoreReplica(Scenario& s, const std::string& target) {
-  const std::vector<std::string> set = storeSetOf(s, target);
+  const std::vector<std::string> set = peerSetOf(analyzeTopology(s), target);
   const ComponentSpec copyOf = *s.findComponent(target);
   const std::string id = numberedAfter(s, target);
   const auto at = positionOf(copyOf);
@@ -161,7 +147,7 @@ std::string addStoreReplica(Scenario& s, const std::string& target) {
 /// second store of the same settings as the other shard, keys spread by consistent hashing
 /// (adding a shard later moves about 1/n of them). The router's key space is the callers'.
 std::string shardStore(Scenario& s, const std::string& target) {
-  if (storeSetOf(s, target).size() > 1) {
+  if (peerSetOf(analyzeTopology(s), target).size() > 1) {
     return target + " is one replica of a replica set: shard the set by hand, each shard a set of its own.";
   }
   for (std::size_t i : incomingLinks(s, target)) {

@@ -24,14 +24,6 @@ std::string fixedText(double value, int decimals) {
   return buf;
 }
 
-std::vector<std::string> successorsOf(const Scenario& s, const std::string& id) {
-  std::vector<std::string> out;
-  for (const auto& l : s.links) {
-    if (l.from == id) out.push_back(l.to);
-  }
-  return out;
-}
-
 std::vector<const ComponentSpec*> ofKind(const Scenario& s, const std::string& kind) {
   std::vector<const ComponentSpec*> out;
   for (const auto& c : s.components) {
@@ -110,7 +102,7 @@ void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   for (const auto* b : balancers) {
     const std::string policy = b->params.choice("policy");
     std::vector<std::string> about{b->id};
-    const auto backends = successorsOf(s, b->id);
+    const auto backends = s.targetsOf(b->id);
     about.insert(about.end(), backends.begin(), backends.end());
     out.push_back({"load_balancing_policy", policy,
                    b->id + " spreads requests over " + listInWords(backends) + " by " + policy + ".", about, "yes", false});
@@ -141,7 +133,7 @@ void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   for (const auto* b : balancers) {
     if (b->params.choice("policy") != "consistent_hash") continue;
     out.push_back({"partitioning", "consistent_hash",
-                   b->id + " partitions keys over " + listInWords(successorsOf(s, b->id)) + " by consistent hashing (" +
+                   b->id + " partitions keys over " + listInWords(s.targetsOf(b->id)) + " by consistent hashing (" +
                        std::to_string(b->params.integer("virtual_nodes")) + " virtual nodes per backend).",
                    {b->id}, "yes", false});
   }
@@ -151,9 +143,7 @@ void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<Evi
   for (const auto& set : a.replicaSets) {
     if (set.kind == "store") continue;  // the State pillar's own kind: stateStoreEvidence
     const std::string& name = set.members.front();
-    const std::string where = set.zones.empty()       ? "no zone drawn"
-                              : set.zones.size() == 1 ? "only in " + set.zones.front()
-                                                      : "across " + listInWords(set.zones);
+    const std::string where = set.whereInWords();
     if (set.quorum > 0) {
       out.push_back({"replication", std::to_string(set.factor()),
                      name + ": a consensus group of " + std::to_string(set.factor()) + " (" + listInWords(set.members) +

@@ -139,10 +139,7 @@ void alertEvidence(const Scenario& s, const RunResults* run, std::vector<Evidenc
 void chaosEvidence(const Scenario& s, const RunResults* run, std::vector<EvidenceItem>& out) {
   for (const ComponentSpec& c : s.components) {
     if (!(has(c, "mean_time_between_kills") && has(c, "blast_radius"))) continue;
-    std::vector<std::string> targets;
-    for (const LinkSpec& l : s.links) {
-      if (l.from == c.id) targets.push_back(l.to);
-    }
+    const std::vector<std::string> targets = s.targetsOf(c.id);
     std::vector<std::string> steady;
     if (c.params.real("hypothesis_availability") > 0) {
       steady.push_back("availability at least " + number(c.params.real("hypothesis_availability")) + "%");

@@ -26,14 +26,6 @@ std::vector<std::string> idsOf(const std::vector<const ComponentSpec*>& componen
   return out;
 }
 
-std::vector<std::string> successorsOf(const Scenario& s, const std::string& id) {
-  std::vector<std::string> out;
-  for (const auto& l : s.links) {
-    if (l.from == id) out.push_back(l.to);
-  }
-  return out;
-}
-
 std::size_t instanceCountOf(const ComponentSpec& c) {
   const ComponentKind& kind = kindTraits(c.kind);
   return kind.instanceCount ? kind.instanceCount(c.params) : 1;
@@ -54,7 +46,7 @@ std::string describeEach(const Scenario& s, const std::string& kind, Describe de
 std::string loadBalancer(const Scenario& s, const TopologyAnalysis& a) {
   if (!a.entryServices.empty()) return {};
   return describeEach(s, "load_balancer", [&](const ComponentSpec& c) {
-    const auto backends = successorsOf(s, c.id);
+    const auto backends = s.targetsOf(c.id);
     return backends.empty() ? c.id + " balances nothing yet" : c.id + " spreads requests over " + listInWords(backends);
   });
 }
@@ -62,7 +54,7 @@ std::string loadBalancer(const Scenario& s, const TopologyAnalysis& a) {
 // Caching: any cache; each is in front of what it caches.
 std::string caching(const Scenario& s) {
   return describeEach(s, "cache", [&](const ComponentSpec& c) {
-    const auto behind = successorsOf(s, c.id);
+    const auto behind = s.targetsOf(c.id);
     return behind.empty() ? c.id + " caches with nothing behind it" : c.id + " in front of " + listInWords(behind);
   });
 }

@@ -13,8 +13,6 @@ std::string plural(std::size_t n, const std::string& one, const std::string& man
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-std::string seconds(double s) { return secondsCell(s); }
-
 }  // namespace
 
 ReportTable alertsTable(const RunResults& run, std::size_t maxAlerts) {
@@ -49,8 +47,8 @@ ReportTable experimentsTable(const RunResults& run) {
   t.headers = {"Experiment", "Verdict", "Steady state", "From", "Until", "Detail"};
   t.numeric = {false, false, false, true, true, false};
   for (const ExperimentResult& e : run.experiments) {
-    t.rows.push_back({e.component, e.verdict, e.hypothesis, seconds(e.startedAtS),
-                      seconds(e.abortedAtS >= 0 ? e.abortedAtS : e.endedAtS), e.detail});
+    t.rows.push_back({e.component, e.verdict, e.hypothesis, secondsCell(e.startedAtS),
+                      secondsCell(e.abortedAtS >= 0 ? e.abortedAtS : e.endedAtS), e.detail});
   }
   return t;
 }
@@ -65,7 +63,7 @@ std::string secondsCell(double s) {
 std::vector<std::string> alertHeaders() { return {"Alert", "On", "Severity", "Fired", "Resolved", "Condition"}; }
 
 std::vector<std::string> alertCells(const AlertResult& a) {
-  return {a.name, a.component, a.severity, seconds(a.firedAtS), a.resolvedAtS < 0 ? "firing" : seconds(a.resolvedAtS),
+  return {a.name, a.component, a.severity, secondsCell(a.firedAtS), a.resolvedAtS < 0 ? "firing" : secondsCell(a.resolvedAtS),
           a.detail};
 }
 
@@ -77,18 +75,18 @@ std::vector<std::string> incidentCells(const IncidentResult& i) {
   const std::string repair = i.repair == "failover" ? "failover to " + i.replacement : i.repair;
   return {i.component,
           repair,
-          seconds(i.failedAtS),
-          seconds(i.detectedS()),
-          seconds(i.restartedAtS),
-          seconds(i.readyAtS),
-          i.repairS() < 0 ? "not yet" : seconds(i.repairS()),
+          secondsCell(i.failedAtS),
+          secondsCell(i.detectedS()),
+          secondsCell(i.restartedAtS),
+          secondsCell(i.readyAtS),
+          i.repairS() < 0 ? "not yet" : secondsCell(i.repairS()),
           std::to_string(i.exits),
           std::to_string(i.requestsLost)};
 }
 
 std::string repairSentence(const RepairSummary& s) {
   std::string out = plural(s.incidents, "failure", "failures") + ", " + std::to_string(s.repaired) + " repaired";
-  if (s.repaired > 0) out += ", mean time to repair " + seconds(s.meanRepairS);
+  if (s.repaired > 0) out += ", mean time to repair " + secondsCell(s.meanRepairS);
   return out + "; " + plural(static_cast<std::size_t>(s.requestsLost), "request", "requests") + " lost with them.";
 }
 

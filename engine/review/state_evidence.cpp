@@ -50,13 +50,6 @@ SetModel modelOf(const ComponentSpec& c, std::size_t n) {
                      " acknowledgements a failover can go back on writes a reader saw"};
 }
 
-double extra(const std::vector<std::pair<std::string, double>>& extras, const std::string& name) {
-  for (const auto& [n, v] : extras) {
-    if (n == name) return v;
-  }
-  return 0;
-}
-
 const GroupResult* groupOf(const RunResults& run, const std::string& id) {
   for (const GroupResult& g : run.groups) {
     if (g.id == id) return &g;
@@ -68,12 +61,6 @@ std::string percentText(double fraction) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3g%%", 100 * fraction);
   return buf;
-}
-
-std::string whereOf(const ReplicaSet& set) {
-  return set.zones.empty()       ? "no zone drawn"
-         : set.zones.size() == 1 ? "only in " + set.zones.front()
-                                 : "across " + listInWords(set.zones);
 }
 
 void replication(const Scenario& s, const std::vector<const ReplicaSet*>& sets, std::vector<EvidenceItem>& out) {
@@ -95,7 +82,7 @@ void replication(const Scenario& s, const std::vector<const ReplicaSet*>& sets, 
             " leading at the start) with " + c.params.choice("ack") + " acknowledgements, failing over after " +
             formatDuration(c.params.duration("failover_after")) + " of silence";
     }
-    out.push_back({"replication", std::to_string(n), set->members.front() + ": " + how + ", " + whereOf(*set) + ".",
+    out.push_back({"replication", std::to_string(n), set->members.front() + ": " + how + ", " + set->whereInWords() + ".",
                    set->members, "yes", false});
   }
   if (single.empty()) return;
@@ -172,8 +159,8 @@ void consistency(const Scenario& s, const std::vector<const ReplicaSet*>& sets, 
   std::uint64_t reads = 0, stale = 0;
   if (run) {
     for (const ComponentResult& c : run->components) {
-      reads += static_cast<std::uint64_t>(extra(c.extras, "reads"));
-      stale += static_cast<std::uint64_t>(extra(c.extras, "stale_reads"));
+      reads += static_cast<std::uint64_t>(figureNamed(c.extras, "reads"));
+      stale += static_cast<std::uint64_t>(figureNamed(c.extras, "stale_reads"));
     }
   }
   const bool contradicted = stale > 0 && value == "strong";
@@ -207,7 +194,7 @@ void conflicts(const Scenario& s, const std::vector<const ReplicaSet*>& sets, co
                                                                             : "kept as siblings for the reader to merge");
     if (run) {
       if (const GroupResult* g = groupOf(*run, "replicas:" + set->members.front())) {
-        const auto n = static_cast<std::uint64_t>(extra(g->extras, "conflicts"));
+        const auto n = static_cast<std::uint64_t>(figureNamed(g->extras, "conflicts"));
         sentence += "; the last run counted " + std::to_string(n) + " conflict" + (n == 1 ? "" : "s");
       }
     }
@@ -223,8 +210,8 @@ void lostWrites(const std::vector<const ReplicaSet*>& sets, const RunResults& ru
   for (const ReplicaSet* set : sets) {
     const GroupResult* g = groupOf(run, "replicas:" + set->members.front());
     if (!g) continue;
-    const auto lost = static_cast<std::uint64_t>(extra(g->extras, "lost_writes"));
-    const auto failovers = static_cast<std::uint64_t>(extra(g->extras, "failovers"));
+    const auto lost = static_cast<std::uint64_t>(figureNamed(g->extras, "lost_writes"));
+    const auto failovers = static_cast<std::uint64_t>(figureNamed(g->extras, "failovers"));
     const std::string who = set->factor() == 1 ? set->members.front() : set->members.front() + "'s set";
     std::string sentence = "In the last run " + who + " lost " + std::to_string(lost) +
                            " acknowledged write" + (lost == 1 ? "" : "s");
@@ -237,10 +224,7 @@ void lostWrites(const std::vector<const ReplicaSet*>& sets, const RunResults& ru
 void shardRouters(const Scenario& s, const RunResults* run, std::vector<EvidenceItem>& out) {
   for (const ComponentSpec& c : s.components) {
     if (c.kind != "shard_router") continue;
-    std::vector<std::string> shards;
-    for (const LinkSpec& l : s.links) {
-      if (l.from == c.id) shards.push_back(l.to);
-    }
+    const std::vector<std::string> shards = s.targetsOf(c.id);
     const std::string& strategy = c.params.choice("strategy");
     std::string how = strategy == "consistent_hash" ? "consistent hashing (" + std::to_string(c.params.integer("vnodes")) + " points per shard)"
                       : strategy == "range"         ? "key ranges"
@@ -251,7 +235,7 @@ void shardRouters(const Scenario& s, const RunResults* run, std::vector<Evidence
         if (r.id != c.id) continue;
         char buf[160];
         std::snprintf(buf, sizeof buf, " In the last run the busiest shard carried %.2f times the mean load; %.0f keys moved.",
-                      extra(r.extras, "max_mean_load"), extra(r.extras, "keys_moved"));
+                      figureNamed(r.extras, "max_mean_load"), figureNamed(r.extras, "keys_moved"));
         sentence += buf;
       }
     }

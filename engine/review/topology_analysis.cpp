@@ -5,6 +5,7 @@
 
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
+#include "engine/review/words.hpp"
 
 namespace pillars::review {
 
@@ -166,6 +167,19 @@ std::vector<std::string> zonesOf(const Scenario& s, const std::vector<std::strin
 }  // namespace
 
 bool isAnyOfKind(const std::string& kind) { return kind == "load_balancer" || kind == "queue"; }
+
+std::string ReplicaSet::whereInWords() const {
+  return zones.empty()       ? "no zone drawn"
+         : zones.size() == 1 ? "only in " + zones.front()
+                             : "across " + listInWords(zones);
+}
+
+std::vector<std::string> peerSetOf(const TopologyAnalysis& analysis, const std::string& id) {
+  for (const ReplicaSet& set : analysis.replicaSets) {
+    if (set.quorum > 0 && std::find(set.members.begin(), set.members.end(), id) != set.members.end()) return set.members;
+  }
+  return {id};
+}
 
 std::vector<SinglePointOfFailure> findSinglePointsOfFailure(const Scenario& scenario) {
   const Graph g(scenario);

@@ -29,6 +29,8 @@ struct ReplicaSet {
   std::size_t quorum = 0;
   std::vector<std::string> zones;    // distinct zones (or regions) the members are in
   std::size_t factor() const { return members.size(); }
+  /// Where the members are, in words: "no zone drawn", "only in zone-a", "across zone-a and zone-b".
+  std::string whereInWords() const;
 };
 
 struct TopologyAnalysis {
@@ -36,6 +38,10 @@ struct TopologyAnalysis {
   std::vector<ReplicaSet> replicaSets;                      // one per data store group
   std::vector<std::string> entryServices;  // services a client calls directly, no balancer between
 };
+
+/// The replica set of a peer-group kind (`store`, `raft_node`) that `id` belongs to: every
+/// member linked to it as a peer, or `id` alone.
+std::vector<std::string> peerSetOf(const TopologyAnalysis& analysis, const std::string& id);
 
 /// Whether a kind serves a request if ANY successor can (a balancer or queue picks one), as
 /// opposed to needing ALL of them (a service calls every downstream link; a client and a cache

@@ -16,10 +16,6 @@ namespace {
 
 double secondsOrMinusOne(SimTime t) { return t < 0 ? -1.0 : simTimeToSeconds(t); }
 
-}  // namespace
-
-namespace {
-
 void addAlerts(const std::string& on, std::vector<AlertRecord> alerts, std::vector<AlertResult>& out) {
   for (AlertRecord& a : alerts) {
     AlertResult& r = out.emplace_back();

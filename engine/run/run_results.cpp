@@ -14,6 +14,13 @@ namespace {
 double toMs(std::int64_t ns) { return static_cast<double>(ns) * 1e-6; }
 }  // namespace
 
+double figureNamed(const std::vector<std::pair<std::string, double>>& figures, std::string_view name) {
+  for (const auto& [n, v] : figures) {
+    if (n == name) return v;
+  }
+  return 0;
+}
+
 LatencySummary LatencySummary::from(const LatencyHistogram& h) {
   LatencySummary s;
   s.count = h.count();

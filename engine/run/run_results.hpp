@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/metrics/latency_histogram.hpp"
@@ -11,6 +13,10 @@
 namespace pillars {
 
 class Simulation;
+
+/// The figure called `name` among a result's named figures (a component's or a group's extras,
+/// an experiment's figures), or 0 when there is none.
+double figureNamed(const std::vector<std::pair<std::string, double>>& figures, std::string_view name);
 
 /// Latency percentiles in milliseconds.
 struct LatencySummary {

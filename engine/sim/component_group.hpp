@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,11 @@ class ComponentGroup {
 
   /// The members now, in a stable order (a replica set's change as it scales).
   virtual std::vector<ComponentId> members() const = 0;
+  /// Whether component `id` is a member now.
+  bool contains(ComponentId id) const {
+    const std::vector<ComponentId> now = members();
+    return std::find(now.begin(), now.end(), id) != now.end();
+  }
   /// The group's own figures at `now`, over the measurement window.
   virtual std::vector<Figure> figures(SimTime /*now*/) const { return {}; }
   /// Columns the group adds to the time series, fixed for its life (see SeriesColumn).

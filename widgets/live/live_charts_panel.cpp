@@ -244,9 +244,7 @@ std::string LiveChartsPanel::replicaSetOf(const std::string& id) const {
   if (!c) return {};
   for (std::size_t i = 0; i < sim.groupCount(); ++i) {
     const ComponentGroup& g = sim.group(i);
-    if (g.kind() != "replica_set") continue;
-    const std::vector<ComponentId> members = g.members();
-    if (std::find(members.begin(), members.end(), c->id()) != members.end()) return g.id();
+    if (g.kind() == "replica_set" && g.contains(c->id())) return g.id();
   }
   return {};
 }

@@ -96,8 +96,7 @@ Facts componentFacts(const Component& c, const ComponentResult& r) {
 void groupFacts(const Simulation& sim, ComponentId member, SimTime now, Facts& f) {
   for (std::size_t i = 0; i < sim.groupCount(); ++i) {
     const ComponentGroup& g = sim.group(i);
-    const std::vector<ComponentId> members = g.members();
-    if (std::find(members.begin(), members.end(), member) == members.end()) continue;
+    if (!g.contains(member)) continue;
     const GroupResult r = groupResult(g, sim, now);
     if (r.extras.empty()) continue;
     // "raft_group" reads "Raft group"; a kind not named a group says it is one.

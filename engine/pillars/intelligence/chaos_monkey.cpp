@@ -312,7 +312,7 @@ void ChaosMonkey::zoneOutage() {
   for (std::size_t i = 0; i < sim().componentCount(); ++i) {
     const auto cid = static_cast<ComponentId>(i);
     const Component& c = sim().component(cid);
-    if (cid == id() || !c.isUp() || c.removedAt() >= 0 || !ZoneMap::holds(zone, scenarioIdOf(c.name()))) continue;
+    if (cid == id() || !c.isUp() || c.isRemoved() || !ZoneMap::holds(zone, scenarioIdOf(c.name()))) continue;
     m_zoneVictims.push_back(cid);
   }
   for (const ComponentId v : m_zoneVictims) sim().crash(v);
@@ -328,7 +328,7 @@ void ChaosMonkey::zoneBack() {
   for (const ComponentId v : m_zoneVictims) {
     const Component& c = sim().component(v);
     // An orchestrator may have brought an instance back already, a rollout removed it.
-    if (!c.isUp() && c.removedAt() < 0) sim().restart(v);
+    if (!c.isUp() && !c.isRemoved()) sim().restart(v);
   }
   m_zoneVictims.clear();
   m_zoneDown.clear();

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "engine/review/report_operations.hpp"
+#include "engine/run/instances.hpp"
 #include "engine/run/intelligence_findings.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "widgets/live/live_run.hpp"
@@ -35,17 +36,7 @@ QStringList headerLabels(const std::vector<std::string>& headers) { return cells
 
 /// The design's component for an engine component: a replica set's instance "web#3" is drawn
 /// as its set "web".
-QString designId(const std::string& engineName) {
-  const auto hash = engineName.find('#');
-  return QString::fromStdString(hash == std::string::npos ? engineName : engineName.substr(0, hash));
-}
-
-double figure(const std::vector<std::pair<std::string, double>>& figures, const std::string& name) {
-  for (const auto& [n, v] : figures) {
-    if (n == name) return v;
-  }
-  return 0;
-}
+QString designId(const std::string& engineName) { return QString::fromStdString(std::string(scenarioIdOf(engineName))); }
 
 }  // namespace
 
@@ -193,8 +184,8 @@ void OperationsPanel::fillExperiments() {
   for (const ExperimentResult& e : experiments) {
     const double until = e.abortedAtS >= 0 ? e.abortedAtS : e.endedAtS;
     rows.push_back({QString::fromStdString(e.component), verdictOf(e),
-                    QString::fromStdString(e.hypothesis), QString::number(figure(e.figures, "attacks"), 'f', 0),
-                    QString::number(figure(e.figures, "kills"), 'f', 0), seconds(e.startedAtS), seconds(until),
+                    QString::fromStdString(e.hypothesis), QString::number(figureNamed(e.figures, "attacks"), 'f', 0),
+                    QString::number(figureNamed(e.figures, "kills"), 'f', 0), seconds(e.startedAtS), seconds(until),
                     QString::fromStdString(e.detail), designId(e.component)});
     verdicts << (e.detail.empty() ? QStringLiteral("%1: %2").arg(QString::fromStdString(e.component), verdictOf(e))
                                   : QStringLiteral("%1: %2 \u2014 %3")
