@@ -346,5 +346,15 @@ TEST(LiveOverlayStore, AStoreCardShowsItsRoleAndFollowsTheFailover) {
       << "one new leader: " << s2.toStdString() << ", " << s3.toStdString();
 }
 
+TEST(LiveOverlayStore, ARaftNodeWearsNoStoreBadge) {
+  // A Raft node reports a "role" figure too (follower, candidate, leader): the store's badge
+  // must not read it as a store's role ("catching up" on a Raft leader).
+  Fixture f("raft-5.json");
+  f.runTo(kSecond);
+  for (const char* id : {"n1", "n2", "n3", "n4", "n5"}) {
+    EXPECT_TRUE(f.overlay->nodeState(id).badge.isEmpty()) << id << ": " << f.overlay->nodeState(id).badge.toStdString();
+  }
+}
+
 }  // namespace
 }  // namespace pillars

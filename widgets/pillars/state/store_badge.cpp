@@ -19,10 +19,9 @@ QString tr(const char* text) { return QCoreApplication::translate("StoreBadge", 
 }  // namespace
 
 bool applies(const Component& c) {
-  for (const auto& [name, value] : c.extraMetrics(0)) {
-    if (name == kRole) return true;
-  }
-  return false;
+  // A store itself, not any kind with a "role" figure: a Raft node reports one too, with
+  // another meaning, and has its own badge.
+  return dynamic_cast<const Store*>(&c) != nullptr;
 }
 
 QString text(const Component& c) {
