@@ -23,6 +23,7 @@
 #include "engine/run/history_recorder.hpp"
 #include "engine/run/intelligence_findings.hpp"
 #include "engine/run/scenario_runner.hpp"
+#include "engine/run/request_trace.hpp"
 #include "engine/run/trace_writer.hpp"
 #include "engine/util/atomic_file.hpp"
 #include "engine/util/atomic_output_file.hpp"
@@ -228,6 +229,7 @@ int runSimulate(const std::vector<std::string>& args) {
   std::optional<std::string> csvDir;
   std::optional<std::string> tracePath;
   std::optional<std::string> historyOut;
+  std::optional<std::string> tracedRequest;
   bool quiet = false;
   bool sagaHistory = false;
   bool checkHistory = false;
@@ -246,6 +248,9 @@ int runSimulate(const std::vector<std::string>& args) {
   cl.option("--csv", csvDir, "DIR", "Write timeseries.csv and components.csv into DIR");
   cl.option("--trace", tracePath, "FILE",
             "Write every message send, delivery and drop and every fault as CSV");
+  cl.option("--trace-request", tracedRequest, "ID",
+            "After the summary, print the span tree of one request (e.g. users#42: the 42nd "
+            "request of client users): each call, network leg, queueing and work, retries included");
   cl.flag("--history", sagaHistory,
           "After the summary, print the recent sagas of each saga_orchestrator");
   cl.flag("--save-run", saveRun,
@@ -305,6 +310,21 @@ int runSimulate(const std::vector<std::string>& args) {
     trace = std::make_unique<TraceWriter>(runner.simulation(), traceFile->stream());
     runner.simulation().addObserver(trace.get());
   }
+  // The request to trace is named by its client, which the built simulation knows.
+  std::unique_ptr<RequestTracer> tracer;
+  std::uint64_t tracedId = 0;
+  if (tracedRequest) {
+    const std::vector<std::string> names = runner.simulation().componentNames();
+    const auto id = parseRequestId(*tracedRequest, names);
+    if (!id) {
+      return cl.usageError("--trace-request " + *tracedRequest +
+                           ": expected CLIENT#N (a client of the design and a request number from 1, "
+                           "as the app's event log shows them) or a request id number");
+    }
+    tracedId = *id;
+    tracer = std::make_unique<RequestTracer>(RequestTracer::following(tracedId));
+    runner.simulation().addObserver(tracer.get());
+  }
   std::unique_ptr<HistoryRecorder> recorder;
   if (checkHistory || historyOut) {
     recorder = std::make_unique<HistoryRecorder>(runner.simulation(), 2000);
@@ -326,6 +346,17 @@ int runSimulate(const std::vector<std::string>& args) {
   const bool jsonToStdout = jsonOut && *jsonOut == "-";
   if (!quiet && !jsonToStdout) printSummary(*scenario, results);
   if (sagaHistory && !jsonToStdout) printSagaHistories(runner.simulation());
+  if (tracer) {
+    const std::vector<std::string> names = runner.simulation().componentNames();
+    const std::vector<RequestTracer::Event> events = tracer->eventsOf(tracedId);
+    if (events.empty()) {
+      std::fprintf(stderr, "pillars-cli simulate: --trace-request %s: the run (%s) never issued that request\n",
+                   tracedRequest->c_str(), formatDuration(until.value_or(scenario->duration)).c_str());
+      return kExitFailed;
+    }
+    const std::string text = formatRequestTrace(buildRequestTrace(tracedId, events), names);
+    std::fputs(("\n" + text).c_str(), jsonToStdout ? stderr : stdout);
+  }
   if (jsonOut) {
     const std::string json = writeResultsJson(results, scenario->name);
     if (jsonToStdout) {

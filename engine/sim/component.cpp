@@ -54,6 +54,10 @@ void Component::cancelTimer(EventId& id) {
 
 void Component::send(LinkId link, const Message& msg) { m_sim->network().send(link, msg); }
 
+void Component::reportWork(const Message& request, SimTime duration) {
+  if (SimObserver* obs = m_sim->observer()) obs->onWork(m_id, request, now(), now() + duration);
+}
+
 void Component::deliver(const Message& msg, LinkId via) {
   if (msg.kind == MessageKind::HealthCheck) {
     if (healthy()) send(via, msg.replyWith(MessageKind::HealthReply, msg.sizeBytes));

@@ -147,6 +147,14 @@ class Component : public EventHandler {
     return secondsToSimTime(d.sample(m_rng) * m_slowdown);
   }
 
+  /// sampleWorkTime for work on `request`, told to the observer (when one is attached) so a
+  /// request trace can tell the request's queueing from its work.
+  SimTime sampleWorkTimeFor(const Message& request, const Distribution& d) {
+    const SimTime t = sampleWorkTime(d);
+    reportWork(request, t);
+    return t;
+  }
+
   virtual void onTimer(std::uint32_t /*kind*/, std::uint64_t /*payload*/) {}
   /// Forget volatile state; counts of lost work go into metrics here.
   virtual void onCrash() {}
@@ -158,6 +166,7 @@ class Component : public EventHandler {
   virtual void onLinkRemoved(LinkId /*link*/, bool /*outgoing*/) {}
 
  private:
+  void reportWork(const Message& request, SimTime duration);
   void handleEvent(std::uint32_t kind, std::uint64_t payload) final { onTimer(kind, payload); }
 
   std::string m_name;

@@ -40,6 +40,28 @@ MessageCategory categoryOf(MessageKind kind) {
   return MessageCategory::Control;
 }
 
+bool isReply(MessageKind kind) {
+  switch (kind) {
+    case MessageKind::Response:
+    case MessageKind::Error:
+    case MessageKind::HealthReply:
+    case MessageKind::RequestVoteReply:
+    case MessageKind::AppendEntriesReply:
+    case MessageKind::Vote:
+    case MessageKind::Ack:
+    case MessageKind::SagaStepDone:
+    case MessageKind::CompensateDone:
+    case MessageKind::ReplicateAck:
+    case MessageKind::HeartbeatAck:
+    case MessageKind::ReplicaWriteAck:
+    case MessageKind::ReplicaReadReply:
+    case MessageKind::Snapshot:
+    case MessageKind::MigrateData:
+    case MessageKind::MigrateAck: return true;
+    default: return false;
+  }
+}
+
 std::string_view messageKindName(MessageKind kind) {
   switch (kind) {
     case MessageKind::Request: return "request";

@@ -62,6 +62,9 @@ enum class MessageKind : std::uint8_t {
 enum class MessageCategory : std::uint8_t { Request, Response, Error, Control, Consensus, Replication };
 
 MessageCategory categoryOf(MessageKind kind);
+/// Whether a message of this kind answers another (a response, an error, an ack, a vote...),
+/// echoing the asker's correlation, rather than asking something itself.
+bool isReply(MessageKind kind);
 std::string_view messageKindName(MessageKind kind);
 
 /// Why a request failed, carried by Error messages.

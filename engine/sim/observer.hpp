@@ -30,6 +30,11 @@ class SimObserver {
                       SimTime /*at*/) {}
   virtual void onComponentState(ComponentId /*id*/, ComponentState /*state*/, SimTime /*at*/) {}
   virtual void onLinkState(LinkId /*link*/, bool /*up*/, SimTime /*at*/) {}
+  /// Component `where` began working on `request` at `start`; the work is due to end at `end`
+  /// (a crash cuts it short). Lets a request trace split time spent queueing from time spent
+  /// working.
+  virtual void onWork(ComponentId /*where*/, const Message& /*request*/, SimTime /*start*/,
+                      SimTime /*end*/) {}
   /// A component's work times are now multiplied by `factor` (1 = normal speed).
   virtual void onSlowdown(ComponentId /*id*/, double /*factor*/, SimTime /*at*/) {}
   /// Every message on the link now takes `extraLatency` longer (0 = none).

@@ -45,6 +45,9 @@ class ObserverList final : public SimObserver {
   void onLinkState(LinkId link, bool up, SimTime at) override {
     for (SimObserver* o : m_observers) o->onLinkState(link, up, at);
   }
+  void onWork(ComponentId where, const Message& request, SimTime start, SimTime end) override {
+    for (SimObserver* o : m_observers) o->onWork(where, request, start, end);
+  }
   void onSlowdown(ComponentId id, double factor, SimTime at) override {
     for (SimObserver* o : m_observers) o->onSlowdown(id, factor, at);
   }

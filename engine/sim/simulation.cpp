@@ -119,6 +119,13 @@ void Simulation::disconnect(LinkId id) {
   if (SimObserver* obs = observer()) obs->onLinkRemoved(id, m_now);
 }
 
+std::vector<std::string> Simulation::componentNames() const {
+  std::vector<std::string> names;
+  names.reserve(m_components.size());
+  for (const auto& c : m_components) names.push_back(c->name());
+  return names;
+}
+
 Component* Simulation::findComponent(std::string_view name) {
   const auto it = m_byName.find(std::string(name));
   return it == m_byName.end() ? nullptr : m_components[it->second].get();

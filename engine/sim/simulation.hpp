@@ -93,6 +93,8 @@ class Simulation {
   Component& component(ComponentId id) { return *m_components[id]; }
   const Component& component(ComponentId id) const { return *m_components[id]; }
   std::size_t componentCount() const { return m_components.size(); }
+  /// Every component's name, indexed by ComponentId.
+  std::vector<std::string> componentNames() const;
   /// The component named `name` (removed ones too), or null.
   Component* findComponent(std::string_view name);
   Network& network() { return m_network; }

@@ -33,7 +33,7 @@ std::vector<CommandArgs> commands() {
   return {
       {"simulate",
        {"FILE"},
-       {"--seed", "--until", "--set", "--json", "--csv", "--trace", "--history", "--save-run",
+       {"--seed", "--until", "--set", "--json", "--csv", "--trace", "--trace-request", "--history", "--save-run",
         "--check-linearizability", "--history-out", "--quiet"},
        {},
        {f}},

@@ -58,3 +58,41 @@ TEST_F(CliTrace, UnwritableTraceFailsBeforeRunning) {
 
 }  // namespace
 }  // namespace pillars::clitest
+
+namespace pillars::clitest {
+namespace {
+
+class CliTraceRequest : public CliTest {};
+
+TEST_F(CliTraceRequest, PrintsTheSpanTreeOfOneRequest) {
+  const CliRun r = runCli({"simulate", fixture("three-tier.json"), "--quiet", "--until", "8s",
+                           "--trace-request", "users#100"});
+  ASSERT_EQ(r.exitCode, 0) << r.describe();
+  EXPECT_NE(r.out.find("request users#100: issued at"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("attempt 1: users → lb"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("work at web"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("span"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTraceRequest, TheSameRequestTracesTheSameEveryRun) {
+  const std::vector<std::string> args{"simulate", fixture("three-tier.json"), "--quiet", "--until", "8s",
+                                      "--trace-request", "users#250"};
+  const CliRun a = runCli(args);
+  const CliRun b = runCli(args);
+  ASSERT_EQ(a.exitCode, 0) << a.describe();
+  EXPECT_EQ(a.out, b.out);
+}
+
+TEST_F(CliTraceRequest, ABadIdIsAUsageErrorAndAnUnissuedRequestFails) {
+  const CliRun unknownClient = runCli({"simulate", fixture("three-tier.json"), "--quiet", "--until", "8s",
+                                       "--trace-request", "nobody#3"});
+  EXPECT_EQ(unknownClient.exitCode, 2) << unknownClient.describe();
+  EXPECT_NE(unknownClient.err.find("CLIENT#N"), std::string::npos) << unknownClient.describe();
+  const CliRun neverIssued = runCli({"simulate", fixture("three-tier.json"), "--quiet", "--until", "8s",
+                                     "--trace-request", "users#999999"});
+  EXPECT_EQ(neverIssued.exitCode, 1) << neverIssued.describe();
+  EXPECT_NE(neverIssued.err.find("never issued"), std::string::npos) << neverIssued.describe();
+}
+
+}  // namespace
+}  // namespace pillars::clitest

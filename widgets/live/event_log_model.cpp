@@ -7,9 +7,9 @@
 #include <utility>
 
 #include "engine/model/scenario.hpp"
+#include "engine/run/request_trace.hpp"
 #include "engine/run/trace_writer.hpp"
 #include "engine/sim/component.hpp"
-#include "engine/sim/request_id.hpp"
 #include "engine/sim/simulation.hpp"
 #include "engine/util/units.hpp"
 
@@ -235,13 +235,13 @@ std::string EventLogModel::linkAt(int row) const {
 }
 
 QString EventLogModel::requestText(std::uint64_t requestId) const {
-  // "users#1234" reads far better than 1099511628970; anything else is shown as the number.
+  // "users#1234" reads far better than 1099511628970.
   if (requestId == 0) return {};
-  const ComponentId client = RequestId::clientOf(requestId);
-  if (client == kNoComponent || client >= m_names.componentIds().size()) return QString::number(requestId);
-  return QStringLiteral("%1#%2")
-      .arg(QString::fromStdString(m_names.componentIds()[client]))
-      .arg(RequestId::sequenceOf(requestId));
+  return QString::fromStdString(requestIdText(requestId, m_names.componentIds()));
+}
+
+std::uint64_t EventLogModel::requestAt(int row) const {
+  return row < 0 || row >= rowCount() ? 0 : eventAt(row).requestId;
 }
 
 int EventLogModel::rowCount(const QModelIndex& parent) const {

@@ -103,6 +103,8 @@ class EventLogModel : public QAbstractTableModel {
   std::string componentAt(int row, int column) const;
   /// The link id of a row's event, "" when it has none.
   std::string linkAt(int row) const;
+  /// The end-to-end request a row's message belongs to, 0 for none.
+  std::uint64_t requestAt(int row) const;
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;

@@ -334,6 +334,12 @@ void EventLogPanel::setCapacity(std::size_t rows) {
 }
 
 void EventLogPanel::onClicked(int row, int column) {
+  if (column == EventLogModel::Request) {
+    if (const std::uint64_t request = m_model->requestAt(row); request != 0) {
+      emit requestActivated(request);
+      return;
+    }
+  }
   const std::string component = m_model->componentAt(row, column);
   if (!component.empty()) {
     emit componentActivated(component);

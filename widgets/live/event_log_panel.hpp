@@ -30,7 +30,7 @@ struct Scenario;
 /// component and by event type and message family, capped in memory. With Follow on it keeps
 /// the newest row in view, except while the user has scrolled up to read. Clicking a row
 /// announces its component (the peer's, when the Peer cell is clicked) so the canvas can
-/// select it.
+/// select it; clicking a request number asks for that request's trace.
 class EventLogPanel : public QWidget {
   Q_OBJECT
 
@@ -61,6 +61,8 @@ class EventLogPanel : public QWidget {
   void componentActivated(const std::string& id);
   /// A link cut or heal was clicked: the link's id.
   void linkActivated(const std::string& id);
+  /// A request number was clicked (the Request column): its end-to-end id.
+  void requestActivated(std::uint64_t requestId);
 
  private:
   void buildToolbar(QBoxLayout* into);

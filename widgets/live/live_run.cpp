@@ -57,6 +57,7 @@ bool LiveRun::load(const Scenario& scenario, QString* error) {
   m_observing = false;
   m_scenario = std::move(copy);
   m_recorder.clear();
+  m_tracer.clear();
   m_rates.clear();
   m_longestFrameMs = 0;
   try {
@@ -91,10 +92,20 @@ void LiveRun::unload() {
   m_scenario.reset();
   m_observing = false;
   m_recorder.clear();
+  m_tracer.clear();
   m_rates.clear();
   m_longestFrameMs = 0;
   emit stateChanged();
   emit advanced();
+}
+
+RequestTrace LiveRun::traceOf(std::uint64_t requestId) const {
+  const std::vector<RequestTracer::Event> events = m_tracer.eventsOf(requestId);
+  return buildRequestTrace(requestId, events);
+}
+
+std::vector<std::string> LiveRun::componentNames() const {
+  return m_runner ? m_runner->simulation().componentNames() : std::vector<std::string>{};
 }
 
 // --- Play, pause, step ------------------------------------------------------------------------
@@ -209,9 +220,11 @@ void LiveRun::applyMode() {
   Simulation& sim = m_runner->simulation();
   if (watch) {
     sim.addObserver(&m_recorder);
+    sim.addObserver(&m_tracer);
     sim.addObserver(&m_tap);
   } else {
     sim.removeObserver(&m_recorder);
+    sim.removeObserver(&m_tracer);
     sim.removeObserver(&m_tap);
   }
   // Flights recorded before the switch may land or die unseen: draw none rather than stale.

@@ -12,6 +12,7 @@
 
 #include "engine/model/scenario.hpp"
 #include "engine/run/flight_recorder.hpp"
+#include "engine/run/request_trace.hpp"
 #include "engine/run/run_results.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "engine/sim/ids.hpp"
@@ -99,6 +100,15 @@ class LiveRun : public QObject {
   /// The same object for the life of this LiveRun; cleared by load() and reset().
   FlightRecorder& recorder() { return m_recorder; }
   const FlightRecorder& recorder() const { return m_recorder; }
+  /// The recent events of every request, for the trace of one picked in the event log. Like the
+  /// recorder it watches everything except flat-out play and runToEnd; cleared by load().
+  const RequestTracer& tracer() const { return m_tracer; }
+  /// Request events the tracer keeps: 56 bytes each, so some 11 MB at most.
+  static constexpr std::size_t kTracedEvents = 200'000;
+  /// The trace of `requestId` from what the tracer still holds (empty when it holds nothing).
+  RequestTrace traceOf(std::uint64_t requestId) const;
+  /// The running simulation's component names, indexed by ComponentId (empty when unloaded).
+  std::vector<std::string> componentNames() const;
   const Scenario& scenario() const;
 
   /// kNoComponent / kNoLink if absent or nothing is loaded.
@@ -147,6 +157,7 @@ class LiveRun : public QObject {
   // Declaration order is destruction order in reverse: the runner (whose simulation points at
   // the tap, and which keeps a reference to the scenario) goes first.
   FlightRecorder m_recorder;
+  RequestTracer m_tracer = RequestTracer::recent(kTracedEvents);
   DeliveryTap m_tap;
   std::unique_ptr<Scenario> m_scenario;
   std::unique_ptr<ScenarioRunner> m_runner;

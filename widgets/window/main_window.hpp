@@ -24,6 +24,7 @@ class LiveRun;
 class LiveOverlay;
 class LiveChartsPanel;
 class EventLogPanel;
+class RequestTracePanel;
 class OperationsPanel;
 class CostStatus;
 class SimulateActions;
@@ -114,13 +115,15 @@ class MainWindow final : public QMainWindow {
 
  private:
   /// Bumped when the docks move to new places, so an old remembered layout gives way once.
-  static constexpr int kLayoutVersion = 2;  // 2: the Operations dock beside the event log
+  static constexpr int kLayoutVersion = 3;  // 3: the Request Trace dock behind the charts
 
   void createMenus();
   void createDocks();
   void createCentralArea();
   /// Shows the design with component `id` selected and in view (a row clicked in a dock).
   void revealComponent(const std::string& id);
+  /// Shows the trace of a request picked in the event log in the Request Trace dock.
+  void showRequestTrace(std::uint64_t requestId);
   /// The status bar's hint for what the window shows now.
   void showHint();
   void openWithDialog();
@@ -151,6 +154,7 @@ class MainWindow final : public QMainWindow {
   LiveOverlay* m_overlay = nullptr;
   LiveChartsPanel* m_charts = nullptr;
   EventLogPanel* m_eventLog = nullptr;
+  RequestTracePanel* m_requestTrace = nullptr;
   OperationsPanel* m_operations = nullptr;
   CostStatus* m_cost = nullptr;
   ReviewActions* m_reviewActions = nullptr;

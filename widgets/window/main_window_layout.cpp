@@ -17,6 +17,8 @@
 #include "widgets/document/topology_document.hpp"
 #include "widgets/live/event_log_panel.hpp"
 #include "widgets/live/live_charts_panel.hpp"
+#include "widgets/live/live_run.hpp"
+#include "widgets/live/request_trace_panel.hpp"
 #include "widgets/pillars/intelligence/operations_panel.hpp"
 #include "widgets/review/checklist_panel.hpp"
 #include "widgets/review/review_actions.hpp"
@@ -41,6 +43,20 @@ QDockWidget* makeDock(QMainWindow& window, const QString& title, const QString& 
 }
 
 }  // namespace
+
+void MainWindow::showRequestTrace(std::uint64_t requestId) {
+  const std::vector<std::string> names = m_live->componentNames();
+  RequestTrace trace = m_live->traceOf(requestId);
+  if (trace.empty()) {
+    m_requestTrace->showMessage(
+        tr("%1 is no longer in the trace buffer (it keeps the last %2 request events), or was sent while "
+           "the run went as fast as possible, which traces nothing.")
+            .arg(QString::fromStdString(requestIdText(requestId, names)))
+            .arg(QLocale().toString(static_cast<qulonglong>(LiveRun::kTracedEvents))));
+    return;
+  }
+  m_requestTrace->showTrace(std::move(trace), names);
+}
 
 void MainWindow::revealComponent(const std::string& id) {
   showDesign();
@@ -219,6 +235,17 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::BottomDockWidgetArea, logDock);
   splitDockWidget(chartsDock, logDock, Qt::Horizontal);
   connect(m_eventLog, &EventLogPanel::componentActivated, this, &MainWindow::revealComponent);
+  // A request's trace shares the charts' place, so the log it was picked from stays in view.
+  m_requestTrace = new RequestTracePanel(this);
+  auto* traceDock = makeDock(*this, tr("Request Trace"), QStringLiteral("RequestTraceDock"), m_requestTrace);
+  addDockWidget(Qt::BottomDockWidgetArea, traceDock);
+  tabifyDockWidget(chartsDock, traceDock);
+  chartsDock->raise();
+  connect(m_eventLog, &EventLogPanel::requestActivated, this, [this, traceDock](std::uint64_t request) {
+    showRequestTrace(request);
+    traceDock->show();
+    traceDock->raise();
+  });
   // What the Intelligence pillar does (alerts, repairs, experiments) shares the log's corner:
   // both are lists of what happened, read while the run plays.
   m_operations = new OperationsPanel(this);

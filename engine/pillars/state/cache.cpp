@@ -82,14 +82,14 @@ void Cache::lookup(const Message& msg, LinkId via) {
   if (const LruKeySet::Value* v = m_keys.lookup(msg.key); v && usable(*v)) {
     ++m_hits;
     l.hit = *v;
-    setTimer(sampleWorkTime(m_hitTime), HitDone, handle);
+    setTimer(sampleWorkTimeFor(msg, m_hitTime), HitDone, handle);
     return;
   }
   ++m_misses;
   if (outgoingLinks().empty()) {
     // Nothing behind it: the cache is the only copy, so a miss stores the key and answers.
     m_keys.insert(msg.key);
-    setTimer(sampleWorkTime(m_hitTime), HitDone, handle);
+    setTimer(sampleWorkTimeFor(msg, m_hitTime), HitDone, handle);
     return;
   }
   forward(handle, l);

@@ -311,11 +311,12 @@ void Store::beginJob(SlotHandle handle) {
   metrics().busy.add(now(), 1.0);
   const Job& job = *m_jobs.get(handle);
   bool read = job.kind == JobKind::ReplicaRead || job.kind == JobKind::LocalRead;
-  if (job.kind == JobKind::Client) {
-    const ClientOp* c = m_ops.get(job.op);
-    read = c && c->read;
-  }
-  setTimer(sampleWorkTime(read ? m_readTime : m_writeTime), JobDone, handle);
+  const ClientOp* c = job.op != kNoSlot ? m_ops.get(job.op) : nullptr;  // client and local jobs
+  if (job.kind == JobKind::Client && c) read = c->read;
+  // A replica job works on the coordinator's message, which carries the client's request id,
+  // so the replicas' work shows in the request's trace beside the coordinator's.
+  const Message& request = c ? c->request : job.msg;
+  setTimer(sampleWorkTimeFor(request, read ? m_readTime : m_writeTime), JobDone, handle);
 }
 
 void Store::onJobDone(SlotHandle handle) {

@@ -284,7 +284,7 @@ void Service::serveNext() {
 void Service::startWork(SlotHandle handle, Job& job) {
   metrics().wait.add(simTimeToSeconds(now() - job.arrivedAt));
   job.workStartedAt = now();
-  setTimer(sampleWorkTime(m_serviceTime), ServiceDone, handle);
+  setTimer(sampleWorkTimeFor(job.request, m_serviceTime), ServiceDone, handle);
 }
 
 void Service::onTimer(std::uint32_t kind, std::uint64_t payload) {
