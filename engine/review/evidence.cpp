@@ -85,7 +85,34 @@ void controlEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   }
 }
 
+/// Liveness and readiness probes on services (the orchestrator's health checking); returns
+/// whether any service has one.
+bool probeEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
+  bool any = false;
+  for (const auto* c : ofKind(s, "service")) {
+    if (!c->params.indexOf("liveness_period")) continue;
+    for (const std::string which : {"liveness", "readiness"}) {
+      const SimTime period = c->params.duration(which + "_period");
+      if (period <= 0) continue;
+      any = true;
+      const bool liveness = which == "liveness";
+      const bool throughWorkers = c->params.choice("probe_path") == "worker";
+      std::string sentence = c->id + " has a " + which + " probe every " + formatDuration(period) + ": after " +
+                             std::to_string(c->params.integer(which + "_failure_threshold")) + " failed probes in a row " +
+                             (liveness ? "an instance is killed and restarted." : "an instance leaves rotation until it passes again.");
+      if (liveness && throughWorkers) {
+        sentence += " Its probes wait for a worker like requests, so overload alone fails them and restarts busy "
+                    "instances, losing their queues (a cascade); a dedicated health endpoint (probe_path dedicated) "
+                    "avoids that.";
+      }
+      out.push_back({"health_checks", which + "_probe", sentence, {c->id}, liveness && throughWorkers ? "partly" : "yes", false});
+    }
+  }
+  return any;
+}
+
 void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
+  const bool probed = probeEvidence(s, out);
   const auto balancers = ofKind(s, "load_balancer");
   if (balancers.empty()) {
     const TopologyAnalysis a = analyzeTopology(s);
@@ -95,8 +122,11 @@ void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
                           : "No load balancer: " + listInWords(a.entryServices) + (n == 1 ? " takes" : " take") +
                                 " client traffic directly.",
                    a.entryServices, "no", false});
-    out.push_back({"health_checks", "none",
-                   "Nothing checks health: without a load balancer no backend is ever taken out.", {}, "no", false});
+    if (!probed) {
+      out.push_back({"health_checks", "none",
+                     "Nothing checks health: without a load balancer or probes no backend is ever taken out.", {}, "no",
+                     false});
+    }
     return;
   }
   for (const auto* b : balancers) {

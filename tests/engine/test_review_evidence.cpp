@@ -244,6 +244,22 @@ TEST(ReviewEvidence, HealthChecksOff) {
   EXPECT_EQ(first(e, "health_checks")->suggests, "no");
 }
 
+TEST(ReviewEvidence, ProbesAreHealthChecksAndAServingPathLivenessProbeIsARisk) {
+  Scenario s = example("mmc.json");
+  ASSERT_EQ(applyOverride(s, "station.restart_policy=always"), "");
+  ASSERT_EQ(applyOverride(s, "station.liveness_period=10s"), "");
+  ASSERT_EQ(applyOverride(s, "station.readiness_period=5s"), "");
+  auto e = gatherEvidence(s, nullptr);
+  // With probes, mmc's lone station is no longer unchecked.
+  EXPECT_EQ(values(e, "health_checks"), (Strings{"liveness_probe", "readiness_probe"}));
+  EXPECT_EQ(first(e, "health_checks")->suggests, "partly");
+  EXPECT_NE(first(e, "health_checks")->sentence.find("cascade"), std::string::npos);
+  ASSERT_EQ(applyOverride(s, "station.probe_path=dedicated"), "");
+  e = gatherEvidence(s, nullptr);
+  EXPECT_EQ(first(e, "health_checks")->suggests, "yes");
+  EXPECT_EQ(first(e, "health_checks")->sentence.find("cascade"), std::string::npos);
+}
+
 // --- risks from evidence -------------------------------------------------------------------
 
 TEST(ReviewRisk, ThreeTierSuggestionsAndCounts) {

@@ -27,5 +27,11 @@ TEST(LiveFigureText, AFamilyWithNothingMeasuredYetIsOneRow) {
   EXPECT_EQ(rows[4].second, QStringLiteral("0.00 s"));
 }
 
+TEST(LiveFigureText, AReadinessVerdictReadsAsWords) {
+  EXPECT_EQ(liveFigureText("service", "ready", 1).second, QStringLiteral("yes"));
+  EXPECT_TRUE(liveFigureText("service", "ready", 0).second.startsWith(QStringLiteral("no")));
+  EXPECT_EQ(liveFigureText("service", "liveness_kills", 3), (std::pair<QString, QString>{QStringLiteral("Liveness kills"), QStringLiteral("3")}));
+}
+
 }  // namespace
 }  // namespace pillars

@@ -51,6 +51,8 @@ std::pair<QString, QString> liveFigureText(const std::string& kind, const std::s
     const auto r = static_cast<std::size_t>(value);
     return {tr("Role"), r < roles.size() ? tr(roles[r]) : plain(value)};
   }
+  // A readiness verdict (a service's readiness probe): 1 or 0.
+  if (name == "ready") return {tr("Ready"), value != 0 ? tr("yes") : tr("no (readiness probe failing)")};
   // "election_ms.p50": a quantity with its unit in the name, then which statistic of it.
   std::string head = name;
   QString statistic;

@@ -96,6 +96,37 @@ RestartBackoff::Config restartBackoffConfig(const ParamSet& p) {
   return c;
 }
 
+std::vector<ParamSpec> probeParams() {
+  // Kubernetes' probe defaults (timeoutSeconds 1, failureThreshold 3, successThreshold 1), off
+  // unless a period is given; Kubernetes' own default period is 10 s.
+  std::vector<ParamSpec> specs;
+  for (const std::string which : {"liveness", "readiness"}) {
+    const std::string consequence = which == "liveness" ? "the instance is killed (and restarted by restart_policy always)"
+                                                        : "the instance is unready: health checks fail, so balancers skip it";
+    specs.push_back(durationParam(which + "_period", 0, "How often the " + which + " probe runs; 0 means no " + which +
+                                                            " probe (Kubernetes' periodSeconds, 10 s there)"));
+    specs.push_back(durationParam(which + "_timeout", kSecond, "A " + which + " probe not answered within this fails", 0.000001));
+    specs.push_back(integerParam(which + "_failure_threshold", 3, 1, 1000, "probes",
+                                 "Failed " + which + " probes in a row after which " + consequence));
+  }
+  specs.push_back(integerParam("readiness_success_threshold", 1, 1, 1000, "probes",
+                               "Passed readiness probes in a row after which an unready instance is ready again"));
+  specs.push_back(choiceParam("probe_path", "worker", {"worker", "dedicated"},
+                              "worker: a probe waits for a free worker like any request, so a busy instance fails "
+                              "it; dedicated: a separate listener answers at once"));
+  specs.push_back(durationParam("probe_time", kMillisecond, "Work time of one probe (a slowdown multiplies it)"));
+  return specs;
+}
+
+Probe::Config probeConfig(const ParamSet& p, const std::string& which) {
+  Probe::Config c;
+  c.period = p.duration(which + "_period");
+  c.timeout = p.duration(which + "_timeout");
+  c.failureThreshold = p.integer(which + "_failure_threshold");
+  c.successThreshold = which == "readiness" ? p.integer("readiness_success_threshold") : 1;
+  return c;
+}
+
 void appendParams(std::vector<ParamSpec>& specs, std::vector<ParamSpec> more) {
   for (auto& s : more) specs.push_back(std::move(s));
 }

@@ -5,6 +5,7 @@
 
 #include "engine/model/param.hpp"
 #include "engine/pillars/control/circuit_breaker.hpp"
+#include "engine/pillars/control/probe.hpp"
 #include "engine/pillars/control/restart_backoff.hpp"
 #include "engine/pillars/control/rollout.hpp"
 
@@ -22,6 +23,15 @@ CircuitBreaker::Config circuitBreakerConfig(const ParamSet& params);
 std::vector<ParamSpec> replicaSetParams();
 /// The CrashLoopBackOff settings from a kind's parameters (see replicaSetParams).
 RestartBackoff::Config restartBackoffConfig(const ParamSet& params);
+/// Liveness and readiness probes (Kubernetes' names and defaults): liveness_period (0, the
+/// default, is none), liveness_timeout, liveness_failure_threshold; readiness_period,
+/// readiness_timeout, readiness_failure_threshold, readiness_success_threshold; probe_path
+/// (worker: a probe waits for a worker like any request; dedicated: answered at once) and
+/// probe_time.
+std::vector<ParamSpec> probeParams();
+/// One probe's settings; `which` is "liveness" or "readiness" (readiness alone has a success
+/// threshold: a liveness probe passes again after one success, as in Kubernetes).
+Probe::Config probeConfig(const ParamSet& params, const std::string& which);
 /// A second version and how it is rolled out: v2_service_time, v2_error_probability,
 /// rollout_strategy, max_surge, max_unavailable and the canary's steps and analysis.
 std::vector<ParamSpec> rolloutParams();

@@ -43,6 +43,7 @@ std::vector<ParamSpec> Service::paramSpecs() {
                             "Price of running one instance for an hour (any currency); results sum it over the run"));
   appendParams(specs, circuitBreakerParams("each downstream link"));
   appendParams(specs, replicaSetParams());
+  appendParams(specs, probeParams());
   appendParams(specs, rolloutParams());
   appendParams(specs, sloParams());
   return specs;
@@ -76,8 +77,23 @@ Service::Service(const std::string& name, const ParamSet& p) : Component(name, s
   m_backoff = restartBackoffConfig(p);
   m_startupTime = p.duration("startup_time");
   m_startFailureProbability = p.real("start_failure_probability");
+  m_liveness = Probe(probeConfig(p, "liveness"));
+  m_readiness = Probe(probeConfig(p, "readiness"));
+  m_dedicatedProbes = p.choice("probe_path") == "dedicated";
+  m_probeTime = p.duration("probe_time");
   metrics().capacity = static_cast<double>(m_workers);
   m_costPerHour = p.real("instance_cost_per_hour");
+}
+
+std::vector<ParamProblem> Service::checkParams(const ParamSet& p) {
+  std::vector<ParamProblem> problems;
+  if (p.duration("liveness_period") > 0 && p.choice("restart_policy") != "always") {
+    problems.push_back({"liveness_period", "a failing liveness probe kills the instance, and with restart_policy " +
+                                               p.choice("restart_policy") +
+                                               " nothing would restart it; expected restart_policy always "
+                                               "(as Kubernetes restarts a container its liveness probe killed)"});
+  }
+  return problems;
 }
 
 std::string Service::checkAction(const ParamSet& p, std::string_view action) {
@@ -148,6 +164,7 @@ void Service::start() {
   // deployed before it: they start ready.
   const bool deployedBefore = !m_everStarted && now() == 0;
   m_everStarted = true;
+  startProbing();
   if (!deployedBefore && (m_startupTime > 0 || m_startFailureProbability > 0)) {
     m_starting = true;
     setTimer(m_startupTime, StartupDone);
@@ -170,9 +187,11 @@ void Service::finishStartup() {
 void Service::onCrash() {
   m_starting = false;
   // A removed instance is gone for good: nothing restarts it.
-  if (m_orchestrator && !isRemoved()) m_orchestrator->exited(id(), now(), m_jobs.liveCount());
+  const std::size_t requests = m_jobs.liveCount() - m_probesInQueue;
+  if (m_orchestrator && !isRemoved()) m_orchestrator->exited(id(), now(), requests);
   // Everything queued or in service dies with the process; callers learn it by timing out.
-  metrics().dropped += m_jobs.liveCount();
+  metrics().dropped += requests;
+  m_probesInQueue = 0;
   m_jobs.clear();
   m_waiting.clear();
   m_busy = 0;
@@ -231,6 +250,7 @@ void Service::beginService(SlotHandle handle, Job& job) {
 }
 
 bool Service::shouldShed(const Job& job) const {
+  if (job.kind != JobKind::Request) return false;  // the server answers its prober
   switch (m_shedding) {
     case Shedding::None: return false;
     case Shedding::Codel: return m_codel.shouldDrop(now(), now() - job.arrivedAt);
@@ -282,18 +302,37 @@ void Service::serveNext() {
 }
 
 void Service::startWork(SlotHandle handle, Job& job) {
+  if (job.kind != JobKind::Request) {
+    // A fixed cost, no draw: a service with probes keeps its random stream.
+    setTimer(static_cast<SimTime>(static_cast<double>(m_probeTime) * slowdown()), ServiceDone, handle);
+    return;
+  }
   metrics().wait.add(simTimeToSeconds(now() - job.arrivedAt));
   job.workStartedAt = now();
   setTimer(sampleWorkTimeFor(job.request, m_serviceTime), ServiceDone, handle);
 }
 
 void Service::onTimer(std::uint32_t kind, std::uint64_t payload) {
-  if (kind == StartupDone) {
-    finishStartup();
-    return;
+  switch (kind) {
+    case StartupDone: finishStartup(); return;
+    case LivenessDue: probe(JobKind::Liveness); return;
+    case ReadinessDue: probe(JobKind::Readiness); return;
+    default: break;
   }
   Job* job = m_jobs.get(payload);
   if (!job) return;
+  if (kind == ProbeTimeout) {
+    // The prober gave up waiting; the probe still holds its place and will take a worker.
+    if (!job->probeTimedOut) {
+      job->probeTimedOut = true;
+      recordProbe(job->kind, false);
+    }
+    return;
+  }
+  if (kind == ServiceDone && job->kind != JobKind::Request) {
+    probeDone(payload, *job);
+    return;
+  }
   if (kind == ServiceDone) {
     // The caller gave up before the work was done: all of it was for nothing.
     if (job->deadline > 0 && now() > job->deadline) metrics().wastedWork += now() - job->workStartedAt;
@@ -407,6 +446,70 @@ void Service::finish(SlotHandle handle, Job& job, bool success) {
   serveNext();
 }
 
+// --- Probes --------------------------------------------------------------------------------
+
+void Service::startProbing() {
+  m_liveness.restart();
+  m_readiness.restart();
+  if (m_liveness.enabled()) setTimer(m_liveness.config().period, LivenessDue);
+  if (m_readiness.enabled()) setTimer(m_readiness.config().period, ReadinessDue);
+}
+
+void Service::probe(JobKind kind) {
+  const Probe& p = probeOf(kind);
+  setTimer(p.config().period, kind == JobKind::Liveness ? LivenessDue : ReadinessDue);
+  const SimTime work = static_cast<SimTime>(static_cast<double>(m_probeTime) * slowdown());
+  if (m_dedicatedProbes) {
+    // A listener of its own answers at once, however busy the workers are.
+    recordProbe(kind, work <= p.config().timeout);
+    return;
+  }
+  // Through the server, as a request: refused while starting or when the queue is full.
+  const bool full = m_busy >= m_workers && m_queueCapacity > 0 &&
+                    static_cast<std::int64_t>(m_waiting.size()) >= m_queueCapacity;
+  if (m_starting || full) {
+    recordProbe(kind, false);
+    return;
+  }
+  const SlotHandle handle = m_jobs.acquire();
+  Job& job = *m_jobs.get(handle);
+  job.kind = kind;
+  job.arrivedAt = now();
+  job.timer = setTimer(p.config().timeout, ProbeTimeout, handle);
+  ++m_probesInQueue;
+  if (m_busy < m_workers) {
+    ++m_busy;
+    metrics().busy.add(now(), 1.0);
+    startWork(handle, job);
+  } else {
+    m_waiting.pushBack(handle);
+    metrics().queueLength.add(now(), 1.0);
+  }
+}
+
+void Service::probeDone(SlotHandle handle, Job& job) {
+  cancelTimer(job.timer);
+  const JobKind kind = job.kind;
+  const bool answeredInTime = !job.probeTimedOut;
+  --m_probesInQueue;
+  m_jobs.release(handle);
+  // Free the worker first: a liveness kill below takes the whole process down.
+  serveNext();
+  if (answeredInTime) recordProbe(kind, true);
+}
+
+bool Service::recordProbe(JobKind kind, bool success) {
+  Probe& p = probeOf(kind);
+  if (!p.record(success) || p.passing()) return true;
+  if (kind == JobKind::Liveness) {
+    // The kubelet kills the container; restart_policy always brings it back after its backoff.
+    ++m_livenessKills;
+    sim().crash(id());
+    return false;
+  }
+  return true;  // unready: healthy() now says so
+}
+
 std::vector<Component::ExtraMetric> Service::extraMetrics(SimTime /*now*/) const {
   std::vector<ExtraMetric> out = {{"busy_workers", static_cast<double>(m_busy)},
                                   {"waiting", static_cast<double>(m_waiting.size())},
@@ -419,6 +522,14 @@ std::vector<Component::ExtraMetric> Service::extraMetrics(SimTime /*now*/) const
     out.push_back({"restart_backoff_s", simTimeToSeconds(m_orchestrator->backoff(id()))});
   }
   if (m_startFailureProbability > 0) out.push_back({"failed_starts", static_cast<double>(m_failedStarts)});
+  if (m_liveness.enabled()) {
+    out.push_back({"liveness_kills", static_cast<double>(m_livenessKills)});
+    out.push_back({"liveness_failures", static_cast<double>(m_liveness.failures())});
+  }
+  if (m_readiness.enabled()) {
+    out.push_back({"ready", m_readiness.passing() ? 1.0 : 0.0});
+    out.push_back({"readiness_failures", static_cast<double>(m_readiness.failures())});
+  }
   if (m_version != 1) out.push_back({"version", static_cast<double>(m_version)});
   // The service's SLOs (a replica set's: every instance shows the set's).
   if (m_slos) appendSloFigures(m_slos->availability.get(), m_slos->latency.get(), out);
@@ -439,7 +550,9 @@ std::vector<Component::ExtraMetric> Service::extraMetrics(SimTime /*now*/) const
 
 void Service::resetMetrics(SimTime now) {
   Component::resetMetrics(now);
-  m_shed = m_errors = 0;
+  m_shed = m_errors = m_livenessKills = 0;
+  m_liveness.resetCounts();
+  m_readiness.resetCounts();
   for (CircuitBreaker& b : m_linkBreakers) b.resetCounts();
 }
 

@@ -9,6 +9,7 @@
 #include "engine/pillars/control/circuit_breaker.hpp"
 #include "engine/pillars/control/codel.hpp"
 #include "engine/pillars/control/orchestrator.hpp"
+#include "engine/pillars/control/probe.hpp"
 #include "engine/pillars/intelligence/service_slos.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/ring_buffer.hpp"
@@ -42,6 +43,8 @@ class Service final : public Component {
   /// Actions of a replicated service (see Rollout): deploy the second version, or go back.
   static constexpr std::string_view kRolloutAction = "rollout";
   static constexpr std::string_view kRollbackAction = "rollback";
+  /// Rules across parameters: a liveness probe kills, so it needs restart_policy always.
+  static std::vector<ParamProblem> checkParams(const ParamSet& params);
   /// Why a component with these parameters cannot take `action` (empty when it can).
   static std::string checkAction(const ParamSet& params, std::string_view action);
   Service(const std::string& name, const ParamSet& params);
@@ -62,7 +65,9 @@ class Service final : public Component {
   double wastedWorkSeconds() const { return simTimeToSeconds(metrics().wastedWork); }
 
  private:
-  enum Timer : std::uint32_t { ServiceDone, DownstreamTimeout, StartupDone };
+  enum Timer : std::uint32_t { ServiceDone, DownstreamTimeout, StartupDone, LivenessDue, ReadinessDue, ProbeTimeout };
+  /// What a job is: a request, or one of the orchestrator's probes waiting for a worker.
+  enum class JobKind : std::uint8_t { Request, Liveness, Readiness };
 
   struct Job {
     Message request;         // as received; the reply is built from it
@@ -79,14 +84,16 @@ class Service final : public Component {
     SimTime callSentAt = 0;  // the current downstream call (breakers time it)
     std::uint32_t callLink = 0;  // sequential: index of the link called now
     ErrorReason failure = ErrorReason::Downstream;
+    JobKind kind = JobKind::Request;
+    bool probeTimedOut = false;  // a probe the prober stopped waiting for
   };
   enum class Discipline { Fifo, Lifo, AdaptiveLifo };
   enum class Shedding { None, Codel, Expired, Deadline };
 
   void onTimer(std::uint32_t kind, std::uint64_t payload) override;
   void onCrash() override;
-  /// Ready: not in start-up (see startup_time). Health checks ask this.
-  bool healthy() const override { return !m_starting && !m_terminating && !m_standby; }
+  /// Ready: not in start-up (see startup_time), passing its readiness probe. Health checks ask this.
+  bool healthy() const override { return !m_starting && !m_terminating && !m_standby && m_readiness.passing(); }
   /// Start-up is over: ready, or (start_failure_probability) the process exits.
   void finishStartup();
 
@@ -104,6 +111,13 @@ class Service final : public Component {
   void onDownstreamReply(const Message& msg, LinkId via);
   std::size_t linkIndex(LinkId link) const;
   void finish(SlotHandle handle, Job& job, bool success);
+  /// Liveness and readiness probes (probe_path worker: through the queue, as a request).
+  void startProbing();
+  void probe(JobKind kind);
+  void probeDone(SlotHandle handle, Job& job);
+  /// A probe's result; a failing liveness verdict kills the instance (returns false then).
+  bool recordProbe(JobKind kind, bool success);
+  Probe& probeOf(JobKind kind) { return kind == JobKind::Liveness ? m_liveness : m_readiness; }
 
   // Configuration
   std::int64_t m_workers = 1;
@@ -124,6 +138,10 @@ class Service final : public Component {
   SimTime m_startupTime = 0;
   double m_startFailureProbability = 0;
   double m_costPerHour = 0;
+  Probe m_liveness;
+  Probe m_readiness;
+  bool m_dedicatedProbes = false;
+  SimTime m_probeTime = 0;
 
   ParamSet m_params;  // as configured: what new instances of a rollout are made from
   int m_version = 1;
@@ -145,6 +163,8 @@ class Service final : public Component {
   // Figures
   std::uint64_t m_shed = 0;
   std::uint64_t m_errors = 0;
+  std::uint64_t m_livenessKills = 0;
+  std::size_t m_probesInQueue = 0;  // probe jobs held (not requests: crashes do not count them lost)
 };
 
 }  // namespace pillars

@@ -29,6 +29,7 @@ void registerWorkKinds(ComponentRegistry& registry) {
   service.instanceCount = [](const ParamSet& p) { return static_cast<std::size_t>(p.integer("replicas")); };
   service.actions = {std::string(Service::kRolloutAction), std::string(Service::kRollbackAction)};
   service.checkAction = &Service::checkAction;
+  service.checkParams = &Service::checkParams;
   registry.add(std::move(service));
 
   ComponentKind queue = kindFor<Broker>(Pillar::Work, "Queue",
