@@ -383,6 +383,63 @@ TEST(LiveRun, IntelligenceExamplesDrivenInTheAppGiveTheCliSummary) {
   }
 }
 
+// A hand-made design with every Control mechanism on at once (retries under a budget and a
+// deadline, breakers, outlier ejection and a rate limiter at the balancer, a replica set with
+// probes, adaptive LIFO and deadline shedding) and a canary rollout, a crash and a slowdown on
+// its fault timeline: driven in the app with pauses, steps and request tracing, it gives
+// pillars-cli's fingerprint and summary.
+TEST(LiveRun, AHandMadeRolloutWithEveryControlMechanismGivesTheCliSummary) {
+  const std::string json = R"json({
+    "format": "pillars-scenario", "version": 1, "name": "every control mechanism", "seed": 7,
+    "duration": "120s", "warmup": "5s", "metrics": {"interval": "1s"},
+    "components": [
+      {"id": "users", "kind": "client", "params": {"rate": 300, "timeout": "500ms", "retries": 2,
+        "retry_budget_percent": 20, "deadline": "2s", "circuit_breaker": true, "open_duration": "5s"}},
+      {"id": "lb", "kind": "load_balancer", "params": {"policy": "least_connections", "outlier_detection": true,
+        "rate_limiter": 1000}},
+      {"id": "web", "kind": "service", "params": {"replicas": 4, "workers": 4, "service_time": "exp(10ms)",
+        "queue_discipline": "adaptive_lifo", "shedding": "deadline", "restart_policy": "always",
+        "liveness_period": "5s", "probe_path": "dedicated", "readiness_period": "2s",
+        "v2_service_time": "exp(12ms)", "v2_error_probability": 0.2, "rollout_strategy": "canary",
+        "canary_interval": "15s"}}
+    ],
+    "links": [
+      {"from": "users", "to": "lb", "params": {"latency": "1ms"}},
+      {"from": "lb", "to": "web", "params": {"latency": "1ms"}}
+    ],
+    "faults": [
+      {"at": "20s", "action": "rollout", "target": "web"},
+      {"at": "30s", "action": "crash", "target": "web"},
+      {"at": "60s", "action": "slow", "target": "web", "factor": 3},
+      {"at": "70s", "action": "slow", "target": "web", "factor": 1}
+    ]
+  })json";
+  const ScenarioLoad load = readScenario(json, "every-control.json", builtinRegistry());
+  ASSERT_TRUE(load.ok()) << formatDiagnostics(load.errors);
+  const Scenario& s = *load.scenario;
+  LiveRun live;
+  ASSERT_TRUE(live.load(s));
+  for (int i = 0; i < 50; ++i) live.step();
+  goTo(live, 25 * kSecond);  // the canary's first step is running
+  for (int i = 0; i < 10; ++i) live.stepToDelivery();
+  goTo(live, 65 * kSecond);  // slowed
+  ASSERT_TRUE(live.runToEnd());
+  ASSERT_TRUE(live.isFinished());
+  const RunResults straight = runStraight(s);
+  const RunResults driven = live.results();
+  EXPECT_EQ(driven.fingerprint, straight.fingerprint);
+  EXPECT_EQ(summaryJson(driven), summaryJson(straight));
+  // Every mechanism did something: the canary of a release with 20% errors was rolled back
+  // (its version-2 instance removed), and the client's breaker opened during the crash.
+  EXPECT_TRUE(std::any_of(straight.components.begin(), straight.components.end(), [](const ComponentResult& c) {
+    return c.removed && figureNamed(c.extras, "version") == 2;
+  })) << "a rolled-back canary instance";
+  const auto users = std::find_if(straight.components.begin(), straight.components.end(),
+                                  [](const ComponentResult& c) { return c.id == "users"; });
+  ASSERT_NE(users, straight.components.end());
+  EXPECT_GT(figureNamed(users->extras, "breaker_opened"), 0);
+}
+
 TEST(LiveRun, RunToEndReportsProgressAndCanBeCancelled) {
   LiveRun live;
   ASSERT_TRUE(live.load(exampleScenario("mmc.json")));
