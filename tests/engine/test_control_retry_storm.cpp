@@ -84,6 +84,12 @@ TEST(ControlRetryStorm, DeadlineSheddingCuresIt) {
   expectRecovered(runExample("retry-storm.json", {"api.shedding=deadline"}));
 }
 
+TEST(ControlRetryStorm, AGradient2ConcurrencyLimitCuresIt) {
+  // The limit falls as answers slow down, so the backlog of attempts nobody waits for is
+  // refused at the door instead of queued.
+  expectRecovered(runExample("retry-storm.json", {"api.concurrency_limit=gradient2"}));
+}
+
 TEST(ControlRetryStorm, AdaptiveLifoCuresIt) {
   expectRecovered(runExample("retry-storm.json", {"api.queue_discipline=adaptive_lifo"}));
 }

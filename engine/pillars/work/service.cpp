@@ -33,11 +33,12 @@ std::vector<ParamSpec> Service::paramSpecs() {
       durationParam("codel_target", 5 * kMillisecond, "CoDel and adaptive LIFO: waiting allowed in a standing queue"),
       durationParam("codel_interval", 100 * kMillisecond,
                     "CoDel and adaptive LIFO: a queue not empty for this long is standing", 0.000001),
-      choiceParam("concurrency_limit", "none", {"none", "aimd"},
-                  "An adaptive limit on requests in the service (AIMD); beyond it they are refused"),
+      choiceParam("concurrency_limit", "none", {"none", "aimd", "gradient2"},
+                  "An adaptive limit on requests in the service (AIMD, or Netflix's Gradient2 from latency "
+                  "alone); beyond it they are refused"),
       durationParam("limit_latency_goal", 100 * kMillisecond,
                     "aimd: answers slower than this shrink the limit", 0.000001),
-      integerParam("limit_initial", 20, 1, 1e6, "requests", "aimd: the limit at the start"),
+      integerParam("limit_initial", 20, 1, 1e6, "requests", "aimd, gradient2: the limit at the start"),
   };
   specs.push_back(realParam("instance_cost_per_hour", 0, 0, 1e9, "per hour",
                             "Price of running one instance for an hour (any currency); results sum it over the run"));
@@ -67,9 +68,13 @@ Service::Service(const std::string& name, const ParamSet& p) : Component(name, s
                : shedding == "deadline" ? Shedding::Deadline
                                         : Shedding::None;
   m_codel = Codel(p.duration("codel_target"), p.duration("codel_interval"));
+  const auto initial = static_cast<double>(p.integer("limit_initial"));
   if (p.choice("concurrency_limit") == "aimd") {
-    const auto initial = static_cast<double>(p.integer("limit_initial"));
-    m_limit = AimdLimit(initial, 1.0, std::max(initial, 1e6), p.duration("limit_latency_goal"), 0.9);
+    m_limit = ConcurrencyLimit(AimdLimit(initial, 1.0, std::max(initial, 1e6), p.duration("limit_latency_goal"), 0.9));
+  } else if (p.choice("concurrency_limit") == "gradient2") {
+    Gradient2Limit::Config c;
+    c.initial = initial;
+    m_limit = ConcurrencyLimit(Gradient2Limit(c));
   }
   m_breakers = p.boolean("circuit_breaker");
   m_breakerConfig = circuitBreakerConfig(p);
@@ -441,7 +446,7 @@ void Service::finish(SlotHandle handle, Job& job, bool success) {
     m.recordLatency(now() - job.arrivedAt);
     if (m_slos && m_slos->latency) m_slos->latency->answered(now() - job.arrivedAt);
   }
-  m_limit.onAnswered(now() - job.arrivedAt, !success);
+  m_limit.onAnswered(now() - job.arrivedAt, !success, static_cast<double>(m_busy) + static_cast<double>(m_waiting.size()));
   m_jobs.release(handle);
   serveNext();
 }

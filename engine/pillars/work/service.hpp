@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "engine/model/param.hpp"
-#include "engine/pillars/control/aimd_limit.hpp"
 #include "engine/pillars/control/circuit_breaker.hpp"
 #include "engine/pillars/control/codel.hpp"
+#include "engine/pillars/control/concurrency_limit.hpp"
 #include "engine/pillars/control/orchestrator.hpp"
 #include "engine/pillars/control/probe.hpp"
 #include "engine/pillars/intelligence/service_slos.hpp"
@@ -31,7 +31,7 @@ namespace pillars {
 ///  - `shedding` of work that reaches a worker: `codel` (dropped after waiting past a standing
 ///    queue's target), `expired` (its caller's deadline has passed) or `deadline` (it can no
 ///    longer finish in time: less time left than its expected work);
-///  - `concurrency_limit` aimd: an adaptive limit on requests in the server;
+///  - `concurrency_limit` aimd or gradient2: an adaptive limit on requests in the server;
 ///  - `error_probability`: a share of requests it fails itself (a bad release);
 ///  - a circuit breaker on each downstream link;
 ///  - the work spent on requests whose caller had already given up (`wasted_work_s`).
@@ -130,7 +130,7 @@ class Service final : public Component {
   Discipline m_discipline = Discipline::Fifo;
   Shedding m_shedding = Shedding::None;
   Codel m_codel;
-  AimdLimit m_limit;
+  ConcurrencyLimit m_limit;
   bool m_breakers = false;
   CircuitBreaker::Config m_breakerConfig;
   bool m_restartAlways = false;
