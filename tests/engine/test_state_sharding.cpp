@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "engine/io/scenario_reader.hpp"
 #include "engine/pillars/state/key_versions.hpp"
 #include "engine/pillars/state/shard_router.hpp"
 #include "engine/pillars/state/store.hpp"
@@ -96,6 +97,20 @@ TEST(StateSharding, ZipfKeysMakeAHotShardThatUniformKeysDoNot) {
   const double zipf = maxMeanLoad("zipf");
   EXPECT_LT(uniform, 1.1);
   EXPECT_GT(zipf, 2.0);  // the shard holding key 1 takes a fifth of everything
+}
+
+TEST(StateSharding, TheRecentLoadShowsANewShardTakingItsShareAtOnce) {
+  // sharded-kv.json adds k5 at 60 s. At 90 s its total since the start is a fraction of the
+  // others' (it missed the first minute); over the last 10-20 s it serves as much as they do.
+  ScenarioLoad load = loadScenarioFile(std::string(PILLARS_SOURCE_DIR) + "/resources/examples/sharded-kv.json",
+                                       builtinRegistry());
+  ASSERT_TRUE(load.ok());
+  ScenarioRunner runner(*load.scenario, builtinRegistry(), load.scenario->seed, 90 * kSecond);
+  runner.run();
+  const RunResults r = runner.results();
+  EXPECT_LT(componentFigure(r, "router", "shard_load.k5"), 0.35 * componentFigure(r, "router", "shard_load.k1"));
+  EXPECT_GT(componentFigure(r, "router", "shard_load_recent.k5"), 0.8 * componentFigure(r, "router", "shard_load_recent.k1"));
+  EXPECT_LT(componentFigure(r, "router", "max_mean_load_recent"), componentFigure(r, "router", "max_mean_load"));
 }
 
 TEST(StateSharding, RemovingAShardDrainsItsKeysToTheOthers) {

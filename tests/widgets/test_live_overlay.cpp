@@ -17,6 +17,7 @@
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/live/live_overlay.hpp"
+#include "engine/model/overrides.hpp"
 #include "widgets/live/live_run.hpp"
 #include "widgets/live/message_colors.hpp"
 #include "widgets/live/message_layer.hpp"
@@ -344,6 +345,29 @@ TEST(LiveOverlayStore, AStoreCardShowsItsRoleAndFollowsTheFailover) {
   const QString s2 = f.overlay->nodeState("s2").badge, s3 = f.overlay->nodeState("s3").badge;
   EXPECT_TRUE((s2 == QStringLiteral("leader")) != (s3 == QStringLiteral("leader")))
       << "one new leader: " << s2.toStdString() << ", " << s3.toStdString();
+}
+
+// A shard router's card shows its load across shards over the last 10-20 s: even-ish by
+// consistent hashing under sharded-kv.json's Zipf keys (busiest 1.09 x the mean at 30 s), keys
+// moving while k5 joins at 60 s, k5 taking its share at once after (1.16 x at 90 s, where the
+// totals since the start would call the set hot at 1.30), and a hot shard when ranges put the
+// hottest keys together.
+TEST(LiveOverlayStore, AShardRouterCardShowsItsLoadAndItsMigration) {
+  Fixture f("sharded-kv.json");
+  f.runTo(30 * kSecond);
+  EXPECT_EQ(f.overlay->nodeState("router").badge, QStringLiteral("4 shards \u00b7 busiest \u00d71.09"));
+  f.runTo(60 * kSecond + 20 * kMillisecond);
+  EXPECT_TRUE(f.overlay->nodeState("router").badge.startsWith(QStringLiteral("moving ")))
+      << f.overlay->nodeState("router").badge.toStdString();
+  f.runTo(90 * kSecond);
+  EXPECT_EQ(f.overlay->nodeState("router").badge, QStringLiteral("5 shards \u00b7 busiest \u00d71.16"));
+
+  Fixture ranged("sharded-kv.json");
+  Scenario s = ranged.document.scenario();
+  ASSERT_EQ(applyOverride(s, "router.strategy=range"), "");
+  ASSERT_TRUE(ranged.live.load(s));
+  ranged.runTo(30 * kSecond);
+  EXPECT_EQ(ranged.overlay->nodeState("router").badge, QStringLiteral("hot: k1 \u00d73.2"));
 }
 
 TEST(LiveOverlayStore, ARaftNodeWearsNoStoreBadge) {

@@ -3,6 +3,7 @@
 #include "widgets/pillars/control/control_badge.hpp"
 #include "widgets/pillars/intelligence/alert_badge.hpp"
 #include "widgets/pillars/intelligence/scaling_badge.hpp"
+#include "widgets/pillars/state/shard_badge.hpp"
 #include "widgets/pillars/state/store_badge.hpp"
 
 namespace pillars {
@@ -13,6 +14,7 @@ const std::vector<CardBadge>& cardBadges() {
       {controlbadge::applies, controlbadge::text, controlbadge::colour},
       {scalingbadge::applies, scalingbadge::text, scalingbadge::colour},
       {storebadge::applies, storebadge::text, storebadge::colour},
+      {shardbadge::applies, shardbadge::text, shardbadge::colour},
   };
   return badges;
 }

@@ -150,6 +150,8 @@ void ShardRouter::route(const Message& msg, LinkId via) {
   }
   const std::size_t shard = ownerOf(key);
   ++m_shards[shard].load;
+  advanceLoadWindow();
+  ++m_shards[shard].windowLoad[1];
   const SlotHandle handle = m_forwards.acquire();
   Forward& f = *m_forwards.get(handle);
   f.request = msg;
@@ -303,23 +305,46 @@ void ShardRouter::onTimer(std::uint32_t kind, std::uint64_t payload) {
 
 // --- Figures -------------------------------------------------------------------------------------
 
-std::vector<Component::ExtraMetric> ShardRouter::extraMetrics(SimTime /*now*/) const {
+void ShardRouter::advanceLoadWindow() {
+  if (now() - m_loadWindowStart < kLoadWindow) return;
+  // A window or more has passed: the current window becomes the previous one (or, after a
+  // quiet spell longer than a window, both are empty).
+  const bool adjacent = now() - m_loadWindowStart < 2 * kLoadWindow;
+  for (Shard& s : m_shards) {
+    s.windowLoad[0] = adjacent ? s.windowLoad[1] : 0;
+    s.windowLoad[1] = 0;
+  }
+  m_loadWindowStart = now() - (now() - m_loadWindowStart) % kLoadWindow;
+}
+
+double ShardRouter::maxOverMeanLoad(bool recent) const {
   const std::size_t active = m_map.activeCount();
   double total = 0, highest = 0;
   for (std::size_t s = 0; s < active; ++s) {
-    total += static_cast<double>(m_shards[s].load);
-    highest = std::max(highest, static_cast<double>(m_shards[s].load));
+    const Shard& shard = m_shards[s];
+    const auto load = static_cast<double>(recent ? shard.windowLoad[0] + shard.windowLoad[1] : shard.load);
+    total += load;
+    highest = std::max(highest, load);
   }
   const double mean = active > 0 ? total / static_cast<double>(active) : 0.0;
+  return mean > 0 ? highest / mean : 0.0;
+}
+
+std::vector<Component::ExtraMetric> ShardRouter::extraMetrics(SimTime /*now*/) const {
   std::vector<ExtraMetric> out = {
-      {"shards", static_cast<double>(active)},
+      {"shards", static_cast<double>(m_map.activeCount())},
       {"keys_moved", static_cast<double>(m_keysMoved)},
       {"moved_fraction", m_movedFraction},
       {"migrations_pending", static_cast<double>(migrationsPending())},
-      {"max_mean_load", mean > 0 ? highest / mean : 0.0},
+      {"max_mean_load", maxOverMeanLoad(false)},
+      // Over the last 10 to 20 s: a hot shard now, a new shard taking its share.
+      {"max_mean_load_recent", maxOverMeanLoad(true)},
       {"unavailable", static_cast<double>(m_unavailable)},
   };
   for (const Shard& s : m_shards) out.push_back({"shard_load." + s.name, static_cast<double>(s.load)});
+  for (const Shard& s : m_shards) {
+    out.push_back({"shard_load_recent." + s.name, static_cast<double>(s.windowLoad[0] + s.windowLoad[1])});
+  }
   return out;
 }
 

@@ -54,7 +54,16 @@ class ShardRouter final : public Component {
     std::vector<LinkId> links;  // the router's links to its stores
     std::size_t next = 0;       // round robin over them
     std::uint64_t load = 0;     // requests routed to it since warm-up
+    // Requests routed to it in the current and the previous load window: its load now,
+    // which a shard added late shows at once (the totals above favour the old shards).
+    std::uint64_t windowLoad[2] = {0, 0};
   };
+  /// Moves the load windows on to the one `now` falls in.
+  void advanceLoadWindow();
+  /// Busiest active shard's load over the mean, from totals or from the recent windows.
+  double maxOverMeanLoad(bool recent) const;
+  static constexpr SimTime kLoadWindow = 10 * kSecond;
+  SimTime m_loadWindowStart = 0;
   struct Forward {
     Message request;
     LinkId via = kNoLink;
