@@ -73,6 +73,37 @@ TEST(ControlRollout, ARollingUpdateOfTenKeepsAtMost13InstancesAndAtLeast8Ready) 
   EXPECT_EQ(results.retries, 0u);
 }
 
+TEST(ControlRollout, TheSetsTimeSeriesIsTheRolloutsTimeline) {
+  // web.instances, web.ready and web.v2_instances, sampled each second: the rolling update
+  // keeps within its surge and unavailability, and version 2 goes from none to all ten.
+  const testing::FinishedRun r = testing::runExample("rolling-update.json");
+  const TimeSeries* ts = r.runner->timeSeries();
+  ASSERT_NE(ts, nullptr);
+  const auto instances = ts->columnIndex("web.instances");
+  const auto ready = ts->columnIndex("web.ready");
+  const auto second = ts->columnIndex("web.v2_instances");
+  ASSERT_TRUE(instances && ready && second);
+  double most = 0, fewestReady = 1000, firstV2 = -1;
+  for (std::size_t row = 0; row < ts->rowCount(); ++row) {
+    most = std::max(most, ts->value(row, *instances));
+    fewestReady = std::min(fewestReady, ts->value(row, *ready));
+    if (firstV2 < 0 && ts->value(row, *second) > 0) firstV2 = simTimeToSeconds(ts->time(row));
+  }
+  EXPECT_LE(most, 13);
+  EXPECT_GT(most, 10) << "the surge shows";
+  EXPECT_GE(fewestReady, 8);
+  EXPECT_EQ(ts->value(0, *second), 0);
+  EXPECT_EQ(ts->value(ts->rowCount() - 1, *second), 10);
+  EXPECT_EQ(ts->value(ts->rowCount() - 1, *instances), 10);
+  EXPECT_GE(firstV2, 30) << "the rollout starts at 30 s";
+  // The set is a group of results too, with its instances at the end.
+  const auto group = std::find_if(r.results.groups.begin(), r.results.groups.end(),
+                                  [](const GroupResult& g) { return g.id == "web"; });
+  ASSERT_NE(group, r.results.groups.end());
+  EXPECT_EQ(group->kind, "service_set");
+  EXPECT_EQ(group->members.size(), 10u);
+}
+
 TEST(ControlRollout, WithoutSurgeTheSetNeverGrowsAndLosesOneAtATime) {
   const Scenario s = exampleScenario("rolling-update.json", {"web.max_surge=0", "web.max_unavailable=10"});
   ScenarioRunner runner(s, builtinRegistry());

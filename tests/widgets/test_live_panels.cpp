@@ -32,6 +32,7 @@
 #include "widgets/live/event_log_panel.hpp"
 #include "widgets/live/live_charts_panel.hpp"
 #include "widgets/live/live_run.hpp"
+#include "tests/widgets/example_scenarios.hpp"
 
 namespace pillars {
 namespace {
@@ -201,6 +202,25 @@ TEST(LiveChartsPanel, SelectingAComponentShowsItsQueueAndUtilization) {
   EXPECT_EQ(panel.pane(Chart::Throughput)->traces().size(), 3u);
   panel.setSelectedComponent("");
   EXPECT_TRUE(queue->traces().empty());
+}
+
+TEST(LiveChartsPanel, SelectingAReplicatedServiceShowsItsInstancesAndTheRollout) {
+  LiveRun live;
+  ASSERT_TRUE(live.load(exampleScenario("rolling-update.json")));
+  LiveChartsPanel panel;
+  panel.setLiveRun(&live);
+  goTo(live, 40 * kSecond);  // the rolling update started at 30 s
+  const TimeSeries* ts = live.runner()->timeSeries();
+  panel.setSelectedComponent("web");
+  ChartPane* queue = panel.pane(Chart::Queue);
+  EXPECT_EQ(queue->title(), QStringLiteral("Instances \u00b7 web"));
+  ASSERT_EQ(queue->traces().size(), 3u);
+  expectFollows(*queue->lineSeries(0), *ts, "web.instances", 0);
+  expectFollows(*queue->lineSeries(2), *ts, "web.v2_instances", 0);
+  // Mid-rollout: some instances already run version 2.
+  const QLineSeries& second = *queue->lineSeries(2);
+  ASSERT_GT(second.count(), 0);
+  EXPECT_GT(second.at(second.count() - 1).y(), 0);
 }
 
 TEST(LiveChartsPanel, APricedDesignShowsItsCostPerHourWithNothingSelected) {

@@ -312,6 +312,14 @@ void LiveChartsPanel::setTraces() {
                       {tr("refused /s"), set + ".unavailable", orange(), Qt::DashLine},
                       {tr("lost writes (right)"), set + ".lost_writes", red(), Qt::SolidLine, true, 1.0}});
     queue->setPlaceholder({});
+  } else if (ts && ts->columnIndex(column(m_selected, "v2_instances"))) {
+    // A replicated service: its instances, the ready ones and those on the second version,
+    // over time — a rollout's timeline (version 2 rising as version 1 drains) and a scaling's.
+    queue->setTitle(tr("Instances · %1").arg(name));
+    queue->setTraces({{tr("instances"), column(m_selected, "instances"), blue()},
+                      {tr("ready"), column(m_selected, "ready"), green(), Qt::DashLine},
+                      {tr("version 2"), column(m_selected, "v2_instances"), orange()}});
+    queue->setPlaceholder({});
   } else if (component) {
     queue->setTitle(tr("Queue · %1").arg(name));
     queue->setTraces({{tr("queue length"), column(m_selected, "queue_length"), blue()},

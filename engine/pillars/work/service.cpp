@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/pillars/control/control_params.hpp"
+#include "engine/pillars/control/service_set.hpp"
 #include "engine/run/instances.hpp"
 #include "engine/sim/request_id.hpp"
 #include "engine/sim/simulation.hpp"
@@ -159,6 +160,8 @@ void Service::start() {
   if (!m_slos && ServiceSlos::wanted(m_params)) {
     m_slos = &sim().extension<ServiceSlos>().join(sim(), scenarioIdOf(name()), m_params, metrics());
   }
+  // A replicated service's instances report together, whoever adds or removes them.
+  if (m_params.integer("replicas") > 1) sim().extension<ServiceSets>().ensure(sim(), scenarioIdOf(name()));
   if (m_restartAlways) {
     m_orchestrator = &sim().extension<Orchestrator>();
     m_orchestrator->watch(sim(), id(), m_backoff);
