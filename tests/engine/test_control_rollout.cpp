@@ -104,6 +104,29 @@ TEST(ControlRollout, TheSetsTimeSeriesIsTheRolloutsTimeline) {
   EXPECT_EQ(group->members.size(), 10u);
 }
 
+TEST(ControlRollout, AOneInstanceServiceARolloutGrowsBecomesASetFromThatMoment) {
+  const std::string json = R"json({"format": "pillars-scenario", "version": 1, "name": "one grows", "seed": 1,
+    "duration": "20s", "warmup": "0s", "metrics": {"interval": "1s"},
+    "components": [{"id": "users", "kind": "client", "params": {"rate": 50}},
+                   {"id": "lb", "kind": "load_balancer"},
+                   {"id": "web", "kind": "service", "params": {"v2_service_time": "exp(12ms)"}}],
+    "links": [{"from": "users", "to": "lb"}, {"from": "lb", "to": "web"}],
+    "faults": [{"at": "5s", "action": "rollout", "target": "web"}]})json";
+  const ScenarioLoad load = readScenario(json, "one.json", builtinRegistry());
+  ASSERT_TRUE(load.ok()) << formatDiagnostics(load.errors);
+  const testing::FinishedRun r = testing::runScenario(*load.scenario);
+  const TimeSeries* ts = r.runner->timeSeries();
+  const auto second = ts->columnIndex("web.v2_instances");
+  ASSERT_TRUE(second.has_value()) << "the set's columns appear once it has a second instance";
+  // Surge 25% of 1 rounds up to one more instance: version 2 joins, then version 1 goes.
+  EXPECT_EQ(ts->value(ts->rowCount() - 1, *second), 1);
+  EXPECT_EQ(ts->value(ts->rowCount() - 1, *ts->columnIndex("web.instances")), 1);
+  const auto group = std::find_if(r.results.groups.begin(), r.results.groups.end(),
+                                  [](const GroupResult& g) { return g.id == "web"; });
+  ASSERT_NE(group, r.results.groups.end());
+  EXPECT_EQ(group->members, std::vector<std::string>{"web#1"});
+}
+
 TEST(ControlRollout, WithoutSurgeTheSetNeverGrowsAndLosesOneAtATime) {
   const Scenario s = exampleScenario("rolling-update.json", {"web.max_surge=0", "web.max_unavailable=10"});
   ScenarioRunner runner(s, builtinRegistry());

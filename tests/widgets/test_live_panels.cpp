@@ -223,6 +223,25 @@ TEST(LiveChartsPanel, SelectingAReplicatedServiceShowsItsInstancesAndTheRollout)
   EXPECT_GT(second.at(second.count() - 1).y(), 0);
 }
 
+TEST(LiveChartsPanel, SelectingAReadingClientShowsItsStaleReads) {
+  // cache-staleness.json: a write-around cache that never invalidates serves stale copies.
+  LiveRun live;
+  ASSERT_TRUE(live.load(exampleScenario("cache-staleness.json")));
+  LiveChartsPanel panel;
+  panel.setLiveRun(&live);
+  goTo(live, 30 * kSecond);
+  const TimeSeries* ts = live.runner()->timeSeries();
+  panel.setSelectedComponent("users");
+  ChartPane* queue = panel.pane(Chart::Queue);
+  EXPECT_EQ(queue->title(), QStringLiteral("Stale reads \u00b7 users"));
+  ASSERT_EQ(queue->traces().size(), 2u);
+  expectFollows(*queue->lineSeries(0), *ts, "users.throughput_rps", 0);
+  expectFollows(*queue->lineSeries(1), *ts, "users.stale_reads", 0);
+  const QLineSeries& stale = *queue->lineSeries(1);
+  ASSERT_GT(stale.count(), 0);
+  EXPECT_GT(stale.at(stale.count() - 1).y(), 0) << "stale reads every second";
+}
+
 TEST(LiveChartsPanel, APricedDesignShowsItsCostPerHourWithNothingSelected) {
   const ScenarioLoad load = loadScenarioFile(PILLARS_SOURCE_DIR "/resources/examples/autoscale-diurnal.json", builtinRegistry());
   ASSERT_TRUE(load.ok());

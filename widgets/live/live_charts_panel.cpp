@@ -320,6 +320,13 @@ void LiveChartsPanel::setTraces() {
                       {tr("ready"), column(m_selected, "ready"), green(), Qt::DashLine},
                       {tr("version 2"), column(m_selected, "v2_instances"), orange()}});
     queue->setPlaceholder({});
+  } else if (component && ts && ts->columnIndex(column(m_selected, "stale_reads"))) {
+    // A client that reads versioned data: how many of its reads came back stale, against all
+    // it had answered (cache-staleness.json, a quorum with R + W <= N).
+    queue->setTitle(tr("Stale reads · %1").arg(name));
+    queue->setTraces({{tr("answered /s"), column(m_selected, "throughput_rps"), blue()},
+                      {tr("stale reads /s"), column(m_selected, "stale_reads"), red()}});
+    queue->setPlaceholder({});
   } else if (component) {
     queue->setTitle(tr("Queue · %1").arg(name));
     queue->setTraces({{tr("queue length"), column(m_selected, "queue_length"), blue()},

@@ -161,7 +161,11 @@ void Service::start() {
     m_slos = &sim().extension<ServiceSlos>().join(sim(), scenarioIdOf(name()), m_params, metrics());
   }
   // A replicated service's instances report together, whoever adds or removes them.
-  if (m_params.integer("replicas") > 1) sim().extension<ServiceSets>().ensure(sim(), scenarioIdOf(name()));
+  // (An instance named web#3 belongs to a set even if the design asked for one: an autoscaler
+  // or a rollout grew it.)
+  if (m_params.integer("replicas") > 1 || scenarioIdOf(name()) != name()) {
+    sim().extension<ServiceSets>().ensure(sim(), scenarioIdOf(name()));
+  }
   if (m_restartAlways) {
     m_orchestrator = &sim().extension<Orchestrator>();
     m_orchestrator->watch(sim(), id(), m_backoff);
