@@ -250,6 +250,11 @@ std::string millis(SimTime t) {
   return buf;
 }
 
+/// Columns a label takes on a terminal: "→" is three bytes but one column (a label has one).
+std::size_t columnsOf(const std::string& label) {
+  return label.size() - (label.find("→") != std::string::npos ? 2 : 0);
+}
+
 std::string nameOf(ComponentId id, std::span<const std::string> names) {
   return id < names.size() ? names[id] : "#" + std::to_string(id);
 }
@@ -370,12 +375,10 @@ std::string formatRequestTrace(const RequestTrace& trace, std::span<const std::s
   std::size_t width = 4;
   for (const TraceSpan& s : trace.spans) {
     labels.push_back(std::string(static_cast<std::size_t>(s.depth) * 2, ' ') + spanLabel(s, names));
-    // "→" is three bytes but one column wide.
-    width = std::max(width, labels.back().size() - (labels.back().find("→") != std::string::npos ? 2 : 0));
+    width = std::max(width, columnsOf(labels.back()));
   }
   auto pad = [](std::string text, std::size_t columns) {
-    const std::size_t shown = text.size() - (text.find("→") != std::string::npos ? 2 : 0);
-    if (shown < columns) text.append(columns - shown, ' ');
+    if (const std::size_t shown = columnsOf(text); shown < columns) text.append(columns - shown, ' ');
     return text;
   };
   auto right = [](const std::string& text, std::size_t columns) {

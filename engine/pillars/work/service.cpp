@@ -229,9 +229,7 @@ void Service::accept(const Message& msg, LinkId via) {
     send(via, msg.errorReply(ErrorReason::Rejected, m_responseSize));
     return;
   }
-  const bool full = m_busy >= m_workers && m_queueCapacity > 0 &&
-                    static_cast<std::int64_t>(m_waiting.size()) >= m_queueCapacity;
-  if (full || !m_limit.admits(static_cast<double>(m_busy) + static_cast<double>(m_waiting.size()))) {
+  if (queueFull() || !m_limit.admits(static_cast<double>(m_busy) + static_cast<double>(m_waiting.size()))) {
     ++m.dropped;
     send(via, msg.errorReply(ErrorReason::Rejected, m_responseSize));
     return;
@@ -242,12 +240,20 @@ void Service::accept(const Message& msg, LinkId via) {
   job.via = via;
   job.arrivedAt = now();
   job.deadline = RequestWire::deadlineOf(msg);
+  if (m_busy < m_workers) m_codel.empty(now());
+  startOrQueue(handle, job);
+}
+
+bool Service::queueFull() const {
+  return m_busy >= m_workers && m_queueCapacity > 0 && static_cast<std::int64_t>(m_waiting.size()) >= m_queueCapacity;
+}
+
+void Service::startOrQueue(SlotHandle handle, Job& job) {
   if (m_busy < m_workers) {
-    m_codel.empty(now());
     beginService(handle, job);
   } else {
     m_waiting.pushBack(handle);
-    m.queueLength.add(now(), 1.0);
+    metrics().queueLength.add(now(), 1.0);
   }
 }
 
@@ -315,8 +321,7 @@ void Service::serveNext() {
 
 void Service::startWork(SlotHandle handle, Job& job) {
   if (job.kind != JobKind::Request) {
-    // A fixed cost, no draw: a service with probes keeps its random stream.
-    setTimer(static_cast<SimTime>(static_cast<double>(m_probeTime) * slowdown()), ServiceDone, handle);
+    setTimer(probeWorkTime(), ServiceDone, handle);
     return;
   }
   metrics().wait.add(simTimeToSeconds(now() - job.arrivedAt));
@@ -470,16 +475,13 @@ void Service::startProbing() {
 void Service::probe(JobKind kind) {
   const Probe& p = probeOf(kind);
   setTimer(p.config().period, kind == JobKind::Liveness ? LivenessDue : ReadinessDue);
-  const SimTime work = static_cast<SimTime>(static_cast<double>(m_probeTime) * slowdown());
   if (m_dedicatedProbes) {
     // A listener of its own answers at once, however busy the workers are.
-    recordProbe(kind, work <= p.config().timeout);
+    recordProbe(kind, probeWorkTime() <= p.config().timeout);
     return;
   }
   // Through the server, as a request: refused while starting or when the queue is full.
-  const bool full = m_busy >= m_workers && m_queueCapacity > 0 &&
-                    static_cast<std::int64_t>(m_waiting.size()) >= m_queueCapacity;
-  if (m_starting || full) {
+  if (m_starting || queueFull()) {
     recordProbe(kind, false);
     return;
   }
@@ -489,14 +491,12 @@ void Service::probe(JobKind kind) {
   job.arrivedAt = now();
   job.timer = setTimer(p.config().timeout, ProbeTimeout, handle);
   ++m_probesInQueue;
-  if (m_busy < m_workers) {
-    ++m_busy;
-    metrics().busy.add(now(), 1.0);
-    startWork(handle, job);
-  } else {
-    m_waiting.pushBack(handle);
-    metrics().queueLength.add(now(), 1.0);
-  }
+  startOrQueue(handle, job);  // never shed (shouldShed), so it takes a worker in its turn
+}
+
+SimTime Service::probeWorkTime() const {
+  // A fixed cost, no draw: a service with probes keeps its random stream.
+  return static_cast<SimTime>(static_cast<double>(m_probeTime) * slowdown());
 }
 
 void Service::probeDone(SlotHandle handle, Job& job) {
@@ -510,16 +510,13 @@ void Service::probeDone(SlotHandle handle, Job& job) {
   if (answeredInTime) recordProbe(kind, true);
 }
 
-bool Service::recordProbe(JobKind kind, bool success) {
+void Service::recordProbe(JobKind kind, bool success) {
   Probe& p = probeOf(kind);
-  if (!p.record(success) || p.passing()) return true;
-  if (kind == JobKind::Liveness) {
-    // The kubelet kills the container; restart_policy always brings it back after its backoff.
-    ++m_livenessKills;
-    sim().crash(id());
-    return false;
-  }
-  return true;  // unready: healthy() now says so
+  // A readiness verdict turned failing needs nothing more: healthy() now says so.
+  if (!p.record(success) || p.passing() || kind != JobKind::Liveness) return;
+  // The kubelet kills the container; restart_policy always brings it back after its backoff.
+  ++m_livenessKills;
+  sim().crash(id());
 }
 
 std::vector<Component::ExtraMetric> Service::extraMetrics(SimTime /*now*/) const {

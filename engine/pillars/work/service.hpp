@@ -98,6 +98,10 @@ class Service final : public Component {
   void finishStartup();
 
   void accept(const Message& msg, LinkId via);
+  /// Whether a bounded queue has no room left (every worker busy, queue_capacity waiting).
+  bool queueFull() const;
+  /// A free worker takes `job` now, or it waits in the queue.
+  void startOrQueue(SlotHandle handle, Job& job);
   void beginService(SlotHandle handle, Job& job);
   /// A worker is free: starts the next waiting request the discipline picks, shedding the
   /// hopeless ones on the way; or frees the worker.
@@ -115,8 +119,10 @@ class Service final : public Component {
   void startProbing();
   void probe(JobKind kind);
   void probeDone(SlotHandle handle, Job& job);
-  /// A probe's result; a failing liveness verdict kills the instance (returns false then).
-  bool recordProbe(JobKind kind, bool success);
+  /// A probe's result; a failing liveness verdict kills the instance.
+  void recordProbe(JobKind kind, bool success);
+  /// A probe's work: probe_time, slowed down with the host.
+  SimTime probeWorkTime() const;
   Probe& probeOf(JobKind kind) { return kind == JobKind::Liveness ? m_liveness : m_readiness; }
 
   // Configuration
