@@ -246,20 +246,25 @@ void Distribution::prepare() {
       double total = 0.0;
       for (const double w : m_weights) total += w;
       double running = 0.0;
-      double weightedSum = 0.0;
+      double mean = 0.0;
       for (std::size_t i = 0; i < m_values.size(); ++i) {
         running += m_weights[i];
         m_cumulative.push_back(running / total);
-        weightedSum += m_weights[i] * m_values[i];
+        // Each value weighs by its probability, not its raw weight, so values near the largest
+        // double do not overflow a weighted sum whose mean is finite.
+        mean += (m_weights[i] / total) * m_values[i];
       }
       m_cumulative.back() = 1.0;  // uniform01() < 1 always finds an entry
-      m_mean = weightedSum / total;
-      double squares = 0.0;
+      m_mean = mean;
+      double variance = 0.0;
       for (std::size_t i = 0; i < m_values.size(); ++i) {
+        // A value that is never drawn adds nothing, even when its squared distance to the mean
+        // overflows (0 x inf would make the variance NaN).
+        if (m_weights[i] == 0.0) continue;
         const double deviation = m_values[i] - m_mean;
-        squares += m_weights[i] * deviation * deviation;
+        variance += (m_weights[i] / total) * deviation * deviation;
       }
-      m_variance = squares / total;
+      m_variance = variance;
       break;
     }
     case Kind::Zipf: {

@@ -234,6 +234,18 @@ TEST(Distribution, ErlangAndGamma) {
   for (const double v : draw(boosted, 20, 100000).values) ASSERT_GE(v, 0.0);
 }
 
+TEST(Distribution, EmpiricalMomentsStayFiniteNearTheLargestDouble) {
+  // Found by the units fuzzer: a never-drawn value beside one near DBL_MAX made the variance
+  // 0 x inf = NaN, so the distribution no longer equalled its own text form read back.
+  const Distribution d = Distribution::empirical({0.001, 1e308}, {0.0, 10.5});
+  EXPECT_EQ(d.mean(), 1e308);
+  EXPECT_EQ(d.variance(), 0.0);
+  const auto back = Distribution::parse(d.toString(Distribution::Dimension::Duration),
+                                        Distribution::Dimension::Duration);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(*back, d);
+}
+
 TEST(Distribution, EmpiricalFrequenciesFollowWeights) {
   // Unsorted values, a zero weight, and weights that do not sum to 1.
   const Distribution d = Distribution::empirical({0.005, 0.001, 0.05, 0.7}, {3.0, 5.0, 2.0, 0.0});
