@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace pillars {
@@ -14,6 +15,9 @@ inline constexpr SlotHandle kNoSlot = ~SlotHandle{0};
 
 /// A free-list pool of per-request state. Entries are reused, so a component holding thousands
 /// of requests in flight allocates only while it grows to its high-water mark.
+/// T's members must all have default member initializers (or be classes that initialize
+/// themselves): acquire() default-initializes, so a bare `int x;` would hold the last request's
+/// value, and runs would stop being reproducible.
 template <typename T>
 class SlotPool {
  public:
@@ -28,7 +32,13 @@ class SlotPool {
     }
     Entry& e = m_entries[index];
     e.live = true;
-    e.value = T{};
+    // Rebuilt in place by default-initialization, neither assigned from a temporary T{} nor
+    // value-initialized: for the larger records (a service's job) both make the compiler zero
+    // the whole record with `rep stos` before writing the member initializers, some 20 to 45
+    // instructions per request on the hottest path. Hence the rule above: every member has an
+    // initializer.
+    std::destroy_at(&e.value);
+    ::new (static_cast<void*>(&e.value)) T;
     ++m_live;
     return (static_cast<SlotHandle>(e.generation) << 32) | index;
   }
