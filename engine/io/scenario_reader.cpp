@@ -458,7 +458,7 @@ class ScenarioParser {
 
   void readFaults(const JsonValue& v, const JsonPath& path, Scenario& s) {
     forEachItem(v, path, "faults", [&](const JsonValue& item, const JsonPath& p) {
-      checkKnownKeys(item, p, {"at", "action", "target", "factor", "latency", "probability"});
+      checkKnownKeys(item, p, {"at", "action", "target", "factor", "latency", "probability", "replicas"});
       const JsonValue* at = required(item, p, "at");
       const JsonValue* action = required(item, p, "action");
       const JsonValue* target = required(item, p, "target");
@@ -474,7 +474,9 @@ class ScenarioParser {
       if (!known) {
         error(*action, p.key("action"),
               "expected \"crash\", \"restart\", \"cut\" or \"heal\" (outages), \"slow\", "
-              "\"delay\" or \"loss\" (degradations), or \"timeout\" (Raft), got " + inQuotes(*what));
+              "\"delay\" or \"loss\" (degradations), or a kind's own: \"timeout\" (raft_node), "
+              "\"failover\" (store), \"add_shard\" or \"remove_shard\" (shard_router), \"rollout\", "
+              "\"rollback\" or \"scale\" (service), got " + inQuotes(*what));
         return;
       }
       f.action = *known;
@@ -516,13 +518,13 @@ class ScenarioParser {
                      [](const FaultSpec& a, const FaultSpec& b) { return a.at < b.at; });
   }
 
-  /// The one value field of a slow, delay or loss fault: required for its own action, refused
-  /// on every other (a "factor" on a crash is a mistake worth pointing out, not ignoring).
+  /// The one value field of a slow, delay, loss or scale fault: required for its own action,
+  /// refused on every other (a "factor" on a crash is a mistake worth pointing out, not ignoring).
   bool readFaultValue(const JsonValue& item, const JsonPath& p, FaultSpec& f) {
     const std::string_view own = faultValueField(f.action);
     const std::string action = inQuotes(faultActionName(f.action));
     bool ok = true;
-    for (const FaultAction owner : {FaultAction::Slow, FaultAction::Delay, FaultAction::Loss}) {
+    for (const FaultAction owner : {FaultAction::Slow, FaultAction::Delay, FaultAction::Loss, FaultAction::Scale}) {
       const std::string_view field = faultValueField(owner);
       const JsonValue* v = item.find(field);
       if (!v || field == own) continue;
@@ -559,6 +561,16 @@ class ScenarioParser {
       case FaultAction::Loss:
         if (!v->isNumber() || !(v->asNumber() >= 0.0 && v->asNumber() <= 1.0)) {
           typeError(*v, vp, "a number from 0 to 1");
+          return false;
+        }
+        f.value = v->asNumber();
+        return ok;
+      case FaultAction::Scale:
+        // The range of a service's `replicas`: a set is never scaled to nothing, since its
+        // next instance is a copy of one still there.
+        if (!v->isNumber() || !(v->asNumber() >= 1.0 && v->asNumber() <= kMaxReplicas) ||
+            v->asNumber() != std::floor(v->asNumber())) {
+          typeError(*v, vp, "a whole number from 1 to " + std::to_string(kMaxReplicas));
           return false;
         }
         f.value = v->asNumber();

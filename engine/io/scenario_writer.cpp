@@ -120,6 +120,7 @@ std::string writeScenarioJson(const Scenario& s) {
         case FaultAction::Slow: w.field("factor", f.value); break;
         case FaultAction::Delay: w.field("latency", formatDuration(f.latency)); break;
         case FaultAction::Loss: w.field("probability", f.value); break;
+        case FaultAction::Scale: w.field("replicas", static_cast<std::int64_t>(f.value)); break;
         case FaultAction::Crash:
         case FaultAction::Restart:
         case FaultAction::Cut:

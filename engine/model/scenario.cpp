@@ -20,6 +20,7 @@ std::string_view faultActionName(FaultAction action) {
     case FaultAction::RemoveShard: return "remove_shard";
     case FaultAction::Rollout: return "rollout";
     case FaultAction::Rollback: return "rollback";
+    case FaultAction::Scale: return "scale";
   }
   return "crash";
 }
@@ -29,7 +30,7 @@ std::optional<FaultAction> faultActionFromName(std::string_view name) {
                               FaultAction::Heal, FaultAction::Slow, FaultAction::Delay,
                               FaultAction::Loss, FaultAction::Timeout, FaultAction::Failover,
                               FaultAction::AddShard, FaultAction::RemoveShard, FaultAction::Rollout,
-                              FaultAction::Rollback}) {
+                              FaultAction::Rollback, FaultAction::Scale}) {
     if (faultActionName(a) == name) return a;
   }
   return std::nullopt;
@@ -49,14 +50,16 @@ bool faultTargetsLink(FaultAction action) {
     case FaultAction::AddShard:
     case FaultAction::RemoveShard:
     case FaultAction::Rollout:
-    case FaultAction::Rollback: return false;
+    case FaultAction::Rollback:
+    case FaultAction::Scale: return false;
   }
   return false;
 }
 
 bool faultIsKindAction(FaultAction action) {
   return action == FaultAction::Timeout || action == FaultAction::Failover || action == FaultAction::AddShard ||
-         action == FaultAction::RemoveShard || action == FaultAction::Rollout || action == FaultAction::Rollback;
+         action == FaultAction::RemoveShard || action == FaultAction::Rollout || action == FaultAction::Rollback ||
+         action == FaultAction::Scale;
 }
 
 std::string_view faultValueField(FaultAction action) {
@@ -64,6 +67,7 @@ std::string_view faultValueField(FaultAction action) {
     case FaultAction::Slow: return "factor";
     case FaultAction::Delay: return "latency";
     case FaultAction::Loss: return "probability";
+    case FaultAction::Scale: return "replicas";
     case FaultAction::Crash:
     case FaultAction::Restart:
     case FaultAction::Cut:

@@ -42,11 +42,14 @@ struct GroupSpec {
 /// Timeout is Raft's: the target raft_nodes start an election at once (RaftNode::timeoutNow).
 /// Failover is a leader/follower store set's: promote a follower now. Rollout and Rollback are a
 /// replicated service's: start deploying its second version, or go back to the first. AddShard and RemoveShard
-/// are a shard router's: take its next standby shard into use, or drain its last one.
+/// are a shard router's: take its next standby shard into use, or drain its last one. Scale is a
+/// service's too: its replica set is brought to `replicas` instances (as `kubectl scale`).
 enum class FaultAction {
-  Crash, Restart, Cut, Heal, Slow, Delay, Loss, Timeout, Failover, AddShard, RemoveShard, Rollout, Rollback
+  Crash, Restart, Cut, Heal, Slow, Delay, Loss, Timeout, Failover, AddShard, RemoveShard, Rollout, Rollback, Scale
 };
 std::string_view faultActionName(FaultAction action);
+/// The most instances a replica set may have: a service's `replicas`, a scale fault's value.
+inline constexpr int kMaxReplicas = 1000;
 /// The action called `name` in scenario files ("crash", "slow", ...), if there is one.
 std::optional<FaultAction> faultActionFromName(std::string_view name);
 /// Whether the action's target is a link id (cut, heal, delay, loss) rather than a component
@@ -57,7 +60,7 @@ bool faultTargetsLink(FaultAction action);
 bool faultIsKindAction(FaultAction action);
 
 /// The scenario-file field holding the action's value: "factor" (slow), "latency" (delay),
-/// "probability" (loss), or empty for actions without a value.
+/// "probability" (loss), "replicas" (scale), or empty for actions without a value.
 std::string_view faultValueField(FaultAction action);
 
 /// One entry of the fault timeline. `target` names a component or a group for crash, restart
@@ -67,7 +70,8 @@ struct FaultSpec {
   FaultAction action = FaultAction::Crash;
   std::string target;
   /// slow: the factor service times are multiplied by (>= 1; 1 restores normal speed).
-  /// loss: the link's new loss probability (0 to 1). Unused (0) by the other actions.
+  /// loss: the link's new loss probability (0 to 1). scale: the instance count, a whole
+  /// number from 1 to 1000. Unused (0) by the other actions.
   double value = 0.0;
   /// delay: constant latency added to every message on the link (0 removes it). Unused (0)
   /// by the other actions. A SimTime, not seconds in `value`, so it stays exact to the ns.

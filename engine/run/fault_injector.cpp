@@ -41,7 +41,7 @@ void FaultInjector::handleEvent(std::uint32_t /*kind*/, std::uint64_t payload) {
         case FaultAction::Restart: m_sim.restart(id); break;
         case FaultAction::Slow: m_sim.setSlowdown(id, f.value); break;
         // A kind's own action: members of a group whose kind lacks it are left alone.
-        default: m_sim.component(id).intervene(faultActionName(f.action)); break;
+        default: m_sim.component(id).intervene({faultActionName(f.action), f.value}); break;
       }
     }
   }

@@ -88,9 +88,14 @@ class Component : public EventHandler {
   /// A message arrived over `via`.
   virtual void receive(const Message& msg, LinkId via) = 0;
   /// A kind's own intervention, from the fault timeline or the app (Raft's "timeout": start
-  /// an election now): the actions its kind lists in ComponentKind::actions. Returns whether
-  /// it acted (a crashed node, or a kind without that action, does nothing).
-  virtual bool intervene(std::string_view /*action*/) { return false; }
+  /// an election now; a replica set's "scale" to `value` instances): the actions its kind lists
+  /// in ComponentKind::actions. Returns whether it acted (a crashed node, or a kind without
+  /// that action, does nothing).
+  struct Intervention {
+    std::string_view action;
+    double value = 0.0;  // the fault's value field, for the actions that have one
+  };
+  virtual bool intervene(const Intervention& /*what*/) { return false; }
   /// A new component named `name` configured as this one is now (same parameters, same
   /// release), to be added beside it as one more instance of its replica set; null for kinds
   /// that cannot be replicated.

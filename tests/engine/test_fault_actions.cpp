@@ -679,12 +679,14 @@ TEST(FaultFormat, UnknownActionsAndFieldsNameTheNewOnes) {
       "    { \"at\": \"5s\", \"action\": \"throttle\", \"target\": \"a\" }");
   expectOnlyError(text, valueOf(text, "action"), "$.faults[0].action",
                   "expected \"crash\", \"restart\", \"cut\" or \"heal\" (outages), \"slow\", "
-                  "\"delay\" or \"loss\" (degradations), or \"timeout\" (Raft), got \"throttle\"");
+                  "\"delay\" or \"loss\" (degradations), or a kind's own: \"timeout\" (raft_node), "
+                  "\"failover\" (store), \"add_shard\" or \"remove_shard\" (shard_router), \"rollout\", "
+                  "\"rollback\" or \"scale\" (service), got \"throttle\"");
   const std::string field = withFaults(
       "    { \"at\": \"5s\", \"action\": \"slow\", \"target\": \"a\", \"factor\": 2, \"by\": 3 }");
   expectOnlyError(field, valueOf(field, "by"), "$.faults[0].by",
                   "unknown field \"by\" (expected one of: at, action, target, factor, latency, "
-                  "probability)");
+                  "probability, replicas)");
 }
 
 TEST(FaultFormat, WriterWritesEachValueUnderItsOwnFieldAndReadsBackTheSame) {

@@ -2,9 +2,14 @@
 // live run at once and recorded in the fault timeline, so pillars-cli replays it.
 #include <gtest/gtest.h>
 
+#include <QApplication>
+#include <QInputDialog>
+#include <QTimer>
+#include <algorithm>
 #include <numeric>
 
 #include "engine/pillars/control/orchestrator.hpp"
+#include "engine/run/instances.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "engine/sim/simulation.hpp"
 #include "simulating_fixture.hpp"
@@ -90,6 +95,34 @@ TEST_F(ControlActions, ARolloutWithoutASecondVersionIsRefusedByHandToo) {
   // Nor does any kind take an action that is not its own.
   EXPECT_FALSE(window.simulateActions().injectKindAction("lb", FaultAction::Rollout));
   EXPECT_TRUE(window.document().scenario().faults.empty());
+}
+
+TEST_F(ControlActions, ScaleTheSetFromTheContextMenuAsksHowManyAndIsRecorded) {
+  runUntil(5 * kSecond);
+  select("web");
+  // The menu entry asks for the count, starting from the 4 there are; the user types 6.
+  QTimer::singleShot(0, [] {
+    auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->intValue(), 4);
+    dialog->setIntValue(6);
+    dialog->accept();
+  });
+  triggerFault(QStringLiteral("Scale web"));
+  Simulation& sim = live().runner()->simulation();
+  EXPECT_EQ(instancesOf(sim, "web").size(), 6u);
+  const auto scale = std::find_if(window.document().scenario().faults.begin(), window.document().scenario().faults.end(),
+                                  [](const FaultSpec& f) { return f.action == FaultAction::Scale; });
+  ASSERT_NE(scale, window.document().scenario().faults.end());
+  EXPECT_EQ(scale->target, "web");
+  EXPECT_EQ(scale->value, 6);
+  EXPECT_EQ(scale->at, 5 * kSecond);
+  // By hand, only what the file format accepts: no scale to nothing.
+  const std::size_t faults = window.document().scenario().faults.size();
+  EXPECT_FALSE(window.simulateActions().injectKindAction("web", FaultAction::Scale, 0));
+  EXPECT_FALSE(window.simulateActions().injectKindAction("users", FaultAction::Scale, 3));
+  EXPECT_EQ(window.document().scenario().faults.size(), faults);
+  EXPECT_EQ(instancesOf(sim, "web").size(), 6u);
 }
 
 }  // namespace

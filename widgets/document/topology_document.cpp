@@ -2,6 +2,7 @@
 
 #include <QFileInfo>
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <stdexcept>
 
@@ -632,6 +633,7 @@ QString TopologyDocument::describeFault(const FaultSpec& fault) {
     case FaultAction::Slow: text += QStringLiteral(" \u00d7%1").arg(fault.value); break;
     case FaultAction::Delay: text += QStringLiteral(" +%1").arg(readableDuration(fault.latency)); break;
     case FaultAction::Loss: text += QStringLiteral(" %1%").arg(fault.value * 100); break;
+    case FaultAction::Scale: text += tr(" to %1").arg(fault.value); break;
     default: break;
   }
   return text + tr(" at %1").arg(readableDuration(fault.at));
@@ -655,6 +657,11 @@ QString TopologyDocument::checkFault(const FaultSpec& fault) const {
       break;
     case FaultAction::Delay:
       if (fault.latency < 0) return tr("Added latency cannot be negative.");
+      break;
+    case FaultAction::Scale:
+      if (!(fault.value >= 1.0 && fault.value <= kMaxReplicas) || fault.value != std::floor(fault.value)) {
+        return tr("A replica set scales to a whole number of instances from 1 to %1.").arg(kMaxReplicas);
+      }
       break;
     default: break;
   }

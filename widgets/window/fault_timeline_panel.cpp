@@ -26,9 +26,12 @@ namespace pillars {
 
 namespace {
 
-constexpr FaultAction kActions[] = {FaultAction::Crash, FaultAction::Restart, FaultAction::Slow, FaultAction::Cut,
-                                    FaultAction::Heal,  FaultAction::Delay,   FaultAction::Loss,
-                                    FaultAction::Timeout};
+// Every action; a kind's own ones (timeout, failover, scale...) list only the kinds that take them.
+constexpr FaultAction kActions[] = {FaultAction::Crash,    FaultAction::Restart,  FaultAction::Slow,
+                                    FaultAction::Cut,      FaultAction::Heal,     FaultAction::Delay,
+                                    FaultAction::Loss,     FaultAction::Timeout,  FaultAction::Failover,
+                                    FaultAction::AddShard, FaultAction::RemoveShard, FaultAction::Rollout,
+                                    FaultAction::Rollback, FaultAction::Scale};
 
 QString actionName(FaultAction a) { return QString::fromStdString(std::string(faultActionName(a))); }
 
@@ -55,6 +58,7 @@ QString defaultValue(FaultAction action) {
     case FaultAction::Slow: return QStringLiteral("4");
     case FaultAction::Delay: return QStringLiteral("100ms");
     case FaultAction::Loss: return QStringLiteral("10%");
+    case FaultAction::Scale: return QStringLiteral("4");
     default: return {};
   }
 }
@@ -66,6 +70,7 @@ QString FaultTimelinePanel::valueText(const FaultSpec& fault) {
     case FaultAction::Slow: return QStringLiteral("\u00d7%1").arg(fault.value);
     case FaultAction::Delay: return QStringLiteral("+%1").arg(durationText(fault.latency));
     case FaultAction::Loss: return QStringLiteral("%1%").arg(fault.value * 100);
+    case FaultAction::Scale: return QStringLiteral("%1").arg(fault.value);
     default: return {};
   }
 }
@@ -94,6 +99,12 @@ QString FaultTimelinePanel::parseValue(const QString& raw, FaultSpec& fault) {
       const double percent = text.toDouble(&ok);
       if (!ok || !(percent >= 0.0 && percent <= 100.0)) return tr("Loss is a percentage from 0 to 100.");
       fault.value = percent / 100.0;
+      return {};
+    }
+    case FaultAction::Scale: {
+      const int count = text.toInt(&ok);
+      if (!ok || count < 1 || count > kMaxReplicas) return tr("A scale is a whole number of instances from 1 to %1.").arg(kMaxReplicas);
+      fault.value = count;
       return {};
     }
     default:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,10 +80,12 @@ class SimulateActions final : public QObject {
   /// RaftNode::submitCommand: false when down, or no leader is known to it.
   bool injectClientRequest(const std::string& raftNode);
 
-  // A kind's own actions by hand (simulate_kind_actions.cpp): a service's rollout and rollback,
-  // a store's failover, a shard router's add_shard and remove_shard. Recorded in the timeline.
-  /// Applies `action` to every instance of `id` now; false when none took it.
-  bool injectKindAction(const std::string& id, FaultAction action);
+  // A kind's own actions by hand (simulate_kind_actions.cpp): a service's rollout, rollback and
+  // scale, a store's failover, a shard router's add_shard and remove_shard. Recorded in the
+  // timeline.
+  /// Applies `action` (with its value: a scale's instance count) to every instance of `id` now;
+  /// false when none took it.
+  bool injectKindAction(const std::string& id, FaultAction action, double value = 0.0);
 
  signals:
   void message(const QString& text);
@@ -98,6 +101,8 @@ class SimulateActions final : public QObject {
   void addRaftActionsTo(QMenu& menu, const std::string& raftNode);
   /// The entries of the context menu for a component's kind actions, other than Raft's.
   void addKindActionsTo(QMenu& menu, const std::string& id);
+  /// Asks how many instances `id` should have (a scale), starting from how many it has now.
+  std::optional<int> askInstanceCount(const std::string& id);
   bool isRaftNode(const std::string& id) const;
   /// Adds `fault` (at the live clock) to the document and takes the result as what is loaded.
   void record(FaultSpec fault);

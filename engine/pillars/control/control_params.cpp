@@ -1,5 +1,7 @@
 #include "engine/pillars/control/control_params.hpp"
 
+#include "engine/model/scenario.hpp"
+
 namespace pillars {
 
 std::vector<ParamSpec> circuitBreakerParams(const std::string& what) {
@@ -31,7 +33,7 @@ CircuitBreaker::Config circuitBreakerConfig(const ParamSet& p) {
 std::vector<ParamSpec> replicaSetParams() {
   // Kubernetes' names and defaults where it has them (the kubelet's CrashLoopBackOff).
   return {
-      integerParam("replicas", 1, 1, 1000, "instances", "Identical instances, each with its own workers and queue"),
+      integerParam("replicas", 1, 1, kMaxReplicas, "instances", "Identical instances, each with its own workers and queue"),
       choiceParam("restart_policy", "never", {"never", "always"},
                   "always: an orchestrator restarts an instance that exits, after its CrashLoopBackOff wait"),
       durationParam("restart_backoff", 10 * kSecond, "First wait before restarting an exited instance; doubles each time", 0.001),

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/pillars/control/replica_set.hpp"
 #include "engine/run/instances.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/simulation.hpp"
@@ -45,11 +46,44 @@ void Rollout::rollBack() {
   if (m_phase == Phase::Idle || m_phase == Phase::RolledBack) return;
   forgetRemoved();
   // Blue/green before blue was removed: switching back is all it takes.
-  for (const ComponentId id : m_old) m_sim.component(id).intervene(kActivateAction);
+  for (const ComponentId id : m_old) m_sim.component(id).intervene({kActivateAction});
   while (!m_new.empty()) removeInstance(m_new, m_new.size() - 1);
   while (m_old.size() < m_config.replicas) addInstance(1);
   m_phase = Phase::RolledBack;
   record();
+}
+
+bool Rollout::scaleTo(std::size_t count) {
+  // Kubernetes scales a Deployment mid-rollout proportionally across its old and new
+  // ReplicaSets; Pillars asks for the rollout to end first.
+  if (count == 0 || m_phase == Phase::Rolling || m_phase == Phase::Analysing) return false;
+  forgetRemoved();
+  std::vector<ComponentId> live = instancesOf(m_sim, m_setId);
+  std::erase_if(live, [&](ComponentId id) { return std::find(m_draining.begin(), m_draining.end(), id) != m_draining.end(); });
+  if (live.empty()) return false;
+  // Every instance of the set is asked (as for any fault on it); the first does the work.
+  if (live.size() == count && m_config.replicas == count) return true;
+  m_config.replicas = count;
+  while (live.size() < count) {
+    // Like the newest, so a set that finished a rollout grows in the new release.
+    const ComponentId like = live.back();
+    std::unique_ptr<Component> made = m_sim.component(like).makeSibling(nextInstanceName(m_sim, m_setId));
+    if (!made) return false;
+    live.push_back(addInstanceLike(m_sim, like, std::move(made)));
+  }
+  while (live.size() > count) {
+    const std::size_t victim = instanceToRemove(m_sim, live);
+    const ComponentId id = live[victim];
+    if (m_sim.component(id).isUp()) {
+      removeInstance(live, victim);  // graceful: unready now, removed once drained
+    } else {
+      live.erase(live.begin() + static_cast<std::ptrdiff_t>(victim));
+      m_sim.removeComponent(id);  // nothing to drain
+    }
+  }
+  (m_phase == Phase::Done ? m_new : m_old) = live;
+  record();
+  return true;
 }
 
 void Rollout::handleEvent(std::uint32_t kind, std::uint64_t payload) {
@@ -146,12 +180,12 @@ void Rollout::stepBlueGreen() {
   if (m_switchedAt < 0) {
     while (m_new.size() < m_config.replicas) {
       addInstance(2);
-      m_sim.component(m_new.back()).intervene(kStandbyAction);
+      m_sim.component(m_new.back()).intervene({kStandbyAction});
     }
     if (!greenReady()) return;
     // The switch: green into rotation, blue out of it but kept for a quick way back.
-    for (const ComponentId id : m_new) m_sim.component(id).intervene(kActivateAction);
-    for (const ComponentId id : m_old) m_sim.component(id).intervene(kStandbyAction);
+    for (const ComponentId id : m_new) m_sim.component(id).intervene({kActivateAction});
+    for (const ComponentId id : m_old) m_sim.component(id).intervene({kStandbyAction});
     m_switchedAt = m_sim.now();
     return;
   }
@@ -201,7 +235,7 @@ void Rollout::addInstance(int version) {
 void Rollout::removeInstance(std::vector<ComponentId>& from, std::size_t index) {
   const ComponentId id = from[index];
   from.erase(from.begin() + static_cast<std::ptrdiff_t>(index));
-  m_sim.component(id).intervene(kTerminateAction);
+  m_sim.component(id).intervene({kTerminateAction});
   m_draining.push_back(id);
   m_sim.schedule(m_config.drainTime, *this, DrainDone, id);
 }
@@ -213,10 +247,7 @@ void Rollout::forgetRemoved() {
   m_draining.erase(std::remove_if(m_draining.begin(), m_draining.end(), gone), m_draining.end());
 }
 
-bool Rollout::ready(ComponentId id) const {
-  const Component& c = m_sim.component(id);
-  return c.isUp() && !c.isRemoved() && c.healthy();
-}
+bool Rollout::ready(ComponentId id) const { return instanceReady(m_sim, id); }
 
 std::size_t Rollout::readyCount() const {
   std::size_t n = 0;

@@ -84,6 +84,11 @@ class Rollout final : public EventHandler {
   void start();
   /// Back to version 1: every new instance removed, old ones added back to `replicas`.
   void rollBack();
+  /// `kubectl scale`: the set's desired count becomes `count` (>= 1), instances are added (copies
+  /// of the newest) or taken out (gracefully, in the order Kubernetes' ReplicaSet picks them),
+  /// and later rollouts keep the new count. Refused (false) while a rollout is under way, and
+  /// for 0 or a set with no instance left to copy.
+  bool scaleTo(std::size_t count);
 
   Phase phase() const { return m_phase; }
   const std::vector<Sample>& samples() const { return m_samples; }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/pillars/control/replica_set.hpp"
 #include "engine/pillars/work/service.hpp"
 #include "engine/run/instances.hpp"
 #include "engine/sim/simulation.hpp"
@@ -199,10 +200,7 @@ bool Autoscaler::draining(ComponentId id) const {
   return std::find(m_draining.begin(), m_draining.end(), id) != m_draining.end();
 }
 
-bool Autoscaler::ready(ComponentId id) const {
-  const Component& c = sim().component(id);
-  return c.isUp() && !c.isRemoved() && c.healthy();
-}
+bool Autoscaler::ready(ComponentId id) const { return instanceReady(sim(), id); }
 
 std::size_t Autoscaler::instances() const { return m_setId.empty() ? 0 : liveInstances().size(); }
 
@@ -460,11 +458,7 @@ void Autoscaler::addInstance() {
 }
 
 void Autoscaler::removeOne(std::vector<ComponentId>& live) {
-  // As a ReplicaSet picks pods to delete: a failed one first, then one not ready, then the
-  // newest.
-  auto victim = std::find_if(live.begin(), live.end(), [&](ComponentId id) { return !sim().component(id).isUp(); });
-  if (victim == live.end()) victim = std::find_if(live.begin(), live.end(), [&](ComponentId id) { return !ready(id); });
-  if (victim == live.end()) victim = live.end() - 1;
+  const auto victim = live.begin() + static_cast<std::ptrdiff_t>(instanceToRemove(sim(), live));
   const ComponentId id = *victim;
   live.erase(victim);
   if (!sim().component(id).isUp()) {
@@ -472,7 +466,7 @@ void Autoscaler::removeOne(std::vector<ComponentId>& live) {
     return;
   }
   // Graceful termination: unready at once (balancers stop sending), removed once drained.
-  sim().component(id).intervene(kTerminateAction);
+  sim().component(id).intervene({kTerminateAction});
   m_draining.push_back(id);
   setTimer(m_drainTime, DrainDone, id);
 }

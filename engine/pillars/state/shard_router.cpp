@@ -188,7 +188,8 @@ void ShardRouter::release(SlotHandle handle, Forward& f) {
 
 // --- Re-sharding ---------------------------------------------------------------------------------
 
-bool ShardRouter::intervene(std::string_view action) {
+bool ShardRouter::intervene(const Intervention& what) {
+  const std::string_view action = what.action;
   const std::size_t active = m_map.activeCount();
   if (action == kAddShardAction && active < m_shards.size()) {
     remap(active + 1);

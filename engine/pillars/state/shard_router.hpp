@@ -36,7 +36,7 @@ class ShardRouter final : public Component {
 
   void start() override;
   void receive(const Message& msg, LinkId via) override;
-  bool intervene(std::string_view action) override;
+  bool intervene(const Intervention& what) override;
   std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
   void resetMetrics(SimTime now) override;
 

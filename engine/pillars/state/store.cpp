@@ -195,8 +195,8 @@ void Store::onRestart() {
   }
 }
 
-bool Store::intervene(std::string_view action) {
-  if (action != kFailoverAction || m_mode != Mode::LeaderFollower || m_set->size() < 2) return false;
+bool Store::intervene(const Intervention& what) {
+  if (what.action != kFailoverAction || m_mode != Mode::LeaderFollower || m_set->size() < 2) return false;
   return m_set->failover();
 }
 

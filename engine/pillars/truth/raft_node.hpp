@@ -86,7 +86,7 @@ class RaftNode final : public Component {
   /// for itself, RequestVote to every peer. False (nothing done) for a leader, which has no
   /// election timer, or a crashed node.
   bool timeoutNow();
-  bool intervene(std::string_view action) override { return action == kTimeoutAction && timeoutNow(); }
+  bool intervene(const Intervention& what) override { return what.action == kTimeoutAction && timeoutNow(); }
   /// A request typed in at this node as if by a client: a leader appends it to its log and
   /// replicates it; a follower that knows a leader forwards it there (the answer is dropped,
   /// nobody waits for it). Its command id has the top bit set so it never equals a client's

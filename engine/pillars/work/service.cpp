@@ -110,7 +110,8 @@ std::string Service::checkAction(const ParamSet& p, std::string_view action) {
   return {};
 }
 
-bool Service::intervene(std::string_view action) {
+bool Service::intervene(const Intervention& what) {
+  const std::string_view action = what.action;
   if (action == Rollout::kTerminateAction) {
     // Taken out by a rollout: unready from now on, still serving what reaches it.
     m_terminating = true;
@@ -121,10 +122,21 @@ bool Service::intervene(std::string_view action) {
     m_standby = action == Rollout::kStandbyAction;
     return true;
   }
-  if (action != kRolloutAction && action != kRollbackAction) return false;
+  if (what.action == kScaleAction) return setController().scaleTo(static_cast<std::size_t>(what.value));
+  if (what.action == kRolloutAction) {
+    setController().start();
+    return true;
+  }
+  if (what.action == kRollbackAction) {
+    setController().rollBack();
+    return true;
+  }
+  return false;
+}
+
+Rollout& Service::setController() {
   const std::string setId(scenarioIdOf(name()));
-  Orchestrator& orchestrator = sim().extension<Orchestrator>();
-  Rollout& rollout = orchestrator.rollout(setId, [&] {
+  return sim().extension<Orchestrator>().rollout(setId, [&] {
     // New instances are made from this one's configuration; version 2 takes the v2 settings.
     auto make = [params = m_params](int version, const std::string& instance) -> std::unique_ptr<Component> {
       ParamSet p = params;
@@ -138,12 +150,6 @@ bool Service::intervene(std::string_view action) {
     };
     return std::make_unique<Rollout>(sim(), setId, rolloutConfig(m_params), make);
   });
-  if (action == kRolloutAction) {
-    rollout.start();
-  } else {
-    rollout.rollBack();
-  }
-  return true;
 }
 
 std::unique_ptr<Component> Service::makeSibling(const std::string& name) const {

@@ -43,6 +43,8 @@ class Service final : public Component {
   /// Actions of a replicated service (see Rollout): deploy the second version, or go back.
   static constexpr std::string_view kRolloutAction = "rollout";
   static constexpr std::string_view kRollbackAction = "rollback";
+  /// Brings the replica set to the intervention's value in instances (Rollout::scaleTo).
+  static constexpr std::string_view kScaleAction = "scale";
   /// Rules across parameters: a liveness probe kills, so it needs restart_policy always.
   static std::vector<ParamProblem> checkParams(const ParamSet& params);
   /// Why a component with these parameters cannot take `action` (empty when it can).
@@ -53,7 +55,7 @@ class Service final : public Component {
   void receive(const Message& msg, LinkId via) override;
   std::vector<ExtraMetric> extraMetrics(SimTime now) const override;
   void resetMetrics(SimTime now) override;
-  bool intervene(std::string_view action) override;
+  bool intervene(const Intervention& what) override;
   std::unique_ptr<Component> makeSibling(const std::string& name) const override;
   double costPerHour() const override { return m_costPerHour; }
   /// Which version of a replica set's release this instance runs (1, or 2 once rolled out).
@@ -124,6 +126,9 @@ class Service final : public Component {
   /// A probe's work: probe_time, slowed down with the host.
   SimTime probeWorkTime() const;
   Probe& probeOf(JobKind kind) { return kind == JobKind::Liveness ? m_liveness : m_readiness; }
+  /// The deployment controller of this instance's replica set (made on first use): rollouts,
+  /// rollbacks and scaling.
+  Rollout& setController();
 
   // Configuration
   std::int64_t m_workers = 1;

@@ -27,7 +27,8 @@ void registerWorkKinds(ComponentRegistry& registry) {
   service.hasQueue = true;
   // `replicas` identical instances, each a component of its own (web#1, web#2...).
   service.instanceCount = [](const ParamSet& p) { return static_cast<std::size_t>(p.integer("replicas")); };
-  service.actions = {std::string(Service::kRolloutAction), std::string(Service::kRollbackAction)};
+  service.actions = {std::string(Service::kRolloutAction), std::string(Service::kRollbackAction),
+                     std::string(Service::kScaleAction)};
   service.checkAction = &Service::checkAction;
   service.checkParams = &Service::checkParams;
   registry.add(std::move(service));

@@ -162,10 +162,13 @@ QString Monkey::faultByHand() {
       if (components.empty()) return QStringLiteral("kind action: no components");
       static const std::vector<FaultAction> kindActions = {FaultAction::Timeout, FaultAction::Failover,
                                                            FaultAction::AddShard, FaultAction::RemoveShard,
-                                                           FaultAction::Rollout, FaultAction::Rollback};
+                                                           FaultAction::Rollout, FaultAction::Rollback,
+                                                           FaultAction::Scale};
       const std::string& c = m_random.pick(components);
       const FaultAction action = m_random.pick(kindActions);
-      ok = sim.injectKindAction(c, action);
+      // A scale's count, now and then one the format refuses (0).
+      static const std::vector<double> counts = {0, 1, 2, 5};
+      ok = sim.injectKindAction(c, action, action == FaultAction::Scale ? m_random.pick(counts) : 0.0);
       const std::string_view name = faultActionName(action);
       what = QStringLiteral("%1 %2").arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())),
                                          QString::fromStdString(c));

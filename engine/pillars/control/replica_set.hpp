@@ -1,0 +1,23 @@
+#pragma once
+// What every controller of a replica set (a rollout, a scale, the autoscaler) asks of its
+// instances, answered one way for all of them.
+
+#include <cstddef>
+#include <vector>
+
+#include "engine/sim/ids.hpp"
+
+namespace pillars {
+
+class Simulation;
+
+/// Whether an instance takes traffic: up, not removed and healthy (past its start-up, passing
+/// its readiness probe, not terminating, not on standby).
+bool instanceReady(const Simulation& sim, ComponentId id);
+
+/// Which of `live` (in id order, so the newest last; not empty) to take out first, as
+/// Kubernetes' ReplicaSet controller picks pods to delete: a failed one, then one not ready,
+/// then the newest.
+std::size_t instanceToRemove(const Simulation& sim, const std::vector<ComponentId>& live);
+
+}  // namespace pillars
