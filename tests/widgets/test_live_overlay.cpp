@@ -21,6 +21,7 @@
 #include "widgets/live/live_run.hpp"
 #include "widgets/live/message_colors.hpp"
 #include "widgets/live/message_layer.hpp"
+#include "widgets/live/shed_pulse.hpp"
 
 namespace pillars {
 namespace {
@@ -156,6 +157,43 @@ TEST(LiveOverlay, AnEjectedBackendShowsOnItsBalancerUntilItReturns) {
   f.overlay->setBadge("lb", QString(), QColor());
   f.runTo(6 * kSecond);
   EXPECT_EQ(f.overlay->nodeState("lb").badge, QStringLiteral("1 ejected"));
+}
+
+TEST(ShedPulse, FullInAFrameThatTurnedRequestsAwayFadingAfter) {
+  ShedPulse pulse;
+  EXPECT_EQ(pulse.update(40, 0), 0.0) << "the first count is a baseline, not a pulse";
+  EXPECT_EQ(pulse.update(40, 30), 0.0);
+  EXPECT_EQ(pulse.update(41, 60), 1.0);
+  EXPECT_DOUBLE_EQ(pulse.update(41, 60 + ShedPulse::kFadeMs / 2), 0.5);
+  EXPECT_EQ(pulse.update(41, 60 + ShedPulse::kFadeMs), 0.0);
+  EXPECT_EQ(pulse.update(0, 2000), 0.0) << "figures restarted (warm-up): a new baseline";
+  EXPECT_EQ(pulse.update(3, 2030), 1.0);
+}
+
+TEST(LiveOverlay, ACardPulsesOrangeWhileItsComponentTurnsRequestsAway) {
+  // retry-storm.json with deadline shedding: nothing is shed before the slowdown at 60 s,
+  // then api drops the work that can no longer finish in time.
+  Fixture f("retry-storm.json");
+  ASSERT_EQ(f.document.setParameter("api", "shedding", QStringLiteral("deadline")), QString());
+  ASSERT_TRUE(f.live.load(f.document.scenario()));
+  f.runTo(30 * kSecond);
+  f.runTo(31 * kSecond);
+  EXPECT_EQ(f.overlay->nodeState("api").shedding, 0.0);
+  f.runTo(62 * kSecond);
+  f.runTo(63 * kSecond);
+  EXPECT_GT(f.overlay->nodeState("api").shedding, 0.5);
+  EXPECT_EQ(f.overlay->nodeState("users").shedding, 0.0) << "a client turns nothing away";
+  // The pulse is painted (a ring around the card) without trouble.
+  QImage image(800, 600, QImage::Format_ARGB32);
+  image.fill(Qt::white);
+  QPainter painter(&image);
+  f.scene.render(&painter);
+  painter.end();
+  // A crashed card shows its cross, not a pulse, whatever its crash lost.
+  f.live.runner()->simulation().crash(f.live.componentId("api"));
+  f.runTo(64 * kSecond);
+  EXPECT_TRUE(f.overlay->nodeState("api").down);
+  EXPECT_EQ(f.overlay->nodeState("api").shedding, 0.0);
 }
 
 TEST(LiveOverlay, CutLinkIsDashedUntilHealed) {

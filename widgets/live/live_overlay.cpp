@@ -80,7 +80,8 @@ class LiveOverlay::NodeStateItem final : public QGraphicsItem {
   void setState(const NodeState& s, bool hasCapacity) {
     const bool same = s.down == m_state.down && s.queue == m_state.queue &&
                       s.badge == m_state.badge && hasCapacity == m_hasCapacity &&
-                      std::abs(s.utilization - m_state.utilization) < 0.005;
+                      std::abs(s.utilization - m_state.utilization) < 0.005 &&
+                      std::abs(s.shedding - m_state.shedding) < 0.02;
     m_hasCapacity = hasCapacity;
     m_state = s;
     if (!same) update();
@@ -94,6 +95,15 @@ class LiveOverlay::NodeStateItem final : public QGraphicsItem {
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
     const QRectF card = cardRect();
     p->setRenderHint(QPainter::Antialiasing, true);
+    if (m_state.shedding > 0) {
+      // Requests turned away: an orange ring just outside the card, the Control pillar's colour
+      // for a protective mechanism at work.
+      QColor orange = controlbadge::colour();
+      orange.setAlphaF(static_cast<float>(0.25 + 0.75 * m_state.shedding));
+      p->setPen(QPen(orange, 1.5 + 2.5 * m_state.shedding));
+      p->setBrush(Qt::NoBrush);
+      p->drawRoundedRect(card.adjusted(-4, -4, 4, 4), 9, 9);
+    }
     if (m_state.down) {
       p->setPen(Qt::NoPen);
       p->setBrush(QColor(128, 128, 128, 150));
@@ -245,6 +255,7 @@ LiveOverlay::LiveOverlay(TopologyScene& scene, LiveRun& live, QObject* parent)
   // healthy until the next step), so the overlay redraws at once.
   connect(&scene, &TopologyScene::rebuilt, this, &LiveOverlay::refresh);
   // Rings fade in wall time, also while the run is paused and sends no advanced().
+  m_wall.start();
   m_flashTimer.setInterval(33);
   connect(&m_flashTimer, &QTimer::timeout, this, &LiveOverlay::onFlashTick);
   refresh();
@@ -314,8 +325,16 @@ void LiveOverlay::rebuildMapping() {
   // What was measured per component survives new cards; a new run starts over (clear()).
   std::map<std::string, NodeEntry> readings;
   for (NodeEntry& n : m_nodes) {
-    if (!n.id.empty()) readings[n.id] = {n.id, nullptr, nullptr, nullptr, {}, n.lastBusyIntegral, n.lastBusyStart,
-                                        n.utilization};
+    if (!n.id.empty()) {
+      // The measurements only: cards, badges and set membership are mapped afresh.
+      NodeEntry kept;
+      kept.id = n.id;
+      kept.lastBusyIntegral = n.lastBusyIntegral;
+      kept.lastBusyStart = n.lastBusyStart;
+      kept.utilization = n.utilization;
+      kept.shed = n.shed;
+      readings[n.id] = kept;
+    }
     delete n.state;
     delete n.raft;
   }
@@ -523,6 +542,8 @@ void LiveOverlay::updateNodes() {
     s.down = !c.isUp();
     s.utilization = std::clamp(n.utilization, 0.0, 1.0);
     s.queue = static_cast<int>(std::lround(m.queueLength.level()));
+    const double pulse = n.shed.update(m.dropped, m_wall.elapsed());
+    s.shedding = s.down ? 0.0 : pulse;  // a crash loses what it held: the cross says so
     const auto badge = m_badges.find(n.id);
     if (badge != m_badges.end()) {
       s.badge = badge->second.first;
@@ -557,6 +578,8 @@ void LiveOverlay::updateSets() {
     s.utilization = std::clamp(set.tally.utilization(), 0.0, 1.0);
     s.queue = static_cast<int>(std::lround(set.tally.queue));
     s.badge = set.tally.badge(set.designed);
+    const double pulse = set.shed.update(set.tally.turnedAway, m_wall.elapsed());
+    s.shedding = s.down ? 0.0 : pulse;
     set.state->setState(s, set.tally.capacity > 0);
   }
 }

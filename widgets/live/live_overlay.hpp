@@ -17,6 +17,7 @@
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/live/raft_node_badge.hpp"
 #include "widgets/live/replica_set_tally.hpp"
+#include "widgets/live/shed_pulse.hpp"
 
 class QGraphicsItem;
 class QGraphicsObject;
@@ -47,6 +48,7 @@ class LiveOverlay final : public QObject {
     double utilization = 0.0;  // 0..1, the bar along the card's bottom edge
     int queue = 0;             // the "q N" badge when > 0
     QString badge;             // the pillar badge at the top-right, if any
+    double shedding = 0.0;     // 0..1: the orange pulse of requests turned away (ShedPulse)
   };
 
   /// Above this many messages in flight, a sample is drawn with traffic strokes on the links.
@@ -117,6 +119,7 @@ class LiveOverlay final : public QObject {
   QPointer<TopologyScene> m_scene;  // the overlay may outlive it
   LiveRun& m_live;
   QTimer m_flashTimer;
+  QElapsedTimer m_wall;  // the clock card pulses fade by
   bool m_animate = true;
   int m_cap = kDefaultMessageCap;
 
@@ -141,6 +144,7 @@ class LiveOverlay final : public QObject {
     /// An instance of a replica set (index in m_sets), drawn on its set's card: its messages
     /// fly to and from that card, its state is summed into the set's.
     int set = -1;
+    ShedPulse shed;
   };
   /// A replica set's one stacked card ("web ×6") while its instances come and go.
   struct SetEntry {
@@ -150,6 +154,7 @@ class LiveOverlay final : public QObject {
     std::int64_t designed = 1;  // the design's replicas
     QPointF lastPos;
     ReplicaSetTally tally;
+    ShedPulse shed;
   };
   struct LinkEntry {
     std::string id;

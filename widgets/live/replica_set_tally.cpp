@@ -8,6 +8,7 @@ namespace pillars {
 
 void ReplicaSetTally::add(const Component& c) {
   ++instances;
+  turnedAway += c.metrics().dropped;
   if (!c.isUp()) return;
   ++up;
   if (c.healthy()) ++ready;

@@ -18,6 +18,7 @@ struct ReplicaSetTally {
   double busy = 0;    // workers busy now, over the up instances
   double capacity = 0;
   double queue = 0;   // requests waiting, over the up instances
+  std::uint64_t turnedAway = 0;  // requests the instances there now have turned away so far
 
   void add(const Component& instance);
   /// Busy workers over the up instances' workers, 0..1.
