@@ -5,10 +5,12 @@
 // cascade probes through the serving path cause. A dedicated listener does not.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "engine/io/scenario_reader.hpp"
 #include "engine/pillars/control/probe.hpp"
+#include "control_fixtures.hpp"
 #include "sim_fixtures.hpp"
 
 namespace pillars {
@@ -133,6 +135,52 @@ TEST(ControlProbes, ALivenessProbeWithoutRestartsIsAnError) {
   EXPECT_NE(text.find("bad.json"), std::string::npos) << text;
   EXPECT_NE(text.find("liveness_period"), std::string::npos) << text;
   EXPECT_NE(text.find("restart_policy always"), std::string::npos) << text;
+}
+
+// A second instance (web#1) added at 5 s needs 40 s to start; its liveness probe (every 5 s, 3
+// failures) is refused while it starts, so without an initial delay it is killed at 20 s of
+// its start-up, again after each CrashLoopBackOff wait, and never serves; with
+// liveness_initial_delay 45s the probe waits for the start-up and the instance joins.
+TEST(ControlProbes, AnInitialDelayLongerThanTheStartUpKeepsASlowStartAlive) {
+  const auto run = [](const std::string& delay) {
+    const std::string json = R"json({"format": "pillars-scenario", "version": 1, "name": "slow start", "seed": 3,
+      "duration": "200s", "warmup": "0s",
+      "components": [{"id": "users", "kind": "client", "params": {"rate": 50}},
+                     {"id": "lb", "kind": "load_balancer"},
+                     {"id": "web", "kind": "service", "params": {"startup_time": "40s", "restart_policy": "always",
+                        "liveness_period": "5s", "liveness_initial_delay": ")json" + delay + R"json("}}],
+      "links": [{"from": "users", "to": "lb"}, {"from": "lb", "to": "web"}],
+      "faults": [{"at": "5s", "action": "scale", "target": "web", "replicas": 2}]})json";
+    const ScenarioLoad load = readScenario(json, "slow.json", builtinRegistry());
+    EXPECT_TRUE(load.ok()) << formatDiagnostics(load.errors);
+    return testing::runScenario(*load.scenario);
+  };
+  const auto second = [](const testing::FinishedRun& r) {
+    return std::find_if(r.results.components.begin(), r.results.components.end(),
+                        [](const ComponentResult& c) { return c.id == "web#1"; });
+  };
+  const auto figure = [](const ComponentResult& c, const std::string& name) {
+    for (const auto& [key, value] : c.extras) {
+      if (key == name) return value;
+    }
+    return -1.0;
+  };
+  const testing::FinishedRun killed = run("0s");
+  const auto k = second(killed);
+  ASSERT_NE(k, killed.results.components.end()) << [&] {
+    std::string ids;
+    for (const ComponentResult& c : killed.results.components) ids += c.id + " ";
+    return ids;
+  }();
+  // Killed 15 s into each start (three refused probes at 5, 10, 15 s), restarted after 10, 20,
+  // 40, 80 s: it never gets through its 40 s start-up.
+  EXPECT_GE(figure(*k, "liveness_kills"), 4);
+  EXPECT_EQ(k->completed, 0u);
+  const testing::FinishedRun alive = run("45s");
+  const auto a = second(alive);
+  ASSERT_NE(a, alive.results.components.end());
+  EXPECT_EQ(figure(*a, "liveness_kills"), 0);
+  EXPECT_GT(a->completed, 2000u) << "ready from 45 s, half of 50 req/s for 155 s";
 }
 
 }  // namespace

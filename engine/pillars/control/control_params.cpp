@@ -110,6 +110,9 @@ std::vector<ParamSpec> probeParams() {
     specs.push_back(durationParam(which + "_timeout", kSecond, "A " + which + " probe not answered within this fails", 0.000001));
     specs.push_back(integerParam(which + "_failure_threshold", 3, 1, 1000, "probes",
                                  "Failed " + which + " probes in a row after which " + consequence));
+    specs.push_back(durationParam(which + "_initial_delay", 0,
+                                  "No " + which + " probe runs until this long after the instance started (Kubernetes' "
+                                  "initialDelaySeconds): longer than startup_time keeps a slow start from failing it"));
   }
   specs.push_back(integerParam("readiness_success_threshold", 1, 1, 1000, "probes",
                                "Passed readiness probes in a row after which an unready instance is ready again"));
@@ -126,6 +129,7 @@ Probe::Config probeConfig(const ParamSet& p, const std::string& which) {
   c.timeout = p.duration(which + "_timeout");
   c.failureThreshold = p.integer(which + "_failure_threshold");
   c.successThreshold = which == "readiness" ? p.integer("readiness_success_threshold") : 1;
+  c.initialDelay = p.duration(which + "_initial_delay");
   return c;
 }
 

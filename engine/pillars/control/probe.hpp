@@ -11,7 +11,9 @@ namespace pillars {
 /// failures in a row turn the verdict to failing and `successThreshold` successes in a row turn
 /// it back. A liveness probe that fails gets the container killed (and restarted by its
 /// restart policy); a readiness probe that fails takes it out of its service's endpoints until
-/// it passes again. Both start passing: an instance is ready once its start-up is over.
+/// it passes again. Both start passing: an instance is ready once its start-up is over. No
+/// probe runs until `initialDelay` after the container started (initialDelaySeconds), so an
+/// instance with a long start-up is not killed for failing liveness probes while it starts.
 class Probe {
  public:
   struct Config {
@@ -19,6 +21,7 @@ class Probe {
     SimTime timeout = kSecond;
     std::int64_t failureThreshold = 3;
     std::int64_t successThreshold = 1;
+    SimTime initialDelay = 0;
     bool enabled() const { return period > 0; }
   };
 

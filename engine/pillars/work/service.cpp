@@ -182,6 +182,8 @@ void Service::start() {
   // deployed before it: they start ready.
   const bool deployedBefore = !m_everStarted && now() == 0;
   m_everStarted = true;
+  m_startedAt = now();
+  m_deployedBefore = deployedBefore;
   startProbing();
   if (!deployedBefore && (m_startupTime > 0 || m_startFailureProbability > 0)) {
     m_starting = true;
@@ -485,6 +487,8 @@ void Service::startProbing() {
 void Service::probe(JobKind kind) {
   const Probe& p = probeOf(kind);
   setTimer(p.config().period, kind == JobKind::Liveness ? LivenessDue : ReadinessDue);
+  // As the kubelet's prober: within the initial delay a probe is skipped, neither passed nor failed.
+  if (!m_deployedBefore && now() - m_startedAt < p.config().initialDelay) return;
   if (m_dedicatedProbes) {
     // A listener of its own answers at once, however busy the workers are.
     recordProbe(kind, probeWorkTime() <= p.config().timeout);

@@ -165,6 +165,10 @@ class Service final : public Component {
   bool m_terminating = false;              // taken out by a rollout, draining
   bool m_standby = false;                  // blue/green: up, out of rotation
   bool m_everStarted = false;
+  // When this instance last started, for its probes' initial delay; instances deployed before
+  // the run began are past any delay.
+  SimTime m_startedAt = 0;
+  bool m_deployedBefore = false;
   std::uint64_t m_failedStarts = 0;
   SlotPool<Job> m_jobs;
   RingBuffer<SlotHandle> m_waiting;
