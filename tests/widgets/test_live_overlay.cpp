@@ -338,6 +338,55 @@ TEST(LiveOverlayReplicaSet, TheSetsCardSumsItsInstancesAndTheirMessagesFlyToIt) 
   EXPECT_TRUE(f.overlay->nodeState("web").badge.isEmpty()) << "all six ready again";
 }
 
+TEST(LiveOverlayReplicaSet, AnExpandedSetShowsEachInstanceAsTheRunChangesThem) {
+  // chaos-monkey.json: web x6; the monkey kills web#6 at 87.2 s, ready again at 107.2 s.
+  Fixture f("chaos-monkey.json");
+  EXPECT_TRUE(f.overlay->instanceChips("web").empty()) << "one stacked card until expanded";
+  f.overlay->setInstancesShown("web", true);
+  f.runTo(80 * kSecond);
+  EXPECT_TRUE(f.overlay->isReplicaSet("web"));
+  EXPECT_FALSE(f.overlay->isReplicaSet("lb"));
+  std::vector<InstanceChip> chips = f.overlay->instanceChips("web");
+  ASSERT_EQ(chips.size(), 6u);
+  for (std::size_t i = 0; i < chips.size(); ++i) {
+    EXPECT_EQ(chips[i].name, QStringLiteral("web#%1").arg(i + 1));
+    EXPECT_EQ(chips[i].state, InstanceChip::State::Ready);
+    EXPECT_EQ(chips[i].version, 1);
+  }
+  f.runTo(90 * kSecond);
+  chips = f.overlay->instanceChips("web");
+  ASSERT_EQ(chips.size(), 6u);
+  EXPECT_EQ(chips[5].state, InstanceChip::State::Down) << "web#6, killed by the monkey";
+  EXPECT_EQ(chips[0].state, InstanceChip::State::Ready);
+  // Drawn under the card, and back to one card when collapsed.
+  QImage image(1200, 800, QImage::Format_ARGB32);
+  image.fill(Qt::white);
+  QPainter painter(&image);
+  f.scene.render(&painter);
+  painter.end();
+  f.overlay->setInstancesShown("web", false);
+  EXPECT_TRUE(f.overlay->instanceChips("web").empty());
+  // Remembered across a new run of the same design.
+  f.overlay->setInstancesShown("web", true);
+  ASSERT_TRUE(f.live.load(f.document.scenario()));
+  f.runTo(5 * kSecond);
+  EXPECT_EQ(f.overlay->instanceChips("web").size(), 6u);
+}
+
+TEST(LiveOverlayReplicaSet, ARollingUpdateShowsOnTheChipsAsTheSecondRelease) {
+  Fixture f("rolling-update.json");
+  f.overlay->setInstancesShown("web", true);
+  f.runTo(29 * kSecond);
+  std::vector<InstanceChip> chips = f.overlay->instanceChips("web");
+  EXPECT_EQ(chips.size(), 10u);
+  EXPECT_TRUE(std::all_of(chips.begin(), chips.end(), [](const InstanceChip& c) { return c.version == 1; }));
+  f.runTo(f.live.scenario().duration);
+  chips = f.overlay->instanceChips("web");
+  EXPECT_EQ(chips.size(), 10u);
+  EXPECT_TRUE(std::all_of(chips.begin(), chips.end(), [](const InstanceChip& c) { return c.version == 2; }));
+  EXPECT_EQ(chips.front().name, QStringLiteral("web#11")) << "every instance replaced by a new one";
+}
+
 TEST(LiveOverlayReplicaSet, ASetAnAutoscalerGrowsSaysHowManyItHasNow) {
   // autoscale-spike.json: web starts with 2 instances and the HPA grows it during the spike.
   Fixture f("autoscale-spike.json");

@@ -309,6 +309,7 @@ bool LiveOverlay::ensureItems() {
   for (SetEntry& set : m_sets) {
     set.card = nullptr;
     set.state = nullptr;
+    set.strip = nullptr;
   }
   m_mapped = false;
   auto* root = new OverlayRoot;
@@ -338,7 +339,10 @@ void LiveOverlay::rebuildMapping() {
     delete n.state;
     delete n.raft;
   }
-  for (SetEntry& set : m_sets) delete set.state;
+  for (SetEntry& set : m_sets) {
+    delete set.state;
+    delete set.strip;
+  }
   m_sets.clear();
   m_nodes.clear();
   m_links.clear();
@@ -401,6 +405,7 @@ void LiveOverlay::mapReplicaSets() {
     set.state = new NodeStateItem(m_root.data());
     set.state->setBadgeColour(controlbadge::colour());
     if (c.params.indexOf("replicas")) set.designed = c.params.integer("replicas");
+    if (m_expanded.count(c.id)) set.strip = new InstanceStrip(m_root.data());
     setOf[c.id] = static_cast<int>(m_sets.size() - 1);
   }
   if (m_sets.empty()) return;
@@ -433,6 +438,7 @@ void LiveOverlay::updateGeometryIfMoved() {
   }
   for (SetEntry& set : m_sets) {
     if (set.card && set.state) set.state->setPos(set.card->pos());
+    if (set.card && set.strip) set.strip->setPos(set.card->pos());
   }
   std::vector<MessageLayer::Segment> segments(m_links.size());
   for (std::size_t i = 0; i < m_links.size(); ++i) {
@@ -564,11 +570,18 @@ void LiveOverlay::updateNodes() {
 void LiveOverlay::updateSets() {
   if (m_sets.empty()) return;
   const Simulation& sim = m_live.runner()->simulation();
-  for (SetEntry& set : m_sets) set.tally = {};
+  for (SetEntry& set : m_sets) {
+    set.tally = {};
+    set.chips.clear();
+  }
+  const SimTime now = m_live.now();
   for (std::size_t i = 0; i < m_nodes.size() && i < sim.componentCount(); ++i) {
     const NodeEntry& n = m_nodes[i];
     const Component& c = sim.component(static_cast<ComponentId>(i));
-    if (n.set >= 0 && !c.isRemoved()) m_sets[static_cast<std::size_t>(n.set)].tally.add(c);
+    if (n.set < 0 || c.isRemoved()) continue;
+    SetEntry& set = m_sets[static_cast<std::size_t>(n.set)];
+    set.tally.add(c);
+    if (set.strip) set.chips.push_back(chipOf(c, now));
   }
   for (SetEntry& set : m_sets) {
     if (!set.state) continue;
@@ -578,6 +591,10 @@ void LiveOverlay::updateSets() {
     s.utilization = std::clamp(set.tally.utilization(), 0.0, 1.0);
     s.queue = static_cast<int>(std::lround(set.tally.queue));
     s.badge = set.tally.badge(set.designed);
+    if (set.strip) {
+      set.strip->setPos(set.card->pos());
+      set.strip->setChips(set.chips);
+    }
     const double pulse = set.shed.update(set.tally.turnedAway, m_wall.elapsed());
     s.shedding = s.down ? 0.0 : pulse;
     set.state->setState(s, set.tally.capacity > 0);
@@ -614,6 +631,36 @@ void LiveOverlay::setBadge(const std::string& componentId, const QString& text, 
                     m_live.runner() &&
                         m_live.runner()->simulation().component(it->second).metrics().capacity > 0);
   n.state->update();
+}
+
+void LiveOverlay::setInstancesShown(const std::string& setId, bool shown) {
+  if (shown) {
+    m_expanded.insert(setId);
+  } else {
+    m_expanded.erase(setId);
+  }
+  for (SetEntry& set : m_sets) {
+    if (set.id != setId || !m_root) continue;
+    if (shown && !set.strip) {
+      set.strip = new InstanceStrip(m_root.data());
+      if (set.card) set.strip->setPos(set.card->pos());
+    } else if (!shown && set.strip) {
+      delete set.strip;
+      set.strip = nullptr;
+    }
+  }
+  if (m_live.runner()) updateSets();
+}
+
+bool LiveOverlay::isReplicaSet(const std::string& componentId) const {
+  return std::any_of(m_sets.begin(), m_sets.end(), [&](const SetEntry& s) { return s.id == componentId; });
+}
+
+std::vector<InstanceChip> LiveOverlay::instanceChips(const std::string& setId) const {
+  for (const SetEntry& set : m_sets) {
+    if (set.id == setId && set.strip) return set.strip->chips();
+  }
+  return {};
 }
 
 // --- Queries -------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "widgets/live/raft_node_badge.hpp"
 #include "widgets/live/replica_set_tally.hpp"
 #include "widgets/live/shed_pulse.hpp"
+#include "widgets/pillars/control/instance_strip.hpp"
 
 class QGraphicsItem;
 class QGraphicsObject;
@@ -78,6 +80,15 @@ class LiveOverlay final : public QObject {
 
   /// A pillar's short status at the card's top-right ("leader", "lag 3"); empty text removes it.
   void setBadge(const std::string& componentId, const QString& text, QColor colour);
+
+  /// A replica set's card expanded instance by instance (InstanceStrip), or back to one card.
+  /// Remembered by id across runs and edits.
+  void setInstancesShown(const std::string& setId, bool shown);
+  bool instancesShown(const std::string& setId) const { return m_expanded.count(setId) > 0; }
+  /// Whether `componentId` is drawn as a replica set's stacked card in the run loaded now.
+  bool isReplicaSet(const std::string& componentId) const;
+  /// The chips an expanded set shows now (empty when it is not expanded).
+  std::vector<InstanceChip> instanceChips(const std::string& setId) const;
 
   int drawnMessages() const;
   int flyingMessages() const;
@@ -155,6 +166,8 @@ class LiveOverlay final : public QObject {
     QPointF lastPos;
     ReplicaSetTally tally;
     ShedPulse shed;
+    InstanceStrip* strip = nullptr;  // while expanded; a child of the root like `state`
+    std::vector<InstanceChip> chips;  // this frame's, filled only while expanded
   };
   struct LinkEntry {
     std::string id;
@@ -168,6 +181,7 @@ class LiveOverlay final : public QObject {
   std::size_t m_mappedComponents = 0, m_mappedLinks = 0;
   std::map<std::string, ComponentId> m_componentIndex;
   std::map<std::string, std::pair<QString, QColor>> m_badges;
+  std::set<std::string> m_expanded;  // replica sets shown instance by instance
   std::vector<double> m_rates;  // messages per simulated second, per link, smoothed
   bool m_mapped = false;
   const void* m_mappedRunner = nullptr;

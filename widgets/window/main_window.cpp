@@ -89,6 +89,7 @@ MainWindow::MainWindow(QWidget* parent)
     QMenu menu(this);
     m_editActions->addToContextMenu(menu, scenePos);
     m_simulateActions->addFaultsTo(menu, m_scene->selectedComponents(), m_scene->selectedLinks());
+    addInstancesToggleTo(menu);
     menu.exec(globalPos);
   });
   connect(m_document, &TopologyDocument::modifiedChanged, this, &QWidget::setWindowModified);
@@ -291,6 +292,18 @@ void MainWindow::addComponentAt(const QString& kind, QPointF scenePos) {
   const std::string id = m_document->addComponent(kind.toStdString(), at);
   m_scene->selectComponents({id});
   m_view->keepAt(at, pointed);
+}
+
+void MainWindow::addInstancesToggleTo(QMenu& menu) {
+  const std::vector<std::string> selected = m_scene->selectedComponents();
+  if (selected.size() != 1 || !m_overlay->isReplicaSet(selected.front())) return;
+  const std::string id = selected.front();
+  menu.addSeparator();
+  QAction* toggle = menu.addAction(tr("Show Instances of %1").arg(QString::fromStdString(id)));
+  toggle->setCheckable(true);
+  toggle->setChecked(m_overlay->instancesShown(id));
+  toggle->setStatusTip(tr("Draws each instance of the set under its card: ready, not ready or down, its release and how busy it is"));
+  connect(toggle, &QAction::toggled, this, [this, id](bool on) { m_overlay->setInstancesShown(id, on); });
 }
 
 void MainWindow::onSelectionChanged() {

@@ -141,6 +141,8 @@ class MainWindow final : public QMainWindow {
   void showAbout();
   void updateTitleAndStatus();
   void onSelectionChanged();
+  /// "Show Instances" for a replica set's card while a run is loaded (LiveOverlay).
+  void addInstancesToggleTo(QMenu& menu);
 
   TopologyDocument* m_document;
   TopologyScene* m_scene;
