@@ -100,6 +100,9 @@ class Component : public EventHandler {
   /// release), to be added beside it as one more instance of its replica set; null for kinds
   /// that cannot be replicated.
   virtual std::unique_ptr<Component> makeSibling(const std::string& /*name*/) const { return nullptr; }
+  /// Whether this component keeps traffic off one of its outgoing links now (a balancer's
+  /// backend ejected by outlier detection), for the live view to grey the link.
+  virtual bool avoids(LinkId /*outgoing*/) const { return false; }
   /// Whether this component answers health checks; a kind may report itself unhealthy.
   virtual bool healthy() const { return true; }
   /// Crash: volatile state is lost and pending timers die (the epoch advances).

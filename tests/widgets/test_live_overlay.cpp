@@ -151,6 +151,9 @@ TEST(LiveOverlay, AnEjectedBackendShowsOnItsBalancerUntilItReturns) {
   f.runTo(5 * kSecond);
   EXPECT_EQ(f.overlay->nodeState("lb").badge, QStringLiteral("1 ejected"));
   EXPECT_TRUE(f.overlay->nodeState("users").badge.isEmpty());
+  // Its link from the balancer is greyed, the others are not.
+  EXPECT_TRUE(f.overlay->avoidedShown("lb->s4"));
+  for (const char* link : {"lb->s1", "lb->s2", "lb->s3", "users->lb"}) EXPECT_FALSE(f.overlay->avoidedShown(link)) << link;
   // An app's own badge (a pillar view) wins over the live Control state.
   f.overlay->setBadge("lb", QStringLiteral("mine"), QColor(Qt::magenta));
   EXPECT_EQ(f.overlay->nodeState("lb").badge, QStringLiteral("mine"));

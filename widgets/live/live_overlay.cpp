@@ -6,6 +6,7 @@
 #include <QFontMetricsF>
 #include <QGraphicsObject>
 #include <QPainter>
+#include <QPen>
 #include <algorithm>
 #include <cmath>
 
@@ -165,10 +166,14 @@ class LiveOverlay::NodeStateItem final : public QGraphicsItem {
 
 // --- Cut links ---------------------------------------------------------------------------------
 
-/// Every cut link as a dashed red line over the link, one item for all of them.
+/// Links in one state drawn over the links, one item for all of them: cut links dashed red,
+/// links a balancer keeps traffic off (an ejected backend) dotted grey.
 class LiveOverlay::CutLinksItem final : public QGraphicsItem {
  public:
-  explicit CutLinksItem(QGraphicsItem* parent) : QGraphicsItem(parent) { setUpOverlayItem(this); }
+  /// `pens` are drawn in turn over each link (an underlay first hides the link's own line).
+  CutLinksItem(QGraphicsItem* parent, std::vector<QPen> pens) : QGraphicsItem(parent), m_pens(std::move(pens)) {
+    setUpOverlayItem(this);
+  }
 
   void setCuts(std::vector<QLineF> lines, std::vector<LinkId> ids) {
     if (ids == m_ids && lines == m_lines) return;
@@ -186,13 +191,14 @@ class LiveOverlay::CutLinksItem final : public QGraphicsItem {
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
     if (m_lines.empty()) return;
     p->setRenderHint(QPainter::Antialiasing, true);
-    QPen pen(QColor(0xe0, 0x20, 0x20), 3.0, Qt::DashLine);
-    pen.setCapStyle(Qt::FlatCap);
-    p->setPen(pen);
-    p->drawLines(m_lines.data(), static_cast<int>(m_lines.size()));
+    for (const QPen& pen : m_pens) {
+      p->setPen(pen);
+      p->drawLines(m_lines.data(), static_cast<int>(m_lines.size()));
+    }
   }
 
  private:
+  std::vector<QPen> m_pens;
   std::vector<QLineF> m_lines;
   std::vector<LinkId> m_ids;
   QRectF m_bounds;
@@ -299,6 +305,7 @@ bool LiveOverlay::ensureItems() {
   // First use, or the scene's clear() deleted the root and its children: start over.
   m_layer = nullptr;
   m_cuts = nullptr;
+  m_avoided = nullptr;
   m_banner = nullptr;
   // The items died with the root; the readings stay for rebuildMapping to carry over.
   for (NodeEntry& n : m_nodes) {
@@ -315,7 +322,15 @@ bool LiveOverlay::ensureItems() {
   auto* root = new OverlayRoot;
   m_scene->addItem(root);
   m_root = root;
-  m_cuts = new CutLinksItem(root);
+  QPen cut(QColor(0xe0, 0x20, 0x20), 3.0, Qt::DashLine);
+  cut.setCapStyle(Qt::FlatCap);
+  m_cuts = new CutLinksItem(root, {cut});
+  // Out of rotation: the link faded to a pale band with a grey dash along it.
+  QPen band(QColor(0xf4, 0xf4, 0xf4), 6.0);
+  band.setCapStyle(Qt::FlatCap);
+  QPen dash(QColor(0x9a, 0x9a, 0x9a), 2.0, Qt::DashLine);
+  dash.setCapStyle(Qt::FlatCap);
+  m_avoided = new CutLinksItem(root, {band, dash});
   m_layer = new MessageLayer(root);
   m_banner = new BannerItem(root);
   m_banner->setVisible(false);
@@ -612,6 +627,20 @@ void LiveOverlay::updateCuts() {
     ids.push_back(static_cast<LinkId>(i));
   }
   m_cuts->setCuts(std::move(lines), std::move(ids));
+  // Links their caller keeps traffic off. Not a replica set's: its instances share one drawn
+  // line, and the balancer's badge already counts the ejected ones.
+  const Simulation& sim = m_live.runner()->simulation();
+  std::vector<QLineF> avoidedLines;
+  std::vector<LinkId> avoidedIds;
+  for (std::size_t i = 0; i < m_links.size() && i < segments.size(); ++i) {
+    const LinkEntry& l = m_links[i];
+    if (l.id.empty() || !segments[i].valid || l.from >= m_nodes.size() || l.to >= m_nodes.size()) continue;
+    if (m_nodes[l.to].set >= 0 || m_nodes[l.from].set >= 0) continue;
+    if (!sim.component(l.from).avoids(static_cast<LinkId>(i))) continue;
+    avoidedLines.push_back(segments[i].line);
+    avoidedIds.push_back(static_cast<LinkId>(i));
+  }
+  m_avoided->setCuts(std::move(avoidedLines), std::move(avoidedIds));
 }
 
 void LiveOverlay::setBadge(const std::string& componentId, const QString& text, QColor colour) {
@@ -695,6 +724,12 @@ LiveOverlay::NodeState LiveOverlay::nodeState(const std::string& componentId) co
   const auto it = m_componentIndex.find(componentId);
   if (!m_root || it == m_componentIndex.end() || !m_nodes[it->second].state) return {};
   return m_nodes[it->second].state->state();
+}
+
+bool LiveOverlay::avoidedShown(const std::string& linkId) const {
+  if (!m_root || !m_avoided || !m_root->isVisible()) return false;
+  const LinkId l = m_live.linkId(linkId);
+  return l != kNoLink && m_avoided->hasLink(l);
 }
 
 bool LiveOverlay::cutShown(const std::string& linkId) const {

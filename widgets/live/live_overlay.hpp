@@ -100,6 +100,8 @@ class LiveOverlay final : public QObject {
   std::optional<QLineF> linkSegment(const std::string& linkId) const;
   NodeState nodeState(const std::string& componentId) const;
   bool cutShown(const std::string& linkId) const;
+  /// Whether a link is drawn greyed because its caller keeps traffic off it (an ejected backend).
+  bool avoidedShown(const std::string& linkId) const;
   /// What a raft_node's card shows of its Raft state, or nothing for other kinds.
   std::optional<RaftView> raftView(const std::string& componentId) const;
   bool bannerVisible() const;
@@ -139,6 +141,7 @@ class LiveOverlay final : public QObject {
   QPointer<QGraphicsObject> m_root;
   MessageLayer* m_layer = nullptr;
   CutLinksItem* m_cuts = nullptr;
+  CutLinksItem* m_avoided = nullptr;
   BannerItem* m_banner = nullptr;
 
   // Engine ids -> canvas, rebuilt per load or scene rebuild (not per frame).

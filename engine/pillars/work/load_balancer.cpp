@@ -7,6 +7,11 @@
 
 namespace pillars {
 
+bool LoadBalancer::avoids(LinkId outgoing) const {
+  const auto it = std::find(m_backendLinks.begin(), m_backendLinks.end(), outgoing);
+  return it != m_backendLinks.end() && ejected(static_cast<std::size_t>(it - m_backendLinks.begin()));
+}
+
 namespace {
 constexpr std::uint32_t kProbeSize = 64;
 

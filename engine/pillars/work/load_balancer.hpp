@@ -42,6 +42,8 @@ class LoadBalancer final : public Component {
   std::size_t backends() const { return m_selector.presentCount(); }
   /// Whether outlier detection has backend `i` ejected now.
   bool ejected(std::size_t i) const { return i < m_selector.size() && m_selector.backend(i).ejected; }
+  /// An ejected backend's link.
+  bool avoids(LinkId outgoing) const override;
   void resetMetrics(SimTime now) override;
 
  private:
