@@ -73,4 +73,19 @@ class CircuitBreaker {
   std::uint64_t m_opened = 0;
 };
 
+/// A caller's breakers summed up for its figures (`breakers_open`, `breakers_half_open`,
+/// `breaker_opened`, `failed_fast`): how many are in each state now, and what they did so far.
+struct BreakerCounts {
+  int open = 0;
+  int halfOpen = 0;
+  std::uint64_t opened = 0;
+  std::uint64_t rejected = 0;
+  void add(const CircuitBreaker& b) {
+    open += b.state() == CircuitBreaker::State::Open ? 1 : 0;
+    halfOpen += b.state() == CircuitBreaker::State::HalfOpen ? 1 : 0;
+    opened += b.timesOpened();
+    rejected += b.rejected();
+  }
+};
+
 }  // namespace pillars

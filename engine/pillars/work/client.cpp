@@ -342,15 +342,12 @@ std::vector<Component::ExtraMetric> Client::extraMetrics(SimTime /*now*/) const 
   appendSloFigures(m_availabilitySlo.get(), m_latencySlo.get(), out);
   if (m_anomaly) out.push_back({"anomalies_firing", static_cast<double>(m_anomaly->firing())});
   if (m_breakers) {
-    std::uint64_t opened = 0;
-    int openNow = 0;
-    for (const CircuitBreaker& b : m_linkBreakers) {
-      opened += b.timesOpened();
-      openNow += b.state() == CircuitBreaker::State::Open ? 1 : 0;
-    }
+    BreakerCounts counts;
+    for (const CircuitBreaker& b : m_linkBreakers) counts.add(b);
     out.push_back({"failed_fast", static_cast<double>(m_failedFast)});
-    out.push_back({"breaker_opened", static_cast<double>(opened)});
-    out.push_back({"breakers_open", static_cast<double>(openNow)});
+    out.push_back({"breaker_opened", static_cast<double>(counts.opened)});
+    out.push_back({"breakers_open", static_cast<double>(counts.open)});
+    out.push_back({"breakers_half_open", static_cast<double>(counts.halfOpen)});
   }
   if (m_budget.enabled() || m_throttle.enabled()) out.push_back({"retries_denied", static_cast<double>(m_retriesDenied)});
   if (m_versionedAnswers == 0) return out;

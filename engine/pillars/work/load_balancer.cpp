@@ -350,9 +350,10 @@ std::vector<Component::ExtraMetric> LoadBalancer::extraMetrics(SimTime /*now*/) 
   }
   if (m_rateLimit.enabled()) out.push_back({"rate_limited", static_cast<double>(m_rateLimited)});
   if (m_breakers) {
-    int openNow = 0;
-    for (const Outlier& o : m_outliers) openNow += o.breaker.state() == CircuitBreaker::State::Open ? 1 : 0;
-    out.push_back({"breakers_open", static_cast<double>(openNow)});
+    BreakerCounts counts;
+    for (const Outlier& o : m_outliers) counts.add(o.breaker);
+    out.push_back({"breakers_open", static_cast<double>(counts.open)});
+    out.push_back({"breakers_half_open", static_cast<double>(counts.halfOpen)});
     out.push_back({"failed_fast", static_cast<double>(m_failedFast)});
   }
   return out;

@@ -557,16 +557,12 @@ std::vector<Component::ExtraMetric> Service::extraMetrics(SimTime /*now*/) const
   // The service's SLOs (a replica set's: every instance shows the set's).
   if (m_slos) appendSloFigures(m_slos->availability.get(), m_slos->latency.get(), out);
   if (m_breakers) {
-    std::uint64_t opened = 0, rejected = 0;
-    int openNow = 0;
-    for (const CircuitBreaker& b : m_linkBreakers) {
-      opened += b.timesOpened();
-      rejected += b.rejected();
-      openNow += b.state() == CircuitBreaker::State::Open ? 1 : 0;
-    }
-    out.push_back({"breaker_opened", static_cast<double>(opened)});
-    out.push_back({"breakers_open", static_cast<double>(openNow)});
-    out.push_back({"failed_fast", static_cast<double>(rejected)});
+    BreakerCounts counts;
+    for (const CircuitBreaker& b : m_linkBreakers) counts.add(b);
+    out.push_back({"breaker_opened", static_cast<double>(counts.opened)});
+    out.push_back({"breakers_open", static_cast<double>(counts.open)});
+    out.push_back({"breakers_half_open", static_cast<double>(counts.halfOpen)});
+    out.push_back({"failed_fast", static_cast<double>(counts.rejected)});
   }
   return out;
 }

@@ -8,9 +8,10 @@ namespace pillars {
 class Component;
 
 /// The Control pillar's live state of a caller or a balancer, as a card badge: "breaker open"
-/// while any of its circuit breakers refuses calls, "2 ejected" while outlier detection keeps
-/// backends out. Read from the figures the engine reports (`breakers_open`, `ejected`), so any
-/// kind that reports them gets the badge.
+/// while any of its circuit breakers refuses calls, "breaker half-open" while one lets its
+/// trial calls through (closed: no badge), "2 ejected" while outlier detection keeps backends
+/// out. Read from the figures the engine reports (`breakers_open`, `breakers_half_open`,
+/// `ejected`), so any kind that reports them gets the badge.
 namespace controlbadge {
 
 /// Whether `c` reports any figure the badge is made of (checked once per run, so components
