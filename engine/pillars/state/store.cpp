@@ -178,6 +178,7 @@ void Store::onCrash() {
   m_awaitingAcks.clear();
   if (!m_durable) {
     m_data.clear();
+    m_writesApplied = 0;
     m_hints.clear();
     m_applied = m_received = 0;
     m_set->memberLostData();
@@ -403,6 +404,7 @@ bool Store::applyVersion(std::uint64_t key, std::uint64_t version) {
   if (version >= cell.version) {
     if (version > cell.version) cell.siblings = 0;
     cell.version = version;
+    ++m_writesApplied;
     return true;
   }
   // A concurrent write got here first and is newer: this one loses (last writer wins) or is
@@ -422,6 +424,7 @@ std::vector<Component::ExtraMetric> Store::extraMetrics(SimTime /*now*/) const {
       {"unavailable", static_cast<double>(m_unavailable)},
       {"conflicts", static_cast<double>(m_conflictsHere)},
       {"keys", static_cast<double>(m_data.size())},
+      {"writes_applied", static_cast<double>(m_writesApplied)},
   };
   if (m_mode == Mode::LeaderFollower) {
     out.push_back({"applied_index", static_cast<double>(m_applied)});

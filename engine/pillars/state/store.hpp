@@ -266,6 +266,9 @@ class Store final : public Component {
 
   // Figures
   std::uint64_t m_reads = 0, m_writes = 0, m_unavailable = 0, m_conflictsHere = 0;
+  // Writes it has applied (a newer version of any key), from the start or since it lost its
+  // data: how far along the write history it is, for its card to compare with its peers'.
+  std::uint64_t m_writesApplied = 0;
 };
 
 }  // namespace pillars

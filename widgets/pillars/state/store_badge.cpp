@@ -13,6 +13,7 @@ namespace {
 constexpr const char* kRole = "role";
 constexpr const char* kLag = "lag_entries";
 constexpr const char* kHints = "hints";
+constexpr const char* kApplied = "writes_applied";
 
 QString tr(const char* text) { return QCoreApplication::translate("StoreBadge", text); }
 
@@ -27,20 +28,27 @@ bool applies(const Component& c) {
 QString text(const Component& c) {
   if (!c.isUp()) return {};  // a crashed replica has no role
   long role = -1, lag = 0, hints = 0;
+  double applied = 0;
   bool leaderless = false;
   for (const auto& [name, value] : c.extraMetrics(0)) {
     if (name == kRole) role = std::lround(value);
     if (name == kLag) lag = std::lround(value);
+    if (name == kApplied) applied = value;
     if (name == kHints) {
       hints = std::lround(value);
       leaderless = true;
     }
   }
+  // How far along the write history it is (writes applied), so replicas side by side show who
+  // is behind; nothing before the first write.
+  const QString version = applied > 0 ? QStringLiteral(" \u00b7 #%1").arg(static_cast<qulonglong>(applied)) : QString();
   switch (static_cast<Store::Role>(role)) {
-    case Store::Role::Leader: return tr("leader");
-    case Store::Role::Follower: return lag > 0 ? tr("follower \u00b7 %1 behind").arg(lag) : tr("follower");
-    case Store::Role::Recovering: return tr("catching up");
-    case Store::Role::Replica: return leaderless && hints > 0 ? tr("%1 hints").arg(hints) : QString();
+    case Store::Role::Leader: return tr("leader") + version;
+    case Store::Role::Follower: return (lag > 0 ? tr("follower \u00b7 %1 behind").arg(lag) : tr("follower")) + version;
+    case Store::Role::Recovering: return tr("catching up") + version;
+    case Store::Role::Replica:
+      if (leaderless && hints > 0) return tr("%1 hints").arg(hints) + version;
+      return applied > 0 ? QStringLiteral("#%1").arg(static_cast<qulonglong>(applied)) : QString();
   }
   return {};
 }
