@@ -17,5 +17,6 @@ int runCheckHistory(const std::vector<std::string>& args);
 int runReview(const std::vector<std::string>& args);
 int runRecommend(const std::vector<std::string>& args);
 int runReport(const std::vector<std::string>& args);
+int runCap(const std::vector<std::string>& args);
 
 }  // namespace pillars::cli

@@ -33,6 +33,7 @@ constexpr Command kCommands[] = {
      runReview},
     {"recommend", "", "Recommend patterns from facts (--fact peak_rps=5000 ...)", runRecommend},
     {"report", "FILE", "Write a review report as HTML, Markdown or PDF", runReport},
+    {"cap", "FILE", "Measure a store replica set's CAP trade-off: CP and AP under one partition", runCap},
 };
 
 const Command* findCommand(std::string_view name) {
