@@ -25,6 +25,7 @@
 #include "widgets/canvas/node_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/canvas/topology_view.hpp"
+#include "engine/pillars/state/store.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/auto_layout.hpp"
 #include "widgets/window/design_warnings_monitor.hpp"
@@ -36,6 +37,7 @@
 #include "widgets/live/live_overlay.hpp"
 #include "widgets/live/live_run.hpp"
 #include "widgets/pillars/intelligence/cost_status.hpp"
+#include "widgets/pillars/state/cap_dialog.hpp"
 #include "widgets/review/review_actions.hpp"
 #include "widgets/review/review_session.hpp"
 #include "widgets/window/inspector_panel.hpp"
@@ -196,6 +198,9 @@ void MainWindow::createMenus() {
 
   QMenu* simulate = menuBar()->addMenu(tr("&Simulate"));
   m_simulateActions->addTo(*simulate);
+  simulate->addSeparator();
+  QAction* cap = simulate->addAction(tr("&CAP Experiment\u2026"), this, &MainWindow::openCapExperiment);
+  cap->setStatusTip(tr("Runs the selected store's replica set (or the first) as CP and as AP under one partition, side by side"));
 
   QMenu* review = menuBar()->addMenu(tr("&Review"));
   m_reviewActions->addTo(*review);
@@ -292,6 +297,19 @@ void MainWindow::addComponentAt(const QString& kind, QPointF scenePos) {
   const std::string id = m_document->addComponent(kind.toStdString(), at);
   m_scene->selectComponents({id});
   m_view->keepAt(at, pointed);
+}
+
+CapDialog* MainWindow::openCapExperiment() {
+  // The selected store's set, else the design's first store (the dialog says if there is none).
+  std::string store;
+  const std::vector<std::string> selected = m_scene->selectedComponents();
+  if (selected.size() == 1) {
+    if (const ComponentSpec* c = m_document->scenario().findComponent(selected.front()); c && c->kind == Store::kKind) store = c->id;
+  }
+  auto* dialog = new CapDialog(m_document->scenario(), store, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
+  return dialog;
 }
 
 void MainWindow::addInstancesToggleTo(QMenu& menu) {

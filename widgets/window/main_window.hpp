@@ -33,6 +33,7 @@ class UserGuideWindow;
 class ReviewActions;
 class StartPage;
 class DesignWarningsMonitor;
+class CapDialog;
 
 /// The Pillars main window: the canvas and the review as tabs in the middle (or the start page,
 /// when no design is being worked on), the component palette, the inspector and the run's views
@@ -90,6 +91,8 @@ class MainWindow final : public QMainWindow {
   EditActions& editActions() { return *m_editActions; }
   LiveRun& liveRun() { return *m_live; }
   LiveOverlay& liveOverlay() { return *m_overlay; }
+  /// Simulate › CAP Experiment…: opens the dialog on the selected store's set (or the first).
+  CapDialog* openCapExperiment();
   SimulateActions& simulateActions() { return *m_simulateActions; }
   ReviewActions& reviewActions() { return *m_reviewActions; }
   /// Creates a component of `kind` at a canvas position and selects it.
