@@ -11,7 +11,9 @@
 
 #include "engine/io/scenario_reader.hpp"
 #include "engine/model/overrides.hpp"
+#include "engine/pillars/control/orchestrator.hpp"
 #include "engine/run/scenario_runner.hpp"
+#include "engine/sim/simulation.hpp"
 
 namespace pillars::testing {
 
@@ -59,6 +61,15 @@ inline FinishedRun runScenario(Scenario s) {
   r.runner->run();
   r.results = r.runner->results();
   return r;
+}
+
+/// The rollout controller of the replica set "web" (every rollout example's set).
+inline const Rollout& rolloutOf(ScenarioRunner& runner) {
+  const Orchestrator* o = runner.simulation().findExtension<Orchestrator>();
+  EXPECT_NE(o, nullptr);
+  const Rollout* r = o ? o->findRollout("web") : nullptr;
+  EXPECT_NE(r, nullptr);
+  return *r;
 }
 
 inline FinishedRun runExample(const std::string& name, const std::vector<std::string>& overrides = {}) {

@@ -16,14 +16,7 @@ namespace pillars {
 namespace {
 
 using testing::exampleScenario;
-
-const Rollout& rolloutOf(ScenarioRunner& runner) {
-  const Orchestrator* o = runner.simulation().findExtension<Orchestrator>();
-  EXPECT_NE(o, nullptr);
-  const Rollout* r = o ? o->findRollout("web") : nullptr;
-  EXPECT_NE(r, nullptr);
-  return *r;
-}
+using testing::rolloutOf;
 
 // How many of web's instances are ready (in rotation) and how many run version 2.
 struct WebNow {

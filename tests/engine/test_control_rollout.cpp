@@ -17,14 +17,7 @@ namespace pillars {
 namespace {
 
 using testing::exampleScenario;
-
-const Rollout& rolloutOf(ScenarioRunner& runner) {
-  const Orchestrator* o = runner.simulation().findExtension<Orchestrator>();
-  EXPECT_NE(o, nullptr);
-  const Rollout* r = o ? o->findRollout("web") : nullptr;
-  EXPECT_NE(r, nullptr);
-  return *r;
-}
+using testing::rolloutOf;
 
 // The instances of web now and how many run version 2.
 std::pair<std::size_t, std::size_t> versions(Simulation& sim) {
