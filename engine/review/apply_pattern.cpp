@@ -9,6 +9,7 @@
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/model/scenario_edits.hpp"
+#include "engine/pillars/state/store.hpp"
 #include "engine/review/topology_analysis.hpp"
 
 namespace pillars::review {
@@ -137,7 +138,7 @@ std::string addStoreReplica(Scenario& s, const std::string& target) {
   const ComponentSpec copyOf = *s.findComponent(target);
   const std::string id = numberedAfter(s, target);
   const auto at = positionOf(copyOf);
-  ComponentSpec& replica = addComponent(s, "store", id, target, {at.first + kCardRoomX, at.second + kStepDown});
+  ComponentSpec& replica = addComponent(s, std::string(Store::kKind), id, target, {at.first + kCardRoomX, at.second + kStepDown});
   replica.params = copyOf.params;
   for (const std::string& member : set) addLink(s, member, id, nullptr);
   return {};
@@ -166,7 +167,7 @@ std::string shardStore(Scenario& s, const std::string& target) {
   const ComponentSpec copyOf = *s.findComponent(target);
   const std::string id = numberedAfter(s, target);
   const auto at = positionOf(copyOf);
-  ComponentSpec& shard = addComponent(s, "store", id, target, {at.first, at.second + kStepDown});
+  ComponentSpec& shard = addComponent(s, std::string(Store::kKind), id, target, {at.first, at.second + kStepDown});
   shard.params = copyOf.params;
   addLink(s, router, id, nullptr);
   return {};
@@ -174,7 +175,7 @@ std::string shardStore(Scenario& s, const std::string& target) {
 
 std::string addCopy(Scenario& s, const std::string& target) {
   const ComponentSpec& original = *s.findComponent(target);
-  if (original.kind == "store") return addStoreReplica(s, target);
+  if (original.kind == Store::kKind) return addStoreReplica(s, target);
   const ComponentKind* kind = builtinRegistry().find(original.kind);
   if (kind && kind->peerGroupMin > 0) {
     return target + " is a " + original.kind +
@@ -298,7 +299,7 @@ std::string apply(Scenario& s, const ApplyHint& hint) {
     return {};
   }
   if (hint.action == "shard") {
-    if (target->kind == "store") return shardStore(s, hint.target);
+    if (target->kind == Store::kKind) return shardStore(s, hint.target);
     return "Only a store can be sharded automatically: how to split " + hint.target + "'s data (by key range, by "
            "hash, by tenant) is a design decision; draw a shard router and its shards by hand.";
   }

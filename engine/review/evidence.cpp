@@ -6,6 +6,7 @@
 
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
+#include "engine/pillars/state/store.hpp"
 #include "engine/review/intelligence_evidence.hpp"
 #include "engine/review/saturation.hpp"
 #include "engine/review/state_evidence.hpp"
@@ -171,7 +172,7 @@ void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
 
 void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<EvidenceItem>& out) {
   for (const auto& set : a.replicaSets) {
-    if (set.kind == "store") continue;  // the State pillar's own kind: stateStoreEvidence
+    if (set.kind == Store::kKind) continue;  // the State pillar's own kind: stateStoreEvidence
     const std::string& name = set.members.front();
     const std::string where = set.whereInWords();
     if (set.quorum > 0) {

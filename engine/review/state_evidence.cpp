@@ -5,6 +5,8 @@
 #include <string>
 
 #include "engine/model/scenario.hpp"
+#include "engine/pillars/state/store.hpp"
+#include "engine/pillars/truth/raft_node.hpp"
 #include "engine/review/topology_analysis.hpp"
 #include "engine/review/words.hpp"
 #include "engine/run/run_results.hpp"
@@ -26,7 +28,7 @@ std::string setName(const ReplicaSet& set) { return listInWords(set.members); }
 
 SetModel modelOf(const ComponentSpec& c, std::size_t n) {
   const ParamSet& p = c.params;
-  if (c.kind == "raft_node") return {true, "Raft: a write is answered once a majority holds it, and its leader serves"};
+  if (c.kind == RaftNode::kKind) return {true, "Raft: a write is answered once a majority holds it, and its leader serves"};
   if (n == 1) return {true, "one copy: every read sees the last write"};
   if (p.choice("replication") == "leaderless") {
     const auto w = static_cast<std::size_t>(p.integer("write_quorum"));
@@ -179,7 +181,7 @@ void conflicts(const Scenario& s, const std::vector<const ReplicaSet*>& sets, co
   std::vector<std::string> singleWriter, singleIds;
   for (const ReplicaSet* set : sets) {
     const ComponentSpec& c = first(s, *set);
-    if (c.kind == "raft_node") {
+    if (c.kind == RaftNode::kKind) {
       singleWriter.push_back(set->members.front() + "'s group (its Raft leader, one per term)");
       singleIds.insert(singleIds.end(), set->members.begin(), set->members.end());
       continue;
@@ -249,8 +251,8 @@ void stateStoreEvidence(const Scenario& scenario, const TopologyAnalysis& analys
                         std::vector<EvidenceItem>& out) {
   std::vector<const ReplicaSet*> stores, data;  // data: stores and consensus groups
   for (const ReplicaSet& set : analysis.replicaSets) {
-    if (set.kind == "store") stores.push_back(&set);
-    if (set.kind == "store" || set.kind == "raft_node") data.push_back(&set);
+    if (set.kind == Store::kKind) stores.push_back(&set);
+    if (set.kind == Store::kKind || set.kind == RaftNode::kKind) data.push_back(&set);
   }
   replication(scenario, stores, out);
   shardRouters(scenario, run, out);

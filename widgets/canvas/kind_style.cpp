@@ -7,6 +7,8 @@
 
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
+#include "engine/pillars/state/store.hpp"
+#include "engine/pillars/truth/raft_node.hpp"
 #include "widgets/common/count_text.hpp"
 #include "widgets/common/tool_icons.hpp"
 
@@ -116,7 +118,7 @@ void drawGlyph(QPainter& p, const QRectF& box, const std::string& kind) {
     bolt.lineTo(at(0.5, 0.42));
     bolt.closeSubpath();
     p.drawPath(bolt);
-  } else if (kind == "store") {
+  } else if (kind == Store::kKind) {
     // A database: a cylinder.
     const QRectF top(at(0.18, 0.12), at(0.82, 0.32));
     p.drawEllipse(top);
@@ -134,7 +136,7 @@ void drawGlyph(QPainter& p, const QRectF& box, const std::string& kind) {
       p.drawLine(at(0.92, y - 0.02), at(0.92, y + 0.08));
       p.drawArc(QRectF(at(0.62, y + 0.02), at(0.92, y + 0.1)), 180 * 16, 180 * 16);
     }
-  } else if (kind == "raft_node") {
+  } else if (kind == RaftNode::kKind) {
     // Three members that talk to each other; the filled one leads.
     const QPointF a = at(0.5, 0.2), b = at(0.2, 0.76), c = at(0.8, 0.76);
     p.drawLine(a, b);
@@ -243,7 +245,7 @@ QString summary(const ComponentSpec& c) {
         countText(c.params.integer("capacity"), QStringLiteral("key"), QStringLiteral("keys")) + QStringLiteral(", LRU");
     return policy == QStringLiteral("read_only") ? base : base + dot + QString(policy).replace(QLatin1Char('_'), QLatin1Char(' '));
   }
-  if (c.kind == "store") {
+  if (c.kind == Store::kKind) {
     if (valueOf(c, "replication") == QStringLiteral("leaderless")) {
       return QStringLiteral("quorum W=") + valueOf(c, "write_quorum") + QStringLiteral(" R=") + valueOf(c, "read_quorum");
     }
@@ -253,7 +255,7 @@ QString summary(const ComponentSpec& c) {
     return valueOf(c, "strategy").replace(QLatin1Char('_'), QLatin1Char(' ')) + dot +
            countText(c.params.integer("keys"), QStringLiteral("key"), QStringLiteral("keys"));
   }
-  if (c.kind == "raft_node") {
+  if (c.kind == RaftNode::kKind) {
     return QStringLiteral("election ") + valueOf(c, "election_timeout_min") + QStringLiteral("\u2013") +
            valueOf(c, "election_timeout_max");
   }

@@ -379,7 +379,7 @@ void LiveOverlay::rebuildMapping() {
       n.state = new NodeStateItem(m_root.data());
       const auto badge = m_badges.find(c.id);
       if (badge != m_badges.end()) n.state->setBadgeColour(badge->second.second);
-      if (c.kind == "raft_node") n.raft = new RaftNodeBadge(m_root.data());
+      if (c.kind == RaftNode::kKind) n.raft = new RaftNodeBadge(m_root.data());
       if (m_live.runner()) {
         const Component& engineComponent = m_live.runner()->simulation().component(cid);
         n.badges = applicableBadges(engineComponent);

@@ -5,6 +5,9 @@
 #include <array>
 #include <cmath>
 
+#include "engine/pillars/state/store.hpp"
+#include "engine/pillars/truth/raft_node.hpp"
+
 namespace pillars {
 
 namespace {
@@ -34,7 +37,7 @@ bool endsWith(const std::string& s, std::string_view suffix) {
 }  // namespace
 
 std::pair<QString, QString> liveFigureText(const std::string& kind, const std::string& name, double value) {
-  if (kind == "raft_node" && name == "role") {
+  if (kind == RaftNode::kKind && name == "role") {
     // RaftNode::Role: Follower, Candidate, Leader.
     static const std::array<const char*, 3> roles = {QT_TRANSLATE_NOOP("pillars::LiveFigures", "Follower"),
                                                      QT_TRANSLATE_NOOP("pillars::LiveFigures", "Candidate"),
@@ -42,7 +45,7 @@ std::pair<QString, QString> liveFigureText(const std::string& kind, const std::s
     const auto r = static_cast<std::size_t>(value);
     return {tr("Role"), r < roles.size() ? tr(roles[r]) : plain(value)};
   }
-  if (kind == "store" && name == "role") {
+  if (kind == Store::kKind && name == "role") {
     // Store::Role: Follower, Leader, Recovering, Replica.
     static const std::array<const char*, 4> roles = {QT_TRANSLATE_NOOP("pillars::LiveFigures", "Follower"),
                                                      QT_TRANSLATE_NOOP("pillars::LiveFigures", "Leader"),

@@ -22,7 +22,7 @@ RaftNode* raftNodeIn(LiveRun& run, const std::string& id) {
 
 bool SimulateActions::isRaftNode(const std::string& id) const {
   const ComponentSpec* c = m_document.scenario().findComponent(id);
-  return c && c->kind == "raft_node";
+  return c && c->kind == RaftNode::kKind;
 }
 
 std::vector<std::string> SimulateActions::raftPeerLinks(const std::string& raftNode) const {
