@@ -440,6 +440,17 @@ TEST(LiveOverlayStore, AStoreCardShowsItsRoleAndFollowsTheFailover) {
   EXPECT_TRUE(f.overlay->nodeState("s2").badge.startsWith(QStringLiteral("follower"))) << f.overlay->nodeState("s2").badge.toStdString();
   EXPECT_TRUE(f.overlay->nodeState("s2").badge.endsWith(QStringLiteral("#%1").arg(applied("s2"))));
   EXPECT_LT(applied("s2"), applied("s1")) << "an async follower is behind its leader";
+  // The follower's lag bar, log-scaled from its lag_entries; none on the leader.
+  EXPECT_EQ(f.overlay->nodeState("s1").lag, -1.0);
+  const double lagEntries = [&] {
+    const Simulation& sim = f.live.runner()->simulation();
+    for (const auto& [name, value] : sim.component(f.live.componentId("s2")).extraMetrics(sim.now())) {
+      if (name == "lag_entries") return value;
+    }
+    return -1.0;
+  }();
+  ASSERT_GT(lagEntries, 0.0);
+  EXPECT_DOUBLE_EQ(f.overlay->nodeState("s2").lag, std::min(1.0, std::log10(1.0 + lagEntries) / 4.0));
   f.runTo(45 * kSecond);
   EXPECT_TRUE(f.overlay->nodeState("s1").down);
   EXPECT_TRUE(f.overlay->nodeState("s1").badge.isEmpty()) << "a crashed store has no role";

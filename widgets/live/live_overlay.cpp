@@ -18,6 +18,7 @@
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/live/card_badges.hpp"
 #include "widgets/pillars/control/control_badge.hpp"
+#include "widgets/pillars/state/store_badge.hpp"
 #include "widgets/live/live_run.hpp"
 #include "widgets/live/message_colors.hpp"
 #include "widgets/live/message_layer.hpp"
@@ -82,7 +83,7 @@ class LiveOverlay::NodeStateItem final : public QGraphicsItem {
     const bool same = s.down == m_state.down && s.queue == m_state.queue &&
                       s.badge == m_state.badge && hasCapacity == m_hasCapacity &&
                       std::abs(s.utilization - m_state.utilization) < 0.005 &&
-                      std::abs(s.shedding - m_state.shedding) < 0.02;
+                      std::abs(s.shedding - m_state.shedding) < 0.02 && std::abs(s.lag - m_state.lag) < 0.01;
     m_hasCapacity = hasCapacity;
     m_state = s;
     if (!same) update();
@@ -130,6 +131,15 @@ class LiveOverlay::NodeStateItem final : public QGraphicsItem {
                                     : QColor(0xe0, 0x30, 0x3a);
       p->setBrush(fill);
       p->drawRect(QRectF(track.topLeft(), QSizeF(track.width() * u, track.height())));
+    }
+    if (m_state.lag >= 0) {
+      // A follower's lag along the top edge, in the Replication colour its catch-up travels in.
+      const QRectF track(card.left() + 6, card.top() + 3, card.width() * 0.45, 3);
+      p->setPen(Qt::NoPen);
+      p->setBrush(QColor(127, 127, 127, 70));
+      p->drawRect(track);
+      p->setBrush(messageColour(MessageCategory::Replication));
+      p->drawRect(QRectF(track.topLeft(), QSizeF(track.width() * m_state.lag, track.height())));
     }
     QFont f = p->font();
     f.setPointSizeF(7.5);
@@ -383,6 +393,7 @@ void LiveOverlay::rebuildMapping() {
       if (m_live.runner()) {
         const Component& engineComponent = m_live.runner()->simulation().component(cid);
         n.badges = applicableBadges(engineComponent);
+        n.store = storebadge::applies(engineComponent);
       }
     }
   }
@@ -565,6 +576,7 @@ void LiveOverlay::updateNodes() {
     s.queue = static_cast<int>(std::lround(m.queueLength.level()));
     const double pulse = n.shed.update(m.dropped, m_wall.elapsed());
     s.shedding = s.down ? 0.0 : pulse;  // a crash loses what it held: the cross says so
+    if (n.store) s.lag = storebadge::lagFill(c);
     const auto badge = m_badges.find(n.id);
     if (badge != m_badges.end()) {
       s.badge = badge->second.first;

@@ -51,6 +51,7 @@ class LiveOverlay final : public QObject {
     int queue = 0;             // the "q N" badge when > 0
     QString badge;             // the pillar badge at the top-right, if any
     double shedding = 0.0;     // 0..1: the orange pulse of requests turned away (ShedPulse)
+    double lag = -1.0;         // 0..1: a follower's lag bar along the top edge; -1: none
   };
 
   /// Above this many messages in flight, a sample is drawn with traffic strokes on the links.
@@ -155,6 +156,7 @@ class LiveOverlay final : public QObject {
     SimTime lastBusyStart = 0;
     double utilization = 0;
     std::uint32_t badges = 0;  // the card badges that apply to it (card_badges.hpp)
+    bool store = false;        // a store replica: it may wear a lag bar
     /// An instance of a replica set (index in m_sets), drawn on its set's card: its messages
     /// fly to and from that card, its state is summed into the set's.
     int set = -1;

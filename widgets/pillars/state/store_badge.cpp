@@ -1,6 +1,7 @@
 #include "widgets/pillars/state/store_badge.hpp"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <cmath>
 
 #include "engine/pillars/state/store.hpp"
@@ -54,5 +55,16 @@ QString text(const Component& c) {
 }
 
 QColor colour() { return QColor(0x2e, 0x7d, 0x32); }
+
+double lagFill(const Component& c) {
+  if (!c.isUp()) return -1.0;
+  double role = -1, lag = 0;
+  for (const auto& [name, value] : c.extraMetrics(0)) {
+    if (name == kRole) role = value;
+    if (name == kLag) lag = value;
+  }
+  if (static_cast<Store::Role>(std::lround(role)) != Store::Role::Follower) return -1.0;
+  return std::clamp(std::log10(1.0 + lag) / 4.0, 0.0, 1.0);
+}
 
 }  // namespace pillars::storebadge
