@@ -16,7 +16,7 @@
 #include "engine/sim/ids.hpp"
 #include "engine/sim/time.hpp"
 #include "widgets/canvas/topology_scene.hpp"
-#include "widgets/live/raft_node_badge.hpp"
+#include "widgets/pillars/truth/raft_node_badge.hpp"
 #include "widgets/live/replica_set_tally.hpp"
 #include "widgets/live/shed_pulse.hpp"
 #include "widgets/pillars/control/instance_strip.hpp"

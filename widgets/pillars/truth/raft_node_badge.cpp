@@ -1,4 +1,4 @@
-#include "widgets/live/raft_node_badge.hpp"
+#include "widgets/pillars/truth/raft_node_badge.hpp"
 
 #include <QFont>
 #include <QFontMetricsF>
