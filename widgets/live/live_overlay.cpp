@@ -618,10 +618,7 @@ void LiveOverlay::updateSets() {
     s.utilization = std::clamp(set.tally.utilization(), 0.0, 1.0);
     s.queue = static_cast<int>(std::lround(set.tally.queue));
     s.badge = set.tally.badge(set.designed);
-    if (set.strip) {
-      set.strip->setPos(set.card->pos());
-      set.strip->setChips(set.chips);
-    }
+    if (set.strip) set.strip->setChips(set.chips);  // placed by the geometry pass, as the state is
     const double pulse = set.shed.update(set.tally.turnedAway, m_wall.elapsed());
     s.shedding = s.down ? 0.0 : pulse;
     set.state->setState(s, set.tally.capacity > 0);

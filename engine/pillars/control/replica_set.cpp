@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/run/instances.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/simulation.hpp"
 
@@ -17,6 +18,12 @@ std::size_t instanceToRemove(const Simulation& sim, const std::vector<ComponentI
   if (victim == live.end()) victim = std::find_if(live.begin(), live.end(), [&](ComponentId id) { return !instanceReady(sim, id); });
   if (victim == live.end()) victim = live.end() - 1;
   return static_cast<std::size_t>(victim - live.begin());
+}
+
+ComponentId addCopyOf(Simulation& sim, std::string_view setId, ComponentId like) {
+  std::unique_ptr<Component> made = sim.component(like).makeSibling(nextInstanceName(sim, setId));
+  if (!made) return kNoComponent;
+  return addInstanceLike(sim, like, std::move(made));
 }
 
 }  // namespace pillars

@@ -3,6 +3,7 @@
 // instances, answered one way for all of them.
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "engine/sim/ids.hpp"
@@ -19,5 +20,10 @@ bool instanceReady(const Simulation& sim, ComponentId id);
 /// Kubernetes' ReplicaSet controller picks pods to delete: a failed one, then one not ready,
 /// then the newest.
 std::size_t instanceToRemove(const Simulation& sim, const std::vector<ComponentId>& live);
+
+/// Adds one more instance of set `setId`, a copy of `like` (its configuration and release, its
+/// links; controllers pass the newest, so a set that rolled out grows in the new release): the
+/// new instance, or kNoComponent when `like`'s kind cannot be replicated.
+ComponentId addCopyOf(Simulation& sim, std::string_view setId, ComponentId like);
 
 }  // namespace pillars

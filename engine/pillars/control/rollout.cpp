@@ -66,10 +66,9 @@ bool Rollout::scaleTo(std::size_t count) {
   m_config.replicas = count;
   while (live.size() < count) {
     // Like the newest, so a set that finished a rollout grows in the new release.
-    const ComponentId like = live.back();
-    std::unique_ptr<Component> made = m_sim.component(like).makeSibling(nextInstanceName(m_sim, m_setId));
-    if (!made) return false;
-    live.push_back(addInstanceLike(m_sim, like, std::move(made)));
+    const ComponentId made = addCopyOf(m_sim, m_setId, live.back());
+    if (made == kNoComponent) return false;
+    live.push_back(made);
   }
   while (live.size() > count) {
     const std::size_t victim = instanceToRemove(m_sim, live);

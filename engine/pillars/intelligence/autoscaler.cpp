@@ -448,13 +448,9 @@ void Autoscaler::addInstance() {
     m_cannotScale = "the set has no instance left to copy";
     return;
   }
-  const ComponentId like = live.back();
-  std::unique_ptr<Component> made = sim().component(like).makeSibling(nextInstanceName(sim(), m_setId));
-  if (!made) {
-    m_cannotScale = "a " + sim().component(like).kind() + " cannot be replicated";
-    return;
+  if (addCopyOf(sim(), m_setId, live.back()) == kNoComponent) {
+    m_cannotScale = "a " + sim().component(live.back()).kind() + " cannot be replicated";
   }
-  addInstanceLike(sim(), like, std::move(made));
 }
 
 void Autoscaler::removeOne(std::vector<ComponentId>& live) {

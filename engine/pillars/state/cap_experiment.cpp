@@ -72,13 +72,6 @@ std::string partition(Scenario& s, const std::vector<std::string>& members, bool
   return isolated + " cut off from " + list + " from " + seconds(from) + " to " + seconds(to);
 }
 
-double extra(const std::vector<std::pair<std::string, double>>& extras, const std::string& name, double otherwise = 0) {
-  for (const auto& [key, value] : extras) {
-    if (key == name) return value;
-  }
-  return otherwise;
-}
-
 /// Runs `s` with `side`'s overrides; an empty string when it ran.
 std::string measure(const Scenario& base, const ComponentRegistry& registry, const std::string& setGroup, CapSide& side) {
   Scenario s = base;
@@ -92,14 +85,14 @@ std::string measure(const Scenario& base, const ComponentRegistry& registry, con
     if (c.kind != Client::kKind) continue;
     side.answered += c.completed;
     side.refused += c.failed + c.timedOut;
-    side.reads += static_cast<std::uint64_t>(extra(c.extras, "reads"));
-    side.staleReads += static_cast<std::uint64_t>(extra(c.extras, "stale_reads"));
+    side.reads += static_cast<std::uint64_t>(figureNamed(c.extras, "reads"));
+    side.staleReads += static_cast<std::uint64_t>(figureNamed(c.extras, "stale_reads"));
   }
   for (const GroupResult& g : r.groups) {
     if (g.id != setGroup) continue;
-    side.lostWrites = static_cast<std::uint64_t>(extra(g.extras, "lost_writes"));
-    side.unavailable = static_cast<std::uint64_t>(extra(g.extras, "unavailable"));
-    side.converged = extra(g.extras, "converged", 1.0) != 0.0;
+    side.lostWrites = static_cast<std::uint64_t>(figureNamed(g.extras, "lost_writes"));
+    side.unavailable = static_cast<std::uint64_t>(figureNamed(g.extras, "unavailable"));
+    side.converged = figureNamed(g.extras, "converged") != 0.0;  // every store set reports it
   }
   return {};
 }

@@ -122,12 +122,12 @@ bool Service::intervene(const Intervention& what) {
     m_standby = action == Rollout::kStandbyAction;
     return true;
   }
-  if (what.action == kScaleAction) return setController().scaleTo(static_cast<std::size_t>(what.value));
-  if (what.action == kRolloutAction) {
+  if (action == kScaleAction) return setController().scaleTo(static_cast<std::size_t>(what.value));
+  if (action == kRolloutAction) {
     setController().start();
     return true;
   }
-  if (what.action == kRollbackAction) {
+  if (action == kRollbackAction) {
     setController().rollBack();
     return true;
   }
