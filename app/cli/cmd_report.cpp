@@ -14,7 +14,7 @@
 #ifdef PILLARS_HAVE_REPORT_PDF
 #include <QGuiApplication>
 
-#include "app/report_pdf/report_pdf.hpp"
+#include "widgets/report_pdf/report_pdf.hpp"
 #endif
 
 namespace pillars::cli {

@@ -400,7 +400,7 @@ class ScenarioParser {
                                     " (components and groups share one namespace)");
         return;
       }
-      if (*kindText != "zone" && *kindText != "region") {
+      if (*kindText != GroupSpec::kZone && *kindText != GroupSpec::kRegion) {
         error(*kind, p.key("kind"), "expected \"zone\" or \"region\", got " + inQuotes(*kindText));
         return;
       }

@@ -70,7 +70,7 @@ std::string scenarioToDot(const Scenario& s) {
         out += indent + "subgraph " + quote("cluster_" + g.id) + " {\n";
         out += indent + "  label=" + quote(g.label.empty() ? g.id : g.label) + ";\n";
         out += indent + "  style=\"rounded,dashed\"; color=" +
-               quote(g.kind == "region" ? "#7e57c2" : "#43a047") + ";\n";
+               quote(g.isRegion() ? "#7e57c2" : "#43a047") + ";\n";
         for (const ComponentSpec* c : byGroup[g.id]) node(*c, indent + "  ");
         for (const GroupSpec& child : s.groups) {
           if (child.parent == g.id) cluster(child, indent + "  ", depth + 1);

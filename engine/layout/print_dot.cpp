@@ -108,7 +108,7 @@ std::string scenarioToPrintDot(const Scenario& s, const PrintDotOptions& options
     out += indent + "subgraph " + dotQuote("cluster_" + g.id) + " {\n";
     out += indent + "  label=" + dotQuote(g.label.empty() ? g.id : g.label) + ";\n";
     out += indent + "  style=\"rounded,dashed\"; margin=6; color=" +
-           dotQuote(g.kind == "region" ? "#7e57c2" : "#43a047") + ";\n";
+           dotQuote(g.isRegion() ? "#7e57c2" : "#43a047") + ";\n";
     for (const ComponentSpec* c : byGroup[g.id]) node(*c, indent + "  ");
     for (const GroupSpec& child : s.groups) {
       if (child.parent == g.id) cluster(child, indent + "  ", depth + 1);

@@ -77,6 +77,16 @@ const ComponentKind& kindTraits(std::string_view name) {
   return k ? *k : plain;
 }
 
+bool isLoadGenerator(std::string_view name) { return kindTraits(name).measuresEndToEnd; }
+
+const ComponentSpec* findCallerWith(const Scenario& s, std::string_view target, bool ComponentKind::*trait) {
+  for (const LinkSpec& l : s.links) {
+    if (l.to != target) continue;
+    if (const ComponentSpec* from = s.findComponent(l.from); from && kindTraits(from->kind).*trait) return from;
+  }
+  return nullptr;
+}
+
 const std::vector<ParamSpec>& linkParamSpecs() {
   static const std::vector<ParamSpec> specs = {
       distributionParam("latency", Distribution::constant(0.001), Distribution::Dimension::Duration,

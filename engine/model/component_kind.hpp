@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,42 @@ enum class Routing {
   /// Links to members of the same kind are a group's own traffic (votes, replication), not
   /// calls: the group serves while a quorum of it is up.
   Peers,
+};
+
+/// How the review's offered-load estimate (engine/review/offered_load) passes the requests that
+/// reach an instance on to the components it calls.
+struct LoadPassing {
+  /// Every outgoing link carries every request (a service calls each of its downstreams);
+  /// otherwise each request takes one link (a balancer, a queue, a client's spread).
+  bool fanOut = false;
+  /// Requests take the links in proportion to their weights (a weighted balancer) rather than
+  /// evenly; empty means evenly.
+  std::function<bool(const ParamSet& params)> byLinkWeight{};
+  /// The share of arrivals passed on at all (a cache forwards its misses), given the largest key
+  /// space a load generator uses; empty means all of them.
+  std::function<double(const ParamSet& params, double keys)> passedShare{};
+};
+
+/// What a peer group of a data-holding kind promises a reader and a writer, from its rules: the
+/// review's consistency and conflict evidence.
+struct DataGuarantee {
+  /// Every read sees the last acknowledged write.
+  bool strong = false;
+  std::string why;  // "R + W > N, so every read quorum meets the last write's"
+  /// One writer orders every write, in words to follow the group's first member ("'s group (its
+  /// Raft leader, one per term)"); nothing when replicas accept writes side by side.
+  std::optional<std::string> singleWriter;
+};
+
+/// A pattern of the seed's table (checklists' patterns) that drawing a component of the kind
+/// puts in the design, and how to say so.
+struct KindPattern {
+  std::string id;    // the pattern's id: "consensus_raft"
+  std::string one;   // one instance, with its article: "a Raft node"
+  std::string many;  // several: "Raft nodes"
+  /// Where one instance applies it ("lb spreads requests over web1 and web2"); empty uses the
+  /// nouns ("n1, n2 and n3 are Raft nodes").
+  std::function<std::string(const Scenario& scenario, const ComponentSpec& component)> describe{};
 };
 
 /// A problem a kind finds in one of its peer groups: which member (index in the group, in
@@ -78,6 +115,22 @@ struct ComponentKind {
   bool hasQueue = false;
   /// A load generator: its outcomes are what users experience, the run's end-to-end figures.
   bool measuresEndToEnd = false;
+  /// For a load generator: the requests per second it sends on average, as the offered-load
+  /// estimate counts them (a closed loop sends as fast as answers come: 0, unknown before a run).
+  std::function<double(const ParamSet& params)> meanSendRate;
+  /// How requests that reach it go on to what it calls; nothing when they end there (a store,
+  /// a consensus group, a controller).
+  std::optional<LoadPassing> passesLoad;
+  /// For a kind that holds data in peer groups: what a group of `members` with these
+  /// parameters promises (stores, Raft groups).
+  std::function<DataGuarantee(const ParamSet& params, std::size_t members)> dataGuarantee;
+  /// The pattern an instance of it is (a shard router is sharding), for the review's list of
+  /// the patterns a design already has.
+  std::optional<KindPattern> pattern;
+  /// A control loop that changes how many instances its target runs (an autoscaler).
+  bool scalesTarget = false;
+  /// A control loop that attacks its target's instances on purpose (a chaos monkey).
+  bool attacksTarget = false;
   /// Requests reach it or start from it. A control loop that only watches and acts (an
   /// autoscaler, a chaos monkey) has no throughput or latency to show.
   bool servesRequests = true;
@@ -96,6 +149,9 @@ struct ComponentKind {
   /// instances, from its parameters); empty means one. One instance keeps the scenario id as
   /// its name; several are named `<id>#1` ... `<id>#N` (see engine/run/instances.hpp).
   std::function<std::size_t(const ParamSet& params)> instanceCount;
+  /// Runs as a set of interchangeable instances (a service's `replicas`): what capacity
+  /// planning sizes, autoscalers scale and hot-spot evidence names.
+  bool scalesOut() const { return static_cast<bool>(instanceCount); }
 };
 
 /// The set of component kinds a scenario may use. Not a singleton: tests build their own, and
@@ -122,6 +178,14 @@ const ComponentRegistry& builtinRegistry();
 /// scenario being edited may name a kind that does not exist yet): for code that asks a trait
 /// of a kind it only knows by name.
 const ComponentKind& kindTraits(std::string_view name);
+
+/// Whether the built-in kind `name` is a load generator (a client): where requests start, and
+/// what the run's end-to-end figures measure.
+bool isLoadGenerator(std::string_view name);
+
+/// The first component of `s` linked to `target` whose kind has the bool trait `trait`
+/// (`&ComponentKind::scalesTarget`: the autoscaler scaling it), or null.
+const ComponentSpec* findCallerWith(const Scenario& s, std::string_view target, bool ComponentKind::*trait);
 
 /// Parameters of a link (latency, bandwidth, loss, weight), declared like a component's.
 const std::vector<ParamSpec>& linkParamSpecs();

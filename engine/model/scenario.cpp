@@ -103,6 +103,14 @@ const GroupSpec* Scenario::findGroup(std::string_view id) const {
   return nullptr;
 }
 
+std::vector<const ComponentSpec*> Scenario::componentsOfKind(std::string_view kind) const {
+  std::vector<const ComponentSpec*> out;
+  for (const ComponentSpec& c : components) {
+    if (c.kind == kind) out.push_back(&c);
+  }
+  return out;
+}
+
 const ComponentSpec* Scenario::findCaller(std::string_view kind, std::string_view target) const {
   for (const LinkSpec& l : links) {
     if (l.to != target) continue;

@@ -30,11 +30,18 @@ struct LinkSpec {
 
 /// A zone or region: a named set of components (and nested groups) that fail together.
 struct GroupSpec {
+  /// The two sorts of group a design draws: a zone (fails as one) or a region (holds zones).
+  static constexpr std::string_view kZone = "zone";
+  static constexpr std::string_view kRegion = "region";
+
   std::string id;
-  std::string kind;  // "zone" or "region"
+  std::string kind;  // kZone or kRegion
   std::string label;
   std::vector<std::string> members;  // component ids
   std::string parent;                // enclosing group id, or empty
+
+  bool isZone() const { return kind == kZone; }
+  bool isRegion() const { return kind == kRegion; }
 };
 
 /// What a fault does. Crash/restart and cut/heal are outages; slow, delay and loss degrade a
@@ -103,6 +110,8 @@ struct Scenario {
   const GroupSpec* findGroup(std::string_view id) const;
   /// Component ids of a group, including those of nested groups, in declaration order.
   std::vector<std::string> groupMembers(std::string_view groupId) const;
+  /// The components of `kind`, in declaration order (pillar code asks with its kinds' kKind).
+  std::vector<const ComponentSpec*> componentsOfKind(std::string_view kind) const;
   /// The first component of `kind` with a link to `target` (the autoscaler scaling it, the
   /// chaos monkey attacking it), or null.
   const ComponentSpec* findCaller(std::string_view kind, std::string_view target) const;

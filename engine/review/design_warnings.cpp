@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/review/offered_load.hpp"
 #include "engine/util/units.hpp"
@@ -33,7 +34,9 @@ std::vector<DesignWarning> designWarnings(const Scenario& scenario) {
                          "): its queue will grow until requests time out. Add workers or instances.",
                      "overloaded " + rate(l.arrivalRps) + " > " + rate(l.capacityRps) + " req/s"});
     }
-    if (c.kind == "cache") {
+    // A kind that passes on only its misses (a cache) needs something behind it to miss to.
+    const std::optional<LoadPassing>& passing = kindTraits(c.kind).passesLoad;
+    if (passing && passing->passedShare) {
       bool behind = false;
       for (const LinkSpec& link : scenario.links) behind = behind || link.from == c.id;
       if (!behind) {

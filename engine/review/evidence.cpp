@@ -6,10 +6,11 @@
 
 #include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
-#include "engine/pillars/state/store.hpp"
-#include "engine/review/intelligence_evidence.hpp"
+#include "engine/pillars/control/control_evidence.hpp"
+#include "engine/pillars/intelligence/intelligence_evidence.hpp"
+#include "engine/pillars/state/state_evidence.hpp"
+#include "engine/pillars/work/work_evidence.hpp"
 #include "engine/review/saturation.hpp"
-#include "engine/review/state_evidence.hpp"
 #include "engine/review/topology_analysis.hpp"
 #include "engine/review/words.hpp"
 #include "engine/run/run_results.hpp"
@@ -25,154 +26,17 @@ std::string fixedText(double value, int decimals) {
   return buf;
 }
 
-std::vector<const ComponentSpec*> ofKind(const Scenario& s, const std::string& kind) {
-  std::vector<const ComponentSpec*> out;
-  for (const auto& c : s.components) {
-    if (c.kind == kind) out.push_back(&c);
-  }
-  return out;
-}
-
 // How many instances a scenario component stands for (a service's replicas).
 std::size_t instanceCountOf(const ComponentSpec& c) {
   const ComponentKind& kind = kindTraits(c.kind);
   return kind.instanceCount ? kind.instanceCount(c.params) : 1;
 }
 
-bool rolledOutIn(const Scenario& s, const std::string& id) {
-  return std::any_of(s.faults.begin(), s.faults.end(),
-                     [&](const FaultSpec& f) { return f.action == FaultAction::Rollout && f.target == id; });
-}
-
-// Deployments, rollbacks and restarts of replica sets (the Control pillar's orchestration).
-void controlEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
-  std::vector<std::string> restarting;
-  for (const auto& c : s.components) {
-    const std::size_t n = instanceCountOf(c);
-    const auto strategy = c.params.indexOf("rollout_strategy");
-    if (n > 1 && strategy) {
-      const bool canary = c.params.choice("rollout_strategy") == "canary";
-      const std::string how =
-          canary ? "canary steps of " + formatNumber(c.params.real("canary_step")) + "% with analysis of the error rate"
-                 : "a rolling update (max surge " + formatNumber(c.params.real("max_surge")) + "%, max unavailable " +
-                       formatNumber(c.params.real("max_unavailable")) + "%)";
-      const bool tried = rolledOutIn(s, c.id);
-      out.push_back({"deployment_strategy", c.params.choice("rollout_strategy"),
-                     c.id + ": " + std::to_string(n) + " replicas, released by " + how +
-                         (tried ? "; the scenario rolls out a second version." : "; no rollout is tried in this scenario."),
-                     {c.id}, tried ? "yes" : "", false});
-      if (canary) {
-        out.push_back({"rollback", "automatic",
-                       c.id + "'s canary rolls back by itself after " +
-                           std::to_string(c.params.integer("canary_failed_checks")) + " failed check(s) (error rate above " +
-                           formatNumber(c.params.real("canary_max_error_rate")) + "%).",
-                       {c.id}, tried ? "yes" : "partly", false});
-      } else {
-        out.push_back({"rollback", "manual",
-                       c.id + "'s rolling update has no automatic rollback: a bad release is rolled back by hand "
-                              "(the rollback action).",
-                       {c.id}, "partly", false});
-      }
-    }
-    if (const auto policy = c.params.indexOf("restart_policy"); policy && c.params.choice("restart_policy") == "always") {
-      restarting.push_back(c.id);
-    }
-  }
-  if (!restarting.empty()) {
-    out.push_back({"auto_restart", std::to_string(restarting.size()),
-                   "An orchestrator restarts crashed instances of " + listInWords(restarting) +
-                       " by itself, with Kubernetes' CrashLoopBackOff (10 s doubling to 5 min).",
-                   restarting, "partly", false});
-  }
-}
-
-/// Liveness and readiness probes on services (the orchestrator's health checking); returns
-/// whether any service has one.
-bool probeEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
-  bool any = false;
-  for (const auto* c : ofKind(s, "service")) {
-    if (!c->params.indexOf("liveness_period")) continue;
-    for (const std::string which : {"liveness", "readiness"}) {
-      const SimTime period = c->params.duration(which + "_period");
-      if (period <= 0) continue;
-      any = true;
-      const bool liveness = which == "liveness";
-      const bool throughWorkers = c->params.choice("probe_path") == "worker";
-      std::string sentence = c->id + " has a " + which + " probe every " + formatDuration(period) + ": after " +
-                             std::to_string(c->params.integer(which + "_failure_threshold")) + " failed probes in a row " +
-                             (liveness ? "an instance is killed and restarted." : "an instance leaves rotation until it passes again.");
-      if (liveness && throughWorkers) {
-        sentence += " Its probes wait for a worker like requests, so overload alone fails them and restarts busy "
-                    "instances, losing their queues (a cascade); a dedicated health endpoint (probe_path dedicated) "
-                    "avoids that.";
-      }
-      out.push_back({"health_checks", which + "_probe", sentence, {c->id}, liveness && throughWorkers ? "partly" : "yes", false});
-    }
-  }
-  return any;
-}
-
-void balancerEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
-  const bool probed = probeEvidence(s, out);
-  const auto balancers = ofKind(s, "load_balancer");
-  if (balancers.empty()) {
-    const TopologyAnalysis a = analyzeTopology(s);
-    const std::size_t n = a.entryServices.size();
-    out.push_back({"load_balancing_policy", "none",
-                   n == 0 ? std::string("No load balancer in the design.")
-                          : "No load balancer: " + listInWords(a.entryServices) + (n == 1 ? " takes" : " take") +
-                                " client traffic directly.",
-                   a.entryServices, "no", false});
-    if (!probed) {
-      out.push_back({"health_checks", "none",
-                     "Nothing checks health: without a load balancer or probes no backend is ever taken out.", {}, "no",
-                     false});
-    }
-    return;
-  }
-  for (const auto* b : balancers) {
-    const std::string policy = b->params.choice("policy");
-    std::vector<std::string> about{b->id};
-    const auto backends = s.targetsOf(b->id);
-    about.insert(about.end(), backends.begin(), backends.end());
-    out.push_back({"load_balancing_policy", policy,
-                   b->id + " spreads requests over " + listInWords(backends) + " by " + policy + ".", about, "yes", false});
-  }
-  for (const auto* b : balancers) {
-    const SimTime interval = b->params.duration("health_check_interval");
-    if (interval > 0) {
-      out.push_back({"health_checks", formatDuration(interval),
-                     b->id + " checks its backends every " + formatDuration(interval) + " and takes one out after " +
-                         std::to_string(b->params.integer("unhealthy_threshold")) + " failed checks.",
-                     {b->id}, "yes", false});
-    } else {
-      out.push_back({"health_checks", "off",
-                     b->id + " has health checks off (health_check_interval 0): a crashed backend keeps receiving requests.",
-                     {b->id}, "no", false});
-    }
-  }
-  for (const auto* b : balancers) {
-    if (!b->params.boolean("outlier_detection")) continue;
-    // Passive health checking: what a probe cannot see (a process that is up but failing).
-    out.push_back({"health_checks", "outlier_detection",
-                   b->id + " ejects a backend after " + std::to_string(b->params.integer("consecutive_errors")) +
-                       " errors in a row, for " + formatDuration(b->params.duration("base_ejection_time")) +
-                       " times its ejections in a row (outlier detection), at most " +
-                       formatNumber(b->params.real("max_ejection_percent")) + "% of backends at once.",
-                   {b->id}, "yes", false});
-  }
-  for (const auto* b : balancers) {
-    if (b->params.choice("policy") != "consistent_hash") continue;
-    out.push_back({"partitioning", "consistent_hash",
-                   b->id + " partitions keys over " + listInWords(s.targetsOf(b->id)) + " by consistent hashing (" +
-                       std::to_string(b->params.integer("virtual_nodes")) + " virtual nodes per backend).",
-                   {b->id}, "yes", false});
-  }
-}
-
-void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<EvidenceItem>& out) {
+/// `replication` of the sets no pillar describes itself (consensus groups, copies behind one
+/// balancer or queue, a replica set's instances) and `single_points_of_failure`.
+void replicationEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<EvidenceItem>& out) {
   for (const auto& set : a.replicaSets) {
-    if (set.kind == Store::kKind) continue;  // the State pillar's own kind: stateStoreEvidence
+    if (describesReplicationOf(set.kind)) continue;  // the State pillar's own: stateStoreEvidence
     const std::string& name = set.members.front();
     const std::string where = set.whereInWords();
     if (set.quorum > 0) {
@@ -214,44 +78,11 @@ void stateEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<Evi
     out.push_back({"single_points_of_failure", value,
                    "Single points of failure: " + listInWords(parts) + ".", ids, "no", false});
   }
-  std::vector<std::string> caches;
-  for (const auto* c : ofKind(s, "cache")) caches.push_back(c->id);
-  out.push_back({"caches", std::to_string(caches.size()),
-                 caches.empty() ? "No cache in the design." : "Caches: " + listInWords(caches) + ".", caches, "", false});
 }
 
-// Retries without a guard multiply the load exactly when the system is slowest: the seed of a
-// metastable retry storm (see retry-storm.json). A budget, a throttle or a breaker bounds them.
-void retryGuardEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
-  std::vector<std::string> unguarded, ids;
-  std::int64_t mostAttempts = 1;
-  for (const auto* c : ofKind(s, "client")) {
-    const std::int64_t retries = c->params.integer("retries");
-    if (retries == 0) continue;
-    const bool guarded = c->params.real("retry_budget_percent") > 0 || c->params.real("retry_tokens") > 0 ||
-                         c->params.boolean("circuit_breaker");
-    if (guarded) continue;
-    unguarded.push_back(c->id + " (up to " + std::to_string(retries + 1) + " attempts)");
-    ids.push_back(c->id);
-    mostAttempts = std::max(mostAttempts, retries + 1);
-  }
-  if (unguarded.empty()) return;
-  out.push_back({"retry_amplification", std::to_string(mostAttempts),
-                 "Retries without a retry budget, retry throttling or circuit breaker: " + listInWords(unguarded) +
-                     ". When the system slows down every request can become that many attempts, and the "
-                     "extra load can keep it down after the cause has gone (a retry storm).",
-                 ids, "", false});
-}
-
-void workEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
-  std::vector<std::string> queues;
-  for (const auto* q : ofKind(s, "queue")) queues.push_back(q->id);
-  out.push_back({"queues", std::to_string(queues.size()),
-                 queues.empty() ? "No queue: every request is handled while its client waits."
-                                : "Queues decouple producers from consumers: " + listInWords(queues) + ".",
-                 queues, queues.empty() ? "" : "stream", false});
+void zoneEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   std::vector<std::string> zones, regions;
-  for (const auto& g : s.groups) (g.kind == "zone" ? zones : regions).push_back(g.id);
+  for (const auto& g : s.groups) (g.isZone() ? zones : regions).push_back(g.id);
   out.push_back({"zones", std::to_string(zones.size()),
                  zones.empty() && regions.empty()
                      ? "No zones or regions drawn: every component may fail together."
@@ -259,14 +90,9 @@ void workEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
                            (zones.empty() ? "" : " (" + listInWords(zones) + ")") + " in " + std::to_string(regions.size()) +
                            " region" + (regions.size() == 1 ? "" : "s") + (regions.empty() ? "" : " (" + listInWords(regions) + ")") + ".",
                  {}, "", false});
-  std::vector<std::string> retrying;
-  for (const auto* c : ofKind(s, "client")) {
-    if (c->params.integer("retries") > 0) retrying.push_back(c->id + " (" + std::to_string(c->params.integer("retries")) + ")");
-  }
-  out.push_back({"retries", std::to_string(retrying.size()),
-                 retrying.empty() ? "No client retries a failed request." : "Clients retry failed requests: " + listInWords(retrying) + ".",
-                 {}, "", false});
-  retryGuardEvidence(s, out);
+}
+
+void faultEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
   std::vector<std::string> faults;
   for (const auto& f : s.faults) faults.push_back(std::string(faultActionName(f.action)) + " " + f.target + " at " + formatDuration(f.at));
   // A chaos experiment breaks things on purpose too (chaos_experiments says so): without a
@@ -322,7 +148,7 @@ void runEvidence(const RunResults& r, const EvidenceOptions& options, std::vecto
                  dropping, "", true});
   std::vector<std::string> hot, hotParts;
   for (const auto& c : r.components) {
-    if (c.kind != "service" || c.utilization < options.hotSpotUtilization) continue;
+    if (!kindTraits(c.kind).scalesOut() || c.utilization < options.hotSpotUtilization) continue;
     hot.push_back(c.id);
     hotParts.push_back(c.id + " " + fixedText(100.0 * c.utilization, 1) + "%");
   }
@@ -339,10 +165,17 @@ std::vector<EvidenceItem> gatherEvidence(const Scenario& scenario, const RunResu
                                          const EvidenceOptions& options) {
   std::vector<EvidenceItem> out;
   const TopologyAnalysis analysis = analyzeTopology(scenario);
-  balancerEvidence(scenario, out);
-  stateEvidence(scenario, analysis, out);
+  // Each pillar's evidence comes from its folder (engine/pillars/<pillar>/<pillar>_evidence);
+  // the order is the report's.
+  const bool probed = probeEvidence(scenario, out);
+  balancerEvidence(scenario, probed, out);
+  replicationEvidence(scenario, analysis, out);
+  cacheEvidence(scenario, out);
   stateStoreEvidence(scenario, analysis, run, out);
-  workEvidence(scenario, out);
+  queueEvidence(scenario, out);
+  zoneEvidence(scenario, out);
+  retryEvidence(scenario, out);
+  faultEvidence(scenario, out);
   controlEvidence(scenario, out);
   intelligenceEvidence(scenario, run, out);
   if (run) runEvidence(*run, options, out);

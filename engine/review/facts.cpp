@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/run/run_results.hpp"
 #include "engine/util/units.hpp"
@@ -122,7 +123,7 @@ Facts prefillFacts(const Scenario& scenario, const RunResults* run) {
   std::string parts;
   bool anyClient = false;
   for (const auto& c : scenario.components) {
-    if (c.kind != "client") continue;
+    if (!isLoadGenerator(c.kind)) continue;
     double rate = 0;
     if (c.params.choice("mode") == "open") {
       rate = peakRateOf(c);
@@ -143,7 +144,7 @@ Facts prefillFacts(const Scenario& scenario, const RunResults* run) {
     facts.sources.push_back("peak_rps: sum of the clients' peak rates (" + parts + ")");
   }
   double services = 0;
-  for (const auto& c : scenario.components) services += c.kind == "service" ? 1 : 0;
+  for (const auto& c : scenario.components) services += kindTraits(c.kind).scalesOut() ? 1 : 0;
   facts.set("services", services);
   facts.sources.push_back("services: " + grouped(services) + (services == 1 ? " component" : " components") +
                           " of kind service in the design");

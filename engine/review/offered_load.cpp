@@ -10,31 +10,13 @@ namespace pillars::review {
 
 namespace {
 
-/// What an open-loop client sends on average, requests per second.
-double clientRate(const ComponentSpec& c) {
-  if (c.params.choice("mode") != "open") return 0.0;  // a closed loop waits for its answers
-  const double rate = c.params.real("rate");
-  if (c.params.choice("arrival") == "on_off") {
-    const double on = c.params.distribution("on_time").mean();
-    const double off = c.params.distribution("off_time").mean();
-    return on + off > 0 ? rate * on / (on + off) : rate;
-  }
-  return rate;
-}
-
-/// The share of a cache's lookups that miss and go on to the store, for the keys its callers use.
-double missRatio(const Scenario& s, const ComponentSpec& cache) {
+/// The largest key space a load generator uses (what a cache's miss ratio is taken against).
+double keySpace(const Scenario& s) {
   double keys = 0;
   for (const ComponentSpec& c : s.components) {
-    if (c.kind == "client") keys = std::max(keys, static_cast<double>(c.params.integer("keys")));
+    if (isLoadGenerator(c.kind) && c.params.indexOf("keys")) keys = std::max(keys, static_cast<double>(c.params.integer("keys")));
   }
-  const double held = static_cast<double>(cache.params.integer("capacity"));
-  if (keys <= 0) return 1.0;
-  return std::clamp(1.0 - held / keys, 0.0, 1.0);
-}
-
-bool passesLoadOn(const std::string& kind) {
-  return kind == "client" || kind == "load_balancer" || kind == "service" || kind == "cache" || kind == "queue";
+  return keys;
 }
 
 }  // namespace
@@ -57,9 +39,9 @@ std::vector<OfferedLoad> estimateOfferedLoad(const Scenario& s) {
     const ComponentSpec& c = s.components[i];
     load[i].component = c.id;
     load[i].kind = c.kind;
-    if (c.kind == "service") {
+    const ComponentKind& kind = kindTraits(c.kind);
+    if (kind.hasWorkers && kind.passesLoad) {
       // Every instance of a replica set has its own workers.
-      const ComponentKind& kind = kindTraits(c.kind);
       const auto instances = kind.instanceCount ? static_cast<std::int64_t>(kind.instanceCount(c.params)) : 1;
       load[i].workers = c.params.integer("workers") * instances;
       load[i].serviceSeconds = c.params.distribution("service_time").mean();
@@ -86,29 +68,32 @@ std::vector<OfferedLoad> estimateOfferedLoad(const Scenario& s) {
     done[i] = true;
     const ComponentSpec& c = s.components[i];
     const auto& links = out[i];
-    const double sent = c.kind == "client" ? clientRate(c) : load[i].arrivalRps;
+    const ComponentKind& kind = kindTraits(c.kind);
+    const std::optional<LoadPassing>& passing = kind.passesLoad;
+    const double sent = kind.meanSendRate ? kind.meanSendRate(c.params) : load[i].arrivalRps;
     double weights = 0;
     for (const LinkSpec* l : links) weights += static_cast<double>(l->params.integer("weight"));
-    const bool weighted = c.kind == "load_balancer" && c.params.choice("policy") == "weighted_round_robin";
+    const bool weighted = passing && passing->byLinkWeight && passing->byLinkWeight(c.params);
+    const double passed = passing && passing->passedShare ? passing->passedShare(c.params, keySpace(s)) : 1.0;
     for (const LinkSpec* l : links) {
       const std::size_t to = index[l->to];
       double share = 0;
-      if (passesLoadOn(c.kind)) {
-        if (c.kind == "service") {
+      if (passing) {
+        if (passing->fanOut) {
           share = 1.0;  // every request calls each downstream link
         } else if (weighted && weights > 0) {
           share = static_cast<double>(l->params.integer("weight")) / weights;
         } else {
           share = 1.0 / static_cast<double>(links.size());
         }
-        if (c.kind == "cache") share *= missRatio(s, c);
+        share *= passed;
       }
       if (!done[to]) load[to].arrivalRps += sent * share;
       if (--pending[to] == 0) ready.push_back(to);
     }
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (s.components[i].kind == "client") load[i].arrivalRps = 0;  // it sends; nothing arrives
+    if (isLoadGenerator(s.components[i].kind)) load[i].arrivalRps = 0;  // it sends; nothing arrives
   }
   return load;
 }

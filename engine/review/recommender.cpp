@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/review/topology_analysis.hpp"
 #include "engine/run/run_results.hpp"
@@ -130,7 +131,8 @@ void resolveApplyHints(std::vector<RecommendedPattern>& recommendations, const S
     }
     if (role == "balancer_without_health_checks") {
       for (const auto& c : scenario.components) {
-        if (c.kind == "load_balancer" && c.params.duration("health_check_interval") == 0) return c.id;
+        // A kind that can health-check what it calls, with the checks off.
+        if (c.params.indexOf("health_check_interval") && c.params.duration("health_check_interval") == 0) return c.id;
       }
       return "";
     }
@@ -139,7 +141,7 @@ void resolveApplyHints(std::vector<RecommendedPattern>& recommendations, const S
       const ComponentSpec* found = nullptr;
       for (const auto& c : scenario.components) {
         const auto index = c.params.indexOf("circuit_breaker");
-        if (c.kind != "client" || !index || c.params.boolean("circuit_breaker")) continue;
+        if (!isLoadGenerator(c.kind) || !index || c.params.boolean("circuit_breaker")) continue;
         if (!found || (c.params.integer("retries") > 0 && found->params.integer("retries") == 0)) found = &c;
       }
       return found ? found->id : "";
@@ -149,7 +151,7 @@ void resolveApplyHints(std::vector<RecommendedPattern>& recommendations, const S
       const ComponentSpec* best = nullptr;
       double bestScore = -1;
       for (const auto& c : scenario.components) {
-        if (c.kind != "service" || scenario.findCaller("autoscaler", c.id)) continue;
+        if (!kindTraits(c.kind).scalesOut() || findCallerWith(scenario, c.id, &ComponentKind::scalesTarget)) continue;
         double score = static_cast<double>(c.params.integer("replicas"));
         if (run) {
           const auto measured = std::find_if(run->components.begin(), run->components.end(),
@@ -168,14 +170,14 @@ void resolveApplyHints(std::vector<RecommendedPattern>& recommendations, const S
       // means to survive losing an instance.
       const ComponentSpec* best = nullptr;
       for (const auto& c : scenario.components) {
-        if (c.kind == "service" && (!best || c.params.integer("replicas") > best->params.integer("replicas"))) best = &c;
+        if (kindTraits(c.kind).scalesOut() && (!best || c.params.integer("replicas") > best->params.integer("replicas"))) best = &c;
       }
       return best ? best->id : "";
     }
     if (role == "hottest_service" && run) {
       const ComponentResult* hottest = nullptr;
       for (const auto& c : run->components) {
-        if (c.kind == "service" && (!hottest || c.utilization > hottest->utilization)) hottest = &c;
+        if (kindTraits(c.kind).scalesOut() && (!hottest || c.utilization > hottest->utilization)) hottest = &c;
       }
       return hottest ? hottest->id : "";
     }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "engine/metrics/time_series.hpp"
+#include "engine/model/component_kind.hpp"
 #include "engine/run/run_results.hpp"
 
 namespace pillars::review {
@@ -81,7 +82,7 @@ void addSustainedHotSpots(const RunResults& run, const std::vector<ComponentSatu
                           double threshold, std::vector<std::string>& hot, std::vector<std::string>& parts) {
   for (const auto& c : run.components) {
     // The same components the mean-based check looks at, those it already named stay as they are.
-    if (c.kind != "service" || std::find(hot.begin(), hot.end(), c.id) != hot.end()) continue;
+    if (!kindTraits(c.kind).scalesOut() || std::find(hot.begin(), hot.end(), c.id) != hot.end()) continue;
     const auto s = std::find_if(saturation.begin(), saturation.end(),
                                 [&](const ComponentSaturation& x) { return x.component == c.id; });
     if (s == saturation.end() || !sustained(*s)) continue;

@@ -157,7 +157,7 @@ std::vector<std::string> zonesOf(const Scenario& s, const std::vector<std::strin
     std::string where;
     for (const auto& g : s.groups) {
       if (std::find(g.members.begin(), g.members.end(), m) == g.members.end()) continue;
-      if (where.empty() || g.kind == "zone") where = g.id;
+      if (where.empty() || g.isZone()) where = g.id;
     }
     if (!where.empty() && std::find(zones.begin(), zones.end(), where) == zones.end()) zones.push_back(where);
   }
@@ -166,7 +166,7 @@ std::vector<std::string> zonesOf(const Scenario& s, const std::vector<std::strin
 
 }  // namespace
 
-bool isAnyOfKind(const std::string& kind) { return kind == "load_balancer" || kind == "queue"; }
+bool isAnyOfKind(const std::string& kind) { return kindTraits(kind).routing == Routing::AnyOf; }
 
 std::string ReplicaSet::whereInWords() const {
   return zones.empty()       ? "no zone drawn"
@@ -187,14 +187,14 @@ std::vector<SinglePointOfFailure> findSinglePointsOfFailure(const Scenario& scen
   const std::vector<bool> baseline = g.served(kNone);
   std::vector<SinglePointOfFailure> out;
   for (std::size_t v = 0; v < g.nodes.size(); ++v) {
-    if (g.nodes[v]->kind == "client") continue;
+    if (isLoadGenerator(g.nodes[v]->kind)) continue;
     // A replica set's instances fail one by one: losing one leaves the others serving.
     const ComponentKind& kind = kindTraits(g.nodes[v]->kind);
     if (kind.instanceCount && kind.instanceCount(g.nodes[v]->params) > 1) continue;
     const std::vector<bool> without = g.served(v);
     SinglePointOfFailure spof{g.nodes[v]->id, {}};
     for (std::size_t c = 0; c < g.nodes.size(); ++c) {
-      if (g.nodes[c]->kind == "client" && baseline[c] && !without[c]) spof.clients.push_back(g.nodes[c]->id);
+      if (isLoadGenerator(g.nodes[c]->kind) && baseline[c] && !without[c]) spof.clients.push_back(g.nodes[c]->id);
     }
     if (!spof.clients.empty()) out.push_back(std::move(spof));
   }
@@ -221,7 +221,7 @@ TopologyAnalysis analyzeTopology(const Scenario& scenario) {
     a.replicaSets.push_back(std::move(set));
   }
   for (std::size_t t = 0; t < g.nodes.size(); ++t) {
-    if (grouped[t] || !g.successors[t].empty() || g.nodes[t]->kind == "client") continue;
+    if (grouped[t] || !g.successors[t].empty() || isLoadGenerator(g.nodes[t]->kind)) continue;
     ReplicaSet set;
     std::vector<std::size_t> best{t};
     for (std::size_t p : g.predecessors[t]) {
@@ -247,9 +247,9 @@ TopologyAnalysis analyzeTopology(const Scenario& scenario) {
     a.replicaSets.push_back(std::move(set));
   }
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
-    if (g.nodes[i]->kind != "service") continue;
+    if (!kindTraits(g.nodes[i]->kind).scalesOut()) continue;
     const bool calledByClient = std::any_of(g.predecessors[i].begin(), g.predecessors[i].end(),
-                                            [&](std::size_t p) { return g.nodes[p]->kind == "client"; });
+                                            [&](std::size_t p) { return isLoadGenerator(g.nodes[p]->kind); });
     if (calledByClient) a.entryServices.push_back(g.nodes[i]->id);
   }
   return a;

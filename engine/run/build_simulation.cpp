@@ -51,7 +51,7 @@ std::unique_ptr<Simulation> buildSimulation(const Scenario& scenario,
     }
   }
   for (const GroupSpec& g : scenario.groups) {
-    if (g.kind == "zone") sim->extension<ZoneMap>().add(g.id, scenario.groupMembers(g.id));
+    if (g.isZone()) sim->extension<ZoneMap>().add(g.id, scenario.groupMembers(g.id));
   }
   return sim;
 }

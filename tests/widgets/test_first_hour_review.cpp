@@ -5,7 +5,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 
-#include "app/report_pdf/report_pdf.hpp"
+#include "widgets/report_pdf/report_pdf.hpp"
 #include "engine/io/scenario_writer.hpp"
 #include "engine/model/scenario_builder.hpp"
 #include "engine/util/atomic_file.hpp"

@@ -14,8 +14,8 @@
 #include <filesystem>
 #include <set>
 
-#include "app/report_pdf/printed_report.hpp"
-#include "app/report_pdf/report_pdf.hpp"
+#include "widgets/report_pdf/printed_report.hpp"
+#include "widgets/report_pdf/report_pdf.hpp"
 #include "engine/io/scenario_reader.hpp"
 #include "engine/model/scenario_builder.hpp"
 #include "engine/review/report_page.hpp"

@@ -219,7 +219,7 @@ void TopologyScene::rebuildGroups() {
     }
     if (bounds.isNull()) continue;  // an empty group has nothing to frame
     const QString label = QString::fromStdString(g.label.empty() ? g.id : g.label);
-    auto* item = new GroupItem(g.id, label, g.kind == "region", bounds);
+    auto* item = new GroupItem(g.id, label, g.isRegion(), bounds);
     addItem(item);
     m_groups.push_back(item);
   }

@@ -1,29 +1,15 @@
 #include "widgets/document/starting_parameters.hpp"
 
-#include <string_view>
-#include <utility>
+#include "widgets/pillars/kind_ui.hpp"
 
 namespace pillars {
 
-namespace {
-
-struct Starting {
-  std::string_view kind;
-  std::string_view param;
-  ParamValue value;
-};
-
-const Starting kStarting[] = {
-    {"client", "rate", 50.0},
-    {"service", "workers", std::int64_t{4}},
-};
-
-}  // namespace
-
 void applyStartingParameters(ComponentSpec& component) {
-  for (const Starting& s : kStarting) {
-    if (component.kind != s.kind) continue;
-    if (const auto index = component.params.indexOf(s.param)) component.params.set(*index, s.value);
+  // Each pillar says what its kinds start with (KindUi::startingValues).
+  const KindUi* ui = kindUi(component.kind);
+  if (!ui) return;
+  for (const auto& [param, value] : ui->startingValues) {
+    if (const auto index = component.params.indexOf(param)) component.params.set(*index, value);
   }
 }
 

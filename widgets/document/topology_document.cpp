@@ -576,7 +576,7 @@ QString TopologyDocument::setGroupKind(const std::string& groupId, const QString
   const GroupSpec* g = m_scenario.findGroup(groupId);
   if (!g) return tr("No group %1.").arg(QString::fromStdString(groupId));
   const std::string k = kind.toStdString();
-  if (k != "zone" && k != "region") return tr("A group is a zone or a region, not %1.").arg(kind);
+  if (k != GroupSpec::kZone && k != GroupSpec::kRegion) return tr("A group is a zone or a region, not %1.").arg(kind);
   if (k == g->kind) return {};
   m_undo.push(new SetGroupKindCommand(*this, groupId, k));
   return {};

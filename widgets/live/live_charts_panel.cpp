@@ -242,9 +242,12 @@ std::string LiveChartsPanel::replicaSetOf(const std::string& id) const {
   Simulation& sim = m_run->runner()->simulation();
   const Component* c = sim.findComponent(id);
   if (!c) return {};
+  // A group that measures replication lag is a replica set, whatever pillar made it; read from
+  // the series like the charts' other choices, so a stored run chooses as a live one does.
+  const TimeSeries* ts = series();
   for (std::size_t i = 0; i < sim.groupCount(); ++i) {
     const ComponentGroup& g = sim.group(i);
-    if (g.kind() == "replica_set" && g.contains(c->id())) return g.id();
+    if (g.contains(c->id()) && ts && ts->columnIndex(g.id() + ".replication_lag_ms")) return g.id();
   }
   return {};
 }

@@ -76,7 +76,8 @@ class LiveChartsPanel : public QWidget {
   /// Marks the run's alerts on the latency and errors charts.
   void markAlerts();
   void setTraces();
-  /// The replica set (a group of stores) the engine component `id` belongs to, or "".
+  /// The replica set (a group that measures replication lag) engine component `id` belongs
+  /// to, or "".
   std::string replicaSetOf(const std::string& id) const;
   /// Whether the design's component `id` takes requests (and so can drop them).
   bool servesRequests(const std::string& id) const;

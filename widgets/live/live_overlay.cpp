@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/pillars/truth/raft_node.hpp"
 #include "engine/run/instances.hpp"
 #include "engine/sim/component.hpp"
 #include "engine/sim/simulation.hpp"
@@ -22,6 +21,7 @@
 #include "widgets/live/live_run.hpp"
 #include "widgets/live/message_colors.hpp"
 #include "widgets/live/message_layer.hpp"
+#include "widgets/pillars/kind_ui.hpp"
 
 namespace pillars {
 
@@ -321,7 +321,7 @@ bool LiveOverlay::ensureItems() {
   for (NodeEntry& n : m_nodes) {
     n.card = nullptr;
     n.state = nullptr;
-    n.raft = nullptr;
+    n.adornment = nullptr;
   }
   for (SetEntry& set : m_sets) {
     set.card = nullptr;
@@ -362,7 +362,7 @@ void LiveOverlay::rebuildMapping() {
       readings[n.id] = kept;
     }
     delete n.state;
-    delete n.raft;
+    delete n.adornment;
   }
   for (SetEntry& set : m_sets) {
     delete set.state;
@@ -389,7 +389,7 @@ void LiveOverlay::rebuildMapping() {
       n.state = new NodeStateItem(m_root.data());
       const auto badge = m_badges.find(c.id);
       if (badge != m_badges.end()) n.state->setBadgeColour(badge->second.second);
-      if (c.kind == RaftNode::kKind) n.raft = new RaftNodeBadge(m_root.data());
+      if (const KindUi* ui = kindUi(c.kind); ui && ui->makeAdornment) n.adornment = ui->makeAdornment(m_root.data());
       if (m_live.runner()) {
         const Component& engineComponent = m_live.runner()->simulation().component(cid);
         n.badges = applicableBadges(engineComponent);
@@ -459,7 +459,7 @@ void LiveOverlay::updateGeometryIfMoved() {
     if (!n.card) continue;
     n.lastPos = n.card->pos();
     if (n.state) n.state->setPos(n.lastPos);
-    if (n.raft) n.raft->setPos(n.lastPos);
+    if (n.adornment) n.adornment->setPos(n.lastPos);
     bounds |= cardRect().translated(n.lastPos);
   }
   for (SetEntry& set : m_sets) {
@@ -587,10 +587,7 @@ void LiveOverlay::updateNodes() {
       if (!s.badge.isEmpty()) n.state->setBadgeColour(colour);
     }
     n.state->setState(s, m.capacity > 0);
-    if (n.raft) {
-      // The kind said raft_node when the badge was made; the cast only guards a mismatch.
-      if (const auto* node = dynamic_cast<const RaftNode*>(&c)) n.raft->setView(readRaftView(*node, sim, now, c.isUp()));
-    }
+    if (n.adornment) n.adornment->follow(c, sim, now);
   }
 }
 
@@ -747,10 +744,9 @@ bool LiveOverlay::cutShown(const std::string& linkId) const {
   return l != kNoLink && m_cuts->hasLink(l);
 }
 
-std::optional<RaftView> LiveOverlay::raftView(const std::string& componentId) const {
+const CardAdornment* LiveOverlay::adornment(const std::string& componentId) const {
   const auto it = m_componentIndex.find(componentId);
-  if (!m_root || it == m_componentIndex.end() || !m_nodes[it->second].raft) return std::nullopt;
-  return m_nodes[it->second].raft->view();
+  return !m_root || it == m_componentIndex.end() ? nullptr : m_nodes[it->second].adornment;
 }
 
 bool LiveOverlay::bannerVisible() const {

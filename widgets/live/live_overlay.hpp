@@ -16,10 +16,10 @@
 #include "engine/sim/ids.hpp"
 #include "engine/sim/time.hpp"
 #include "widgets/canvas/topology_scene.hpp"
-#include "widgets/pillars/truth/raft_node_badge.hpp"
 #include "widgets/live/replica_set_tally.hpp"
 #include "widgets/live/shed_pulse.hpp"
 #include "widgets/pillars/control/instance_strip.hpp"
+#include "widgets/pillars/card_adornment.hpp"
 
 class QGraphicsItem;
 class QGraphicsObject;
@@ -103,8 +103,8 @@ class LiveOverlay final : public QObject {
   bool cutShown(const std::string& linkId) const;
   /// Whether a link is drawn greyed because its caller keeps traffic off it (an ejected backend).
   bool avoidedShown(const std::string& linkId) const;
-  /// What a raft_node's card shows of its Raft state, or nothing for other kinds.
-  std::optional<RaftView> raftView(const std::string& componentId) const;
+  /// The kind's own drawing on a component's card (KindUi::makeAdornment), or null.
+  const CardAdornment* adornment(const std::string& componentId) const;
   bool bannerVisible() const;
   QString bannerText() const;
   /// The message layer, for painting tests; null before the first refresh with a run loaded.
@@ -150,7 +150,7 @@ class LiveOverlay final : public QObject {
     std::string id;
     NodeItem* card = nullptr;  // valid while m_root lives (both die in the same clear())
     NodeStateItem* state = nullptr;
-    RaftNodeBadge* raft = nullptr;  // raft_nodes only; a child of the root like `state`
+    CardAdornment* adornment = nullptr;  // its kind's, if any; a child of the root like `state`
     QPointF lastPos;
     double lastBusyIntegral = 0;
     SimTime lastBusyStart = 0;

@@ -384,6 +384,8 @@ void LiveRun::applyToComponents(const std::string& id, bool up) {
   emit advanced();
 }
 
+void LiveRun::changedByHand() { emit advanced(); }
+
 void LiveRun::crash(const std::string& componentOrGroupId) { applyToComponents(componentOrGroupId, false); }
 
 void LiveRun::restart(const std::string& componentOrGroupId) { applyToComponents(componentOrGroupId, true); }

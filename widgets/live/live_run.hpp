@@ -124,6 +124,9 @@ class LiveRun : public QObject {
   void heal(const std::string& link);
   bool isDown(const std::string& component) const;
   bool isCut(const std::string& link) const;
+  /// Something was done to the simulation by hand other than the above (a kind's action, a
+  /// slowdown, a Raft timeout): views redraw as after any fault by hand.
+  void changedByHand();
 
   /// The summary as it stands (final once isFinished()); empty when nothing is loaded.
   RunResults results();

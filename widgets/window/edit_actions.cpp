@@ -78,8 +78,8 @@ EditActions::EditActions(TopologyDocument& document, TopologyScene& scene, Topol
   connect(m_delete, &QAction::triggered, this, &EditActions::deleteSelection);
   connect(m_rename, &QAction::triggered, this, &EditActions::renameSelected);
   connect(m_selectAll, &QAction::triggered, this, &EditActions::selectAll);
-  connect(m_groupZone, &QAction::triggered, this, [this] { groupSelection("zone"); });
-  connect(m_groupRegion, &QAction::triggered, this, [this] { groupSelection("region"); });
+  connect(m_groupZone, &QAction::triggered, this, [this] { groupSelection(std::string(GroupSpec::kZone)); });
+  connect(m_groupRegion, &QAction::triggered, this, [this] { groupSelection(std::string(GroupSpec::kRegion)); });
   connect(m_ungroup, &QAction::triggered, this, &EditActions::ungroupSelection);
   connect(m_removeFromGroup, &QAction::triggered, this, [this] { moveSelectionToGroup({}); });
 
@@ -156,7 +156,7 @@ void EditActions::fillGroupMenu(QMenu& menu) {
   }
   for (const GroupSpec& g : groups) {
     const QString name = QString::fromStdString(g.label.empty() ? g.id : g.label);
-    const QString text = g.kind == "region" ? tr("%1 (region)").arg(name) : name;
+    const QString text = g.isRegion() ? tr("%1 (region)").arg(name) : name;
     menu.addAction(text, this, [this, id = g.id] { moveSelectionToGroup(id); });
   }
 }
@@ -240,7 +240,7 @@ void EditActions::selectAll() {
 
 void EditActions::groupSelection(const std::string& kind) {
   const auto nodes = m_scene.selectedComponents();
-  const auto groups = kind == "region" ? m_scene.selectedGroups() : std::vector<std::string>{};
+  const auto groups = kind == GroupSpec::kRegion ? m_scene.selectedGroups() : std::vector<std::string>{};
   const std::string id = m_document.createGroup(kind, nodes, groups);
   if (id.empty()) return;
   emit message(tr("Created %1; rename it in the inspector").arg(QString::fromStdString(id)));

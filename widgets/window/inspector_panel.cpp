@@ -252,7 +252,7 @@ void InspectorPanel::showLinks() {
 
 void InspectorPanel::showGroup() {
   const GroupSpec& g = *m_document.scenario().findGroup(m_groups.front());
-  const bool region = g.kind == "region";
+  const bool region = g.isRegion();
   m_heading->setContent(InspectorHeading::groupIcon(region), text(g.label.empty() ? g.id : g.label),
                         region ? tr("Region \u00b7 its members fail together") : tr("Zone \u00b7 its members fail together"));
   m_facts->setFacts({});

@@ -2,11 +2,9 @@
 
 #include <QCoreApplication>
 #include <QLocale>
-#include <array>
 #include <cmath>
 
-#include "engine/pillars/state/store.hpp"
-#include "engine/pillars/truth/raft_node.hpp"
+#include "widgets/pillars/kind_ui.hpp"
 
 namespace pillars {
 
@@ -37,22 +35,9 @@ bool endsWith(const std::string& s, std::string_view suffix) {
 }  // namespace
 
 std::pair<QString, QString> liveFigureText(const std::string& kind, const std::string& name, double value) {
-  if (kind == RaftNode::kKind && name == "role") {
-    // RaftNode::Role: Follower, Candidate, Leader.
-    static const std::array<const char*, 3> roles = {QT_TRANSLATE_NOOP("pillars::LiveFigures", "Follower"),
-                                                     QT_TRANSLATE_NOOP("pillars::LiveFigures", "Candidate"),
-                                                     QT_TRANSLATE_NOOP("pillars::LiveFigures", "Leader")};
-    const auto r = static_cast<std::size_t>(value);
-    return {tr("Role"), r < roles.size() ? tr(roles[r]) : plain(value)};
-  }
-  if (kind == Store::kKind && name == "role") {
-    // Store::Role: Follower, Leader, Recovering, Replica.
-    static const std::array<const char*, 4> roles = {QT_TRANSLATE_NOOP("pillars::LiveFigures", "Follower"),
-                                                     QT_TRANSLATE_NOOP("pillars::LiveFigures", "Leader"),
-                                                     QT_TRANSLATE_NOOP("pillars::LiveFigures", "Catching up"),
-                                                     QT_TRANSLATE_NOOP("pillars::LiveFigures", "Replica")};
-    const auto r = static_cast<std::size_t>(value);
-    return {tr("Role"), r < roles.size() ? tr(roles[r]) : plain(value)};
+  // A kind's own words first (a Raft node's or a store's role), from its pillar's UI.
+  if (const KindUi* ui = kindUi(kind); ui && ui->figureWords) {
+    if (auto words = ui->figureWords(name, value)) return *std::move(words);
   }
   // A readiness verdict (a service's readiness probe): 1 or 0.
   if (name == "ready") return {tr("Ready"), value != 0 ? tr("yes") : tr("no (readiness probe failing)")};

@@ -25,7 +25,7 @@
 #include "widgets/canvas/node_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/canvas/topology_view.hpp"
-#include "engine/pillars/state/store.hpp"
+#include "engine/pillars/state/state_kinds.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/auto_layout.hpp"
 #include "widgets/window/design_warnings_monitor.hpp"
@@ -304,7 +304,7 @@ CapDialog* MainWindow::openCapExperiment() {
   std::string store;
   const std::vector<std::string> selected = m_scene->selectedComponents();
   if (selected.size() == 1) {
-    if (const ComponentSpec* c = m_document->scenario().findComponent(selected.front()); c && c->kind == Store::kKind) store = c->id;
+    if (isStore(m_document->scenario(), selected.front())) store = selected.front();
   }
   auto* dialog = new CapDialog(m_document->scenario(), store, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);

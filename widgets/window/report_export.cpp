@@ -2,7 +2,7 @@
 
 #include <QFileInfo>
 
-#include "app/report_pdf/report_pdf.hpp"
+#include "widgets/report_pdf/report_pdf.hpp"
 #include "engine/review/report_html.hpp"
 #include "engine/review/report_markdown.hpp"
 #include "engine/review/report_model.hpp"

@@ -20,6 +20,7 @@
 #include "widgets/common/tool_icons.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/live/live_run.hpp"
+#include "widgets/pillars/kind_ui.hpp"
 
 namespace pillars {
 
@@ -199,9 +200,18 @@ void SimulateActions::addFaultsTo(QMenu& menu, const std::vector<std::string>& c
                                   const std::vector<std::string>& links) {
   if (components.empty() && links.empty()) return;
   menu.addSeparator();
-  // Raft nodes get their one-click controls straight in the menu, above the fault submenu.
-  if (components.size() == 1 && isRaftNode(components.front())) addRaftActionsTo(menu, components.front());
-  if (components.size() == 1 && !isRaftNode(components.front())) addKindActionsTo(menu, components.front());
+  // One component's kind actions come straight in the menu, above the fault submenu: its
+  // kind's own entries where its UI has them (Raft's Time Out Now), else one per action.
+  if (components.size() == 1) {
+    const ComponentSpec* spec = m_document.scenario().findComponent(components.front());
+    const KindUi* ui = spec ? kindUi(spec->kind) : nullptr;
+    if (ui && ui->addMenuEntries) {
+      menu.addSeparator();
+      ui->addMenuEntries(menu, components.front(), *this);
+    } else {
+      addKindActionsTo(menu, components.front());
+    }
+  }
   QMenu* faults = menu.addMenu(tr("Inject &Fault"));
   const auto atNow = [this] { return tr(" at t = %1").arg(clockText(m_run.now())); };
   for (const std::string& id : components) {
@@ -264,6 +274,10 @@ void SimulateActions::keepFinishedRun() {
 
 // --- Faults by hand, recorded -------------------------------------------------------------------
 
+const Scenario& SimulateActions::design() const { return m_document.scenario(); }
+
+bool SimulateActions::runIsCurrent() const { return m_run.isLoaded() && !m_stale; }
+
 void SimulateActions::record(FaultSpec fault) {
   fault.at = m_run.now();
   // The run already has this fault at this time, so the document with it is what is loaded:
@@ -319,7 +333,7 @@ bool SimulateActions::injectSlowdown(const std::string& componentOrGroup, double
   if (targets.empty()) return false;
   for (const ComponentId c : targets) m_run.runner()->simulation().setSlowdown(c, factor);
   record({0, FaultAction::Slow, componentOrGroup, factor});
-  emit m_run.advanced();  // views redraw as after any fault by hand
+  m_run.changedByHand();
   return true;
 }
 
@@ -329,7 +343,7 @@ bool SimulateActions::injectLatency(const std::string& link, SimTime extra) {
   if (l == kNoLink) return false;
   m_run.runner()->simulation().setLinkExtraLatency(l, extra);
   record({0, FaultAction::Delay, link, 0.0, extra});
-  emit m_run.advanced();
+  m_run.changedByHand();
   return true;
 }
 
@@ -339,7 +353,7 @@ bool SimulateActions::injectLoss(const std::string& link, double probability) {
   if (l == kNoLink) return false;
   m_run.runner()->simulation().setLinkLossProbability(l, probability);
   record({0, FaultAction::Loss, link, probability});
-  emit m_run.advanced();
+  m_run.changedByHand();
   return true;
 }
 

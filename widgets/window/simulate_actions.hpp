@@ -8,6 +8,7 @@
 #include "engine/model/scenario.hpp"
 #include "engine/sim/ids.hpp"
 #include "engine/sim/time.hpp"
+#include "widgets/pillars/kind_action_host.hpp"
 
 class QAction;
 class QLabel;
@@ -27,7 +28,11 @@ class TopologyDocument;
 ///
 /// The run always shows the document as it is: the first command after an edit loads the
 /// current topology afresh (from time 0), so what runs is never a stale copy.
-class SimulateActions final : public QObject {
+///
+/// A component's context menu shows its kind's own entries (KindUi::addMenuEntries, Raft's
+/// Time Out Now) or, for a kind without them, one entry per fault action of its kind; this
+/// class is the host those entries act through.
+class SimulateActions final : public QObject, public KindActionHost {
   Q_OBJECT
 
  public:
@@ -39,7 +44,7 @@ class SimulateActions final : public QObject {
 
   /// Loads the document into the run if it is not loaded or is out of date; false (with a
   /// message) when the engine refuses it.
-  bool ensureLoaded();
+  bool ensureLoaded() override;
   /// Slider position (0..kSliderSteps) for a speed, and back; log scale.
   static int sliderForSpeed(double speed);
   static double speedForSlider(int position);
@@ -56,8 +61,8 @@ class SimulateActions final : public QObject {
   // already has the fault. False when nothing could be applied (not loadable, unknown id).
   bool injectCrash(const std::string& componentOrGroup);
   bool injectRestart(const std::string& componentOrGroup);
-  bool injectCut(const std::string& link);
-  bool injectHeal(const std::string& link);
+  bool injectCut(const std::string& link) override;
+  bool injectHeal(const std::string& link) override;
   /// Service times x `factor` (>= 1; 1 restores normal speed).
   bool injectSlowdown(const std::string& componentOrGroup, double factor);
   /// Constant latency added to every message on the link (0 removes it).
@@ -65,27 +70,21 @@ class SimulateActions final : public QObject {
   /// The link's loss probability, 0 to 1.
   bool injectLoss(const std::string& link, double probability);
 
-  // Raft nodes by hand (simulate_raft_actions.cpp). A timeout is recorded as a "timeout"
-  // fault, a partition or its heal as one cut or heal per peer link; a client request is load,
-  // not a fault, and is not recorded.
-  /// Links between `raftNode` and the other raft_nodes of its group, in declaration order.
-  std::vector<std::string> raftPeerLinks(const std::string& raftNode) const;
-  /// Whether every peer link of the node is cut in the loaded run.
-  bool isPartitioned(const std::string& raftNode) const;
-  /// RaftNode::timeoutNow on the node, recorded: false when not a raft_node, down, or the leader.
-  bool injectTimeoutNow(const std::string& raftNode);
-  /// Cuts (heals) every peer link that is not cut (cut) yet; false if there was none.
-  bool injectPartition(const std::string& raftNode);
-  bool injectHealPartition(const std::string& raftNode);
-  /// RaftNode::submitCommand: false when down, or no leader is known to it.
-  bool injectClientRequest(const std::string& raftNode);
-
   // A kind's own actions by hand (simulate_kind_actions.cpp): a service's rollout, rollback and
   // scale, a store's failover, a shard router's add_shard and remove_shard. Recorded in the
   // timeline.
   /// Applies `action` (with its value: a scale's instance count) to every instance of `id` now;
   /// false when none took it.
   bool injectKindAction(const std::string& id, FaultAction action, double value = 0.0);
+
+  // KindActionHost, for the kinds' own menu entries.
+  const Scenario& design() const override;
+  LiveRun& run() override { return m_run; }
+  bool runIsCurrent() const override;
+  void recordFault(FaultSpec fault) override { record(std::move(fault)); }
+  void say(const QString& text) override { emit message(text); }
+  QObject* entryOwner() override { return this; }
+  QWidget* dialogParent() override { return m_window; }
 
  signals:
   void message(const QString& text);
@@ -97,13 +96,11 @@ class SimulateActions final : public QObject {
   void reset();
   void updateState();
   void updateReadout();
-  /// The Raft entries of the context menu for one raft_node (simulate_raft_actions.cpp).
-  void addRaftActionsTo(QMenu& menu, const std::string& raftNode);
-  /// The entries of the context menu for a component's kind actions, other than Raft's.
+  /// The entries of the context menu for a component's kind actions (simulate_kind_actions.cpp),
+  /// for a kind whose UI has no entries of its own.
   void addKindActionsTo(QMenu& menu, const std::string& id);
   /// Asks how many instances `id` should have (a scale), starting from how many it has now.
   std::optional<int> askInstanceCount(const std::string& id);
-  bool isRaftNode(const std::string& id) const;
   /// Adds `fault` (at the live clock) to the document and takes the result as what is loaded.
   void record(FaultSpec fault);
   /// A run reached its end: the document keeps its results for the project file.

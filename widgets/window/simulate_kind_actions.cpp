@@ -49,7 +49,7 @@ bool SimulateActions::injectKindAction(const std::string& id, FaultAction action
   }
   if (!taken) return false;
   record(fault);
-  emit m_run.advanced();
+  m_run.changedByHand();
   return true;
 }
 

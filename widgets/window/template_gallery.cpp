@@ -83,7 +83,8 @@ std::optional<TemplateEntry> readTemplate(const QString& path, QSize thumbnailSi
   entry.groups = static_cast<int>(s.groups.size());
   for (const ComponentSpec& c : s.components) {
     const ComponentKind* kind = builtinRegistry().find(c.kind);
-    if (!kind || c.kind == "client") continue;
+    // Every template has a load generator; it says nothing of which pillars the design shows.
+    if (!kind || kind->measuresEndToEnd) continue;
     if (std::find(entry.pillars.begin(), entry.pillars.end(), kind->pillar) == entry.pillars.end()) {
       entry.pillars.push_back(kind->pillar);
     }

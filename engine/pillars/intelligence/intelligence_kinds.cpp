@@ -14,6 +14,8 @@ void registerIntelligenceKinds(ComponentRegistry& registry) {
   autoscaler.needsOutgoingLink = true;
   autoscaler.servesRequests = false;
   autoscaler.maxOutgoingLinks = 1;
+  autoscaler.scalesTarget = true;
+  autoscaler.pattern = KindPattern{"auto_scaling", "an autoscaler", "autoscalers", {}};
   autoscaler.outgoingKinds = {std::string(Service::kKind)};
   autoscaler.checkParams = &Autoscaler::checkParams;
   registry.add(std::move(autoscaler));
@@ -23,6 +25,8 @@ void registerIntelligenceKinds(ComponentRegistry& registry) {
       "Attacks what it is linked to at seeded random times (kills, latency, loss) and checks a steady-state hypothesis");
   chaos.needsOutgoingLink = true;
   chaos.servesRequests = false;
+  chaos.attacksTarget = true;
+  chaos.pattern = KindPattern{"chaos_engineering", "a chaos monkey", "chaos monkeys", {}};
   chaos.checkParams = &ChaosMonkey::checkParams;
   registry.add(std::move(chaos));
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "engine/model/overrides.hpp"
+#include "engine/pillars/state/state_kinds.hpp"
 #include "engine/pillars/state/store.hpp"
 #include "engine/pillars/work/client.hpp"
 #include "engine/run/scenario_runner.hpp"
@@ -12,11 +13,6 @@
 namespace pillars {
 
 namespace {
-
-bool isStore(const Scenario& s, const std::string& id) {
-  const ComponentSpec* c = s.findComponent(id);
-  return c && c->kind == Store::kKind;
-}
 
 /// The store replica set `id` belongs to: every store reachable over store-to-store links, in
 /// declaration order.

@@ -14,6 +14,13 @@ void registerRaftKinds(ComponentRegistry& registry) {
   raft.peerGroupMax = 9;
   raft.routing = Routing::Peers;
   raft.actions = {std::string(RaftNode::kTimeoutAction)};
+  raft.pattern = KindPattern{"consensus_raft", "a Raft node", "Raft nodes", {}};
+  // Raft is linearizable (the paper's section 8): a leader answers a write once a majority
+  // holds it, and it serves the reads.
+  raft.dataGuarantee = [](const ParamSet&, std::size_t) {
+    return DataGuarantee{true, "Raft: a write is answered once a majority holds it, and its leader serves",
+                         "'s group (its Raft leader, one per term)"};
+  };
   registry.add(std::move(raft));
 }
 

@@ -84,11 +84,16 @@ QColor raftTermColour(std::int64_t term) {
   return kColours[i];
 }
 
-RaftNodeBadge::RaftNodeBadge(QGraphicsItem* parent) : QGraphicsItem(parent) {
+RaftNodeBadge::RaftNodeBadge(QGraphicsItem* parent) : CardAdornment(parent) {
   setAcceptedMouseButtons(Qt::NoButton);
   setAcceptHoverEvents(false);
   setFlag(ItemIsSelectable, false);
   setFlag(ItemIsFocusable, false);
+}
+
+void RaftNodeBadge::follow(const Component& component, const Simulation& sim, SimTime now) {
+  // Made for raft_nodes only (truth_ui.cpp); the cast only guards a mismatch.
+  if (const auto* node = dynamic_cast<const RaftNode*>(&component)) setView(readRaftView(*node, sim, now, component.isUp()));
 }
 
 void RaftNodeBadge::setView(const RaftView& view) {

@@ -1,12 +1,12 @@
 #pragma once
 
 #include <QColor>
-#include <QGraphicsItem>
 #include <QString>
 #include <array>
 #include <cstdint>
 
 #include "engine/sim/time.hpp"
+#include "widgets/pillars/card_adornment.hpp"
 
 namespace pillars {
 
@@ -51,15 +51,16 @@ QColor raftTermColour(std::int64_t term);
 /// log entries as small boxes coloured by term, committed ones filled and uncommitted ones
 /// outlined, with "commit c/n". Positioned at the card's centre, like the other card overlays;
 /// it repaints only when the view changed.
-class RaftNodeBadge final : public QGraphicsItem {
+class RaftNodeBadge final : public CardAdornment {
  public:
   explicit RaftNodeBadge(QGraphicsItem* parent);
 
+  /// Reads the node (a RaftNode) into its view.
+  void follow(const Component& component, const Simulation& sim, SimTime now) override;
   void setView(const RaftView& view);
   const RaftView& view() const { return m_view; }
 
   QRectF boundingRect() const override;
-  QPainterPath shape() const override { return {}; }
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 
   /// The strip under the card, relative to the card's centre.

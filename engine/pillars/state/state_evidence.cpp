@@ -1,12 +1,14 @@
-#include "engine/review/state_evidence.hpp"
+#include "engine/pillars/state/state_evidence.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <string>
 
+#include "engine/model/component_kind.hpp"
 #include "engine/model/scenario.hpp"
+#include "engine/pillars/state/cache.hpp"
+#include "engine/pillars/state/shard_router.hpp"
 #include "engine/pillars/state/store.hpp"
-#include "engine/pillars/truth/raft_node.hpp"
 #include "engine/review/topology_analysis.hpp"
 #include "engine/review/words.hpp"
 #include "engine/run/run_results.hpp"
@@ -16,41 +18,12 @@ namespace pillars::review {
 
 namespace {
 
-/// What a store set's rules promise a reader, and why.
-struct SetModel {
-  bool strong = false;
-  std::string why;
-};
-
 const ComponentSpec& first(const Scenario& s, const ReplicaSet& set) { return *s.findComponent(set.members.front()); }
 
 std::string setName(const ReplicaSet& set) { return listInWords(set.members); }
 
-SetModel modelOf(const ComponentSpec& c, std::size_t n) {
-  const ParamSet& p = c.params;
-  if (c.kind == RaftNode::kKind) return {true, "Raft: a write is answered once a majority holds it, and its leader serves"};
-  if (n == 1) return {true, "one copy: every read sees the last write"};
-  if (p.choice("replication") == "leaderless") {
-    const auto w = static_cast<std::size_t>(p.integer("write_quorum"));
-    const auto r = static_cast<std::size_t>(p.integer("read_quorum"));
-    const std::string quorums = "N=" + std::to_string(n) + ", W=" + std::to_string(w) + ", R=" + std::to_string(r);
-    if (p.boolean("hinted_handoff")) {
-      return {false, quorums + " with hinted handoff: a sloppy quorum may count stand-ins, so a read can miss the last write"};
-    }
-    if (r + w > n) return {true, quorums + ": R + W > N, so every read quorum meets the last write's"};
-    return {false, quorums + ": R + W <= N, so a read quorum can miss the last write"};
-  }
-  if (p.choice("read_from") == "followers") {
-    return {false, "reads from followers, which apply the leader's writes after a lag"};
-  }
-  if (p.choice("ack") == "sync" || p.duration("leader_lease") > 0) {
-    return {true, "reads and writes at the leader, which " +
-                      std::string(p.duration("leader_lease") > 0 ? "holds a lease, so a deposed one stops serving"
-                                                                  : "acknowledges only what every follower has")};
-  }
-  return {false, "reads at the leader, but with " + p.choice("ack") +
-                     " acknowledgements a failover can go back on writes a reader saw"};
-}
+/// What the set's rules promise, from its kind (a store's modes, Raft's majority).
+DataGuarantee guaranteeOf(const ComponentSpec& c, std::size_t n) { return kindTraits(c.kind).dataGuarantee(c.params, n); }
 
 const GroupResult* groupOf(const RunResults& run, const std::string& id) {
   for (const GroupResult& g : run.groups) {
@@ -118,7 +91,7 @@ void durability(const Scenario& s, const std::vector<const ReplicaSet*>& sets, s
 std::vector<std::string> staleCaches(const Scenario& s) {
   std::vector<std::string> out;
   for (const ComponentSpec& c : s.components) {
-    if (c.kind != "cache") continue;
+    if (c.kind != Cache::kKind) continue;
     const std::string& policy = c.params.choice("write_policy");
     if (policy == "read_only") out.push_back(c.id + " (read_only: it never learns of a write)");
     if (policy == "ttl") out.push_back(c.id + " (ttl: a copy may be " + formatDuration(c.params.duration("ttl")) + " old)");
@@ -137,7 +110,7 @@ void consistency(const Scenario& s, const std::vector<const ReplicaSet*>& sets, 
   std::vector<std::string> ids;
   std::size_t strong = 0;
   for (const ReplicaSet* set : sets) {
-    const SetModel m = modelOf(first(s, *set), set->factor());
+    const DataGuarantee m = guaranteeOf(first(s, *set), set->factor());
     strong += m.strong ? 1 : 0;
     const std::string reason = std::string(m.strong ? "strongly consistent" : "eventually consistent") + " (" + m.why + ")";
     auto it = std::find_if(byReason.begin(), byReason.end(), [&](const auto& r) { return r.first == reason; });
@@ -181,13 +154,8 @@ void conflicts(const Scenario& s, const std::vector<const ReplicaSet*>& sets, co
   std::vector<std::string> singleWriter, singleIds;
   for (const ReplicaSet* set : sets) {
     const ComponentSpec& c = first(s, *set);
-    if (c.kind == RaftNode::kKind) {
-      singleWriter.push_back(set->members.front() + "'s group (its Raft leader, one per term)");
-      singleIds.insert(singleIds.end(), set->members.begin(), set->members.end());
-      continue;
-    }
-    if (c.params.choice("replication") != "leaderless" || set->factor() == 1) {
-      singleWriter.push_back(set->members.front() + (set->factor() == 1 ? "" : " (its leader; after a failover the new leader's lineage wins)"));
+    if (const DataGuarantee g = guaranteeOf(c, set->factor()); g.singleWriter) {
+      singleWriter.push_back(set->members.front() + *g.singleWriter);
       singleIds.insert(singleIds.end(), set->members.begin(), set->members.end());
       continue;
     }
@@ -225,7 +193,7 @@ void lostWrites(const std::vector<const ReplicaSet*>& sets, const RunResults& ru
 
 void shardRouters(const Scenario& s, const RunResults* run, std::vector<EvidenceItem>& out) {
   for (const ComponentSpec& c : s.components) {
-    if (c.kind != "shard_router") continue;
+    if (c.kind != ShardRouter::kKind) continue;
     const std::vector<std::string> shards = s.targetsOf(c.id);
     const std::string& strategy = c.params.choice("strategy");
     std::string how = strategy == "consistent_hash" ? "consistent hashing (" + std::to_string(c.params.integer("vnodes")) + " points per shard)"
@@ -247,12 +215,21 @@ void shardRouters(const Scenario& s, const RunResults* run, std::vector<Evidence
 
 }  // namespace
 
+void cacheEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
+  std::vector<std::string> caches;
+  for (const auto* c : s.componentsOfKind(Cache::kKind)) caches.push_back(c->id);
+  out.push_back({"caches", std::to_string(caches.size()),
+                 caches.empty() ? "No cache in the design." : "Caches: " + listInWords(caches) + ".", caches, "", false});
+}
+
+bool describesReplicationOf(std::string_view kind) { return kind == Store::kKind; }
+
 void stateStoreEvidence(const Scenario& scenario, const TopologyAnalysis& analysis, const RunResults* run,
                         std::vector<EvidenceItem>& out) {
-  std::vector<const ReplicaSet*> stores, data;  // data: stores and consensus groups
+  std::vector<const ReplicaSet*> stores, data;  // data: every set whose kind promises something
   for (const ReplicaSet& set : analysis.replicaSets) {
-    if (set.kind == Store::kKind) stores.push_back(&set);
-    if (set.kind == Store::kKind || set.kind == RaftNode::kKind) data.push_back(&set);
+    if (describesReplicationOf(set.kind)) stores.push_back(&set);
+    if (kindTraits(set.kind).dataGuarantee) data.push_back(&set);
   }
   replication(scenario, stores, out);
   shardRouters(scenario, run, out);

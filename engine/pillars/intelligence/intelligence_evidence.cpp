@@ -1,4 +1,4 @@
-#include "engine/review/intelligence_evidence.hpp"
+#include "engine/pillars/intelligence/intelligence_evidence.hpp"
 
 #include <array>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "app/report_pdf/svg_figure_object.hpp"
+#include "widgets/report_pdf/svg_figure_object.hpp"
 
 #include <QAbstractTextDocumentLayout>
 #include <QPainter>
@@ -7,7 +7,7 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
-#include "app/report_pdf/figure_text.hpp"
+#include "widgets/report_pdf/figure_text.hpp"
 
 namespace pillars::reportpdf {
 

@@ -1,4 +1,4 @@
-#include "app/report_pdf/figure_text.hpp"
+#include "widgets/report_pdf/figure_text.hpp"
 
 #include <QColor>
 #include <QFont>

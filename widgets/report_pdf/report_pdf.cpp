@@ -1,4 +1,4 @@
-#include "app/report_pdf/report_pdf.hpp"
+#include "widgets/report_pdf/report_pdf.hpp"
 
 #include <QImage>
 #include <QPageSize>
@@ -7,8 +7,8 @@
 #include <QTextBlock>
 #include <algorithm>
 
-#include "app/report_pdf/printed_report.hpp"
-#include "app/report_pdf/svg_figure_object.hpp"
+#include "widgets/report_pdf/printed_report.hpp"
+#include "widgets/report_pdf/svg_figure_object.hpp"
 #include "engine/review/report_page.hpp"
 
 namespace pillars::reportpdf {

@@ -1,4 +1,4 @@
-#include "app/report_pdf/printed_report.hpp"
+#include "widgets/report_pdf/printed_report.hpp"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFont>
@@ -7,7 +7,7 @@
 #include <QTextCursor>
 #include <algorithm>
 
-#include "app/report_pdf/svg_figure_object.hpp"
+#include "widgets/report_pdf/svg_figure_object.hpp"
 #include "engine/review/report_html.hpp"
 #include "engine/review/report_page.hpp"
 

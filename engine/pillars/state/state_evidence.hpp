@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "engine/review/evidence.hpp"
@@ -28,5 +29,12 @@ struct TopologyAnalysis;
 ///    acknowledged writes a run lost.
 void stateStoreEvidence(const Scenario& scenario, const TopologyAnalysis& analysis, const RunResults* run,
                         std::vector<EvidenceItem>& out);
+
+/// `caches`: the caches in the design.
+void cacheEvidence(const Scenario& s, std::vector<EvidenceItem>& out);
+
+/// Whether stateStoreEvidence describes the replication of a set of `kind` (a store set), so
+/// the generic replication evidence leaves it alone.
+bool describesReplicationOf(std::string_view kind);
 
 }  // namespace pillars::review
