@@ -67,16 +67,16 @@ TEST_F(ApplyAndCompare, CompareRunsShowsBothRunsP99) {
   TopologyDocument& doc = window.document();
   EXPECT_EQ(window.reviewActions().compareRuns(), nullptr);  // one run or none: nothing to compare
   action(QStringLiteral("Run to End"))->trigger();
-  ASSERT_TRUE(doc.lastRun().has_value());
-  EXPECT_FALSE(doc.previousRun().has_value());
-  const StoredRun first = *doc.lastRun();
+  ASSERT_TRUE(doc.runs().last().has_value());
+  EXPECT_FALSE(doc.runs().previous().has_value());
+  const StoredRun first = *doc.runs().last();
 
   FactsPanel& facts = recommender();
   ASSERT_TRUE(facts.applyRecommendation(indexOf(facts, "replication")).startsWith(QStringLiteral("Applied")));
   action(QStringLiteral("Run to End"))->trigger();
-  ASSERT_TRUE(doc.previousRun().has_value());
-  EXPECT_EQ(*doc.previousRun(), first);
-  EXPECT_NE(doc.lastRun()->scenarioJson, first.scenarioJson);
+  ASSERT_TRUE(doc.runs().previous().has_value());
+  EXPECT_EQ(*doc.runs().previous(), first);
+  EXPECT_NE(doc.runs().last()->scenarioJson, first.scenarioJson);
 
   CompareRunsDialog* dialog = window.reviewActions().compareRuns();
   ASSERT_NE(dialog, nullptr);
@@ -89,17 +89,17 @@ TEST_F(ApplyAndCompare, CompareRunsShowsBothRunsP99) {
     return results ? results->latency.p99 : -1.0;
   };
   EXPECT_EQ(table.item(3, 1)->text(), QString::number(p99(first), 'f', 3) + QStringLiteral(" ms"));
-  EXPECT_EQ(table.item(3, 2)->text(), QString::number(p99(*doc.lastRun()), 'f', 3) + QStringLiteral(" ms"));
+  EXPECT_EQ(table.item(3, 2)->text(), QString::number(p99(*doc.runs().last()), 'f', 3) + QStringLiteral(" ms"));
   EXPECT_GT(p99(first), 0.0);
   EXPECT_TRUE(dialog->designChange().contains(QStringLiteral("+db-lb, +db2; 7 → 9 components")))
       << dialog->designChange().toStdString();
   // The change column is coloured by which way is better: red or green, never both, for p99.
   const QColor colour = table.item(3, 3)->foreground().color();
-  if (p99(*doc.lastRun()) != p99(first)) {
+  if (p99(*doc.runs().last()) != p99(first)) {
     EXPECT_TRUE(colour == QColor(0x2e7d32u) || colour == QColor(0xc62828u));
-    EXPECT_EQ(colour == QColor(0x2e7d32u), p99(*doc.lastRun()) < p99(first));
+    EXPECT_EQ(colour == QColor(0x2e7d32u), p99(*doc.runs().last()) < p99(first));
   }
-  std::printf("[ Compare  ] p99 %.3f ms -> %.3f ms\n", p99(first), p99(*doc.lastRun()));
+  std::printf("[ Compare  ] p99 %.3f ms -> %.3f ms\n", p99(first), p99(*doc.runs().last()));
 }
 
 }  // namespace

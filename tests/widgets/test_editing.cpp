@@ -115,19 +115,43 @@ TEST_F(Editing, DragConnectEditThenUndoEverythingAndRedoItAll) {
   EXPECT_EQ(countLinks(window.scene()), 1);
 }
 
-TEST_F(Editing, EachCommittedParameterEditIsOneUndoStep) {
+TEST_F(Editing, EditsOfOneParameterInARowAreOneUndoStep) {
   TopologyDocument& doc = window.document();
   dropKind(window.view(), "service", QPoint(300, 300));
   window.scene().selectComponents({"service1"});
   const int added = doc.undoStack().count();
-  // Each value is typed and committed with Enter; the keys typed on the way are not steps.
+  // Each value is typed and committed with Enter; the keys typed on the way are not steps, and
+  // the commits of one parameter in a row merge (as Tiled's property edits).
   for (const char* text : {"16", "160"}) editInInspector(window, QStringLiteral("workers"), QString::fromLatin1(text));
   EXPECT_EQ(doc.scenario().findComponent("service1")->params.integer("workers"), 160);
+  EXPECT_EQ(doc.undoStack().count(), added + 1);
+  // Another parameter is a step of its own.
+  editInInspector(window, QStringLiteral("queue_capacity"), QStringLiteral("50"));
   EXPECT_EQ(doc.undoStack().count(), added + 2);
   doc.undoStack().undo();
-  EXPECT_EQ(doc.scenario().findComponent("service1")->params.integer("workers"), 16);
   doc.undoStack().undo();
   EXPECT_EQ(doc.scenario().findComponent("service1")->params.integer("workers"), 4);  // as dropped
+}
+
+TEST_F(Editing, AnEditBackToTheSavedValueLeavesNoStepAndNoModifiedMark) {
+  TopologyDocument& doc = window.document();
+  dropKind(window.view(), "service", QPoint(300, 300));
+  window.scene().selectComponents({"service1"});
+  const QString path = QString::fromStdString(::testing::TempDir()) + QStringLiteral("/edit-back.json");
+  QString error;
+  ASSERT_TRUE(doc.saveAs(path, &error)) << error.toStdString();
+  const int saved = doc.undoStack().count();
+  ASSERT_FALSE(window.isWindowModified());
+  editInInspector(window, QStringLiteral("workers"), QStringLiteral("8"));
+  EXPECT_TRUE(window.isWindowModified());
+  editInInspector(window, QStringLiteral("workers"), QStringLiteral("12"));
+  // Back where it was saved: the merged step changes nothing, so it is gone (Tiled's obsolete
+  // command) and the document is clean again.
+  editInInspector(window, QStringLiteral("workers"), QStringLiteral("4"));
+  EXPECT_EQ(doc.undoStack().count(), saved);
+  EXPECT_FALSE(doc.isModified());
+  EXPECT_FALSE(window.isWindowModified());
+  EXPECT_FALSE(doc.undoStack().canRedo());
 }
 
 TEST_F(Editing, DraggingCardsIsOneMoveAndUndoPutsThemBack) {

@@ -123,7 +123,7 @@ TEST_F(FirstHour, AServiceSaturatedBeforeItCrashedIsAHotSpot) {
   ASSERT_TRUE(window->openFile(path, true));
   ASSERT_TRUE(window->simulateActions().ensureLoaded());
   ASSERT_TRUE(window->liveRun().runToEnd());
-  ASSERT_TRUE(window->document().lastRun().has_value());
+  ASSERT_TRUE(window->document().runs().last().has_value());
   const RunResults* run = window->reviewActions().session().lastRun();
   ASSERT_NE(run, nullptr);
   double mean = 1;

@@ -50,7 +50,7 @@ TEST_F(ReportExport, HtmlPdfAndMarkdownIncludeTheFinishedRun) {
   EXPECT_NE(exported(QStringLiteral("before.html")).find("There is no stored run"), std::string::npos);
   action(QStringLiteral("Step"))->trigger();
   ASSERT_TRUE(live().runToEnd());
-  ASSERT_TRUE(window.document().lastRun().has_value());
+  ASSERT_TRUE(window.document().runs().last().has_value());
   const std::string html = exported(QStringLiteral("review.html"));
   // Every section but the appendix: three-tier's facts recommend no pattern it does not have.
   const auto& titles = review::reportSectionTitles();

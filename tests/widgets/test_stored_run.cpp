@@ -26,24 +26,24 @@ class StoredRuns : public Simulating {
 
 TEST_F(StoredRuns, AFinishedRunIsSavedWithTheProjectAndReopens) {
   const QString project = saveAsProject();
-  EXPECT_FALSE(window.document().lastRun().has_value());
+  EXPECT_FALSE(window.document().runs().last().has_value());
   action(QStringLiteral("Step"))->trigger();
   ASSERT_TRUE(live().runToEnd());
-  ASSERT_TRUE(window.document().lastRun().has_value());
+  ASSERT_TRUE(window.document().runs().last().has_value());
   EXPECT_TRUE(window.document().isModified());  // the results are new content of the project
-  EXPECT_EQ(window.document().lastRun()->summaryJson, writeResultsJson(live().results(), "Three-tier web application"));
+  EXPECT_EQ(window.document().runs().last()->summaryJson, writeResultsJson(live().results(), "Three-tier web application"));
 
   QString error;
   ASSERT_TRUE(window.document().saveAs(project, &error)) << error.toStdString();
   const std::optional<StoredRun> onDisk = loadStoredRun(project.toStdString());
   ASSERT_TRUE(onDisk.has_value());
-  EXPECT_EQ(*onDisk, *window.document().lastRun());
+  EXPECT_EQ(*onDisk, *window.document().runs().last());
   ASSERT_TRUE(onDisk->series);
   EXPECT_EQ(onDisk->series->rowCount(), 180u);  // 3 minutes of 1 s rows
 
   // Reopened and saved again without running: the run stays.
   ASSERT_TRUE(window.openFile(project, true));
-  ASSERT_TRUE(window.document().lastRun().has_value());
+  ASSERT_TRUE(window.document().runs().last().has_value());
   ASSERT_TRUE(window.document().saveAs(project, &error)) << error.toStdString();
   EXPECT_EQ(loadStoredRun(project.toStdString()), onDisk);
 }
@@ -55,7 +55,7 @@ TEST_F(StoredRuns, ARunMadeStaleByAnEditIsNotStored) {
   EXPECT_TRUE(window.document().setParameter("web1", "workers", QStringLiteral("2")).isEmpty());
   // The loaded run no longer describes the document; finishing it keeps nothing.
   ASSERT_TRUE(live().runToEnd());
-  EXPECT_FALSE(window.document().lastRun().has_value());
+  EXPECT_FALSE(window.document().runs().last().has_value());
 }
 
 }  // namespace

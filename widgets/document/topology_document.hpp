@@ -13,13 +13,42 @@
 #include "engine/io/project_file.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/run/stored_run.hpp"
+#include "widgets/document/run_history.hpp"
 
 namespace pillars {
+
+class AddComponentCommand;
+class ConnectCommand;
+class MoveComponentsCommand;
+class RestructureCommand;
+class SetGroupKindCommand;
+class SetGroupLabelCommand;
+class SetParametersCommand;
+class SetReviewCommand;
+
+/// Opens TopologyDocument's primitive mutators to the undo commands (commands/) and to nothing
+/// else, so every change of the model is an undo step: only they can make one.
+class UndoCommandKey {
+  UndoCommandKey() = default;
+  friend class AddComponentCommand;
+  friend class ConnectCommand;
+  friend class MoveComponentsCommand;
+  friend class RestructureCommand;
+  friend class SetGroupKindCommand;
+  friend class SetGroupLabelCommand;
+  friend class SetParametersCommand;
+  friend class SetReviewCommand;
+};
 
 /// The open topology: the scenario model, where each component is drawn, and the undo stack
 /// of every edit. It owns the data; views only show it and follow its signals. Edits go
 /// through the public edit functions, which push undoable commands; the commands call the
-/// primitive mutators below, which emit the change signals.
+/// primitive mutators below (which take an UndoCommandKey only they can make), and those emit
+/// the change signals. Its jobs sit in one file each: the model and its edits
+/// (topology_document.cpp), files (topology_document_files.cpp: one writer for saves and the
+/// autosave's copies), the review (topology_document_review.cpp), the inspector's property
+/// edits (topology_document_properties.cpp) and the fault timeline
+/// (topology_document_faults.cpp); the runs kept with a project are a RunHistory.
 class TopologyDocument : public QObject {
   Q_OBJECT
 
@@ -85,14 +114,14 @@ class TopologyDocument : public QObject {
   QString setParameter(const std::string& componentId, const std::string& param, const QString& text);
 
   // --- Primitive mutators, for undo commands only --------------------------------------------
-  void insertComponent(std::size_t index, ComponentSpec component, QPointF at);
-  ComponentSpec takeComponent(const std::string& id, std::size_t* index);
-  void insertLink(std::size_t index, LinkSpec link);
-  LinkSpec takeLink(const std::string& id, std::size_t* index);
-  void placeComponent(const std::string& id, QPointF at);
+  void insertComponent(UndoCommandKey, std::size_t index, ComponentSpec component, QPointF at);
+  ComponentSpec takeComponent(UndoCommandKey, const std::string& id, std::size_t* index);
+  void insertLink(UndoCommandKey, std::size_t index, LinkSpec link);
+  LinkSpec takeLink(UndoCommandKey, const std::string& id, std::size_t* index);
+  void placeComponent(UndoCommandKey, const std::string& id, QPointF at);
   /// Replaces the whole model, positions taken from the scenario's components.
-  void restoreModel(const Scenario& withPositions);
-  void assignParameter(const std::string& componentId, std::size_t param, ParamValue value);
+  void restoreModel(UndoCommandKey, const Scenario& withPositions);
+  void assignParameter(UndoCommandKey, const std::string& componentId, std::size_t param, ParamValue value);
   std::size_t componentIndex(const std::string& id) const;
 
   // --- Whole-document operations (files) -----------------------------------------------------
@@ -111,20 +140,16 @@ class TopologyDocument : public QObject {
   /// leaves its path and clean state alone: the autosave's recovery copies.
   bool writeCopy(const QString& path, QString* error) const;
 
-  // --- The last finished run ------------------------------------------------------------------
-  /// The run stored with the project (opened from it, or set when a run finished): saved in
-  /// projects, kept across saves until a new run replaces it. JSON scenario files have no
-  /// place for it.
-  const std::optional<StoredRun>& lastRun() const { return m_lastRun; }
+  // --- The runs kept with it -----------------------------------------------------------------
+  /// The last finished run (opened with the project, or set when a run finished), saved in
+  /// projects (JSON scenario files have no place for it), and the one it replaced.
+  const RunHistory& runs() const { return m_runs; }
   /// Keeps a finished run to be saved with the project. A project (or an untitled document,
   /// which saves as one) becomes modified: the results are part of it. Not an undo step.
   void setLastRun(StoredRun run);
   /// Whether saving keeps runs and review answers: a project, or an untitled document (which
   /// saves as one). Scenario JSON files have no place for them.
   bool savesAsProject() const;
-  /// The run the last one replaced, for Review › Compare Runs…: kept in memory only (projects
-  /// store one run), and forgotten when another file is opened or the document is cleared.
-  const std::optional<StoredRun>& previousRun() const { return m_previousRun; }
 
   // --- The architecture review ---------------------------------------------------------------
   /// The review's answers and milestones: saved in projects (schema 3), not in scenario JSON.
@@ -141,7 +166,7 @@ class TopologyDocument : public QObject {
   /// step; nothing happens when they are unchanged.
   void setReviewFacts(const std::map<std::string, std::string>& facts);
   /// Replaces the review; for undo commands only.
-  void assignReview(ProjectReview review);
+  void assignReview(UndoCommandKey, ProjectReview review);
 
   /// Applies a recommended pattern's edit (engine/review/apply_pattern.hpp) as one undo step
   /// named `label`; returns what was wrong (nothing is applied then), or empty.
@@ -168,9 +193,9 @@ class TopologyDocument : public QObject {
   /// Makes a group a "zone" or a "region".
   QString setGroupKind(const std::string& groupId, const QString& kind);
   // Primitive mutators of this block, for undo commands only.
-  void assignLinkParameter(const std::string& linkId, std::size_t param, ParamValue value);
-  void assignGroupLabel(const std::string& groupId, const std::string& label);
-  void assignGroupKind(const std::string& groupId, const std::string& kind);
+  void assignLinkParameter(UndoCommandKey, const std::string& linkId, std::size_t param, ParamValue value);
+  void assignGroupLabel(UndoCommandKey, const std::string& groupId, const std::string& label);
+  void assignGroupKind(UndoCommandKey, const std::string& groupId, const std::string& kind);
 
   // --- Fault timeline ----------------------------------------------------------------------
   // Faults are part of the scenario, so each edit is one whole-model undo step (pushRestructure)
@@ -219,8 +244,7 @@ class TopologyDocument : public QObject {
   void pushRestructure(const QString& label, Scenario after);
 
   Scenario m_scenario;
-  std::optional<StoredRun> m_lastRun;
-  std::optional<StoredRun> m_previousRun;
+  RunHistory m_runs;
   ProjectReview m_review;
   QString m_path;
   std::map<std::string, QPointF> m_positions;

@@ -123,13 +123,13 @@ QString ReviewActions::openChecklistsFolder(bool open) {
 }
 
 CompareRunsDialog* ReviewActions::compareRuns() {
-  if (!m_document.previousRun() || !m_document.lastRun()) {
+  if (!m_document.runs().previous() || !m_document.runs().last()) {
     // Not a modal box: tests and scripted sessions call this too, and a status line suffices.
     m_window.statusBar()->showMessage(
         tr("Compare Runs needs two runs: run, change the design (Apply a pattern), and run again."), 10000);
     return nullptr;
   }
-  auto* dialog = new CompareRunsDialog(*m_document.previousRun(), *m_document.lastRun(), &m_window);
+  auto* dialog = new CompareRunsDialog(*m_document.runs().previous(), *m_document.runs().last(), &m_window);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->show();
   return dialog;

@@ -66,7 +66,7 @@ void ReviewSession::refresh() {
   m_run.reset();
   m_saturation.clear();
   review::EvidenceOptions options;
-  if (const auto& stored = m_document.lastRun()) {
+  if (const auto& stored = m_document.runs().last()) {
     m_run = readResultsJson(stored->summaryJson);
     // Hot spots over time, not only the run's mean: saturated, then crashed, is still saturated.
     if (stored->series) m_saturation = review::saturationOverTime(*stored->series, options.hotSpotUtilization);

@@ -19,13 +19,13 @@
 #include <QToolButton>
 
 #include "engine/model/component_kind.hpp"
+#include "engine/pillars/state/state_kinds.hpp"
 #include "widgets/common/count_text.hpp"
 #include "widgets/common/tool_icons.hpp"
 #include "widgets/canvas/kind_style.hpp"
 #include "widgets/canvas/node_item.hpp"
 #include "widgets/canvas/topology_scene.hpp"
 #include "widgets/canvas/topology_view.hpp"
-#include "engine/pillars/state/state_kinds.hpp"
 #include "widgets/document/topology_document.hpp"
 #include "widgets/window/auto_layout.hpp"
 #include "widgets/window/design_warnings_monitor.hpp"

@@ -32,7 +32,7 @@ std::optional<review::Report> reviewReportOf(const TopologyDocument& document, c
   input.scenario = &document.scenario();
   input.library = app.library.get();
   input.checklistId = checklistId;
-  input.run = document.lastRun() ? &*document.lastRun() : nullptr;
+  input.run = document.runs().last() ? &*document.runs().last() : nullptr;
   input.date = review::todayIsoDate();
   // The answers as the checklist shows them now, saved or not: the report matches the screen.
   input.answers = &document.review().answers;

@@ -13,8 +13,8 @@ AddComponentCommand::AddComponentCommand(TopologyDocument& document, ComponentSp
   setText(QObject::tr("Add %1").arg(QString::fromStdString(m_component.id)));
 }
 
-void AddComponentCommand::redo() { m_document.insertComponent(m_index, m_component, m_at); }
+void AddComponentCommand::redo() { m_document.insertComponent(UndoCommandKey{}, m_index, m_component, m_at); }
 
-void AddComponentCommand::undo() { m_document.takeComponent(m_component.id, nullptr); }
+void AddComponentCommand::undo() { m_document.takeComponent(UndoCommandKey{}, m_component.id, nullptr); }
 
 }  // namespace pillars

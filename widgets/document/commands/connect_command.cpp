@@ -9,8 +9,8 @@ ConnectCommand::ConnectCommand(TopologyDocument& document, LinkSpec link)
   setText(QObject::tr("Connect %1").arg(QString::fromStdString(m_link.id)));
 }
 
-void ConnectCommand::redo() { m_document.insertLink(m_index, m_link); }
+void ConnectCommand::redo() { m_document.insertLink(UndoCommandKey{}, m_index, m_link); }
 
-void ConnectCommand::undo() { m_document.takeLink(m_link.id, nullptr); }
+void ConnectCommand::undo() { m_document.takeLink(UndoCommandKey{}, m_link.id, nullptr); }
 
 }  // namespace pillars

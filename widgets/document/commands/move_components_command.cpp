@@ -13,11 +13,11 @@ MoveComponentsCommand::MoveComponentsCommand(TopologyDocument& document,
 }
 
 void MoveComponentsCommand::redo() {
-  for (const auto& [id, at] : m_to) m_document.placeComponent(id, at);
+  for (const auto& [id, at] : m_to) m_document.placeComponent(UndoCommandKey{}, id, at);
 }
 
 void MoveComponentsCommand::undo() {
-  for (const auto& [id, at] : m_from) m_document.placeComponent(id, at);
+  for (const auto& [id, at] : m_from) m_document.placeComponent(UndoCommandKey{}, id, at);
 }
 
 }  // namespace pillars

@@ -10,8 +10,8 @@ RestructureCommand::RestructureCommand(TopologyDocument& document, const QString
   setText(label);
 }
 
-void RestructureCommand::redo() { m_document.restoreModel(m_after); }
+void RestructureCommand::redo() { m_document.restoreModel(UndoCommandKey{}, m_after); }
 
-void RestructureCommand::undo() { m_document.restoreModel(m_before); }
+void RestructureCommand::undo() { m_document.restoreModel(UndoCommandKey{}, m_before); }
 
 }  // namespace pillars

@@ -14,8 +14,8 @@ SetGroupKindCommand::SetGroupKindCommand(TopologyDocument& document, std::string
               .arg(QString::fromStdString(m_groupId), QString::fromStdString(m_after)));
 }
 
-void SetGroupKindCommand::redo() { m_document.assignGroupKind(m_groupId, m_after); }
+void SetGroupKindCommand::redo() { m_document.assignGroupKind(UndoCommandKey{}, m_groupId, m_after); }
 
-void SetGroupKindCommand::undo() { m_document.assignGroupKind(m_groupId, m_before); }
+void SetGroupKindCommand::undo() { m_document.assignGroupKind(UndoCommandKey{}, m_groupId, m_before); }
 
 }  // namespace pillars

@@ -13,8 +13,8 @@ SetGroupLabelCommand::SetGroupLabelCommand(TopologyDocument& document, std::stri
   setText(QObject::tr("Rename %1").arg(QString::fromStdString(m_groupId)));
 }
 
-void SetGroupLabelCommand::redo() { m_document.assignGroupLabel(m_groupId, m_after); }
+void SetGroupLabelCommand::redo() { m_document.assignGroupLabel(UndoCommandKey{}, m_groupId, m_after); }
 
-void SetGroupLabelCommand::undo() { m_document.assignGroupLabel(m_groupId, m_before); }
+void SetGroupLabelCommand::undo() { m_document.assignGroupLabel(UndoCommandKey{}, m_groupId, m_before); }
 
 }  // namespace pillars

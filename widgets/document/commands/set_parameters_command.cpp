@@ -21,10 +21,28 @@ SetParametersCommand::SetParametersCommand(TopologyDocument& document, Target ta
 
 void SetParametersCommand::assign(const Change& change, const ParamValue& value) {
   if (m_target == Target::Components) {
-    m_document.assignParameter(change.id, change.param, value);
+    m_document.assignParameter(UndoCommandKey{}, change.id, change.param, value);
   } else {
-    m_document.assignLinkParameter(change.id, change.param, value);
+    m_document.assignLinkParameter(UndoCommandKey{}, change.id, change.param, value);
   }
+}
+
+bool SetParametersCommand::mergeWith(const QUndoCommand* other) {
+  // Same id, so the same class (CommandId).
+  const auto* next = static_cast<const SetParametersCommand*>(other);
+  if (next->m_target != m_target || next->m_param != m_param || next->m_changes.size() != m_changes.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < m_changes.size(); ++i) {
+    if (next->m_changes[i].id != m_changes[i].id) return false;
+  }
+  bool changes = false;
+  for (std::size_t i = 0; i < m_changes.size(); ++i) {
+    m_changes[i].after = next->m_changes[i].after;
+    changes = changes || m_changes[i].after != m_changes[i].before;
+  }
+  setObsolete(!changes);
+  return true;
 }
 
 void SetParametersCommand::redo() {

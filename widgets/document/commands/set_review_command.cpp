@@ -9,8 +9,8 @@ SetReviewCommand::SetReviewCommand(TopologyDocument& document, ProjectReview aft
   setText(label);
 }
 
-void SetReviewCommand::redo() { m_document.assignReview(m_after); }
+void SetReviewCommand::redo() { m_document.assignReview(UndoCommandKey{}, m_after); }
 
-void SetReviewCommand::undo() { m_document.assignReview(m_before); }
+void SetReviewCommand::undo() { m_document.assignReview(UndoCommandKey{}, m_before); }
 
 }  // namespace pillars
