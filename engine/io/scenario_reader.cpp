@@ -7,8 +7,11 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include "engine/model/scenario_edits.hpp"
 #include "engine/util/units.hpp"
@@ -309,6 +312,7 @@ class ScenarioParser {
         }
       }
       m_componentLocations.push_back(Located{c.id, &item, p});
+      m_componentAt.emplace(c.id, s.components.size());
       s.components.push_back(std::move(c));
     });
   }
@@ -337,11 +341,11 @@ class ScenarioParser {
       auto toId = readString(*to, p.key("to"));
       if (!fromId || !toId) return;
       bool ok = true;
-      if (!s.findComponent(*fromId)) {
+      if (!component(s, *fromId)) {
         error(*from, p.key("from"), "no component has the id " + inQuotes(*fromId));
         ok = false;
       }
-      if (!s.findComponent(*toId)) {
+      if (!component(s, *toId)) {
         error(*to, p.key("to"), "no component has the id " + inQuotes(*toId));
         ok = false;
       }
@@ -356,29 +360,35 @@ class ScenarioParser {
       if (const JsonValue* id = item.find("id")) {
         if (auto idText = readId(*id, p.key("id"))) {
           // One namespace: `--set ID.PARAM` and fault targets must never be ambiguous.
-          if (s.findComponent(*idText)) {
+          if (component(s, *idText)) {
             error(*id, p.key("id"), "the id " + inQuotes(*idText) + " is already a component's");
             ok = false;
           }
           l.id = *idText;
         }
       }
-      for (const auto& other : s.links) {
-        if ((other.from == l.from && other.to == l.to) || (other.from == l.to && other.to == l.from)) {
-          error(item, p, "components " + inQuotes(l.from) + " and " + inQuotes(l.to) +
-                             " are already linked (links carry traffic both ways)");
-          ok = false;
-          break;
-        }
-        if (other.id == l.id) {
-          error(item, p, "duplicate link id " + inQuotes(l.id));
-          ok = false;
-          break;
-        }
+      // The first earlier link that links the same pair (either way) or has the same id is the
+      // one reported, as a scan of the links in order would find it; indexes keep a design of
+      // thousands of links linear to read.
+      const auto pair = l.from < l.to ? std::make_pair(l.from, l.to) : std::make_pair(l.to, l.from);
+      const auto samePair = m_linkOfPair.find(pair);
+      const auto sameId = m_linkAt.find(l.id);
+      const std::size_t pairAt = samePair == m_linkOfPair.end() ? s.links.size() : samePair->second;
+      const std::size_t idAt = sameId == m_linkAt.end() ? s.links.size() : sameId->second;
+      if (pairAt < s.links.size() && pairAt <= idAt) {
+        error(item, p, "components " + inQuotes(l.from) + " and " + inQuotes(l.to) +
+                           " are already linked (links carry traffic both ways)");
+        ok = false;
+      } else if (idAt < s.links.size()) {
+        error(item, p, "duplicate link id " + inQuotes(l.id));
+        ok = false;
       }
       readParams(item.find("params"), p.key("params"), linkParamSpecs(), l.params, "a link");
       if (ok) {
         m_linkLocations.push_back(Located{l.id, &item, p});
+        m_linkAt.emplace(l.id, s.links.size());
+        m_linkOfPair.emplace(pair, s.links.size());
+        ++m_outgoing[l.from];
         s.links.push_back(std::move(l));
       }
     });
@@ -417,7 +427,7 @@ class ScenarioParser {
             const JsonValue& m = members->items()[i];
             auto mid = readString(m, p.key("members").index(i));
             if (!mid) continue;
-            if (!s.findComponent(*mid)) {
+            if (!component(s, *mid)) {
               error(m, p.key("members").index(i), "no component has the id " + inQuotes(*mid));
               continue;
             }
@@ -483,17 +493,17 @@ class ScenarioParser {
       // Target and value are checked independently, so one entry can report both problems.
       bool ok = true;
       const bool onLink = faultTargetsLink(f.action);
-      if (onLink && !s.findLink(f.target)) {
+      if (onLink && !m_linkAt.count(f.target)) {
         error(*target, p.key("target"), "no link has the id " + inQuotes(f.target) +
                                             " (link ids default to \"from->to\")");
         ok = false;
       }
-      if (!onLink && !s.findComponent(f.target) && !s.findGroup(f.target)) {
+      if (!onLink && !component(s, f.target) && !s.findGroup(f.target)) {
         error(*target, p.key("target"), "no component or group has the id " + inQuotes(f.target));
         ok = false;
       }
       // A kind's own action needs a kind that has it; a group may mix kinds (those act).
-      if (const ComponentSpec* c = s.findComponent(f.target); c && faultIsKindAction(f.action)) {
+      if (const ComponentSpec* c = component(s, f.target); c && faultIsKindAction(f.action)) {
         const ComponentKind* kind = m_registry.find(c->kind);
         if (kind && !kind->acceptsFault(f.action)) {
           error(*target, p.key("target"),
@@ -592,14 +602,12 @@ class ScenarioParser {
   /// Components whose kind needs outgoing links must have them.
   void checkWiring(const Scenario& s) {
     for (const auto& [id, item, path] : m_componentLocations) {
-      const ComponentSpec* c = s.findComponent(id);
+      const ComponentSpec* c = component(s, id);
       if (!c) continue;
       const ComponentKind* kind = m_registry.find(c->kind);
       if (!kind) continue;
-      // c->id, not the binding `id`: clang before 16 cannot capture structured bindings
-      // (the fuzz preset builds the engine with clang 14).
-      const auto outgoing = static_cast<std::size_t>(
-          std::count_if(s.links.begin(), s.links.end(), [&](const LinkSpec& l) { return l.from == c->id; }));
+      const auto counted = m_outgoing.find(c->id);
+      const std::size_t outgoing = counted == m_outgoing.end() ? 0 : counted->second;
       if (kind->maxOutgoingLinks > 0 && outgoing > kind->maxOutgoingLinks) {
         error(*item, path,
               "the " + c->kind + " " + inQuotes(id) + " has " + std::to_string(outgoing) +
@@ -625,15 +633,15 @@ class ScenarioParser {
       if (kind.peerGroupMin == 0) continue;
       std::vector<const Located*> nodes;  // declaration order
       for (const Located& loc : m_componentLocations) {
-        const ComponentSpec* c = s.findComponent(loc.id);
+        const ComponentSpec* c = component(s, loc.id);
         if (c && c->kind == kind.name) nodes.push_back(&loc);
       }
       if (nodes.empty()) continue;
+      std::unordered_map<std::string_view, std::size_t> nodeAt;
+      for (std::size_t i = 0; i < nodes.size(); ++i) nodeAt.emplace(nodes[i]->id, i);
       const auto indexOf = [&](const std::string& id) -> std::size_t {
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-          if (nodes[i]->id == id) return i;
-        }
-        return nodes.size();
+        const auto it = nodeAt.find(id);
+        return it == nodeAt.end() ? nodes.size() : it->second;
       };
       // Which pairs of members are linked; groups by union-find.
       const std::size_t n = nodes.size();
@@ -692,7 +700,7 @@ class ScenarioParser {
   void checkGroupRules(const Scenario& s, const ComponentKind& kind, const std::vector<const Node*>& nodes,
                        const std::vector<std::size_t>& members) {
     std::vector<const ParamSet*> params;
-    for (const std::size_t m : members) params.push_back(&s.findComponent(nodes[m]->id)->params);
+    for (const std::size_t m : members) params.push_back(&component(s, nodes[m]->id)->params);
     for (const GroupProblem& p : kind.checkPeerGroup(params)) {
       if (p.member >= members.size()) continue;
       const Node& at = *nodes[members[p.member]];
@@ -709,9 +717,10 @@ class ScenarioParser {
   /// Kinds that say where their outgoing links may lead (a shard router to stores).
   void checkLinkTargets(const Scenario& s) {
     for (const auto& [id, item, path] : m_linkLocations) {
-      const LinkSpec* l = s.findLink(id);
-      const ComponentSpec* from = l ? s.findComponent(l->from) : nullptr;
-      const ComponentSpec* to = l ? s.findComponent(l->to) : nullptr;
+      const auto at = m_linkAt.find(id);
+      const LinkSpec* l = at == m_linkAt.end() ? nullptr : &s.links[at->second];
+      const ComponentSpec* from = l ? component(s, l->from) : nullptr;
+      const ComponentSpec* to = l ? component(s, l->to) : nullptr;
       if (!from || !to) continue;
       const ComponentKind* kind = m_registry.find(from->kind);
       if (!kind || kind->outgoingKinds.empty()) continue;
@@ -730,7 +739,18 @@ class ScenarioParser {
   const ComponentRegistry& m_registry;
   std::vector<Diagnostic> m_errors;
   std::size_t m_suppressed = 0;
+  /// The component of `s` named `id`, or null: an index, as designs run to thousands of
+  /// components and every link, group member and fault names some.
+  const ComponentSpec* component(const Scenario& s, const std::string& id) const {
+    const auto it = m_componentAt.find(id);
+    return it == m_componentAt.end() ? nullptr : &s.components[it->second];
+  }
+
   std::set<std::string> m_ids;
+  std::unordered_map<std::string, std::size_t> m_componentAt;  // id -> index in components
+  std::unordered_map<std::string, std::size_t> m_linkAt;       // id -> index in links
+  std::map<std::pair<std::string, std::string>, std::size_t> m_linkOfPair;  // (lower, higher) id
+  std::unordered_map<std::string, std::size_t> m_outgoing;  // links from each component
   /// Where each accepted component was declared, for checks made after all are read.
   struct Located {
     std::string id;
