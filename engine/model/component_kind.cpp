@@ -77,6 +77,11 @@ const ComponentKind& kindTraits(std::string_view name) {
   return k ? *k : plain;
 }
 
+std::size_t instanceCountOf(const ComponentSpec& component) {
+  const ComponentKind& kind = kindTraits(component.kind);
+  return kind.instanceCount ? kind.instanceCount(component.params) : 1;
+}
+
 bool isLoadGenerator(std::string_view name) { return kindTraits(name).measuresEndToEnd; }
 
 const ComponentSpec* findCallerWith(const Scenario& s, std::string_view target, bool ComponentKind::*trait) {

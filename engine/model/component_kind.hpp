@@ -179,6 +179,10 @@ const ComponentRegistry& builtinRegistry();
 /// of a kind it only knows by name.
 const ComponentKind& kindTraits(std::string_view name);
 
+/// How many engine instances a scenario component stands for (a service's replicas; 1 for a
+/// kind without instanceCount).
+std::size_t instanceCountOf(const ComponentSpec& component);
+
 /// Whether the built-in kind `name` is a load generator (a client): where requests start, and
 /// what the run's end-to-end figures measure.
 bool isLoadGenerator(std::string_view name);

@@ -26,12 +26,6 @@ std::string fixedText(double value, int decimals) {
   return buf;
 }
 
-// How many instances a scenario component stands for (a service's replicas).
-std::size_t instanceCountOf(const ComponentSpec& c) {
-  const ComponentKind& kind = kindTraits(c.kind);
-  return kind.instanceCount ? kind.instanceCount(c.params) : 1;
-}
-
 /// `replication` of the sets no pillar describes itself (consensus groups, copies behind one
 /// balancer or queue, a replica set's instances) and `single_points_of_failure`.
 void replicationEvidence(const Scenario& s, const TopologyAnalysis& a, std::vector<EvidenceItem>& out) {

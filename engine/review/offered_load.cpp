@@ -42,7 +42,7 @@ std::vector<OfferedLoad> estimateOfferedLoad(const Scenario& s) {
     const ComponentKind& kind = kindTraits(c.kind);
     if (kind.hasWorkers && kind.passesLoad) {
       // Every instance of a replica set has its own workers.
-      const auto instances = kind.instanceCount ? static_cast<std::int64_t>(kind.instanceCount(c.params)) : 1;
+      const auto instances = static_cast<std::int64_t>(instanceCountOf(c));
       load[i].workers = c.params.integer("workers") * instances;
       load[i].serviceSeconds = c.params.distribution("service_time").mean();
       if (load[i].serviceSeconds > 0) load[i].capacityRps = static_cast<double>(load[i].workers) / load[i].serviceSeconds;

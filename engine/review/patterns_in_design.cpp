@@ -31,11 +31,6 @@ std::vector<std::string> idsOf(const std::vector<const ComponentSpec*>& componen
   return out;
 }
 
-std::size_t instanceCountOf(const ComponentSpec& c) {
-  const ComponentKind& kind = kindTraits(c.kind);
-  return kind.instanceCount ? kind.instanceCount(c.params) : 1;
-}
-
 /// Patterns that are a kind of component (KindPattern): present when one is drawn, said each
 /// the kind's way or, when it has none, as "n1 and n2 are Raft nodes".
 std::string kindPresent(const Scenario& s, const std::string& id) {

@@ -14,12 +14,6 @@ namespace pillars::review {
 
 namespace {
 
-// How many instances a scenario component stands for (a service's replicas).
-std::size_t instanceCountOf(const ComponentSpec& c) {
-  const ComponentKind& kind = kindTraits(c.kind);
-  return kind.instanceCount ? kind.instanceCount(c.params) : 1;
-}
-
 bool rolledOutIn(const Scenario& s, const std::string& id) {
   return std::any_of(s.faults.begin(), s.faults.end(), [&](const FaultSpec& f) {
     return f.action == FaultAction::Rollout && f.target == id;
