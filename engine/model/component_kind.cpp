@@ -84,6 +84,14 @@ std::size_t instanceCountOf(const ComponentSpec& component) {
 
 bool isLoadGenerator(std::string_view name) { return kindTraits(name).measuresEndToEnd; }
 
+std::int64_t largestKeySpace(const Scenario& s) {
+  std::int64_t keys = 0;
+  for (const ComponentSpec& c : s.components) {
+    if (isLoadGenerator(c.kind) && c.params.indexOf("keys")) keys = std::max(keys, c.params.integer("keys"));
+  }
+  return keys;
+}
+
 const ComponentSpec* findCallerWith(const Scenario& s, std::string_view target, bool ComponentKind::*trait) {
   for (const LinkSpec& l : s.links) {
     if (l.to != target) continue;

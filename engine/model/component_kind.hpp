@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -186,6 +187,10 @@ std::size_t instanceCountOf(const ComponentSpec& component);
 /// Whether the built-in kind `name` is a load generator (a client): where requests start, and
 /// what the run's end-to-end figures measure.
 bool isLoadGenerator(std::string_view name);
+
+/// The largest key space a load generator of `s` uses (its `keys`), 0 when none declares one:
+/// what a cache's miss ratio is taken against, what a shard router's keys are sized to.
+std::int64_t largestKeySpace(const Scenario& s);
 
 /// The first component of `s` linked to `target` whose kind has the bool trait `trait`
 /// (`&ComponentKind::scalesTarget`: the autoscaler scaling it), or null.

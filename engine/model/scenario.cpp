@@ -111,14 +111,6 @@ std::vector<const ComponentSpec*> Scenario::componentsOfKind(std::string_view ki
   return out;
 }
 
-const ComponentSpec* Scenario::findCaller(std::string_view kind, std::string_view target) const {
-  for (const LinkSpec& l : links) {
-    if (l.to != target) continue;
-    if (const ComponentSpec* from = findComponent(l.from); from && from->kind == kind) return from;
-  }
-  return nullptr;
-}
-
 std::vector<std::string> Scenario::targetsOf(std::string_view id) const {
   std::vector<std::string> out;
   for (const LinkSpec& l : links) {

@@ -112,9 +112,6 @@ struct Scenario {
   std::vector<std::string> groupMembers(std::string_view groupId) const;
   /// The components of `kind`, in declaration order (pillar code asks with its kinds' kKind).
   std::vector<const ComponentSpec*> componentsOfKind(std::string_view kind) const;
-  /// The first component of `kind` with a link to `target` (the autoscaler scaling it, the
-  /// chaos monkey attacking it), or null.
-  const ComponentSpec* findCaller(std::string_view kind, std::string_view target) const;
   /// The ids the links of component `id` lead to, in link order (a balancer's backends, a
   /// shard router's shards, what a chaos monkey attacks).
   std::vector<std::string> targetsOf(std::string_view id) const;

@@ -8,19 +8,6 @@
 
 namespace pillars::review {
 
-namespace {
-
-/// The largest key space a load generator uses (what a cache's miss ratio is taken against).
-double keySpace(const Scenario& s) {
-  double keys = 0;
-  for (const ComponentSpec& c : s.components) {
-    if (isLoadGenerator(c.kind) && c.params.indexOf("keys")) keys = std::max(keys, static_cast<double>(c.params.integer("keys")));
-  }
-  return keys;
-}
-
-}  // namespace
-
 std::vector<OfferedLoad> estimateOfferedLoad(const Scenario& s) {
   const std::size_t n = s.components.size();
   std::map<std::string, std::size_t> index;
@@ -35,6 +22,7 @@ std::vector<OfferedLoad> estimateOfferedLoad(const Scenario& s) {
     ++pending[to->second];
   }
   std::vector<OfferedLoad> load(n);
+  const auto keys = static_cast<double>(largestKeySpace(s));  // what a cache's misses are taken against
   for (std::size_t i = 0; i < n; ++i) {
     const ComponentSpec& c = s.components[i];
     load[i].component = c.id;
@@ -74,7 +62,7 @@ std::vector<OfferedLoad> estimateOfferedLoad(const Scenario& s) {
     double weights = 0;
     for (const LinkSpec* l : links) weights += static_cast<double>(l->params.integer("weight"));
     const bool weighted = passing && passing->byLinkWeight && passing->byLinkWeight(c.params);
-    const double passed = passing && passing->passedShare ? passing->passedShare(c.params, keySpace(s)) : 1.0;
+    const double passed = passing && passing->passedShare ? passing->passedShare(c.params, keys) : 1.0;
     for (const LinkSpec* l : links) {
       const std::size_t to = index[l->to];
       double share = 0;

@@ -202,7 +202,7 @@ TEST(ApplyPattern, AnAutoscalerScalesTheServiceItIsAddedTo) {
   const ComponentSpec* scaler = h.findComponent("api-autoscaler");
   ASSERT_NE(scaler, nullptr);
   EXPECT_EQ(scaler->kind, "autoscaler");
-  EXPECT_EQ(h.findCaller("autoscaler", "api"), scaler);
+  EXPECT_EQ(findCallerWith(h, "api", &ComponentKind::scalesTarget), scaler);
   EXPECT_EQ(scaler->params.integer("min_replicas"), 1);
   EXPECT_EQ(scaler->params.integer("max_replicas"), 10);
   EXPECT_EQ(scaler->params.text("algorithm"), "hpa");
@@ -235,7 +235,7 @@ TEST(ApplyPattern, AChaosMonkeyAttacksTheReplicaSetAndReportsAVerdict) {
   expectValid(s);
   const ComponentSpec* monkey = s.findComponent("chaos-monkey");
   ASSERT_NE(monkey, nullptr);
-  EXPECT_EQ(s.findCaller("chaos_monkey", "web"), monkey);
+  EXPECT_EQ(findCallerWith(s, "web", &ComponentKind::attacksTarget), monkey);
   EXPECT_EQ(monkey->params.duration("start"), s.duration / 4);
   EXPECT_DOUBLE_EQ(monkey->params.real("hypothesis_availability"), 99.9);
   EXPECT_EQ(applyHint(s, {"add_chaos_monkey", "web"}), "web is already attacked by chaos-monkey.");

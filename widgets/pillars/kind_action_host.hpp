@@ -6,7 +6,6 @@
 #include "engine/model/scenario.hpp"
 
 class QObject;
-class QWidget;
 
 namespace pillars {
 
@@ -33,9 +32,8 @@ class KindActionHost {
   virtual void recordFault(FaultSpec fault) = 0;
   /// A line for the status bar.
   virtual void say(const QString& text) = 0;
-  /// Owner of the menu entries' connections, and parent of any dialog they open.
+  /// Owner of the menu entries' connections.
   virtual QObject* entryOwner() = 0;
-  virtual QWidget* dialogParent() = 0;
 
  protected:
   ~KindActionHost() = default;

@@ -160,7 +160,7 @@ void SimulateActions::addTo(QStatusBar& status) {
 }
 
 bool SimulateActions::ensureLoaded() {
-  if (m_run.isLoaded() && !m_stale) return true;
+  if (runIsCurrent()) return true;
   if (m_document.scenario().components.empty()) {
     emit message(tr("Add components to the canvas before running a simulation."));
     return false;
@@ -216,7 +216,7 @@ void SimulateActions::addFaultsTo(QMenu& menu, const std::vector<std::string>& c
   const auto atNow = [this] { return tr(" at t = %1").arg(clockText(m_run.now())); };
   for (const std::string& id : components) {
     const QString name = QString::fromStdString(id);
-    const bool down = m_run.isLoaded() && !m_stale && m_run.isDown(id);
+    const bool down = runIsCurrent() && m_run.isDown(id);
     QAction* a = faults->addAction(down ? tr("Restart %1").arg(name) : tr("Crash %1").arg(name), this, [=, this] {
       if (!(down ? injectRestart(id) : injectCrash(id))) return;
       emit message((down ? tr("Restarted %1") : tr("Crashed %1")).arg(name) + atNow());
@@ -232,7 +232,7 @@ void SimulateActions::addFaultsTo(QMenu& menu, const std::vector<std::string>& c
   }
   for (const std::string& id : links) {
     const QString name = QString::fromStdString(id);
-    const bool cut = m_run.isLoaded() && !m_stale && m_run.isCut(id);
+    const bool cut = runIsCurrent() && m_run.isCut(id);
     faults->addAction(cut ? tr("Heal %1").arg(name) : tr("Cut %1").arg(name), this, [=, this] {
       if (!(cut ? injectHeal(id) : injectCut(id))) return;
       emit message((cut ? tr("Healed %1") : tr("Cut %1")).arg(name) + atNow());

@@ -84,7 +84,6 @@ class SimulateActions final : public QObject, public KindActionHost {
   void recordFault(FaultSpec fault) override { record(std::move(fault)); }
   void say(const QString& text) override { emit message(text); }
   QObject* entryOwner() override { return this; }
-  QWidget* dialogParent() override { return m_window; }
 
  signals:
   void message(const QString& text);

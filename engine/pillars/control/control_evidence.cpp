@@ -59,8 +59,7 @@ void controlEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
         out.push_back({"rollback",
                        "manual",
                        c.id + "'s rolling update has no automatic rollback: a bad release is "
-                              "rolled back by hand "
-                              "(the rollback action).",
+                              "rolled back by hand (the rollback action).",
                        {c.id},
                        "partly",
                        false});
@@ -99,10 +98,8 @@ bool probeEvidence(const Scenario& s, std::vector<EvidenceItem>& out) {
       if (liveness && throughWorkers) {
         sentence +=
             " Its probes wait for a worker like requests, so overload alone fails them and "
-            "restarts busy "
-            "instances, losing their queues (a cascade); a dedicated health endpoint (probe_path "
-            "dedicated) "
-            "avoids that.";
+            "restarts busy instances, losing their queues (a cascade); a dedicated health "
+            "endpoint (probe_path dedicated) avoids that.";
       }
       out.push_back({"health_checks",
                      which + "_probe",

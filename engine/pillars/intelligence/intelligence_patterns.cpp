@@ -14,15 +14,15 @@
 namespace pillars::review {
 
 std::string addAutoscaler(Scenario& s, const ComponentSpec& target) {
-  const ComponentKind& kind = kindTraits(target.kind);
-  if (!kind.instanceCount)
+  if (!kindTraits(target.kind).scalesOut()) {
     return target.id + " is a " + target.kind + ": only a service's replica set can be autoscaled.";
+  }
   if (const ComponentSpec* scaler = findCallerWith(s, target.id, &ComponentKind::scalesTarget)) {
     return target.id + " is already scaled by " + scaler->id + ".";
   }
   // Room both ways around the count the design was sized for: down to half (the saving an
   // autoscaler is for), up to twice or ten, whichever is more. The HPA's defaults otherwise.
-  const auto current = static_cast<std::int64_t>(kind.instanceCount(target.params));
+  const auto current = static_cast<std::int64_t>(instanceCountOf(target));
   addController(s, std::string(Autoscaler::kKind), target.id + "-autoscaler", target.id,
                 {{"min_replicas", ParamValue{std::max<std::int64_t>(1, (current + 1) / 2)}},
                  {"max_replicas", ParamValue{std::max<std::int64_t>(10, 2 * current)}}});

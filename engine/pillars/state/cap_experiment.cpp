@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "engine/model/component_kind.hpp"
 #include "engine/model/overrides.hpp"
 #include "engine/pillars/state/state_kinds.hpp"
 #include "engine/pillars/state/store.hpp"
-#include "engine/pillars/work/client.hpp"
 #include "engine/run/scenario_runner.hpp"
 #include "engine/util/units.hpp"
 
@@ -78,7 +78,7 @@ std::string measure(const Scenario& base, const ComponentRegistry& registry, con
   runner.run();
   const RunResults r = runner.results();
   for (const ComponentResult& c : r.components) {
-    if (c.kind != Client::kKind) continue;
+    if (!isLoadGenerator(c.kind)) continue;
     side.answered += c.completed;
     side.refused += c.failed + c.timedOut;
     side.reads += static_cast<std::uint64_t>(figureNamed(c.extras, "reads"));

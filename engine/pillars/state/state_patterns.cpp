@@ -42,12 +42,8 @@ std::string shardStore(Scenario& s, const std::string& target) {
     if (caller && caller->kind == ShardRouter::kKind)
       return target + " is already a shard of " + caller->id + ".";
   }
-  // The clients' key space (a cache may stand between them and the store).
-  std::int64_t keys = 1;
-  for (const ComponentSpec& c : s.components) {
-    if (isLoadGenerator(c.kind) && c.params.indexOf("keys"))
-      keys = std::max(keys, c.params.integer("keys"));
-  }
+  // The clients' key space (a cache may stand between them and the store), at least one key.
+  const std::int64_t keys = std::max<std::int64_t>(1, largestKeySpace(s));
   const std::string router = insertInFront(s, target, std::string(ShardRouter::kKind), "-router");
   ComponentSpec& r = *findMutable(s, router);
   r.params.set(*r.params.indexOf("strategy"), ParamValue{std::string("consistent_hash")});
